@@ -1,0 +1,159 @@
+import {
+  IMAGE_FILENAME,
+  PART_IMAGE,
+  PART_JOURNEY,
+  isFaceCode,
+  toContractCode,
+  type FaceCode,
+  type OkayLiveSuccess,
+} from './contract.ts';
+import { OkayLiveApiError } from './errors.ts';
+import { verdictFromFaceCode, verdictFromSuccess, type Verdict } from './verdict.ts';
+
+export const DEFAULT_API_BASE_URL = '/api/ekyc';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface ClientOptions {
+  /** Where the host's backend (or our proxy) exposes `/journeyid` and `/okaylive`. */
+  apiBaseUrl?: string;
+  /** Extra headers for hosts whose backend wants its own session token or CSRF header. */
+  headers?: Record<string, string>;
+  credentials?: RequestCredentials;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export interface LivenessRequest {
+  imageBest: Blob;
+  journeyId: string;
+}
+
+export interface OkayLiveClient {
+  readonly apiBaseUrl: string;
+  createJourney(signal?: AbortSignal): Promise<string>;
+  checkLiveness(request: LivenessRequest, signal?: AbortSignal): Promise<Verdict>;
+}
+
+export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClient {
+  const apiBaseUrl = (options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function post(path: string, body: BodyInit | undefined, signal?: AbortSignal): Promise<Reply> {
+    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const init: RequestInit = { method: 'POST', headers: { Accept: 'application/json', ...options.headers }, signal: combined };
+    if (body !== undefined) init.body = body;
+    if (options.credentials) init.credentials = options.credentials;
+    let response: Response;
+    try {
+      response = await doFetch(`${apiBaseUrl}${path}`, init);
+    } catch (cause) {
+      clearTimeout(timer);
+      if (timeout.signal.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
+      if (signal?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
+      throw new OkayLiveApiError({ code: 'NETWORK_ERROR', cause, detail: String(cause) });
+    }
+    try {
+      return await readJson(response);
+    } catch (cause) {
+      if (cause instanceof OkayLiveApiError) throw cause;
+      if (timeout.signal.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
+      if (signal?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
+      throw new OkayLiveApiError({ code: 'NETWORK_ERROR', cause, detail: String(cause) });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    apiBaseUrl,
+
+    async createJourney(signal) {
+      // No body: the server side holds the Innov8tif credentials, never the browser.
+      const reply = await post('/journeyid', undefined, signal);
+      const journeyId = reply.kind === 'success' ? reply.body.journeyId : undefined;
+      if (typeof journeyId !== 'string' || journeyId.length === 0) {
+        throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', detail: 'journeyId missing' });
+      }
+      return journeyId;
+    },
+
+    async checkLiveness({ imageBest, journeyId }, signal) {
+      const form = new FormData();
+      form.append(PART_IMAGE, imageBest, IMAGE_FILENAME);
+      form.append(PART_JOURNEY, journeyId);
+      const reply = await post('/okaylive', form, signal);
+      if (reply.kind === 'face') return verdictFromFaceCode(reply.code);
+      if (!isSuccess(reply.body)) {
+        throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', detail: 'success body lacks probability/quality/score' });
+      }
+      return verdictFromSuccess(reply.body);
+    },
+  };
+}
+
+type Reply = { kind: 'success'; body: Record<string, unknown> } | { kind: 'face'; code: FaceCode };
+
+/**
+ * Reads a response whatever its HTTP status: the service may put an error in a 200 and a
+ * usable error code in a 400, so the body decides, the status only breaks ties.
+ */
+async function readJson(response: Response): Promise<Reply> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text.length ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (response.ok && isRecord(body) && body.status === 'success') return { kind: 'success', body };
+
+  const code = isRecord(body) ? toContractCode(body.message) ?? toContractCode(body.messageCode) : undefined;
+  if (code !== undefined && isFaceCode(code)) return { kind: 'face', code };
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+  const status = response.status;
+  if (code !== undefined) throw new OkayLiveApiError({ code, status, retryAfterMs });
+  if (status === 429) throw new OkayLiveApiError({ code: 'RATE_LIMITED', status, retryAfterMs });
+  if (status === 413) throw new OkayLiveApiError({ code: 'PAYLOAD_TOO_LARGE', status });
+  if (status === 503) throw new OkayLiveApiError({ code: 'SERVICE_UNAVAILABLE', status, retryAfterMs });
+  if (!response.ok) throw new OkayLiveApiError({ code: 'HTTP_ERROR', status, retryAfterMs });
+  if (!isRecord(body)) throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', status, detail: 'body is not JSON' });
+  // A 200 whose status is not success and whose message we do not know.
+  throw new OkayLiveApiError({ code: 'UNEXPECTED_ERROR', status, detail: safeDetail(body) });
+}
+
+function isSuccess(body: unknown): body is OkayLiveSuccess {
+  return (
+    isRecord(body) &&
+    body.status === 'success' &&
+    isUnit(body.probability) &&
+    isUnit(body.quality) &&
+    typeof body.score === 'number' &&
+    Number.isFinite(body.score)
+  );
+}
+
+function isUnit(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= 1;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function safeDetail(body: Record<string, unknown>): string {
+  return JSON.stringify({ status: body.status, message: body.message }).slice(0, 200);
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
