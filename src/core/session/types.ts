@@ -1,0 +1,59 @@
+import type { ApiErrorCode } from '../api/errors.ts';
+import type { RuleCode } from '../rules/codes.ts';
+import type { Readings } from '../rules/table.ts';
+
+export type SessionState =
+  | 'idle'
+  | 'camera_starting'
+  | 'ready'
+  | 'capturing'
+  | 'captured'
+  | 'submitting'
+  | 'result'
+  | 'error';
+
+export type CameraErrorCode =
+  | 'CAMERA_DENIED'
+  | 'CAMERA_NOT_FOUND'
+  | 'CAMERA_IN_USE'
+  | 'CAMERA_CONSTRAINTS'
+  | 'CAMERA_ENDED'
+  | 'CAMERA_INSECURE_CONTEXT'
+  | 'CAMERA_UNSUPPORTED'
+  | 'CAMERA_ERROR';
+
+export type CaptureErrorCode = 'CAPTURE_FAILED';
+
+export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode;
+
+/** A plain, serialisable error value: the UI maps `code` to catalogue text. */
+export interface WidgetError {
+  code: WidgetErrorCode;
+  source: 'camera' | 'api' | 'capture';
+  /** Resending the same capture (or restarting the camera) can succeed. */
+  retryable: boolean;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+/** What goes to the host with the Blob. */
+export interface CaptureMeta {
+  width: number;
+  height: number;
+  bytes: number;
+  jpegQuality: number;
+  mode: 'auto' | 'manual' | 'file';
+  camera: { width: number; height: number; label: string; deviceId?: string } | null;
+  /** Crop height below the contract's 800 px minimum: captured anyway, flagged here. */
+  lowResolution: boolean;
+  /** Rule readings of the chosen frame, when guidance ran. */
+  readings?: Readings;
+  /** Failed rule codes of the chosen frame at the limit (empty when compliant). */
+  failures?: RuleCode[];
+  capturedAt: string;
+}
+
+export interface Capture {
+  blob: Blob;
+  meta: CaptureMeta;
+}
