@@ -1,0 +1,173 @@
+import { FACE_CONFIDENCE_FLOOR, OVAL } from '../rules/table.ts';
+import type { Readings } from '../rules/table.ts';
+import { pixelStats } from './pixels.ts';
+import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from './types.ts';
+
+/** MediaPipe face-mesh indices: eye contours, and lid/corner pairs for the opening ratio. */
+const RIGHT_EYE = [33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 158, 159, 160, 161, 246];
+const LEFT_EYE = [263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387, 388, 466];
+const RIGHT_LIDS: ReadonlyArray<readonly [number, number]> = [[160, 144], [159, 145], [158, 153]];
+const LEFT_LIDS: ReadonlyArray<readonly [number, number]> = [[385, 380], [386, 374], [387, 373]];
+const RIGHT_CORNERS = [33, 133] as const;
+const LEFT_CORNERS = [263, 362] as const;
+
+export interface MeasureInput {
+  faces: readonly FaceInput[];
+  /** The analysed image: the portrait crop, possibly scaled down. */
+  image: RgbaImage;
+  /** Size of the crop that would be uploaded; readings are scaled to it. */
+  crop: { width: number; height: number };
+  /** The previous frame's face, for the motion reading. */
+  previous?: MotionSample | null;
+  /** Frame time in ms (performance.now()); needed only for motion. */
+  at?: number;
+}
+
+export interface MotionSample {
+  centre: Point;
+  side: number;
+  at: number;
+}
+
+export interface Measurement {
+  readings: Readings;
+  /** The measured face in crop pixels, for overlays and the next frame's motion. */
+  face: FaceGeometry | null;
+  motionSample: MotionSample | null;
+  /** Advisory anti-spoofing scores from the detector, if it ran those models. */
+  real?: number;
+  live?: number;
+}
+
+function point(mesh: FaceInput['mesh'], i: number, scale: number): Point {
+  const p = mesh[i];
+  return { x: (p?.[0] ?? 0) * scale, y: (p?.[1] ?? 0) * scale };
+}
+
+function mean(points: readonly Point[]): Point {
+  const s = points.reduce((acc, p) => ({ x: acc.x + p.x, y: acc.y + p.y }), { x: 0, y: 0 });
+  return { x: s.x / Math.max(1, points.length), y: s.y / Math.max(1, points.length) };
+}
+
+function dist(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+function meshBox(mesh: FaceInput['mesh'], scale: number): Box {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const p of mesh) {
+    const x = (p[0] ?? 0) * scale;
+    const y = (p[1] ?? 0) * scale;
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+function eyeOpening(mesh: FaceInput['mesh'], lids: typeof LEFT_LIDS, corners: readonly [number, number]): number {
+  const width = dist(point(mesh, corners[0], 1), point(mesh, corners[1], 1));
+  if (width <= 0) return 0;
+  const gaps = lids.map(([a, b]) => dist(point(mesh, a, 1), point(mesh, b, 1)));
+  return gaps.reduce((s, g) => s + g, 0) / gaps.length / width;
+}
+
+const toDeg = (rad: number): number => Math.abs((rad * 180) / Math.PI);
+
+/** The inner face: cheeks to cheeks, brows to mouth; hair and background excluded. */
+export function innerFace(box: Box): Box {
+  return { x: box.x + box.width * 0.2, y: box.y + box.height * 0.25, width: box.width * 0.6, height: box.height * 0.6 };
+}
+
+function emptyReadings(faceCount: number, cropHeight: number): Readings {
+  return {
+    faceCount,
+    faceSide: null,
+    eyeDistance: null,
+    faceWidthShare: null,
+    margin: null,
+    centreOffset: null,
+    yaw: null,
+    pitch: null,
+    roll: null,
+    brightness: null,
+    clipped: null,
+    unevenness: null,
+    sharpness: null,
+    motion: null,
+    eyeOpenness: null,
+    meshConfidence: null,
+    cropHeight,
+  };
+}
+
+/**
+ * Turns detector output and pixels into the readings the rules check, in crop pixels.
+ * Face size comes from the mesh keypoints, not the detector box, which is an enlarged crop.
+ */
+export function measure(input: MeasureInput): Measurement {
+  const { crop, image } = input;
+  const faces = input.faces.filter((f) => f.score >= FACE_CONFIDENCE_FLOOR && f.mesh.length >= 468);
+  const scale = crop.width / image.width;
+  if (faces.length === 0) return { readings: emptyReadings(0, crop.height), face: null, motionSample: null };
+
+  const withBoxes = faces.map((f) => ({ f, box: meshBox(f.mesh, scale) }));
+  withBoxes.sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  const largest = withBoxes[0];
+  if (!largest) return { readings: emptyReadings(0, crop.height), face: null, motionSample: null };
+  const { f, box } = largest;
+
+  const rightEye = mean(RIGHT_EYE.map((i) => point(f.mesh, i, scale)));
+  const leftEye = mean(LEFT_EYE.map((i) => point(f.mesh, i, scale)));
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const side = Math.min(box.width, box.height);
+  const marginPx = Math.min(box.x, box.y, crop.width - (box.x + box.width), crop.height - (box.y + box.height));
+  const ovalCentre = { x: OVAL.cx * crop.width, y: OVAL.cy * crop.height };
+
+  const inner = innerFace(box);
+  const stats = pixelStats(image, {
+    x: inner.x / scale,
+    y: inner.y / scale,
+    width: inner.width / scale,
+    height: inner.height / scale,
+  });
+
+  const at = input.at;
+  const previous = input.previous;
+  const motion =
+    previous && at !== undefined && at > previous.at
+      ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100)
+      : null;
+
+  const readings: Readings = {
+    faceCount: faces.length,
+    faceSide: side,
+    eyeDistance: dist(leftEye, rightEye),
+    faceWidthShare: box.width / crop.width,
+    margin: marginPx / Math.max(1, side),
+    centreOffset: dist(centre, ovalCentre) / crop.width,
+    yaw: f.angle ? toDeg(f.angle.yaw) : null,
+    pitch: f.angle ? toDeg(f.angle.pitch) : null,
+    roll: f.angle ? toDeg(f.angle.roll) : null,
+    brightness: stats?.brightness ?? null,
+    clipped: stats?.clipped ?? null,
+    unevenness: stats?.unevenness ?? null,
+    sharpness: stats?.sharpness ?? null,
+    motion,
+    eyeOpenness: Math.min(eyeOpening(f.mesh, RIGHT_LIDS, RIGHT_CORNERS), eyeOpening(f.mesh, LEFT_LIDS, LEFT_CORNERS)),
+    meshConfidence: f.meshScore ?? null,
+    cropHeight: crop.height,
+  };
+  const measurement: Measurement = {
+    readings,
+    face: { box, centre, leftEye, rightEye },
+    motionSample: at === undefined ? null : { centre, side, at },
+  };
+  if (f.real !== undefined) measurement.real = f.real;
+  if (f.live !== undefined) measurement.live = f.live;
+  return measurement;
+}

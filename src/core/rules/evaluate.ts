@@ -1,0 +1,58 @@
+import { HINT_PRIORITY, NON_BLOCKING, type RuleCode } from './codes.ts';
+import { RULES, type Bound, type Readings, type RuleRow } from './table.ts';
+
+export interface RowResult {
+  row: RuleRow;
+  value: number | null;
+  pass: boolean;
+}
+
+export interface Evaluation {
+  rows: RowResult[];
+  /** Failed codes, highest priority first. */
+  failures: RuleCode[];
+  /** True when no blocking rule failed. */
+  compliant: boolean;
+}
+
+export function within(value: number, bound: Bound): boolean {
+  return (bound.min === undefined || value >= bound.min) && (bound.max === undefined || value <= bound.max);
+}
+
+/** Rows that cannot be read (no face yet) are skipped, except face counting itself. */
+function isSkipped(value: number | null, anyFace: boolean, row: RuleRow): boolean {
+  return value === null || (!anyFace && row.reading !== 'faceCount' && row.reading !== 'cropHeight');
+}
+
+/**
+ * Checks one frame. With `mode: 'limit'` (the server, the final capture) a row passes when
+ * its reading is inside the requirement. With `mode: 'guide'` a row must reach its target to
+ * start passing, and a row that passed on the previous frame keeps passing until it leaves
+ * the limit: a Schmitt trigger, so the hint does not flicker at a boundary and a capture
+ * taken at the edge of the target still has room before the limit.
+ */
+export function evaluate(
+  readings: Readings,
+  options: { mode: 'limit' | 'guide'; previouslyPassing?: ReadonlySet<string> } = { mode: 'limit' },
+): Evaluation {
+  const anyFace = readings.faceCount > 0;
+  const rows: RowResult[] = RULES.map((row) => {
+    const value = readings[row.reading];
+    if (isSkipped(value, anyFace, row) || value === null) return { row, value, pass: true };
+    const needsTarget = options.mode === 'guide' && !(options.previouslyPassing?.has(row.id) ?? false);
+    return { row, value, pass: within(value, needsTarget ? row.target : row.limit) };
+  });
+  const failed = new Set(rows.filter((r) => !r.pass).map((r) => r.row.code));
+  const failures = HINT_PRIORITY.filter((code) => failed.has(code));
+  return { rows, failures, compliant: failures.every((code) => NON_BLOCKING.has(code)) };
+}
+
+/** Row ids that passed with a reading, to feed back as `previouslyPassing` on the next frame. */
+export function passingRowIds(evaluation: Evaluation): Set<string> {
+  return new Set(evaluation.rows.filter((r) => r.pass && r.value !== null).map((r) => r.row.id));
+}
+
+/** The one blocking code to show, if any. */
+export function primaryFailure(evaluation: Evaluation): RuleCode | null {
+  return evaluation.failures.find((code) => !NON_BLOCKING.has(code)) ?? null;
+}

@@ -1,0 +1,3 @@
+export * from './codes.ts';
+export * from './table.ts';
+export * from './evaluate.ts';

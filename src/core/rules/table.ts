@@ -1,0 +1,99 @@
+import type { RuleCode } from './codes.ts';
+
+/**
+ * What the measurement step reads off one frame, in pixels of the portrait crop that would
+ * be uploaded. `null` means "cannot be read on this frame" (no face, or no previous frame).
+ */
+export interface Readings {
+  /** Faces above the detector confidence floor. */
+  faceCount: number;
+  /** Smallest side of the face (mesh keypoint box), px. */
+  faceSide: number | null;
+  /** Distance between the eye centres, px. */
+  eyeDistance: number | null;
+  /** Face width as a share of the crop width; large means close to the lens. */
+  faceWidthShare: number | null;
+  /** Smallest gap between the face box and a crop edge, as a share of the face side; < 0 = cropped. */
+  margin: number | null;
+  /** Distance of the face centre from the oval centre, as a share of the crop width. */
+  centreOffset: number | null;
+  /** Absolute head angles in degrees. */
+  yaw: number | null;
+  pitch: number | null;
+  roll: number | null;
+  /** Mean luma of the inner face, 0..255. */
+  brightness: number | null;
+  /** Share of inner-face pixels at or above the clipping level. */
+  clipped: number | null;
+  /** |left − right| / max(left, right) of the two face halves' mean luma. */
+  unevenness: number | null;
+  /** Focus measure of the face, resolution-normalised (see measure.ts). */
+  sharpness: number | null;
+  /** Face centre movement since the previous analysed frame, as a share of face side per 100 ms. */
+  motion: number | null;
+  /** Smaller of the two eyes' opening ratios (lid gap / eye width). */
+  eyeOpenness: number | null;
+  /** Face-mesh confidence, which drops when something covers the face. */
+  meshConfidence: number | null;
+  /** Height of the crop that would be uploaded, px. */
+  cropHeight: number;
+}
+
+export type ReadingKey = keyof Readings;
+
+/** Inclusive bounds; a missing side is unbounded. */
+export interface Bound {
+  min?: number;
+  max?: number;
+}
+
+export interface RuleRow {
+  /** Unique row id (the console shows one row per id). */
+  id: string;
+  code: RuleCode;
+  reading: ReadingKey;
+  unit: 'px' | 'deg' | 'share' | 'luma' | 'count' | 'score';
+  /** The requirement itself: a frame outside it fails (server re-check, auto-capture). */
+  limit: Bound;
+  /** What guidance aims for, so a capture at the edge still passes the limit. */
+  target: Bound;
+}
+
+/**
+ * The single table of numbers (RULES.md). Numbers marked "~" there are tuned here against
+ * the e2e camera clips; change them in this file only and say why in the commit.
+ */
+export const RULES: readonly RuleRow[] = [
+  { id: 'faceFound', code: 'FACE_NOT_FOUND', reading: 'faceCount', unit: 'count', limit: { min: 1 }, target: { min: 1 } },
+  { id: 'singleFace', code: 'TOO_MANY_FACES', reading: 'faceCount', unit: 'count', limit: { max: 1 }, target: { max: 1 } },
+  { id: 'faceSide', code: 'FACE_TOO_SMALL', reading: 'faceSide', unit: 'px', limit: { min: 224 }, target: { min: 260 } },
+  { id: 'eyeDistance', code: 'FACE_TOO_SMALL', reading: 'eyeDistance', unit: 'px', limit: { min: 80 }, target: { min: 90 } },
+  { id: 'faceWidthShare', code: 'FACE_TOO_CLOSE', reading: 'faceWidthShare', unit: 'share', limit: { max: 0.8 }, target: { max: 0.7 } },
+  { id: 'margin', code: 'FACE_CROPPED', reading: 'margin', unit: 'share', limit: { min: 0 }, target: { min: 0.1 } },
+  { id: 'centreOffset', code: 'FACE_CLOSE_TO_BORDER', reading: 'centreOffset', unit: 'share', limit: { max: 0.2 }, target: { max: 0.1 } },
+  { id: 'yaw', code: 'FACE_ANGLE_TOO_LARGE', reading: 'yaw', unit: 'deg', limit: { max: 20 }, target: { max: 15 } },
+  { id: 'pitch', code: 'FACE_ANGLE_TOO_LARGE', reading: 'pitch', unit: 'deg', limit: { max: 20 }, target: { max: 15 } },
+  { id: 'roll', code: 'FACE_ANGLE_TOO_LARGE', reading: 'roll', unit: 'deg', limit: { max: 30 }, target: { max: 20 } },
+  { id: 'darkness', code: 'TOO_DARK', reading: 'brightness', unit: 'luma', limit: { min: 60 }, target: { min: 80 } },
+  { id: 'brightness', code: 'TOO_BRIGHT', reading: 'brightness', unit: 'luma', limit: { max: 220 }, target: { max: 200 } },
+  { id: 'clipped', code: 'TOO_BRIGHT', reading: 'clipped', unit: 'share', limit: { max: 0.2 }, target: { max: 0.08 } },
+  { id: 'unevenness', code: 'UNEVEN_LIGHT', reading: 'unevenness', unit: 'share', limit: { max: 0.45 }, target: { max: 0.3 } },
+  { id: 'sharpness', code: 'BLURRY', reading: 'sharpness', unit: 'score', limit: { min: 0.02 }, target: { min: 0.03 } },
+  { id: 'motion', code: 'BLURRY', reading: 'motion', unit: 'share', limit: { max: 0.08 }, target: { max: 0.04 } },
+  { id: 'eyeOpenness', code: 'EYES_CLOSED', reading: 'eyeOpenness', unit: 'share', limit: { min: 0.1 }, target: { min: 0.15 } },
+  { id: 'meshConfidence', code: 'FACE_IS_OCCLUDED', reading: 'meshConfidence', unit: 'score', limit: { min: 0.5 }, target: { min: 0.6 } },
+  { id: 'cropHeight', code: 'LOW_RESOLUTION', reading: 'cropHeight', unit: 'px', limit: { min: 800 }, target: { min: 960 } },
+];
+
+/** Detector confidence below which a "face" is treated as no face (Human's demo uses 0.6). */
+export const FACE_CONFIDENCE_FLOOR = 0.6;
+
+/**
+ * The face oval, in shares of the portrait crop. The view draws it from these numbers and
+ * FACE_CLOSE_TO_BORDER measures against its centre, so what the person sees is what we check.
+ */
+export const OVAL = { cx: 0.5, cy: 0.46, rx: 0.3, ry: 0.34 } as const;
+
+/** Portrait crop: 3:4, and at most this tall (the contract's largest recommended size). */
+export const CROP_ASPECT = 3 / 4;
+export const CROP_MAX_HEIGHT = 1280;
