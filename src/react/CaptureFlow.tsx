@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type Webcam from 'react-webcam';
+import { cameraErrorCode, cameraPrecondition } from '../core/camera/errors.ts';
+import type { MessageKey } from '../core/i18n/translate.ts';
+import { useSession, useSessionContext, useTranslate } from './context.ts';
+import type { OkayLiveCaptureProps } from './props.ts';
+import { useFrameCapture } from './useFrameCapture.ts';
+import { useSubmission } from './useSubmission.ts';
+import { CameraView } from './views/CameraView.tsx';
+import { ErrorView } from './views/ErrorView.tsx';
+import { IdleView } from './views/IdleView.tsx';
+import { ProgressView } from './views/ProgressView.tsx';
+import { ResultView } from './views/ResultView.tsx';
+
+const LIVE_TEXT: Partial<Record<string, MessageKey>> = {
+  camera_starting: 'state.camera_starting',
+  ready: 'state.ready',
+  capturing: 'state.capturing',
+  captured: 'state.captured',
+  submitting: 'state.submitting',
+};
+
+type FlowProps = Pick<
+  OkayLiveCaptureProps,
+  'autoSubmit' | 'autoStart' | 'cameraDeviceId' | 'className' | 'onCapture' | 'onResult' | 'onError' | 'onStateChange'
+>;
+
+/** The widget's root: one element carrying the machine-readable state, one view per state. */
+export function CaptureFlow(props: FlowProps) {
+  const { store } = useSessionContext();
+  const t = useTranslate();
+  const status = useSession((s) => s.status);
+  const hint = useSession((s) => s.hint);
+  const outcome = useSession((s) => s.verdict?.outcome);
+  const webcam = useRef<Webcam | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const submit = useSubmission({ onResult: props.onResult, onError: props.onError });
+  const grab = useFrameCapture(webcam);
+
+  useEffect(() => {
+    latest.current.onStateChange?.(status);
+  }, [status]);
+
+  const startCamera = useCallback(() => {
+    const blocked = cameraPrecondition({
+      isSecureContext: window.isSecureContext,
+      mediaDevices: navigator.mediaDevices,
+    });
+    if (blocked) {
+      const error = { code: blocked, source: 'camera', retryable: false } as const;
+      store.getState().fail(error);
+      latest.current.onError?.(error);
+      return;
+    }
+    store.getState().startCamera();
+  }, [store]);
+
+  useEffect(() => {
+    if (latest.current.autoStart && store.getState().status === 'idle') startCamera();
+  }, [startCamera, store]);
+
+  const onCameraError = useCallback(
+    (raw: string | DOMException) => {
+      const error = { code: cameraErrorCode(raw), source: 'camera', retryable: true } as const;
+      if (store.getState().fail(error)) latest.current.onError?.(error);
+    },
+    [store],
+  );
+
+  const onCapture = useCallback(async () => {
+    const capture = await grab('manual');
+    if (!capture) return;
+    latest.current.onCapture?.(capture.blob, capture.meta);
+    if (latest.current.autoSubmit !== false) await submit();
+  }, [grab, submit]);
+
+  const retake = useCallback(() => {
+    store.getState().retake();
+  }, [store]);
+
+  const showCamera = status === 'camera_starting' || status === 'ready' || status === 'capturing';
+  const liveKey = LIVE_TEXT[status];
+  return (
+    <section
+      className={['okl-root', props.className].filter(Boolean).join(' ')}
+      data-state={status}
+      data-hint={hint ?? ''}
+      data-verdict={status === 'result' ? outcome : undefined}
+      aria-label={t('widget.title')}
+    >
+      <h2 className="okl-title">{t('widget.title')}</h2>
+      <p className="okl-status" aria-live="polite">
+        {liveKey ? t(liveKey) : ''}
+      </p>
+      {status === 'idle' && <IdleView onStart={startCamera} />}
+      {showCamera && (
+        <CameraView
+          webcam={webcam}
+          deviceId={props.cameraDeviceId}
+          onReady={() => store.getState().cameraReady()}
+          onError={onCameraError}
+          onCapture={() => void onCapture()}
+        />
+      )}
+      {(status === 'captured' || status === 'submitting') && (
+        <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />
+      )}
+      {status === 'result' && <ResultView onRetake={retake} />}
+      {status === 'error' && <ErrorView onRetry={() => void submit()} onRestartCamera={retake} />}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { readConfig } from './src/server/config.ts';
+import { createEkycMiddleware } from './src/server/handler.ts';
+
+/** Mounts the OkayLive-compatible API (reference engine or upstream proxy) on Vite's servers. */
+function okayLiveApi(): Plugin {
+  return {
+    name: 'okaylive-api',
+    configureServer(server) {
+      server.middlewares.use(createEkycMiddleware(readConfig()));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(createEkycMiddleware(readConfig()));
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), okayLiveApi()],
+  server: { port: Number(process.env.PORT ?? 5173), strictPort: true, host: 'localhost' },
+  preview: { port: Number(process.env.PORT ?? 4173), strictPort: true, host: 'localhost' },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    environment: 'node',
+  },
+});
