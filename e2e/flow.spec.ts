@@ -1,8 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { serverUploads } from './support/uploads.ts';
+import { expect, test } from './support/fixtures.ts';
 
-test('capture, upload and verdict through the reference engine', async ({ page, request }) => {
-  await request.post('/__tap/reset');
+test('capture, upload and verdict through the reference engine', async ({ page, uploads }) => {
   await page.goto('/');
   await expect(page.locator('.demo-engine')).toContainText('local reference engine');
   const widget = page.locator('.okl-root');
@@ -23,9 +21,9 @@ test('capture, upload and verdict through the reference engine', async ({ page, 
   await expect(widget.locator('[data-field="quality"]')).toHaveText(/^\d\.\d{3}$/);
 
   // What the server received: one real multipart upload, a full-resolution portrait JPEG.
-  const uploads = await serverUploads(request);
-  expect(uploads).toHaveLength(1);
-  const [upload] = uploads;
+  const received = await uploads();
+  expect(received).toHaveLength(1);
+  const [upload] = received;
   expect(upload?.status).toBe(200);
   expect(upload?.parts.imageBest?.filename).toBe('selfie.jpg');
   expect(upload?.parts.imageBest?.contentType).toBe('image/jpeg');

@@ -11,6 +11,8 @@ const port = Number(process.env.E2E_PORT ?? 5199);
 const innerPort = port + 1;
 
 interface Recorded {
+  /** The x-e2e-test header the page sent: which test made the upload. */
+  test: string;
   url: string;
   contentType: string;
   body: string;
@@ -39,11 +41,6 @@ const tap = createHttpServer(async (req, res) => {
     res.end(JSON.stringify(recorded));
     return;
   }
-  if (req.url === '/__tap/reset' && req.method === 'POST') {
-    recorded.length = 0;
-    res.writeHead(204).end();
-    return;
-  }
   const record = req.method === 'POST' && (req.url ?? '').includes('/okaylive');
   const body = record ? await collect(req) : null;
   const upstream = request(
@@ -56,6 +53,7 @@ const tap = createHttpServer(async (req, res) => {
       }
       const response = await collect(answer);
       recorded.push({
+        test: String(req.headers['x-e2e-test'] ?? ''),
         url: req.url ?? '',
         contentType: String(req.headers['content-type'] ?? ''),
         body: body.toString('base64'),

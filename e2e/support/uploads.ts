@@ -39,17 +39,18 @@ export function parseMultipart(contentType: string, body: Buffer): Promise<Recor
 }
 
 interface Recorded {
+  test: string;
   contentType: string;
   body: string;
   status: number;
   response: string;
 }
 
-/** The okaylive uploads that reached the server since the last reset, decoded. */
-export async function serverUploads(request: APIRequestContext): Promise<Upload[]> {
+/** The okaylive uploads that reached the server from one test's pages, decoded. */
+export async function serverUploads(request: APIRequestContext, testId: string): Promise<Upload[]> {
   const recorded = (await (await request.get('/__tap/uploads')).json()) as Recorded[];
   return Promise.all(
-    recorded.map(async (r) => {
+    recorded.filter((r) => r.test === testId).map(async (r) => {
       const parts = await parseMultipart(r.contentType, Buffer.from(r.body, 'base64'));
       const image = parts.imageBest?.bytes;
       const meta = image ? await sharp(image).metadata().catch(() => null) : null;
