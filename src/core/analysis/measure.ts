@@ -1,4 +1,4 @@
-import { FACE_CONFIDENCE_FLOOR, OVAL } from '../rules/table.ts';
+import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, OVAL } from '../rules/table.ts';
 import type { Readings } from '../rules/table.ts';
 import { pixelStats } from './pixels.ts';
 import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from './types.ts';
@@ -105,13 +105,18 @@ function emptyReadings(faceCount: number, cropHeight: number): Readings {
   };
 }
 
+/** A find counts as a face when the detector is sure enough and the mesh model agrees. */
+export function isFace(f: FaceInput): boolean {
+  return f.score >= FACE_CONFIDENCE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR && f.mesh.length >= 468;
+}
+
 /**
  * Turns detector output and pixels into the readings the rules check, in crop pixels.
  * Face size comes from the mesh keypoints, not the detector box, which is an enlarged crop.
  */
 export function measure(input: MeasureInput): Measurement {
   const { crop, image } = input;
-  const faces = input.faces.filter((f) => f.score >= FACE_CONFIDENCE_FLOOR && f.mesh.length >= 468);
+  const faces = input.faces.filter(isFace);
   const scale = crop.width / image.width;
   if (faces.length === 0) return { readings: emptyReadings(0, crop.height), face: null, motionSample: null };
 

@@ -1,0 +1,50 @@
+import type { Config } from '@vladmandic/human';
+
+/**
+ * Human set up for guidance only: WASM backend, detector + mesh, nothing else. Used by the
+ * browser worker and by Node tools alike, so both read faces the same way.
+ */
+export function humanConfig(assetsBaseUrl: string): Partial<Config> {
+  return {
+    backend: 'wasm',
+    modelBasePath: assetsBaseUrl,
+    wasmPath: assetsBaseUrl,
+    debug: false,
+    async: true,
+    // Warmup only helps GPU backends; on WASM it costs a full inference before the first frame.
+    warmup: 'none',
+    // Model files are fetched with HTTP caching; IndexedDB copies outlive a library update.
+    cacheModels: false,
+    // A looping or still camera must still be re-analysed each frame (ENVIRONMENT.md).
+    cacheSensitivity: 0,
+    skipAllowed: false,
+    // Human's image filters need WebGL; the worker hands it plain pixels.
+    filter: { enabled: false },
+    gesture: { enabled: false },
+    face: {
+      enabled: true,
+      detector: {
+        modelPath: 'blazeface.json',
+        // Corrects in-plane rotation before the mesh, so a tilted head still gets a good mesh and a roll angle.
+        rotation: true,
+        // Two are enough to tell "too many faces".
+        maxDetected: 2,
+        // Low here on purpose: FACE_CONFIDENCE_FLOOR in the rules table does the real filtering.
+        minConfidence: 0.2,
+        skipFrames: 0,
+        skipTime: 0,
+      },
+      mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
+      attention: { enabled: false },
+      iris: { enabled: false },
+      emotion: { enabled: false },
+      description: { enabled: false },
+      antispoof: { enabled: false },
+      liveness: { enabled: false },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    segmentation: { enabled: false },
+  };
+}

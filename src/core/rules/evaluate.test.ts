@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, passingRowIds, primaryFailure } from './evaluate.ts';
+import { RULES, type Readings, type RuleRow } from './table.ts';
+
+/** A frame that meets every target: the compliant clip's readings, rounded. */
+const GOOD: Readings = {
+  faceCount: 1,
+  faceSide: 300,
+  eyeDistance: 139,
+  faceWidthShare: 0.37,
+  margin: 0.85,
+  centreOffset: 0.01,
+  yaw: 1,
+  pitch: 7,
+  roll: 3,
+  brightness: 167,
+  clipped: 0,
+  unevenness: 0.11,
+  sharpness: 0.66,
+  motion: 0.01,
+  eyeOpenness: 0.35,
+  meshConfidence: 1,
+  cropHeight: 1080,
+};
+
+const STEP = (row: RuleRow): number => (row.unit === 'count' ? 1 : row.unit === 'px' || row.unit === 'deg' || row.unit === 'luma' ? 1 : 0.005);
+
+/** For each bound side of each row: a value just inside and just outside. */
+function cases(bound: 'limit' | 'target') {
+  return RULES.flatMap((row) => {
+    const b = row[bound];
+    const out: Array<[string, RuleRow, number, number]> = [];
+    if (b.min !== undefined) out.push([`${row.id} min ${b.min}`, row, b.min, b.min - STEP(row)]);
+    if (b.max !== undefined) out.push([`${row.id} max ${b.max}`, row, b.max, b.max + STEP(row)]);
+    return out;
+  });
+}
+
+describe('every rule at its limit', () => {
+  it.each(cases('limit'))('%s', (_name, row, inside, outside) => {
+    const pass = evaluate({ ...GOOD, [row.reading]: inside }, { mode: 'limit' });
+    expect(pass.rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
+    const fail = evaluate({ ...GOOD, [row.reading]: outside }, { mode: 'limit' });
+    expect(fail.rows.find((r) => r.row.id === row.id)?.pass).toBe(false);
+    expect(fail.failures).toContain(row.code);
+    expect(fail.compliant).toBe(row.code === 'LOW_RESOLUTION');
+  });
+});
+
+describe('every rule in guide mode (Schmitt trigger)', () => {
+  it.each(cases('target'))('%s', (_name, row, atTarget) => {
+    // Between target and limit: fails until the row has passed once, then holds.
+    const between = row.target.min !== undefined ? ((row.limit.min ?? atTarget) + atTarget) / 2 : ((row.limit.max ?? atTarget) + atTarget) / 2;
+    if (between === atTarget) return; // limit = target (face counting): nothing in between
+    const readings = { ...GOOD, [row.reading]: between };
+    const fresh = evaluate(readings, { mode: 'guide' });
+    expect(fresh.rows.find((r) => r.row.id === row.id)?.pass).toBe(false);
+    const held = evaluate(readings, { mode: 'guide', previouslyPassing: new Set([row.id]) });
+    expect(held.rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
+    expect(evaluate({ ...GOOD, [row.reading]: atTarget }, { mode: 'guide' }).rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
+  });
+
+  it('a compliant frame passes every row and feeds every row forward', () => {
+    const e = evaluate(GOOD, { mode: 'guide' });
+    expect(e.compliant).toBe(true);
+    expect(e.failures).toEqual([]);
+    expect(passingRowIds(e).size).toBe(RULES.length);
+  });
+});
+
+describe('one hint, by priority', () => {
+  it.each<[string, Partial<Readings>, string | null]>([
+    ['no face', { faceCount: 0, faceSide: null, eyeDistance: null }, 'FACE_NOT_FOUND'],
+    ['two faces, both small', { faceCount: 2, faceSide: 150 }, 'TOO_MANY_FACES'],
+    ['small and off-centre', { faceSide: 150, centreOffset: 0.3 }, 'FACE_TOO_SMALL'],
+    ['eyes too close in pixels alone', { eyeDistance: 70 }, 'FACE_TOO_SMALL'],
+    ['too close and cropped', { faceWidthShare: 0.85, margin: -0.1 }, 'FACE_TOO_CLOSE'],
+    ['cropped and off-centre', { margin: -0.05, centreOffset: 0.3 }, 'FACE_CROPPED'],
+    ['off-centre and turned', { centreOffset: 0.3, yaw: 30 }, 'FACE_CLOSE_TO_BORDER'],
+    ['turned and dark', { yaw: 30, brightness: 40 }, 'FACE_ANGLE_TOO_LARGE'],
+    ['tilted', { roll: 40 }, 'FACE_ANGLE_TOO_LARGE'],
+    ['dark and blurred', { brightness: 40, sharpness: 0.1 }, 'TOO_DARK'],
+    ['blown out', { clipped: 0.4 }, 'TOO_BRIGHT'],
+    ['side light', { unevenness: 0.6 }, 'UNEVEN_LIGHT'],
+    ['moving', { motion: 0.2 }, 'BLURRY'],
+    ['eyes closed and covered', { eyeOpenness: 0.05, meshConfidence: 0.6 }, 'EYES_CLOSED'],
+    ['covered', { meshConfidence: 0.6 }, 'FACE_IS_OCCLUDED'],
+    ['low resolution never blocks', { cropHeight: 480 }, null],
+  ])('%s → %s', (_name, patch, expected) => {
+    const e = evaluate({ ...GOOD, ...patch }, { mode: 'limit' });
+    expect(primaryFailure(e)).toBe(expected);
+  });
+
+  it('skips what cannot be read without a face, but still reports the crop height', () => {
+    const e = evaluate({ ...GOOD, faceCount: 0, cropHeight: 480 }, { mode: 'limit' });
+    expect(e.failures).toEqual(['FACE_NOT_FOUND', 'LOW_RESOLUTION']);
+  });
+});
