@@ -2,9 +2,15 @@ import { useCallback, useEffect, useRef } from 'react';
 import type Webcam from 'react-webcam';
 import { cameraErrorCode, cameraPrecondition } from '../core/camera/errors.ts';
 import type { MessageKey } from '../core/i18n/translate.ts';
+import { useFocusOnChange } from './a11y/useFocusOnChange.ts';
+import { CameraPicker } from './camera/CameraPicker.tsx';
+import { useCameraChoice } from './camera/useCameraChoice.ts';
+import { CancelAction } from './CancelAction.tsx';
 import { useSession, useSessionContext, useTranslate } from './context.ts';
 import type { OkayLiveCaptureProps } from './props.ts';
 import { useFrameCapture } from './useFrameCapture.ts';
+import { rootAttributes } from './theme/rootAttributes.ts';
+import { useFullscreen } from './theme/useFullscreen.ts';
 import { useSubmission } from './useSubmission.ts';
 import { CameraView } from './views/CameraView.tsx';
 import { ErrorView } from './views/ErrorView.tsx';
@@ -22,17 +28,33 @@ const LIVE_TEXT: Partial<Record<string, MessageKey>> = {
 
 type FlowProps = Pick<
   OkayLiveCaptureProps,
-  'autoSubmit' | 'autoStart' | 'cameraDeviceId' | 'className' | 'onCapture' | 'onResult' | 'onError' | 'onStateChange'
+  | 'autoSubmit'
+  | 'autoStart'
+  | 'cameraDeviceId'
+  | 'rememberCamera'
+  | 'theme'
+  | 'layout'
+  | 'showCancel'
+  | 'className'
+  | 'onCapture'
+  | 'onResult'
+  | 'onError'
+  | 'onCancel'
+  | 'onStateChange'
 >;
 
 /** The widget's root: one element carrying the machine-readable state, one view per state. */
 export function CaptureFlow(props: FlowProps) {
-  const { store } = useSessionContext();
+  const { store, locale } = useSessionContext();
   const t = useTranslate();
   const status = useSession((s) => s.status);
   const hint = useSession((s) => s.hint);
   const outcome = useSession((s) => s.verdict?.outcome);
   const webcam = useRef<Webcam | null>(null);
+  const root = useRef<HTMLElement | null>(null);
+  useFocusOnChange(root, status);
+  const fullscreen = useFullscreen(props.layout, status);
+  const camera = useCameraChoice({ cameraDeviceId: props.cameraDeviceId, remember: props.rememberCamera === true });
   const latest = useRef(props);
   latest.current = props;
   const submit = useSubmission({ onResult: props.onResult, onError: props.onError });
@@ -79,17 +101,32 @@ export function CaptureFlow(props: FlowProps) {
     store.getState().retake();
   }, [store]);
 
+  const cancel = useCallback(() => {
+    // Back to idle: the camera view unmounts (its tracks stop) and a late answer is ignored.
+    store.getState().reset();
+    latest.current.onCancel?.();
+  }, [store]);
+  const showCancel = (props.showCancel ?? props.onCancel !== undefined) && !(status === 'result' && outcome === 'live');
+
   const showCamera = status === 'camera_starting' || status === 'ready' || status === 'capturing';
   const liveKey = LIVE_TEXT[status];
   return (
     <section
+      ref={root}
+      {...rootAttributes(locale, props.theme, props.layout)}
+      data-fullscreen={fullscreen ? '' : undefined}
       className={['okl-root', props.className].filter(Boolean).join(' ')}
       data-state={status}
       data-hint={hint ?? ''}
       data-verdict={status === 'result' ? outcome : undefined}
       aria-label={t('widget.title')}
     >
-      <h2 className="okl-title">{t('widget.title')}</h2>
+      <div className="okl-header">
+        <h2 className="okl-title" tabIndex={-1} part="title">
+          {t('widget.title')}
+        </h2>
+        {showCancel && <CancelAction onCancel={cancel} />}
+      </div>
       <p className="okl-status" aria-live="polite">
         {liveKey ? t(liveKey) : ''}
       </p>
@@ -97,11 +134,17 @@ export function CaptureFlow(props: FlowProps) {
       {showCamera && (
         <CameraView
           webcam={webcam}
-          deviceId={props.cameraDeviceId}
-          onReady={() => store.getState().cameraReady()}
+          deviceId={camera.requestedId}
+          onReady={(stream) => {
+            camera.onStream(stream);
+            store.getState().cameraReady();
+          }}
           onError={onCameraError}
           onCapture={() => void onCapture()}
         />
+      )}
+      {showCamera && (
+        <CameraPicker cameras={camera.cameras} value={camera.active?.deviceId} onChange={camera.select} disabled={status === 'capturing'} />
       )}
       {(status === 'captured' || status === 'submitting') && (
         <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />

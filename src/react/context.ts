@@ -1,13 +1,15 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { OkayLiveClient } from '../core/api/client.ts';
-import type { Translate } from '../core/i18n/translate.ts';
+import type { LocaleInfo, Translate } from '../core/i18n/translate.ts';
 import type { SessionActions, SessionData, SessionStore } from '../core/session/store.ts';
 
 export interface SessionContextValue {
   store: SessionStore;
   client: OkayLiveClient;
   t: Translate;
+  /** `lang` and `dir` of the text shown. */
+  locale: LocaleInfo;
 }
 
 export const SessionContext = createContext<SessionContextValue | null>(null);

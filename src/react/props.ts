@@ -1,29 +1,32 @@
-import type { QueryClient } from '@tanstack/react-query';
-import type { FetchLike } from '../core/api/client.ts';
 import type { Verdict } from '../core/api/verdict.ts';
-import type { Messages } from '../core/i18n/translate.ts';
 import type { CaptureMeta, SessionState, WidgetError } from '../core/session/types.ts';
+import type { OkayLiveProviderProps } from './Provider.tsx';
+import type { OkayLiveTheme } from './theme/theme.ts';
 
-export interface OkayLiveCaptureProps {
-  /** A journeyId the host's backend already created; without it the widget asks `{apiBaseUrl}/journeyid`. */
-  journeyId?: string;
-  /** Base of the host's proxy routes; defaults to the same-origin `/api/ekyc`. */
-  apiBaseUrl?: string;
-  headers?: Record<string, string>;
-  credentials?: RequestCredentials;
-  fetcher?: FetchLike;
+/**
+ * `auto`: full screen on phone-sized portrait screens while the camera is on, inline otherwise;
+ * `inline`: always inside the host's layout; `fullscreen`: full screen while the camera is on.
+ */
+export type Layout = 'auto' | 'inline' | 'fullscreen';
+
+export interface OkayLiveCaptureProps extends Omit<OkayLiveProviderProps, 'children'> {
   /** Off: capture only, hand the Blob to `onCapture` and stop (for hosts that call OkayFace). */
   autoSubmit?: boolean;
   /** Skip the intro screen and ask for the camera at once. */
   autoStart?: boolean;
-  locale?: string;
-  messages?: Partial<Messages>;
+  /** A camera to use; otherwise the front colour camera (a remembered choice first, see rememberCamera). */
   cameraDeviceId?: string;
+  /** Store the person's camera choice in localStorage for the next visit (off unless the host allows). */
+  rememberCamera?: boolean;
+  theme?: OkayLiveTheme;
+  layout?: Layout;
+  /** Show a Cancel action; defaults to on when `onCancel` is given. */
+  showCancel?: boolean;
   className?: string;
-  queryClient?: QueryClient;
   onCapture?: (blob: Blob, meta: CaptureMeta) => void;
   onResult?: (verdict: Verdict) => void;
   onError?: (error: WidgetError) => void;
+  /** The person chose Cancel: the camera is off and nothing is sent any more. */
   onCancel?: () => void;
   onStateChange?: (state: SessionState) => void;
 }

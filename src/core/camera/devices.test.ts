@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCamera, describeCameras, isHandheld, isInfraredLabel, isVirtualCameraLabel, type DeviceInfoLike } from './devices.ts';
+import { betterCamera, chooseCamera, describeCameras, isHandheld, isInfraredLabel, isVirtualCameraLabel, type DeviceInfoLike } from './devices.ts';
 import { CAMERA_STORAGE_KEY, recallCamera, rememberCamera, type StorageLike } from './remember.ts';
 
 const device = (deviceId: string, label: string, facingMode?: string[]): DeviceInfoLike => ({
@@ -110,5 +110,21 @@ describe('remembering the camera', () => {
     expect(() => rememberCamera(broken, 'abc')).not.toThrow();
     expect(recallCamera(broken)).toBeUndefined();
     expect(recallCamera(null)).toBeUndefined();
+  });
+});
+
+describe('betterCamera: correcting the browser default once labels are known', () => {
+  const laptop = describeCameras([device('ir', 'Integrated IR Camera'), device('usb', 'Logitech C920'), device('rgb', 'Integrated Camera')]);
+  const phone = describeCameras([device('back', 'Back Camera'), device('front', 'Front Camera')]);
+  const virtualOnly = describeCameras([device('obs', 'OBS Virtual Camera'), device('many', 'ManyCam Virtual Webcam')]);
+
+  it.each([
+    ['IR default → colour camera', laptop, 'ir', false, 'usb'],
+    ['a colour camera is kept, even if not first', laptop, 'rgb', false, undefined],
+    ['phone on the back camera → front', phone, 'back', true, 'front'],
+    ['virtual among virtual: kept', virtualOnly, 'many', false, undefined],
+    ['unknown active id: nothing to correct', laptop, 'gone', false, undefined],
+  ] as const)('%s', (_name, cameras, active, handheld, expected) => {
+    expect(betterCamera(cameras, active, handheld)).toBe(expected);
   });
 });

@@ -81,10 +81,8 @@ export function chooseCamera(cameras: readonly CameraInfo[], context: ChoiceCont
   const usable = cameras.filter((c) => c.deviceId !== '');
   if (context.preferredId && usable.some((c) => c.deviceId === context.preferredId)) return context.preferredId;
   if (usable.every((c) => c.label === '')) return undefined;
-  const rank = (c: CameraInfo): number =>
-    (c.infrared ? 100 : 0) + (c.virtual ? 10 : 0) + (context.handheld ? (c.facing === 'front' ? 0 : c.facing === 'unknown' ? 1 : 2) : 0);
   let best: CameraInfo | undefined;
-  for (const camera of usable) if (!best || rank(camera) < rank(best)) best = camera;
+  for (const camera of usable) if (!best || cameraRank(camera, context.handheld) < cameraRank(best, context.handheld)) best = camera;
   return best?.deviceId;
 }
 
@@ -96,4 +94,22 @@ export function isHandheld(env: { maxTouchPoints: number; userAgent: string }): 
 /** A short name for the picker when the browser hides labels or two cameras share one. */
 export function cameraName(camera: CameraInfo, index: number, fallback: (n: number) => string): string {
   return camera.label.trim() || fallback(index + 1);
+}
+
+/** Lower is better: colour before infrared, real before virtual, on phones front before back. */
+export function cameraRank(camera: CameraInfo, handheld: boolean): number {
+  const facing = handheld ? (camera.facing === 'front' ? 0 : camera.facing === 'unknown' ? 1 : 2) : 0;
+  return (camera.infrared ? 100 : 0) + (camera.virtual ? 10 : 0) + facing;
+}
+
+/**
+ * After the browser picked a camera by itself: a clearly better one to switch to (the
+ * browser's default can be the IR sensor or a virtual camera), or undefined to keep it.
+ */
+export function betterCamera(cameras: readonly CameraInfo[], activeId: string | undefined, handheld: boolean): string | undefined {
+  const active = cameras.find((c) => c.deviceId === activeId);
+  const best = chooseCamera(cameras, { handheld });
+  const candidate = cameras.find((c) => c.deviceId === best);
+  if (!active || !candidate || candidate === active) return undefined;
+  return cameraRank(candidate, handheld) < cameraRank(active, handheld) ? candidate.deviceId : undefined;
 }

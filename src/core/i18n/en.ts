@@ -15,6 +15,9 @@ export const en = {
   'action.retry': 'Try again',
   'action.cancel': 'Cancel',
 
+  'camera.label': 'Camera',
+  'camera.unnamed': 'Camera {n}',
+
   'state.camera_starting': 'Starting the camera…',
   'state.ready': 'Fit your face in the oval',
   'state.capturing': 'Hold still…',

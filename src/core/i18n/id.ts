@@ -17,6 +17,9 @@ export const id: Messages = {
   'action.retry': 'Coba lagi',
   'action.cancel': 'Batal',
 
+  'camera.label': 'Kamera',
+  'camera.unnamed': 'Kamera {n}',
+
   'state.camera_starting': 'Menyalakan kamera…',
   'state.ready': 'Posisikan wajah Anda di dalam oval',
   'state.capturing': 'Jangan bergerak…',

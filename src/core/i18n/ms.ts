@@ -17,6 +17,9 @@ export const ms: Messages = {
   'action.retry': 'Cuba lagi',
   'action.cancel': 'Batal',
 
+  'camera.label': 'Kamera',
+  'camera.unnamed': 'Kamera {n}',
+
   'state.camera_starting': 'Menghidupkan kamera…',
   'state.ready': 'Letakkan wajah anda di dalam bingkai bujur',
   'state.capturing': 'Jangan bergerak…',

@@ -14,6 +14,9 @@ export const zh: Messages = {
   'action.retry': '重试',
   'action.cancel': '取消',
 
+  'camera.label': '摄像头',
+  'camera.unnamed': '摄像头 {n}',
+
   'state.camera_starting': '正在打开摄像头…',
   'state.ready': '请将面部置于椭圆框内',
   'state.capturing': '请保持不动…',

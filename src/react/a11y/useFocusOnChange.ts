@@ -1,0 +1,66 @@
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+
+/**
+ * Views mark the element that should take focus when they appear: the main action, or the
+ * heading of a result or an error (with tabIndex -1). The widget title is the fallback.
+ */
+export const FOCUS_TARGET = 'data-okl-focus';
+
+function activeElementIn(root: HTMLElement): Element | null {
+  // Inside a shadow root the document only sees the host; ask the root's own tree.
+  const tree = root.getRootNode() as Document | ShadowRoot;
+  return tree.activeElement ?? null;
+}
+
+function focusTarget(root: HTMLElement): HTMLElement | null {
+  for (const candidate of root.querySelectorAll<HTMLElement>(`[${FOCUS_TARGET}]`)) {
+    if (!candidate.matches(':disabled')) return candidate;
+  }
+  return root.querySelector<HTMLElement>('.okl-title');
+}
+
+/**
+ * Moves focus to the new view's target when `key` (the state) changes, but only while the
+ * person is working inside the widget: focus is never pulled from the host page (on mount,
+ * on auto-start, or while they are elsewhere), nor from a control they moved to themselves.
+ */
+export function useFocusOnChange(root: RefObject<HTMLElement | null>, key: string): void {
+  const inside = useRef(false);
+  const placed = useRef<HTMLElement | null>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return undefined;
+    const onIn = () => {
+      inside.current = true;
+    };
+    const onOut = (event: FocusEvent) => {
+      // relatedTarget null: the focused element was removed, or the window lost focus; both stay "inside".
+      const next = event.relatedTarget;
+      if (next instanceof Node && !element.contains(next)) inside.current = false;
+    };
+    element.addEventListener('focusin', onIn);
+    element.addEventListener('focusout', onOut);
+    return () => {
+      element.removeEventListener('focusin', onIn);
+      element.removeEventListener('focusout', onOut);
+    };
+  }, [root]);
+
+  useLayoutEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const element = root.current;
+    if (!element || !inside.current) return;
+    const active = activeElementIn(element);
+    const lost = active === null || !element.contains(active);
+    if (!lost && active !== placed.current) return;
+    const target = focusTarget(element);
+    if (!target || target === active) return;
+    target.focus();
+    placed.current = target;
+  }, [key, root]);
+}
