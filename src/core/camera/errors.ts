@@ -18,16 +18,53 @@ const BY_NAME: Readonly<Record<string, CameraErrorCode>> = {
   TypeError: 'CAMERA_UNSUPPORTED',
 };
 
+/** react-webcam's own words when the browser has no getUserMedia (a string, or its polyfill's Error). */
+const UNSUPPORTED_TEXT = /not (supported|implemented)/i;
+
 export function cameraErrorCode(error: unknown): CameraErrorCode {
-  // react-webcam reports a missing mediaDevices API as a plain string.
-  if (typeof error === 'string') return /not supported/i.test(error) ? 'CAMERA_UNSUPPORTED' : 'CAMERA_ERROR';
+  if (typeof error === 'string') return UNSUPPORTED_TEXT.test(error) ? 'CAMERA_UNSUPPORTED' : 'CAMERA_ERROR';
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-  return BY_NAME[name] ?? 'CAMERA_ERROR';
+  const known = BY_NAME[name];
+  if (known) return known;
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : '';
+  return /getUserMedia/.test(message) && UNSUPPORTED_TEXT.test(message) ? 'CAMERA_UNSUPPORTED' : 'CAMERA_ERROR';
 }
 
-/** Checked before asking, so the person gets the real reason rather than a generic failure. */
-export function cameraPrecondition(env: { isSecureContext: boolean; mediaDevices: unknown }): CameraErrorCode | null {
+/** Camera faults where trying the camera again cannot help until something outside the page changes. */
+const FINAL: ReadonlySet<CameraErrorCode> = new Set<CameraErrorCode>(['CAMERA_INSECURE_CONTEXT', 'CAMERA_UNSUPPORTED']);
+
+export function isCameraRetryable(code: CameraErrorCode): boolean {
+  return !FINAL.has(code);
+}
+
+export interface CameraEnvironment {
+  isSecureContext: boolean;
+  mediaDevices: unknown;
+  /** The legacy prefixed getUserMedia, which a polyfill can still wrap. */
+  legacyGetUserMedia?: unknown;
+}
+
+/**
+ * Checked before asking, so the person gets the real reason rather than a generic failure.
+ * A real MediaDevices always has `enumerateDevices`; an object holding only a `getUserMedia`
+ * (react-webcam installs one when the browser has none) is a shim with nothing behind it.
+ */
+export function cameraPrecondition(env: CameraEnvironment): CameraErrorCode | null {
   if (!env.isSecureContext) return 'CAMERA_INSECURE_CONTEXT';
-  if (!env.mediaDevices) return 'CAMERA_UNSUPPORTED';
+  const devices = env.mediaDevices;
+  if (typeof devices !== 'object' || devices === null) return 'CAMERA_UNSUPPORTED';
+  const has = (key: string) => key in devices && typeof (devices as Record<string, unknown>)[key] === 'function';
+  if (!has('getUserMedia')) return 'CAMERA_UNSUPPORTED';
+  if (!has('enumerateDevices') && typeof env.legacyGetUserMedia !== 'function') return 'CAMERA_UNSUPPORTED';
   return null;
+}
+
+/** The environment of this page, read at the moment of asking. */
+export function currentCameraEnvironment(): CameraEnvironment {
+  const nav = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { webkitGetUserMedia?: unknown });
+  return {
+    isSecureContext: typeof window === 'undefined' ? true : window.isSecureContext,
+    mediaDevices: nav?.mediaDevices,
+    legacyGetUserMedia: nav?.webkitGetUserMedia,
+  };
 }
