@@ -131,6 +131,60 @@ describe('checkLiveness', () => {
   });
 });
 
+describe('fault reading', () => {
+  it('offline: fails at once with OFFLINE and sends nothing', async () => {
+    let requests = 0;
+    server.use(http.post(`${BASE}/okaylive`, () => { requests++; return HttpResponse.json({}); }));
+    const offline = createOkayLiveClient({ apiBaseUrl: BASE, isOnline: () => false });
+    const error = await failure(offline.checkLiveness({ imageBest: image, journeyId: 'j' }));
+    expect(error.code).toBe('OFFLINE');
+    expect(error.retryable).toBe(true);
+    expect(requests).toBe(0);
+  });
+
+  it('a network failure while the device went offline is OFFLINE, not a generic network error', async () => {
+    let online = true;
+    server.use(http.post(`${BASE}/okaylive`, () => { online = false; return HttpResponse.error(); }));
+    const flaky = createOkayLiveClient({ apiBaseUrl: BASE, isOnline: () => online });
+    expect((await failure(flaky.checkLiveness({ imageBest: image, journeyId: 'j' }))).code).toBe('OFFLINE');
+  });
+
+  it.each([
+    ['502 HTML from a proxy', 502, 'text/html', '<html><body><h1>502 Bad Gateway</h1></body></html>', 'HTTP_ERROR', true, /HTML page/],
+    ['504 HTML from a gateway', 504, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Gateway Timeout</title>', 'HTTP_ERROR', true, /HTML page/],
+    ['200 HTML (SPA fallback: wrong apiBaseUrl)', 200, 'text/html', '<!doctype html><div id=root></div>', 'INVALID_RESPONSE', true, /apiBaseUrl/],
+    ['200 plain text', 200, 'text/plain', 'OK', 'INVALID_RESPONSE', true, /not JSON/],
+    ['413 HTML from nginx', 413, 'text/html', '<html><head><title>413 Request Entity Too Large</title></head></html>', 'PAYLOAD_TOO_LARGE', false, /HTML page/],
+    ['429 text', 429, 'text/plain', 'slow down', 'RATE_LIMITED', true, /not JSON/],
+    ['408 from a proxy', 408, 'text/html', '<html>timeout</html>', 'HTTP_ERROR', true, /HTML page/],
+    ['403 from a WAF', 403, 'text/html', '<html>Forbidden</html>', 'HTTP_ERROR', false, /HTML page/],
+  ] as const)('%s → %s (retryable %s), and says so to developers only', async (_name, status, type, text, code, retryable, detail) => {
+    server.use(http.post(`${BASE}/okaylive`, () => new HttpResponse(text, { status, headers: { 'Content-Type': type } })));
+    const error = await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }));
+    expect(error.code).toBe(code);
+    expect(error.retryable).toBe(retryable);
+    expect(error.message).toMatch(detail);
+    expect(error.message).not.toContain('<');
+  });
+
+  it('never reads a pass from a failed HTTP status, whatever the body says', async () => {
+    server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json({ status: 'success', probability: 1, quality: 1, score: 16 }, { status: 500 })));
+    expect((await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }))).code).toBe('HTTP_ERROR');
+  });
+
+  it.each([
+    ['MAX_API_CALL_EXCEEDED', true],
+    ['API_KEY_EXPIRED', true],
+    ['MISSING_ARGUMENTS', true],
+    ['UNRECOGNIZED_IMAGE', false],
+    ['FAILED_TO_DECODE_IMAGE', false],
+    ['INVALID_JOURNEY_ID', false],
+  ] as const)('%s retryable: %s', async (message, retryable) => {
+    server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json({ status: 'error', message })));
+    expect((await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }))).retryable).toBe(retryable);
+  });
+});
+
 describe('createJourney', () => {
   it('posts without a body and returns the journeyId', async () => {
     let bodyLength = -1;

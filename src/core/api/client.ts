@@ -23,6 +23,8 @@ export interface ClientOptions {
   credentials?: RequestCredentials;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** Whether the device believes it is online; `navigator.onLine` by default. */
+  isOnline?: () => boolean;
 }
 
 export interface LivenessRequest {
@@ -39,9 +41,12 @@ export interface OkayLiveClient {
 export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClient {
   const apiBaseUrl = (options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const isOnline = options.isOnline ?? browserOnline;
 
   async function post(path: string, body: BodyInit | undefined, signal?: AbortSignal): Promise<Reply> {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    // `onLine === false` is reliable (true is not): fail at once instead of waiting on a dead link.
+    if (!isOnline()) throw new OkayLiveApiError({ code: 'OFFLINE' });
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
@@ -55,7 +60,7 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
       clearTimeout(timer);
       if (timeout.signal.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
       if (signal?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
-      throw new OkayLiveApiError({ code: 'NETWORK_ERROR', cause, detail: String(cause) });
+      throw new OkayLiveApiError({ code: isOnline() ? 'NETWORK_ERROR' : 'OFFLINE', cause, detail: String(cause) });
     }
     try {
       return await readJson(response);
@@ -63,7 +68,7 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
       if (cause instanceof OkayLiveApiError) throw cause;
       if (timeout.signal.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
       if (signal?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
-      throw new OkayLiveApiError({ code: 'NETWORK_ERROR', cause, detail: String(cause) });
+      throw new OkayLiveApiError({ code: isOnline() ? 'NETWORK_ERROR' : 'OFFLINE', cause, detail: String(cause) });
     } finally {
       clearTimeout(timer);
     }
@@ -116,14 +121,24 @@ async function readJson(response: Response): Promise<Reply> {
   if (code !== undefined && isFaceCode(code)) return { kind: 'face', code };
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
   const status = response.status;
+  // Said to developers only (error.message), never shown: the page of a proxy, a gateway or an SPA fallback.
+  const detail = isRecord(body) ? undefined : looksLikeHtml(response, text) ? `HTML page instead of JSON (HTTP ${status}): a proxy or gateway answered, or apiBaseUrl is wrong` : `body is not JSON (HTTP ${status})`;
   if (code !== undefined) throw new OkayLiveApiError({ code, status, retryAfterMs });
-  if (status === 429) throw new OkayLiveApiError({ code: 'RATE_LIMITED', status, retryAfterMs });
-  if (status === 413) throw new OkayLiveApiError({ code: 'PAYLOAD_TOO_LARGE', status });
-  if (status === 503) throw new OkayLiveApiError({ code: 'SERVICE_UNAVAILABLE', status, retryAfterMs });
-  if (!response.ok) throw new OkayLiveApiError({ code: 'HTTP_ERROR', status, retryAfterMs });
-  if (!isRecord(body)) throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', status, detail: 'body is not JSON' });
+  if (status === 429) throw new OkayLiveApiError({ code: 'RATE_LIMITED', status, retryAfterMs, detail });
+  if (status === 413) throw new OkayLiveApiError({ code: 'PAYLOAD_TOO_LARGE', status, detail });
+  if (status === 503) throw new OkayLiveApiError({ code: 'SERVICE_UNAVAILABLE', status, retryAfterMs, detail });
+  if (!response.ok) throw new OkayLiveApiError({ code: 'HTTP_ERROR', status, retryAfterMs, detail });
+  if (!isRecord(body)) throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', status, detail });
   // A 200 whose status is not success and whose message we do not know.
   throw new OkayLiveApiError({ code: 'UNEXPECTED_ERROR', status, detail: safeDetail(body) });
+}
+
+function looksLikeHtml(response: Response, text: string): boolean {
+  return /html/i.test(response.headers.get('Content-Type') ?? '') || /^\s*</.test(text);
+}
+
+function browserOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 
 function isSuccess(body: unknown): body is OkayLiveSuccess {

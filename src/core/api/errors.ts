@@ -5,6 +5,7 @@ import type { GeneralCode } from './contract.ts';
  * sends. The UI maps every code to a catalogue message; nothing shows raw server text.
  */
 export type TransportCode =
+  | 'OFFLINE'
   | 'NETWORK_ERROR'
   | 'TIMEOUT'
   | 'ABORTED'
@@ -51,17 +52,41 @@ export class OkayLiveApiError extends Error {
 }
 
 const RETRYABLE: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
+  'OFFLINE',
   'NETWORK_ERROR',
   'TIMEOUT',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
   'UNEXPECTED_ERROR',
   'INVALID_RESPONSE',
+  // The request lost a part on the way (a proxy rewriting multipart): the image itself is fine.
+  'MISSING_ARGUMENTS',
+  // Quota and key problems clear on the service's side; a new selfie would not help.
+  'MAX_API_CALL_EXCEEDED',
+  'MAX_JOURNEY_EXCEEDED',
+  'API_KEY_EXPIRED',
+  'INVALID_API_KEY',
 ]);
 
 export function isRetryableCode(code: ApiErrorCode, status?: number): boolean {
   if (RETRYABLE.has(code)) return true;
-  return code === 'HTTP_ERROR' && status !== undefined && status >= 500;
+  return code === 'HTTP_ERROR' && status !== undefined && (status >= 500 || status === 408 || status === 429);
+}
+
+/** Codes that say the image itself cannot be used: the only API failures that ask for a new capture. */
+const IMAGE_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
+  'UNRECOGNIZED_IMAGE',
+  'UNRESOLVED_PIC_CONTENT',
+  'FAILED_TO_DECODE_IMAGE',
+]);
+
+export function isImageCode(code: string): boolean {
+  return IMAGE_CODES.has(code as ApiErrorCode);
+}
+
+/** The image was refused for its size by the service or a proxy on the way. */
+export function isTooLargeCode(code: string): boolean {
+  return code === 'PAYLOAD_TOO_LARGE' || code === 'REQUEST_TOO_LARGE';
 }
 
 export function isApiError(value: unknown): value is OkayLiveApiError {

@@ -14,6 +14,10 @@ export const en = {
   'action.retake': 'Take a new selfie',
   'action.retry': 'Try again',
   'action.cancel': 'Cancel',
+  'action.reconnect': 'Reconnect camera',
+  'action.usePhoto': 'Use a photo instead',
+  'action.choosePhoto': 'Choose another photo',
+  'action.retryIn': 'Try again in {seconds} s',
 
   'camera.label': 'Camera',
   'camera.unnamed': 'Camera {n}',
@@ -23,6 +27,12 @@ export const en = {
   'state.capturing': 'Hold still…',
   'state.captured': 'Selfie taken',
   'state.submitting': 'Checking your selfie…',
+  'progress.label': 'Progress of the check',
+  'progress.elapsed': '{seconds} s elapsed',
+  'progress.slow': 'This is taking longer than usual. Your selfie is kept; we are still waiting for the answer.',
+  'file.intro': 'No camera? Take or choose a recent photo of your face: straight on, in good light, only you in the picture.',
+  'file.label': 'Photo of your face',
+  'file.checking': 'Checking your photo…',
 
   'verdict.live.title': 'Selfie verified',
   'verdict.live.body': 'Thank you. You can continue.',
@@ -91,6 +101,19 @@ export const en = {
   'error.PAYLOAD_TOO_LARGE': 'The selfie file is too large.',
   'error.REQUEST_TOO_LARGE': 'The selfie file is too large.',
   'error.FAILED_TO_DECODE_IMAGE': 'The selfie could not be read. Please take it again.',
+  'error.OFFLINE': 'You are offline. Reconnect to the internet, then try again.',
+  'error.FILE_UNREADABLE': 'That file could not be opened as a photo. Choose a JPEG or PNG photo.',
+  'error.FILE_REJECTED': 'This photo cannot be used. {reason}',
+  'error.kept': 'Your selfie is kept: you will not need to take it again.',
+  'error.smallerCopy': 'Try again to send a smaller copy of the same selfie.',
+  'error.waitOnline': 'Waiting for the connection to come back…',
+  'permission.chrome': 'In Chrome: click the camera icon (or the site settings icon) at the left of the address bar, set Camera to Allow, then press Try again.',
+  'permission.edge': 'In Edge: click the lock icon at the left of the address bar, set Camera to Allow, then press Try again.',
+  'permission.firefox': 'In Firefox: click the crossed-out camera icon in the address bar, remove the block on Camera, then press Try again.',
+  'permission.safari': 'In Safari: choose Safari > Settings for This Website, set Camera to Allow, then press Try again.',
+  'permission.android': 'On Android: tap the icon at the left of the address bar, then Permissions > Camera > Allow. If the camera is blocked for the browser itself, open Settings > Apps > your browser > Permissions > Camera.',
+  'permission.ios': 'On iPhone or iPad: tap "aA" in the address bar, then Website Settings > Camera > Allow. Or open Settings > Safari > Camera and choose Allow or Ask.',
+  'permission.other': 'Open your browser\'s site settings, allow the camera for this site, then press Try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

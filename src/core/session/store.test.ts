@@ -72,6 +72,7 @@ describe('session store', () => {
     ['submitting', 'submitting', false],
     ['result', 'camera_starting', true],
     ['error', 'submitting', true],
+    ['error', 'capturing', true], // the image-file fallback after a camera fault
   ] as const)('%s → %s allowed: %s', (from, to, allowed) => {
     expect(canMove(from, to)).toBe(allowed);
   });

@@ -15,7 +15,8 @@ export const TRANSITIONS: Readonly<Record<SessionState, readonly SessionState[]>
   captured: ['submitting', 'camera_starting', 'idle'],
   submitting: ['result', 'error', 'idle'],
   result: ['camera_starting', 'idle'],
-  error: ['camera_starting', 'submitting', 'idle'],
+  // capturing: a photo chosen in the image-file fallback after a camera fault.
+  error: ['camera_starting', 'submitting', 'capturing', 'idle'],
 };
 
 export function canMove(from: SessionState, to: SessionState): boolean {

@@ -22,7 +22,8 @@ export type CameraErrorCode =
   | 'CAMERA_UNSUPPORTED'
   | 'CAMERA_ERROR';
 
-export type CaptureErrorCode = 'CAPTURE_FAILED';
+/** FILE_UNREADABLE: the chosen photo could not be decoded; FILE_REJECTED: it fails a requirement rule (the hint says which). */
+export type CaptureErrorCode = 'CAPTURE_FAILED' | 'FILE_UNREADABLE' | 'FILE_REJECTED';
 
 export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode;
 
@@ -34,6 +35,8 @@ export interface WidgetError {
   retryable: boolean;
   status?: number;
   retryAfterMs?: number;
+  /** Epoch ms before which the widget refuses to resend (Retry-After); the view counts down to it. */
+  retryAt?: number;
 }
 
 /** What goes to the host with the Blob. */
