@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { readConfig } from './src/server/config.ts';
 import { createEkycMiddleware } from './src/server/handler.ts';
+import { humanAssets } from './src/tooling/human-assets.ts';
 
 /** Mounts the OkayLive-compatible API (reference engine or upstream proxy) on Vite's servers. */
 function okayLiveApi(): Plugin {
@@ -18,7 +19,9 @@ function okayLiveApi(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), okayLiveApi()],
+  // humanAssets: face-analysis models and WASM under /okaylive-assets/, same origin (src/tooling/human-assets.ts).
+  plugins: [react(), okayLiveApi(), humanAssets()],
+  worker: { format: 'es' },
   server: { port: Number(process.env.PORT ?? 5173), strictPort: true, host: 'localhost' },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true, host: 'localhost' },
   test: {

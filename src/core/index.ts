@@ -10,3 +10,7 @@ export * from './capture/crop.ts';
 export * from './capture/encode.ts';
 export * from './camera/errors.ts';
 export * from './i18n/translate.ts';
+export * from './analysis/client.ts';
+export * from './analysis/assets.ts';
+export * from './guidance/types.ts';
+export { frameScore, type FrameScore } from './guidance/score.ts';

@@ -9,6 +9,9 @@ import { CancelAction } from './CancelAction.tsx';
 import { useSession, useSessionContext, useTranslate } from './context.ts';
 import type { OkayLiveCaptureProps } from './props.ts';
 import { useFrameCapture } from './useFrameCapture.ts';
+import { useAnalysis } from './guidance/useAnalysis.ts';
+import { useGuidanceEvents } from './guidance/useGuidance.ts';
+import { MANUAL_CAPTURE_AFTER_MS, type CaptureProducer } from './guidance/useGuidedCapture.ts';
 import { rootAttributes } from './theme/rootAttributes.ts';
 import { useFullscreen } from './theme/useFullscreen.ts';
 import { useSubmission } from './useSubmission.ts';
@@ -41,6 +44,10 @@ type FlowProps = Pick<
   | 'onError'
   | 'onCancel'
   | 'onStateChange'
+  | 'assetsBaseUrl'
+  | 'autoCapture'
+  | 'manualCaptureAfterMs'
+  | 'onGuidance'
 >;
 
 /** The widget's root: one element carrying the machine-readable state, one view per state. */
@@ -59,6 +66,9 @@ export function CaptureFlow(props: FlowProps) {
   latest.current = props;
   const submit = useSubmission({ onResult: props.onResult, onError: props.onError });
   const grab = useFrameCapture(webcam);
+  // Face analysis for guidance: loaded once the camera is asked for, kept across retakes.
+  const analysis = useAnalysis(store, status !== 'idle', props.assetsBaseUrl);
+  useGuidanceEvents(props.onGuidance);
 
   useEffect(() => {
     latest.current.onStateChange?.(status);
@@ -90,8 +100,8 @@ export function CaptureFlow(props: FlowProps) {
     [store],
   );
 
-  const onCapture = useCallback(async () => {
-    const capture = await grab('manual');
+  const onCapture = useCallback(async (produce?: CaptureProducer) => {
+    const capture = await (produce ? produce() : grab('manual'));
     if (!capture) return;
     latest.current.onCapture?.(capture.blob, capture.meta);
     if (latest.current.autoSubmit !== false) await submit();
@@ -140,7 +150,10 @@ export function CaptureFlow(props: FlowProps) {
             store.getState().cameraReady();
           }}
           onError={onCameraError}
-          onCapture={() => void onCapture()}
+          onCapture={(produce) => void onCapture(produce)}
+          analysis={analysis}
+          autoCapture={props.autoCapture !== false}
+          manualAfterMs={props.manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS}
         />
       )}
       {showCamera && (

@@ -6,3 +6,5 @@ export { useSession, useSessionContext, useTranslate, type SessionContextValue }
 export { useCameraChoice, type CameraChoice } from './camera/useCameraChoice.ts';
 export { CameraPicker } from './camera/CameraPicker.tsx';
 export type { ColorScheme, OkayLiveTheme, ThemeColors } from './theme/theme.ts';
+export { useGuidance, useGuidanceEvents } from './guidance/useGuidance.ts';
+export type { AnalysisStatus, GuidanceSnapshot, Hint, RuleState, WindowPoint } from '../core/guidance/types.ts';

@@ -1,5 +1,6 @@
 import type { Verdict } from '../core/api/verdict.ts';
 import type { CaptureMeta, SessionState, WidgetError } from '../core/session/types.ts';
+import type { GuidanceSnapshot } from '../core/guidance/types.ts';
 import type { OkayLiveProviderProps } from './Provider.tsx';
 import type { OkayLiveTheme } from './theme/theme.ts';
 
@@ -29,4 +30,12 @@ export interface OkayLiveCaptureProps extends Omit<OkayLiveProviderProps, 'child
   /** The person chose Cancel: the camera is off and nothing is sent any more. */
   onCancel?: () => void;
   onStateChange?: (state: SessionState) => void;
+  /** Where the face-analysis models and WASM are served; default same-origin `/okaylive-assets/`. */
+  assetsBaseUrl?: string;
+  /** Off: guidance only, the person presses the capture button (shown at once). */
+  autoCapture?: boolean;
+  /** Show the manual capture button after this long without an automatic capture (default 10 s; 0 = always). */
+  manualCaptureAfterMs?: number;
+  /** Guidance after analysed frames: at most every 200 ms, and at once when the hint changes. */
+  onGuidance?: (snapshot: GuidanceSnapshot) => void;
 }

@@ -71,6 +71,8 @@ export const en = {
   'hint.BLURRY': 'Hold still',
   'hint.LOW_RESOLUTION': 'Your camera gives a lower resolution than recommended',
   'hint.OK': 'Hold still, taking your selfie…',
+  'guidance.loading': 'Getting the camera guide ready…',
+  'guidance.unavailable': 'Automatic guidance is unavailable. Fit your face in the oval and take the selfie yourself.',
 
   'error.title': 'Something went wrong',
   'error.CAMERA_DENIED': 'Camera access was blocked. Allow the camera for this site in your browser settings (the camera icon in the address bar), then try again.',

@@ -73,6 +73,8 @@ export const ms: Messages = {
   'hint.BLURRY': 'Jangan bergerak',
   'hint.LOW_RESOLUTION': 'Resolusi kamera anda lebih rendah daripada yang disyorkan',
   'hint.OK': 'Jangan bergerak, swafoto sedang diambil…',
+  'guidance.loading': 'Menyediakan panduan kamera…',
+  'guidance.unavailable': 'Panduan automatik tidak tersedia. Letakkan wajah anda di dalam bingkai bujur dan ambil swafoto sendiri.',
 
   'error.title': 'Berlaku masalah',
   'error.CAMERA_DENIED': 'Akses kamera disekat. Benarkan kamera untuk laman ini dalam tetapan pelayar anda (ikon kamera di bar alamat), kemudian cuba lagi.',

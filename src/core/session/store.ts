@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Verdict } from '../api/verdict.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Capture, SessionState, WidgetError } from './types.ts';
+import { createGuidanceSlice, type GuidanceSlice } from './guidance-slice.ts';
 
 /**
  * Allowed moves of the capture session. Anything else is ignored, which is what makes a
@@ -52,7 +53,7 @@ export interface SessionActions {
   reset(): void;
 }
 
-export type SessionStore = StoreApi<SessionData & SessionActions>;
+export type SessionStore = StoreApi<SessionData & SessionActions & GuidanceSlice>;
 
 const initial: SessionData = {
   status: 'idle',
@@ -64,13 +65,14 @@ const initial: SessionData = {
 };
 
 export function createSessionStore(seed: Partial<Pick<SessionData, 'journeyId'>> = {}): SessionStore {
-  return createStore<SessionData & SessionActions>()((set, get) => {
+  return createStore<SessionData & SessionActions & GuidanceSlice>()((set, get) => {
     const move = (to: SessionState, patch: Partial<SessionData> = {}): boolean => {
       if (!canMove(get().status, to)) return false;
       set({ ...patch, status: to });
       return true;
     };
     return {
+      ...createGuidanceSlice(set, get),
       ...initial,
       journeyId: seed.journeyId ?? null,
       startCamera: () => move('camera_starting', { error: null, verdict: null, capture: null, hint: null }),

@@ -53,6 +53,8 @@ export interface CaptureMeta {
   readings?: Readings;
   /** Failed rule codes of the chosen frame at the limit (empty when compliant). */
   failures?: RuleCode[];
+  /** Frame score of the chosen frame (0..1: sharpness, frontality, centring, exposure), when auto-captured. */
+  score?: number;
   capturedAt: string;
 }
 

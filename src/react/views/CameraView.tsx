@@ -1,14 +1,24 @@
 import type { RefObject } from 'react';
 import Webcam from 'react-webcam';
+import type { AnalysisClient } from '../../core/analysis/client.ts';
 import { useSession, useTranslate } from '../context.ts';
+import { GuidanceHint } from '../guidance/GuidanceHint.tsx';
+import { useGuidanceSelect } from '../guidance/useGuidance.ts';
+import { useGuidedCapture, type CaptureProducer } from '../guidance/useGuidedCapture.ts';
 import { Oval } from './Oval.tsx';
 
 export interface CameraViewProps {
   webcam: RefObject<Webcam | null>;
   deviceId: string | undefined;
+  /** The camera-fault guard's rung of the constraint ladder (src/core/camera/constraints.ts); overrides the default below. */
+  constraints?: MediaTrackConstraints;
   onReady: (stream: MediaStream) => void;
   onError: (error: string | DOMException) => void;
-  onCapture: () => void;
+  /** A capture to take (automatic or manual); the flow hands the result on. */
+  onCapture: (produce: CaptureProducer) => void;
+  analysis: AnalysisClient | null;
+  autoCapture: boolean;
+  manualAfterMs: number;
 }
 
 /** 1920x1080 ideal: the portrait crop of a 1080p frame is 810x1080, above the 800 px minimum. */
@@ -18,10 +28,14 @@ function constraints(deviceId: string | undefined): MediaTrackConstraints {
   return deviceId ? { ...base, deviceId: { exact: deviceId } } : { ...base, facingMode: 'user' };
 }
 
-export function CameraView({ webcam, deviceId, onReady, onError, onCapture }: CameraViewProps) {
+export function CameraView({ webcam, deviceId, constraints: ladder, onReady, onError, onCapture, analysis, autoCapture, manualAfterMs }: CameraViewProps) {
   const t = useTranslate();
   const status = useSession((s) => s.status);
   const ready = status === 'ready';
+  const analysing = useGuidanceSelect((g) => g.analysis === 'ready' && g.frame > 0);
+  const hinted = useGuidanceSelect((g) => g.hint !== null);
+  const { manualAvailable, captureManually } = useGuidedCapture({ webcam, client: analysis, onCapture, autoCapture, manualAfterMs });
+  const tone = !ready || !analysing ? 'neutral' : hinted ? 'warn' : 'good';
   return (
     <div className="okl-camera">
       <div className="okl-preview" role="img" aria-label={t('widget.previewLabel')}>
@@ -30,15 +44,18 @@ export function CameraView({ webcam, deviceId, onReady, onError, onCapture }: Ca
           className="okl-video"
           audio={false}
           mirrored
-          videoConstraints={constraints(deviceId)}
+          videoConstraints={ladder ?? constraints(deviceId)}
           onUserMedia={onReady}
           onUserMediaError={onError}
         />
-        <Oval tone={ready ? 'neutral' : 'warn'} />
+        <Oval tone={tone} />
       </div>
-      <button type="button" className="okl-button okl-button-primary okl-capture" onClick={onCapture} disabled={!ready}>
-        {t('action.capture')}
-      </button>
+      {ready && <GuidanceHint />}
+      {manualAvailable && (
+        <button type="button" className="okl-button okl-button-primary okl-capture" onClick={captureManually} disabled={!ready}>
+          {t('action.capture')}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,0 +1,146 @@
+import { evaluate, type Evaluation } from '../rules/evaluate.ts';
+import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
+import type { Measurement, MotionSample } from './measure.ts';
+import type { AnalysisFailure, FromWorker, ToWorker } from './protocol.ts';
+
+export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
+
+/** Analysis frames are this tall at most: enough for the mesh, and the height the server analyses at. */
+export const ANALYSIS_HEIGHT = 640;
+
+export interface StillAnalysis {
+  measurement: Measurement;
+  /** The rules at their limits, as the server re-check applies them. */
+  evaluation: Evaluation;
+  width: number;
+  height: number;
+}
+
+export interface AnalysisClient {
+  readonly status: AnalysisStatus;
+  readonly failure: AnalysisFailure | null;
+  /** Resolves true once the models are loaded, false when analysis is unavailable. */
+  readonly ready: Promise<boolean>;
+  subscribe(listener: (status: AnalysisStatus) => void): () => void;
+  /** Analyses one downscaled portrait crop (transferred); readings in `crop` pixels. */
+  analyseFrame(bitmap: ImageBitmap, crop: { width: number; height: number }, at: number, previous: MotionSample | null): Promise<Measurement>;
+  /** Runs the same rules, at their limits, on a whole still (the image-file fallback). */
+  analyseStill(image: ImageBitmap | Blob): Promise<StillAnalysis>;
+  dispose(): void;
+}
+
+export interface AnalysisClientOptions {
+  /** Where the models and WASM live; same origin by default. */
+  assetsBaseUrl?: string;
+  /** Give up and offer manual capture when loading takes longer. */
+  loadTimeoutMs?: number;
+  /** For tests and hosts with their own bundling: how to start the worker. */
+  createWorker?: () => Worker;
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'okaylive-analysis' });
+}
+
+/** One worker per widget, loaded once; every request is answered or rejected, never left hanging. */
+export function createAnalysisClient(options: AnalysisClientOptions = {}): AnalysisClient {
+  let status: AnalysisStatus = 'loading';
+  let failure: AnalysisFailure | null = null;
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (m: Measurement) => void; reject: (e: Error) => void }>();
+  const listeners = new Set<(s: AnalysisStatus) => void>();
+  let settle: (ok: boolean) => void = () => undefined;
+  const ready = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
+
+  const setStatus = (next: AnalysisStatus, why: AnalysisFailure | null = null): void => {
+    if (status !== 'loading') return;
+    status = next;
+    failure = why;
+    settle(next === 'ready');
+    if (next === 'unavailable') {
+      worker?.terminate();
+      worker = null;
+      for (const p of pending.values()) p.reject(new Error('analysis unavailable'));
+      pending.clear();
+    }
+    for (const l of listeners) l(next);
+  };
+
+  const base = normaliseAssetsBaseUrl(options.assetsBaseUrl ?? DEFAULT_ASSETS_BASE_URL, globalThis.location?.href ?? 'http://localhost/');
+  const timer = setTimeout(() => setStatus('unavailable', 'LOAD_TIMEOUT'), options.loadTimeoutMs ?? 20_000);
+  void ready.then(() => clearTimeout(timer));
+
+  if (typeof WebAssembly !== 'object') setStatus('unavailable', 'NO_WASM');
+  else {
+    try {
+      worker = (options.createWorker ?? defaultWorker)();
+      worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const m = event.data;
+        if (m.type === 'ready') setStatus('ready');
+        else if (m.type === 'failed') setStatus('unavailable', m.reason);
+        else {
+          const p = pending.get(m.id);
+          pending.delete(m.id);
+          if (m.type === 'result') p?.resolve(m.measurement);
+          else p?.reject(new Error(m.detail));
+        }
+      };
+      worker.onerror = () => setStatus('unavailable', 'LOAD_FAILED');
+      const init: ToWorker = { type: 'init', assetsBaseUrl: base };
+      worker.postMessage(init);
+    } catch {
+      setStatus('unavailable', 'NO_WORKER');
+    }
+  }
+
+  const analyseFrame: AnalysisClient['analyseFrame'] = (bitmap, crop, at, previous) =>
+    new Promise<Measurement>((resolve, reject) => {
+      if (!worker || status !== 'ready') {
+        bitmap.close();
+        reject(new Error('analysis not ready'));
+        return;
+      }
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const message: ToWorker = { type: 'analyse', id, bitmap, crop, at, previous };
+      worker.postMessage(message, [bitmap]);
+    });
+
+  return {
+    get status() {
+      return status;
+    },
+    get failure() {
+      return failure;
+    },
+    ready,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    analyseFrame,
+    async analyseStill(image) {
+      if (!(await ready)) throw new Error('analysis unavailable');
+      const source = image instanceof Blob ? await createImageBitmap(image, { imageOrientation: 'from-image' }) : image;
+      const { width, height } = source;
+      const scale = Math.min(1, ANALYSIS_HEIGHT / height);
+      const small = await createImageBitmap(source, {
+        resizeWidth: Math.max(1, Math.round(width * scale)),
+        resizeHeight: Math.max(1, Math.round(height * scale)),
+        resizeQuality: 'high',
+      });
+      if (image instanceof Blob) source.close();
+      const measurement = await analyseFrame(small, { width, height }, 0, null);
+      return { measurement, evaluation: evaluate(measurement.readings, { mode: 'limit' }), width, height };
+    },
+    dispose() {
+      clearTimeout(timer);
+      setStatus('unavailable', null);
+      worker?.terminate();
+      worker = null;
+    },
+  };
+}

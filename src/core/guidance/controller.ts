@@ -1,0 +1,188 @@
+import type { AnalysisClient } from '../analysis/client.ts';
+import type { Measurement, MotionSample } from '../analysis/measure.ts';
+import type { CropPlan } from '../capture/crop.ts';
+import { CROP_MIN_HEIGHT } from '../capture/limits.ts';
+import type { RuleCode } from '../rules/codes.ts';
+import { evaluate, passingRowIds, type Evaluation } from '../rules/evaluate.ts';
+import type { Readings } from '../rules/table.ts';
+import { INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
+import { nextVideoFrame, sampleFrame, type Sample } from './sampler.ts';
+import { frameScore } from './score.ts';
+import type { GuidanceSnapshot, RuleState } from './types.ts';
+import { emptyWindow, STABLE_WINDOW, stepWindow, type WindowState } from './window.ts';
+
+/** A frame worth capturing: its full-size crop and what the rules read on it. */
+export interface Candidate {
+  bitmap: ImageBitmap;
+  plan: CropPlan;
+  readings: Readings;
+  /** Rule failures at the limits (what the server re-check would say): empty when compliant. */
+  failures: RuleCode[];
+  score: number;
+}
+
+export interface GuidanceOptions {
+  video: HTMLVideoElement;
+  analysis: AnalysisClient;
+  publish(snapshot: GuidanceSnapshot): void;
+  setHint(code: RuleCode | null): void;
+  /** The stable window is complete: capture this frame. The callee owns (and closes) the bitmap. */
+  onStable(best: Candidate): void;
+  /** Auto-capture off: guide only. */
+  autoCapture?: boolean;
+  doc?: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'>;
+}
+
+export interface Guidance {
+  stop(): void;
+  /** The latest analysed frame's readings and limit failures (for a manual capture's metadata). */
+  latest(): { readings: Readings; failures: RuleCode[] } | null;
+}
+
+function ruleStates(evaluation: Evaluation): RuleState[] {
+  return evaluation.rows.map(({ row, value, pass }) => ({
+    id: row.id,
+    code: row.code,
+    reading: row.reading,
+    unit: row.unit,
+    value,
+    limit: row.limit,
+    target: row.target,
+    pass,
+  }));
+}
+
+function waitVisible(doc: GuidanceOptions['doc']): Promise<void> {
+  return new Promise((resolve) => {
+    if (!doc || !doc.hidden) return resolve();
+    const on = () => {
+      if (doc.hidden) return;
+      doc.removeEventListener('visibilitychange', on);
+      resolve();
+    };
+    doc.addEventListener('visibilitychange', on);
+  });
+}
+
+/**
+ * The guidance loop: sample a frame, analyse it in the worker, check the rules, pick one hint,
+ * grow the stable window, and hand over the best frame once the window is long enough. One
+ * frame in flight at a time, so a slow device analyses fewer frames rather than queueing them.
+ */
+export function startGuidance(options: GuidanceOptions): Guidance {
+  const doc = options.doc ?? (typeof document === 'undefined' ? undefined : document);
+  let running = true;
+  let previous: MotionSample | null = null;
+  let passing = new Set<string>();
+  let hint: HintState = INITIAL_HINT;
+  let win: WindowState<Candidate> = emptyWindow<Candidate>();
+  let wantFull = false;
+  let frame = 0;
+  let latest: { readings: Readings; failures: RuleCode[] } | null = null;
+  const times: number[] = [];
+
+  const release = (items: Candidate[]) => {
+    for (const c of items) c.bitmap.close();
+  };
+
+  const handle = (sample: Sample, m: Measurement, analysisMs: number): void => {
+    const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing });
+    passing = passingRowIds(guide);
+    const limitFailures = evaluate(m.readings, { mode: 'limit' }).failures;
+    latest = { readings: m.readings, failures: limitFailures };
+    previous = m.motionSample;
+    hint = nextHint(hint, wantedHint(guide), sample.at);
+    options.setHint(hint.shown?.code ?? null);
+
+    const score = frameScore(m.readings).score;
+    const item: Candidate | null = sample.full
+      ? { bitmap: sample.full, plan: sample.plan, readings: m.readings, failures: limitFailures, score }
+      : null;
+    const step = stepWindow(win, { at: sample.at, compliant: guide.compliant, score, item });
+    win = step.state;
+    release(step.dropped);
+    wantFull = guide.compliant && options.autoCapture !== false;
+
+    frame += 1;
+    times.push(sample.at);
+    while (times.length > 0 && (times[0] ?? 0) < sample.at - 1000) times.shift();
+    const first = times[0] ?? sample.at;
+    const fps = times.length > 1 ? ((times.length - 1) * 1000) / Math.max(1, sample.at - first) : 0;
+
+    options.publish({
+      analysis: 'ready',
+      frame,
+      at: sample.at,
+      readings: m.readings,
+      rules: ruleStates(guide),
+      face: m.face,
+      crop: { width: sample.plan.width, height: sample.plan.height },
+      hint: hint.shown,
+      compliant: guide.compliant,
+      fps,
+      analysisMs,
+      window: {
+        startedAt: win.startedAt,
+        durationMs: win.startedAt === null ? 0 : sample.at - win.startedAt,
+        requiredMs: STABLE_WINDOW.durationMs,
+        scores: win.points,
+      },
+      best: win.best ? { at: win.best.at, score: win.best.score } : null,
+      lowResolution: sample.plan.height < CROP_MIN_HEIGHT,
+    });
+
+    if (step.ready && options.autoCapture !== false && win.best?.item) {
+      const best = win.best.item;
+      win = emptyWindow<Candidate>();
+      running = false;
+      options.onStable(best);
+    }
+  };
+
+  const loop = async (): Promise<void> => {
+    while (running) {
+      if (doc?.hidden) {
+        // Paused while hidden: no frames analysed, and the window starts afresh on return.
+        release(win.best?.item ? [win.best.item] : []);
+        win = emptyWindow<Candidate>();
+        previous = null;
+        await waitVisible(doc);
+        continue;
+      }
+      await nextVideoFrame(options.video);
+      if (!running) break;
+      let sample: Sample | null = null;
+      try {
+        sample = await sampleFrame(options.video, wantFull);
+        if (!sample || !running) {
+          sample?.small.close();
+          sample?.full?.close();
+          continue;
+        }
+        const started = performance.now();
+        const m = await options.analysis.analyseFrame(sample.small, { width: sample.plan.width, height: sample.plan.height }, sample.at, previous);
+        if (!running) {
+          sample.full?.close();
+          break;
+        }
+        handle(sample, m, performance.now() - started);
+      } catch {
+        sample?.full?.close();
+        if (options.analysis.status !== 'ready') break;
+      }
+    }
+  };
+
+  void options.analysis.ready.then((ok) => {
+    if (ok && running) void loop();
+  });
+
+  return {
+    stop() {
+      running = false;
+      release(win.best?.item ? [win.best.item] : []);
+      win = emptyWindow<Candidate>();
+    },
+    latest: () => latest,
+  };
+}

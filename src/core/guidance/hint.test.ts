@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { HINT_TIMING, INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
+import { evaluate } from '../rules/evaluate.ts';
+import type { Hint } from './types.ts';
+
+const SMALL: Hint = { code: 'FACE_TOO_SMALL', row: 'faceSide' };
+const DARK: Hint = { code: 'TOO_DARK', row: 'darkness' };
+
+/** Feeds (time, wanted) pairs and returns what is shown after each. */
+function run(steps: Array<[number, Hint | null]>): Array<string | null> {
+  let state: HintState = INITIAL_HINT;
+  return steps.map(([at, wanted]) => {
+    state = nextHint(state, wanted, at);
+    return state.shown?.code ?? null;
+  });
+}
+
+describe('hint selection with hysteresis', () => {
+  it('shows the first hint at once', () => {
+    expect(run([[0, SMALL]])).toEqual(['FACE_TOO_SMALL']);
+  });
+
+  it.each<[string, Array<[number, Hint | null]>, Array<string | null>]>([
+    ['a one-frame blip is ignored', [[0, SMALL], [700, DARK], [760, SMALL], [820, SMALL]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL']],
+    ['a lasting change switches after switchAfterMs', [[0, SMALL], [700, DARK], [800, DARK], [960, DARK]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'TOO_DARK']],
+    ['a new hint waits until the old one was readable', [[0, SMALL], [50, DARK], [400, DARK], [610, DARK]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'TOO_DARK']],
+    ['"all good" is damped the same way', [[0, SMALL], [700, null], [800, null], [1000, null]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', null]],
+    ['alternating hints never flicker', [[0, SMALL], [700, DARK], [800, SMALL], [900, DARK], [1000, SMALL]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL']],
+  ])('%s', (_name, steps, shown) => {
+    expect(run(steps)).toEqual(shown);
+  });
+
+  it('uses the documented timing', () => {
+    expect(HINT_TIMING.switchAfterMs).toBeLessThan(HINT_TIMING.minShowMs);
+  });
+});
+
+describe('wantedHint', () => {
+  const base = {
+    faceCount: 1, faceSide: 300, eyeDistance: 139, faceWidthShare: 0.37, margin: 0.85, centreOffset: 0.01,
+    yaw: 1, pitch: 5, roll: 3, brightness: 160, clipped: 0, unevenness: 0.1, sharpness: 0.6, motion: 0,
+    eyeOpenness: 0.35, meshConfidence: 1, cropHeight: 1080,
+  };
+  it.each<[string, Partial<typeof base>, Hint | null]>([
+    ['roll says which row', { roll: 40 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'roll' }],
+    ['yaw says which row', { yaw: 30 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'yaw' }],
+    ['eyes too close in pixels', { eyeDistance: 60 }, { code: 'FACE_TOO_SMALL', row: 'eyeDistance' }],
+    ['low resolution is no hint', { cropHeight: 480 }, null],
+    ['compliant', {}, null],
+  ])('%s', (_name, patch, hint) => {
+    expect(wantedHint(evaluate({ ...base, ...patch }, { mode: 'limit' }))).toEqual(hint);
+  });
+});

@@ -1,0 +1,77 @@
+import type { AnalysisStatus } from '../analysis/client.ts';
+import type { FaceGeometry } from '../analysis/types.ts';
+import type { RuleCode } from '../rules/codes.ts';
+import type { Bound, ReadingKey, Readings } from '../rules/table.ts';
+
+export type { AnalysisStatus };
+
+/** One rule row as checked on the latest analysed frame (guide mode). */
+export interface RuleState {
+  id: string;
+  code: RuleCode;
+  reading: ReadingKey;
+  unit: string;
+  value: number | null;
+  limit: Bound;
+  target: Bound;
+  pass: boolean;
+}
+
+/** The hint shown: a rule code, and the row that caused it (e.g. `roll` → "Keep your head level"). */
+export interface Hint {
+  code: RuleCode;
+  row: string;
+}
+
+export interface WindowPoint {
+  at: number;
+  score: number;
+}
+
+/**
+ * Everything guidance knows after one analysed frame. Published in the widget's store and to
+ * `onGuidance`, so a host (or the demo console) sees exactly what the widget acts on.
+ */
+export interface GuidanceSnapshot {
+  analysis: AnalysisStatus;
+  /** Analysed frames so far. */
+  frame: number;
+  /** performance.now() of the latest analysed frame. */
+  at: number;
+  readings: Readings | null;
+  rules: RuleState[];
+  /** The measured face in crop pixels. */
+  face: FaceGeometry | null;
+  /** The portrait crop that would be uploaded: the coordinate space of `face` and `readings`. */
+  crop: { width: number; height: number } | null;
+  hint: Hint | null;
+  /** Every blocking rule holds on this frame (guide mode). */
+  compliant: boolean;
+  /** Analysed frames per second over the last second or so. */
+  fps: number;
+  /** Analysis time of the latest frame in the worker, ms. */
+  analysisMs: number;
+  /** The current stable window: scores of its compliant frames, oldest first. */
+  window: { startedAt: number | null; durationMs: number; requiredMs: number; scores: WindowPoint[] };
+  /** The best frame of the window so far (the one auto-capture will send). */
+  best: WindowPoint | null;
+  /** The camera's crop is under the contract's 800 px: said once, captured anyway. */
+  lowResolution: boolean;
+}
+
+export const IDLE_SNAPSHOT: GuidanceSnapshot = {
+  analysis: 'loading',
+  frame: 0,
+  at: 0,
+  readings: null,
+  rules: [],
+  face: null,
+  crop: null,
+  hint: null,
+  compliant: false,
+  fps: 0,
+  analysisMs: 0,
+  window: { startedAt: null, durationMs: 0, requiredMs: 0, scores: [] },
+  best: null,
+  lowResolution: false,
+};

@@ -1,0 +1,28 @@
+import type { AnalysisStatus } from '../analysis/client.ts';
+import { IDLE_SNAPSHOT, type GuidanceSnapshot } from '../guidance/types.ts';
+
+/**
+ * Guidance state of one widget: what the latest analysed frame showed. Part of the session
+ * store, so hosts, the views and the demo console all read the same thing.
+ */
+export interface GuidanceSlice {
+  guidance: GuidanceSnapshot;
+  publishGuidance(snapshot: GuidanceSnapshot): void;
+  setAnalysisStatus(status: AnalysisStatus): void;
+  /** Drops the last frame's readings (new camera session); keeps the analysis status. */
+  clearGuidance(): void;
+}
+
+type Set = (patch: Partial<GuidanceSlice>) => void;
+type Get = () => GuidanceSlice;
+
+export function createGuidanceSlice(set: Set, get: Get): GuidanceSlice {
+  return {
+    guidance: IDLE_SNAPSHOT,
+    publishGuidance: (snapshot) => set({ guidance: snapshot }),
+    setAnalysisStatus: (analysis) => {
+      if (get().guidance.analysis !== analysis) set({ guidance: { ...get().guidance, analysis } });
+    },
+    clearGuidance: () => set({ guidance: { ...IDLE_SNAPSHOT, analysis: get().guidance.analysis } }),
+  };
+}

@@ -1,0 +1,66 @@
+import type { MessageKey } from '../../core/i18n/translate.ts';
+import type { RuleCode } from '../../core/rules/codes.ts';
+import { useTranslate } from '../context.ts';
+import './guidance.css';
+import { useGuidanceSelect } from './useGuidance.ts';
+
+/** A glyph per kind of problem, beside the text (never instead of it). */
+const ICONS: Partial<Record<RuleCode, string>> = {
+  FACE_NOT_FOUND: '◯',
+  TOO_MANY_FACES: '⚠',
+  FACE_TOO_SMALL: '⤢',
+  FACE_TOO_CLOSE: '⤡',
+  FACE_CROPPED: '⤡',
+  FACE_CLOSE_TO_BORDER: '◎',
+  FACE_ANGLE_TOO_LARGE: '↻',
+  TOO_DARK: '☀',
+  TOO_BRIGHT: '☼',
+  UNEVEN_LIGHT: '◐',
+  BLURRY: '✋',
+  EYES_CLOSED: '◉',
+  FACE_IS_OCCLUDED: '⊘',
+};
+
+/**
+ * The one current instruction, announced politely to screen readers. Hysteresis upstream
+ * (rows and hint selection) keeps it from changing faster than it can be read.
+ */
+export function GuidanceHint() {
+  const t = useTranslate();
+  const analysis = useGuidanceSelect((g) => g.analysis);
+  const hint = useGuidanceSelect((g) => g.hint);
+  const started = useGuidanceSelect((g) => g.frame > 0);
+  const lowResolution = useGuidanceSelect((g) => g.lowResolution);
+  let key: MessageKey;
+  let icon = '';
+  let tone: 'neutral' | 'warn' | 'good' = 'neutral';
+  if (analysis === 'loading' || (analysis === 'ready' && !started)) key = 'guidance.loading';
+  else if (analysis === 'unavailable') key = 'guidance.unavailable';
+  else if (hint) {
+    key = hint.code === 'FACE_ANGLE_TOO_LARGE' && hint.row === 'roll' ? 'hint.FACE_ROLL' : `hint.${hint.code}`;
+    icon = ICONS[hint.code] ?? '';
+    tone = 'warn';
+  } else {
+    key = 'hint.OK';
+    icon = '✓';
+    tone = 'good';
+  }
+  return (
+    <div className="okl-guidance">
+      <p className="okl-hint" data-tone={tone} data-code={hint?.code ?? ''} aria-live="polite" aria-atomic="true">
+        {icon && (
+          <span className="okl-hint-icon" aria-hidden="true">
+            {icon}
+          </span>
+        )}
+        {t(key)}
+      </p>
+      {/* Said once: a plain note, not a live region, so it is not repeated with every hint. */}
+      {lowResolution && (
+        <p className="okl-note" data-note="LOW_RESOLUTION">
+          {t('hint.LOW_RESOLUTION')}
+        </p>
+      )}
+    </div>
+  );
+}
