@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { embedProjects } from './e2e/projects/embed.ts';
 import { skeletonProjects } from './e2e/projects/skeleton.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
@@ -23,5 +24,5 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
   },
-  projects: [...skeletonProjects],
+  projects: [...embedProjects, ...skeletonProjects],
 });

@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { readConfig } from './src/server/config.ts';
 import { createEkycMiddleware } from './src/server/handler.ts';
 import { humanAssets } from './src/tooling/human-assets.ts';
+import { standaloneBundle } from './src/tooling/standalone-plugin.ts';
 
 /** Mounts the OkayLive-compatible API (reference engine or upstream proxy) on Vite's servers. */
 function okayLiveApi(): Plugin {
@@ -20,7 +21,8 @@ function okayLiveApi(): Plugin {
 
 export default defineConfig({
   // humanAssets: face-analysis models and WASM under /okaylive-assets/, same origin (src/tooling/human-assets.ts).
-  plugins: [react(), okayLiveApi(), humanAssets()],
+  // standaloneBundle: the one-script-tag build at /okaylive/, for public/onboarding.html (src/tooling/standalone-plugin.ts).
+  plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle()],
   worker: { format: 'es' },
   server: { port: Number(process.env.PORT ?? 5173), strictPort: true, host: 'localhost' },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true, host: 'localhost' },

@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+
+/**
+ * The plain-HTML onboarding page (public/onboarding.html): no React of its own, the widget
+ * from one script tag (the standalone bundle, built as shipped), results as DOM events.
+ */
+
+/** Records every camera stream the page opens, to check that Cancel really turns the camera off. */
+async function recordStreams(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    Object.assign(window, { __streams: streams });
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      streams.push(stream);
+      return stream;
+    };
+  });
+}
+
+const liveTracks = (page: Page) =>
+  page.evaluate(() =>
+    ((window as unknown as { __streams: MediaStream[] }).__streams ?? []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+  );
+
+const events = (page: Page) => page.locator('#bank-events li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.event).reverse());
+
+test('a plain HTML page completes a check through <okaylive-capture>', async ({ page, uploads }) => {
+  const loaded: string[] = [];
+  page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto('/onboarding.html');
+  const widget = page.locator('okaylive-capture .okl-root');
+  await expect(widget).toHaveAttribute('data-state', 'idle');
+  expect(await page.evaluate(() => typeof (window as unknown as { OkayLive?: { mount?: unknown } }).OkayLive?.mount)).toBe('function');
+
+  await widget.getByRole('button', { name: 'Start camera' }).click();
+  // Guidance runs in the standalone bundle's own worker; the compliant clip is captured by itself.
+  await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 45_000 });
+  const verdict = await widget.getAttribute('data-verdict');
+  expect(verdict).toMatch(/^(live|not_live|retake)$/);
+  await expect(page.locator('okaylive-capture')).toHaveAttribute('state', 'result');
+
+  // The page heard it all through DOM events, in order.
+  const seen = await events(page);
+  expect(seen.filter((e) => e !== 'statechange')).toEqual(['capture', 'result']);
+  expect(seen).toContain('statechange');
+  await expect(page.locator('#bank-continue')).toBeEnabled({ enabled: verdict === 'live' });
+
+  // What reached the server: one full-resolution portrait JPEG.
+  const received = await uploads();
+  expect(received).toHaveLength(1);
+  expect(received[0]?.jpeg).toEqual({ width: 810, height: 1080 });
+
+  // The worker came from beside the script, the models from the same origin.
+  expect(loaded.some((p) => /^\/okaylive\/assets\/worker-[\w-]+\.js$/.test(p))).toBe(true);
+  expect(loaded.some((p) => p.startsWith('/okaylive-assets/'))).toBe(true);
+});
+
+test('the widget and the page do not style each other; page custom properties theme it', async ({ page }) => {
+  await page.goto('/onboarding.html');
+  const start = page.locator('okaylive-capture').getByRole('button', { name: 'Start camera' });
+  await expect(start).toBeVisible();
+  // The page's careless `button { background: #ff00ff; font-size: 30px }` stops at the shadow root...
+  const look = await start.evaluate((b) => ({ background: getComputedStyle(b).backgroundColor, size: getComputedStyle(b).fontSize }));
+  expect(look.background).toBe('rgb(18, 61, 43)'); // ...while --okl-color-primary set on the element gets in.
+  expect(look.size).not.toBe('30px');
+  // Nothing of the widget's is added to the document's own styles.
+  const documentStyles = await page.evaluate(() => ({
+    adopted: document.adoptedStyleSheets.length,
+    styleTags: document.querySelectorAll('style').length,
+  }));
+  expect(documentStyles).toEqual({ adopted: 0, styleTags: 0 });
+  await expect(page.locator('#bank-continue')).toHaveCSS('background-color', 'rgb(107, 107, 107)');
+});
+
+test('language from the locale attribute and live switching', async ({ page }) => {
+  await page.goto('/onboarding.html?locale=ms');
+  const host = page.locator('okaylive-capture');
+  await expect(host.getByRole('button', { name: 'Hidupkan kamera' })).toBeVisible();
+  await expect(host.locator('.okl-root')).toHaveAttribute('lang', 'ms');
+  await page.locator('#bank-language').selectOption('zh');
+  await expect(host.getByRole('button', { name: '打开摄像头' })).toBeVisible();
+  await expect(host.locator('.okl-root')).toHaveAttribute('lang', 'zh');
+  await page.locator('#bank-language').selectOption('id');
+  await expect(host.getByRole('button', { name: 'Nyalakan kamera' })).toBeVisible();
+});
+
+test('Cancel turns the camera off and tells the page', async ({ page, uploads }) => {
+  await recordStreams(page);
+  // Without auto-capture the camera stays on until the person acts.
+  await page.goto('/onboarding.html');
+  await page.locator('okaylive-capture').evaluate((el) => el.setAttribute('auto-capture', 'false'));
+  const widget = page.locator('okaylive-capture .okl-root');
+  await widget.getByRole('button', { name: 'Start camera' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  await expect.poll(() => liveTracks(page)).toBeGreaterThan(0);
+  await widget.getByRole('button', { name: 'Cancel' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'idle');
+  await expect.poll(() => liveTracks(page)).toBe(0);
+  expect(await events(page)).toContain('cancel');
+  await expect(page.locator('#bank-outcome')).toContainText('cancelled');
+  expect(await uploads()).toHaveLength(0);
+});
+
+test('mount() with autoSubmit off hands over the capture and sends nothing', async ({ page, uploads }) => {
+  await page.goto('/onboarding.html');
+  await page.waitForFunction(() => 'OkayLive' in window);
+  await page.evaluate(() => {
+    const target = document.createElement('div');
+    target.id = 'mounted';
+    document.body.append(target);
+    const api = (window as unknown as { OkayLive: { mount: (el: Element, o: object) => unknown } }).OkayLive;
+    Object.assign(window, { __captures: [] as { bytes: number; type: string; width: number }[] });
+    api.mount(target, {
+      autoSubmit: false,
+      autoCapture: false,
+      autoStart: true,
+      locale: 'en',
+      onCapture: (blob: Blob, meta: { width: number }) =>
+        (window as unknown as { __captures: object[] }).__captures.push({ bytes: blob.size, type: blob.type, width: meta.width }),
+    });
+  });
+  const widget = page.locator('#mounted .okl-root');
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  await widget.getByRole('button', { name: 'Take selfie' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'captured');
+  const captures = await page.evaluate(() => (window as unknown as { __captures: { bytes: number; type: string; width: number }[] }).__captures);
+  expect(captures).toHaveLength(1);
+  expect(captures[0]).toMatchObject({ type: 'image/jpeg', width: 810 });
+  expect(captures[0]?.bytes).toBeGreaterThan(10_000);
+  // The first widget on the page is untouched: one store per instance.
+  await expect(page.locator('okaylive-capture .okl-root')).toHaveAttribute('data-state', 'idle');
+  expect(await uploads()).toHaveLength(0);
+});
