@@ -112,14 +112,14 @@ test('mount() with autoSubmit off hands over the capture and sends nothing', asy
     target.id = 'mounted';
     document.body.append(target);
     const api = (window as unknown as { OkayLive: { mount: (el: Element, o: object) => unknown } }).OkayLive;
-    Object.assign(window, { __captures: [] as { bytes: number; type: string; width: number }[] });
+    Object.assign(window, { __captures: [] as object[] });
     api.mount(target, {
       autoSubmit: false,
       autoCapture: false,
       autoStart: true,
       locale: 'en',
-      onCapture: (blob: Blob, meta: { width: number }) =>
-        (window as unknown as { __captures: object[] }).__captures.push({ bytes: blob.size, type: blob.type, width: meta.width }),
+      onCapture: (blob: Blob, meta: { width: number; camera: object }) =>
+        (window as unknown as { __captures: object[] }).__captures.push({ bytes: blob.size, type: blob.type, width: meta.width, camera: meta.camera }),
     });
   });
   const widget = page.locator('#mounted .okl-root');
@@ -128,7 +128,8 @@ test('mount() with autoSubmit off hands over the capture and sends nothing', asy
   await expect(widget).toHaveAttribute('data-state', 'captured');
   const captures = await page.evaluate(() => (window as unknown as { __captures: { bytes: number; type: string; width: number }[] }).__captures);
   expect(captures).toHaveLength(1);
-  expect(captures[0]).toMatchObject({ type: 'image/jpeg', width: 810 });
+  // Chromium's fake camera is labelled like a virtual one, and says so in the metadata.
+  expect(captures[0]).toMatchObject({ type: 'image/jpeg', width: 810, camera: { label: expect.stringMatching(/fake/i), virtual: true } });
   expect(captures[0]?.bytes).toBeGreaterThan(10_000);
   // The first widget on the page is untouched: one store per instance.
   await expect(page.locator('okaylive-capture .okl-root')).toHaveAttribute('data-state', 'idle');

@@ -22,12 +22,15 @@ const STRING_ATTRIBUTES = {
   'journey-id': 'journeyId',
   locale: 'locale',
   'camera-device-id': 'cameraDeviceId',
+  'assets-base-url': 'assetsBaseUrl',
 } as const satisfies Record<string, keyof MountOptions>;
 
 const OBSERVED = [
   ...Object.keys(STRING_ATTRIBUTES),
   'auto-submit',
   'auto-start',
+  'auto-capture',
+  'manual-capture-after-ms',
   'remember-camera',
   'hide-cancel',
   'theme',
@@ -147,6 +150,9 @@ export class OkayLiveCaptureElement extends HTMLElement {
     options.locale ??= this.closest('[lang]')?.getAttribute('lang') || undefined;
     options.autoSubmit = onUnlessFalse(this.getAttribute('auto-submit'));
     options.autoStart = this.hasAttribute('auto-start') && onUnlessFalse(this.getAttribute('auto-start'));
+    options.autoCapture = onUnlessFalse(this.getAttribute('auto-capture'));
+    const manualAfter = Number(this.getAttribute('manual-capture-after-ms') ?? Number.NaN);
+    if (Number.isFinite(manualAfter) && manualAfter >= 0) options.manualCaptureAfterMs = manualAfter;
     options.rememberCamera = this.hasAttribute('remember-camera') && onUnlessFalse(this.getAttribute('remember-camera'));
     options.showCancel = !(this.hasAttribute('hide-cancel') && onUnlessFalse(this.getAttribute('hide-cancel')));
     const layout = this.getAttribute('layout');

@@ -1,5 +1,6 @@
 import { useCallback, type RefObject } from 'react';
 import type Webcam from 'react-webcam';
+import { isVirtualCameraLabel } from '../core/camera/devices.ts';
 import { encodeCrop } from '../core/capture/encode.ts';
 import { portraitCrop } from '../core/capture/crop.ts';
 import { CROP_MIN_HEIGHT } from '../core/capture/limits.ts';
@@ -31,6 +32,7 @@ export function useFrameCapture(webcam: RefObject<Webcam | null>): (mode: Captur
             width: video.videoWidth,
             height: video.videoHeight,
             label: track?.label ?? '',
+            virtual: isVirtualCameraLabel(track?.label ?? ''),
             ...(track?.getSettings().deviceId ? { deviceId: track.getSettings().deviceId } : {}),
           },
           lowResolution: encoded.height < CROP_MIN_HEIGHT,

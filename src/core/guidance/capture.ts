@@ -1,3 +1,4 @@
+import { isVirtualCameraLabel } from '../camera/devices.ts';
 import { encodeCrop } from '../capture/encode.ts';
 import type { CropPlan } from '../capture/crop.ts';
 import { CROP_MIN_HEIGHT } from '../capture/limits.ts';
@@ -10,6 +11,7 @@ export interface CameraInfo {
   height: number;
   label: string;
   deviceId?: string;
+  virtual: boolean;
 }
 
 export interface FrameFacts {
@@ -23,7 +25,8 @@ export interface FrameFacts {
 /** What the track says about the camera, for the capture metadata. */
 export function cameraInfo(video: { videoWidth: number; videoHeight: number }, track: MediaStreamTrack | undefined): CameraInfo {
   const deviceId = track?.getSettings().deviceId;
-  return { width: video.videoWidth, height: video.videoHeight, label: track?.label ?? '', ...(deviceId ? { deviceId } : {}) };
+  const label = track?.label ?? '';
+  return { width: video.videoWidth, height: video.videoHeight, label, ...(deviceId ? { deviceId } : {}), virtual: isVirtualCameraLabel(label) };
 }
 
 /**

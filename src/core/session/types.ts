@@ -46,7 +46,11 @@ export interface CaptureMeta {
   bytes: number;
   jpegQuality: number;
   mode: 'auto' | 'manual' | 'file';
-  camera: { width: number; height: number; label: string; deviceId?: string } | null;
+  /**
+   * `virtual`: the label looks like a software camera (OBS, ManyCam, "virtual", ...). A signal
+   * for the host's server to weigh, never a verdict: the widget captures regardless.
+   */
+  camera: { width: number; height: number; label: string; deviceId?: string; virtual: boolean } | null;
   /** Crop height below the contract's 800 px minimum: captured anyway, flagged here. */
   lowResolution: boolean;
   /** Rule readings of the chosen frame, when guidance ran. */

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { themeStyle } from './theme.ts';
 
@@ -48,8 +49,23 @@ function contrast(a: string, b: string): number {
   return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
 }
 
+/** The files okaylive.css imports, relative to this folder. */
+const imported = [...css('../okaylive.css').matchAll(/@import '\.\/([^']+)'/g)].map((m) => `../${m[1] ?? ''}`);
+
+function cssFilesUnder(dir: string, prefix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? cssFilesUnder(`${dir}/${entry.name}`, `${prefix}${entry.name}/`) : entry.name.endsWith('.css') ? [`${prefix}${entry.name}`] : [],
+  );
+}
+
 describe('stylesheets stay inside the widget', () => {
-  it.each(['../styles.css', './layout.css'])('%s: every selector starts at .okl-root', (file) => {
+  it('okaylive.css lists every stylesheet of the React views (the shadow root gets only that file)', () => {
+    const all = cssFilesUnder(fileURLToPath(new URL('..', import.meta.url)), '../').filter((f) => f !== '../okaylive.css');
+    expect([...imported].sort()).toEqual(all.sort());
+    expect(imported[0]).toBe('../theme/theme.css');
+  });
+
+  it.each(imported.filter((f) => !f.endsWith('theme/theme.css')))('%s: every selector starts at .okl-root', (file) => {
     for (const rule of rules(css(file))) for (const selector of rule.selectors) expect(selector).toMatch(/^\.okl-root\b/);
   });
 
