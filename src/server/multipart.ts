@@ -13,83 +13,111 @@ export interface OkayLiveUpload {
 export interface UploadRejection {
   status: number;
   message: string;
+  /** The body was not read to its end: answer, then close the connection. */
+  unread: boolean;
 }
 
-export type UploadResult = { ok: true; upload: OkayLiveUpload } | { ok: false; rejection: UploadRejection };
+type Outcome = { ok: true; upload: OkayLiveUpload } | { ok: false; rejection: UploadRejection };
+export type UploadResult = Outcome & {
+  /** Body bytes read from the socket, for the log line. */
+  bytesRead: number;
+};
 
-const reject = (status: number, message: string): UploadResult => ({ ok: false, rejection: { status, message } });
 export const REQUEST_TOO_LARGE = 'Request size exceed 5MB';
+const LONGEST_JOURNEY_FIELD = 256;
 
 /**
- * Reads the OkayLive multipart body into memory (never to disk), counting bytes as they
- * arrive so an oversized request is refused while streaming, not after buffering it.
+ * Reads the OkayLive multipart body into memory (never to disk). Exactly one `imageBest` file
+ * part and one `journeyId` text part are accepted; other part names are read and ignored.
+ * Bytes are counted as they arrive, so an oversized request is refused while streaming: the
+ * reader stops at the limit and never holds more than one request's worth.
  */
 export function readUpload(req: IncomingMessage): Promise<UploadResult> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (result: UploadResult) => {
+    let received = 0;
+    const finish = (outcome: Outcome): void => {
       if (settled) return;
       settled = true;
-      resolve(result);
+      resolve({ ...outcome, bytesRead: received });
     };
+    const refuse = (status: number, message: string, unread = false): void => finish({ ok: false, rejection: { status, message, unread } });
+
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) {
-      req.resume();
-      finish(reject(413, REQUEST_TOO_LARGE));
-      return;
-    }
+    if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) return refuse(413, REQUEST_TOO_LARGE, true);
+
     let parser: busboy.Busboy;
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { fileSize: MAX_IMAGE_BYTES + 1, files: 1, fields: 4, parts: 6, fieldSize: 1024 },
+        limits: { fileSize: MAX_IMAGE_BYTES, files: 4, fields: 8, parts: 12, fieldSize: LONGEST_JOURNEY_FIELD, headerPairs: 20 },
       });
     } catch {
-      req.resume();
-      finish(reject(400, 'MISSING_ARGUMENTS'));
-      return;
+      // Not multipart at all (JSON, urlencoded, no boundary): the required parts are missing.
+      return refuse(400, 'MISSING_ARGUMENTS', true);
     }
 
-    let journeyId: string | null = null;
-    let image: Buffer | null = null;
-    let filename = '';
-    let mimeType = '';
-    let tooLarge = false;
-    let received = 0;
+    const journeyIds: string[] = [];
+    const images: { chunks: Buffer[]; filename: string; mimeType: string; tooLarge: boolean; ended: boolean }[] = [];
+    let imageAsText = false;
+    let journeyAsFile = false;
+    let journeyTruncated = false;
+    let tooManyParts = false;
 
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received > MAX_REQUEST_BYTES && !settled) {
         req.unpipe(parser);
-        req.resume();
-        finish(reject(413, REQUEST_TOO_LARGE));
+        parser.destroy();
+        refuse(413, REQUEST_TOO_LARGE, true);
       }
     });
+    req.on('aborted', () => refuse(400, 'MISSING_ARGUMENTS', true));
 
-    parser.on('field', (name, value) => {
-      if (name === PART_JOURNEY) journeyId = value;
+    parser.on('field', (name, value, info) => {
+      if (name === PART_JOURNEY) {
+        journeyIds.push(value);
+        if (info.valueTruncated) journeyTruncated = true;
+      } else if (name === PART_IMAGE) {
+        imageAsText = true;
+      }
     });
     parser.on('file', (name, stream, info) => {
       if (name !== PART_IMAGE) {
+        if (name === PART_JOURNEY) journeyAsFile = true;
         stream.resume();
         return;
       }
-      filename = info.filename ?? '';
-      mimeType = info.mimeType;
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      const image = { chunks: [] as Buffer[], filename: info.filename ?? '', mimeType: info.mimeType, tooLarge: false, ended: false };
+      images.push(image);
+      stream.on('data', (c: Buffer) => image.chunks.push(c));
       stream.on('limit', () => {
-        tooLarge = true;
+        image.tooLarge = true;
+        image.chunks.length = 0;
       });
       stream.on('end', () => {
-        image = Buffer.concat(chunks);
+        image.ended = true;
       });
     });
-    parser.on('error', () => finish(reject(400, 'MISSING_ARGUMENTS')));
+    const partsLimit = (): void => {
+      tooManyParts = true;
+    };
+    parser.on('partsLimit', partsLimit);
+    parser.on('filesLimit', partsLimit);
+    parser.on('fieldsLimit', partsLimit);
+    // Malformed multipart: bad boundary, truncated body, broken part headers.
+    parser.on('error', () => refuse(400, 'MISSING_ARGUMENTS'));
     parser.on('close', () => {
-      if (tooLarge) return finish(reject(413, 'PAYLOAD_TOO_LARGE'));
-      if (journeyId === null || image === null) return finish(reject(400, 'MISSING_ARGUMENTS'));
-      finish({ ok: true, upload: { journeyId, image, filename, mimeType } });
+      if (images.some((i) => i.tooLarge)) return refuse(413, 'PAYLOAD_TOO_LARGE');
+      if (tooManyParts || journeyAsFile) return refuse(400, 'MISSING_ARGUMENTS');
+      // One flow, one selfie: two images or two journeyIds are ambiguous, not "the first one".
+      if (images.length > 1 || journeyIds.length > 1) return refuse(400, 'MISSING_ARGUMENTS');
+      const [image] = images;
+      const [journeyId] = journeyIds;
+      if (image === undefined && imageAsText) return refuse(400, 'UNRESOLVED_PIC_CONTENT');
+      if (image === undefined || !image.ended || journeyId === undefined) return refuse(400, 'MISSING_ARGUMENTS');
+      if (journeyTruncated) return refuse(400, 'INVALID_JOURNEY_ID');
+      finish({ ok: true, upload: { journeyId, image: Buffer.concat(image.chunks), filename: image.filename, mimeType: image.mimeType } });
     });
     req.pipe(parser);
   });

@@ -1,45 +1,89 @@
-import sharp from 'sharp';
-import { SCORE_LIMIT } from '../../core/api/contract.ts';
-import { pixelStats } from '../../core/analysis/pixels.ts';
+import sharp, { type Metadata } from 'sharp';
+import { measure } from '../../core/analysis/measure.ts';
+import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
+import { evaluate } from '../../core/rules/evaluate.ts';
+import type { RuleCode } from '../../core/rules/codes.ts';
+import { MAX_INPUT_PIXELS } from '../image-check.ts';
+import { answerFor, qualityOf, type Answer, type QualityParts } from './answer.ts';
 
-export interface Analysis {
-  probability: number;
-  quality: number;
-  score: number;
+sharp.cache(false);
+
+/**
+ * Height the upload is analysed at: the browser analyses its frames 640 px tall (the
+ * analysis client's ANALYSIS_HEIGHT), and the pixel readings (sharpness above all) depend on
+ * the scale they are taken at, so the re-check reads the upload at the same scale. Readings
+ * are still reported in the upload's own pixels.
+ */
+export const ANALYSIS_HEIGHT = 640;
+
+export type Detect = (image: RgbaImage) => Promise<FaceInput[]>;
+
+/** What the log line may say about an analysis: rule codes and numbers, nothing personal. */
+export interface AnalysisNotes {
+  width: number;
+  height: number;
+  faces: number;
+  failures: RuleCode[];
+  aspects: Omit<QualityParts, 'quality'> | null;
+  decodeMs: number;
+  detectMs: number;
 }
 
-/** Refuse images larger than this many pixels before decoding them (decompression bombs). */
-export const MAX_INPUT_PIXELS = 40_000_000;
-const ANALYSIS_HEIGHT = 640;
+export type AnalysisOutcome = { kind: 'answer'; answer: Answer; notes: AnalysisNotes } | { kind: 'undecodable' };
 
-const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
-const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+/** EXIF orientations 5-8 swap the stored width and height. */
+function orientedSize(meta: Metadata): { width: number; height: number } {
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  return (meta.orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
+}
 
-export function scoreOf(probability: number): number {
-  const p = Math.min(1 - 1e-12, Math.max(1e-12, probability));
-  return Math.max(-SCORE_LIMIT, Math.min(SCORE_LIMIT, Math.log(p / (1 - p))));
+async function decode(bytes: Uint8Array): Promise<{ image: RgbaImage; crop: { width: number; height: number } } | null> {
+  try {
+    const input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true, failOn: 'warning' });
+    const crop = orientedSize(await input.metadata());
+    const { data, info } = await input
+      .rotate()
+      .resize({ width: ANALYSIS_HEIGHT * 2, height: ANALYSIS_HEIGHT, fit: 'inside', withoutEnlargement: true })
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    return { image, crop };
+  } catch {
+    // Truncated or corrupt data that the header check could not see.
+    return null;
+  }
 }
 
 /**
- * Walking-skeleton analysis: image statistics of the central face region only. Quality rises
- * with focus and mid-range exposure. The probability here is a placeholder derived from the
- * same statistics until the face-model engine replaces it; it is not a liveness decision.
+ * The reference engine's judgement of one upload: the same measurement and the same rules
+ * the browser applies to its frames, in 'limit' mode, the upload standing for the crop.
  */
-export async function analyse(bytes: Buffer): Promise<Analysis> {
-  const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
-    .rotate()
-    .resize({ height: ANALYSIS_HEIGHT, withoutEnlargement: true })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const image = { width: info.width, height: info.height, data };
-  const region = { x: info.width * 0.25, y: info.height * 0.2, width: info.width * 0.5, height: info.height * 0.45 };
-  const stats = pixelStats(image, region);
-  if (!stats) return { probability: 0, quality: 0, score: scoreOf(0) };
-  const focus = logistic((stats.sharpness - 0.15) * 25);
-  const exposure = clamp01(1 - Math.abs(stats.brightness - 128) / 128) * (1 - stats.clipped);
-  const size = clamp01(info.height / 800);
-  const quality = clamp01(focus * 0.5 + exposure * 0.3 + size * 0.2);
-  const probability = clamp01(0.2 + 0.6 * focus * exposure);
-  return { probability, quality, score: scoreOf(probability) };
+export async function analyseUpload(bytes: Uint8Array, detect: Detect): Promise<AnalysisOutcome> {
+  const t0 = performance.now();
+  const decoded = await decode(bytes);
+  if (!decoded) return { kind: 'undecodable' };
+  const t1 = performance.now();
+  const faces = await detect(decoded.image);
+  const t2 = performance.now();
+  const measurement = measure({ faces, image: decoded.image, crop: decoded.crop });
+  const evaluation = evaluate(measurement.readings, { mode: 'limit' });
+  const scores: { real?: number; live?: number } = {};
+  if (measurement.real !== undefined) scores.real = measurement.real;
+  if (measurement.live !== undefined) scores.live = measurement.live;
+  const answer = answerFor(evaluation, measurement.readings, scores);
+  const parts = qualityOf(measurement.readings);
+  return {
+    kind: 'answer',
+    answer,
+    notes: {
+      ...decoded.crop,
+      faces: measurement.readings.faceCount,
+      failures: evaluation.failures,
+      aspects: measurement.readings.faceCount > 0 ? { sharpness: parts.sharpness, exposure: parts.exposure, faceSize: parts.faceSize } : null,
+      decodeMs: Math.round(t1 - t0),
+      detectMs: Math.round(t2 - t1),
+    },
+  };
 }

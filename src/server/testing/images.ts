@@ -1,11 +1,94 @@
-import sharp from 'sharp';
+import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
 
 export const ASTRONAUT = fileURLToPath(new URL('../../../e2e/fixtures/astronaut.png', import.meta.url));
+export const CHELSEA = fileURLToPath(new URL('../../../e2e/fixtures/chelsea.png', import.meta.url));
 
-/** A portrait JPEG of the fixture face, as the widget would send it. */
-export function portraitJpeg(height = 1080, quality = 92): Promise<Buffer> {
-  return sharp(ASTRONAUT).resize({ width: Math.round((height * 3) / 4), height, fit: 'cover' }).jpeg({ quality }).toBuffer();
+/** The astronaut's face in the 512x512 still (e2e/setup/clips.mjs measured it). */
+const FACE_CENTRE = { x: 225, y: 120 };
+/** In the compliant clip the still is scaled 3.2x in a 1080 px tall frame: face about 300 px. */
+const SCALE_AT_1080 = 3.2;
+
+export interface SelfieOptions {
+  /** Portrait height; the width is 3:4 of it. */
+  height?: number;
+  /** Where the face centre lands, in shares of width and height (the oval centre by default). */
+  fx?: number;
+  fy?: number;
+  /** Face size relative to the compliant framing. */
+  zoom?: number;
+  quality?: number;
+  /** Gaussian blur sigma at full resolution. */
+  blur?: number;
+  /** Multiplies every pixel value: below 1 darkens. */
+  gain?: number;
+}
+
+/**
+ * A portrait selfie the way the widget uploads it: the fixture face framed in a 3:4 crop
+ * like the e2e "compliant" camera clip, on the same grey background, as a JPEG.
+ */
+export async function selfieJpeg(options: SelfieOptions = {}): Promise<Buffer> {
+  const { height = 1080, fx = 0.5, fy = 0.46, zoom = 1, quality = 92, blur, gain } = options;
+  const width = Math.round((height * 3) / 4);
+  const scale = SCALE_AT_1080 * (height / 1080) * zoom;
+  const side = Math.round(512 * scale);
+  const left = Math.round(fx * width - FACE_CENTRE.x * scale);
+  const top = Math.round(fy * height - FACE_CENTRE.y * scale);
+  // Only the part of the scaled still that lands inside the portrait is composited.
+  const x0 = Math.max(0, left);
+  const y0 = Math.max(0, top);
+  const x1 = Math.min(width, left + side);
+  const y1 = Math.min(height, top + side);
+  const face = await sharp(ASTRONAUT)
+    .resize(side, side)
+    .extract({ left: x0 - left, top: y0 - top, width: x1 - x0, height: y1 - y0 })
+    .toBuffer();
+  const canvas = await sharp({ create: { width, height, channels: 3, background: { r: 0x7a, g: 0x7f, b: 0x86 } } })
+    .composite([{ input: face, left: x0, top: y0 }])
+    .png()
+    .toBuffer();
+  let image = sharp(canvas);
+  if (blur) image = sharp(await image.png().toBuffer()).blur(blur);
+  if (gain !== undefined) image = sharp(await image.png().toBuffer()).linear(gain, 0);
+  return image.jpeg({ quality }).toBuffer();
+}
+
+/** A JPEG of a cat: a real photo with no human face. */
+export function noFaceJpeg(): Promise<Buffer> {
+  return sharp(CHELSEA).jpeg({ quality: 92 }).toBuffer();
+}
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * A decompression bomb: a valid PNG header declaring `width` x `height` RGB pixels, followed
+ * by a few rows of compressed zeros. Decoding it would need width*height*3 bytes.
+ */
+export function bombPng(width = 30_000, height = 30_000): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = deflateSync(Buffer.alloc((width * 3 + 1) * 4));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** A multipart body built by the platform's own FormData, as browsers and fetch send it. */

@@ -1,16 +1,17 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Middleware } from '../handler.ts';
 
 export interface Running {
   url: string;
+  server: Server;
   close(): Promise<void>;
 }
 
-/** Serves one middleware on a loopback port chosen by the OS, for tests over real HTTP. */
-export async function serve(middleware: Middleware): Promise<Running> {
+/** Serves a middleware (or a whole handler) on a loopback port chosen by the OS, for tests over real HTTP. */
+export async function serve(handler: Middleware | ((req: IncomingMessage, res: ServerResponse) => void)): Promise<Running> {
   const server: Server = createServer((req, res) =>
-    middleware(req, res, () => {
+    handler(req, res, () => {
       res.writeHead(404).end();
     }),
   );
@@ -18,6 +19,7 @@ export async function serve(middleware: Middleware): Promise<Running> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    server,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

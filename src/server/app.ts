@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServeConfig, ServerConfig } from './config.ts';
+import { createEkycMiddleware, type ApiOptions, type EkycApi } from './handler.ts';
+import { jsonLogger, silentLogger } from './log.ts';
+import { ensureRequestId } from './request-id.ts';
+import { sendJson } from './respond.ts';
+import { applySecurityHeaders, securityHeaders } from './security-headers.ts';
+import { createStaticHandler } from './static.ts';
+
+export interface App {
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  api: EkycApi;
+  close(): Promise<void>;
+}
+
+/**
+ * The production request handler: security headers and a request id on every response, a
+ * health check, the API, then the built pages. Anything else is a 404.
+ */
+export function createApp(config: ServerConfig, serve: ServeConfig, options: ApiOptions = {}): App {
+  const logger = options.logger ?? (config.log === 'json' ? jsonLogger() : silentLogger);
+  const pages = createStaticHandler(serve.staticDir);
+  const api = createEkycMiddleware(config, { ...options, logger });
+  const headers = securityHeaders(serve);
+  let ready = false;
+  api.ready.then(
+    () => {
+      ready = true;
+    },
+    () => undefined,
+  );
+
+  const notFound = (res: ServerResponse): void => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found');
+  };
+
+  return {
+    api,
+    handle(req, res) {
+      applySecurityHeaders(res, headers);
+      ensureRequestId(req, res);
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (path === '/healthz') {
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', engine: config.mode === 'upstream' ? 'okaylive' : 'reference' });
+        return;
+      }
+      api(req, res, () => pages(req, res, () => notFound(res)));
+    },
+    close: () => api.close(),
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig, readServeConfig } from './config.ts';
+
+const UPSTREAM = { OKAYLIVE_BASE_URL: 'https://ekycportaldemo.innov8tif.com/', OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p' };
+
+describe('readConfig', () => {
+  it('defaults: reference engine, 14-day journeys, route on at 30 a minute, bounded analysis', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      mode: 'reference',
+      upstream: null,
+      journeyTtlMs: 14 * 86_400_000,
+      journeyMaxAttempts: 10,
+      journeyRoute: { enabled: true, perMinute: 30 },
+      trustProxyHops: 0,
+      analysis: { queue: 64, maxWaitMs: 15_000 },
+      log: 'json',
+    });
+    expect(config.analysis.threads).toBeGreaterThanOrEqual(1);
+  });
+
+  it('upstream mode with all three variables; 30 s timeout unless set', () => {
+    expect(readConfig(UPSTREAM)).toMatchObject({
+      mode: 'upstream',
+      upstream: { baseUrl: 'https://ekycportaldemo.innov8tif.com', username: 'u', password: 'p', timeoutMs: 30_000 },
+    });
+    expect(readConfig({ ...UPSTREAM, OKAYLIVE_UPSTREAM_TIMEOUT_MS: '250' }).upstream?.timeoutMs).toBe(250);
+  });
+
+  it.each([
+    ['half an upstream configuration', { OKAYLIVE_BASE_URL: 'https://x.example' }],
+    ['credentials over plain http to another host', { ...UPSTREAM, OKAYLIVE_BASE_URL: 'http://ekycportal.innov8tif.com' }],
+    ['a base URL with credentials in it', { ...UPSTREAM, OKAYLIVE_BASE_URL: 'https://a:b@x.example' }],
+    ['a TTL that is not a number', { OKAYLIVE_JOURNEY_TTL_DAYS: 'two weeks' }],
+    ['zero threads', { OKAYLIVE_ANALYSIS_THREADS: '0' }],
+    ['an on/off that is neither', { OKAYLIVE_JOURNEY_ROUTE: 'maybe' }],
+  ])('refuses %s, naming the variable and not its value', (_name, env) => {
+    let error: unknown;
+    try {
+      readConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).toMatch(/OKAYLIVE_/);
+    expect(String(error)).not.toMatch(/two weeks|a:b|maybe/);
+  });
+
+  it('plain http is allowed to this machine (the fake Innov8tif in tests)', () => {
+    expect(readConfig({ ...UPSTREAM, OKAYLIVE_BASE_URL: 'http://127.0.0.1:4100' }).upstream?.baseUrl).toBe('http://127.0.0.1:4100');
+  });
+
+  it('switches: journey route off, proxy hops, fractional TTL, log off', () => {
+    const config = readConfig({ OKAYLIVE_JOURNEY_ROUTE: 'off', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_JOURNEY_TTL_DAYS: '0.5', OKAYLIVE_LOG: 'off' });
+    expect(config).toMatchObject({ journeyRoute: { enabled: false }, trustProxyHops: 1, journeyTtlMs: 43_200_000, log: 'off' });
+  });
+});
+
+describe('readServeConfig', () => {
+  it('defaults to port 8080 on all interfaces, dist/, no framing, no HSTS', () => {
+    expect(readServeConfig({})).toEqual({ port: 8080, host: '0.0.0.0', staticDir: 'dist', frameAncestors: "'none'", hsts: false });
+  });
+
+  it('takes frame-ancestors sources and refuses anything that could end the directive', () => {
+    expect(readServeConfig({ OKAYLIVE_FRAME_ANCESTORS: "'self' https://bank.example" }).frameAncestors).toBe("'self' https://bank.example");
+    expect(() => readServeConfig({ OKAYLIVE_FRAME_ANCESTORS: "'self'; script-src *" })).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,51 @@
+import sharp from 'sharp';
+
+// Uploads must not linger in libvips' operation cache once answered.
+sharp.cache(false);
+
+/**
+ * The most pixels an upload may declare. A 3 MB file can declare a gigapixel image (a PNG of
+ * one colour compresses about 1000:1), so the header is read and checked before any decoding.
+ * 16.7 MP covers a 12 MP phone photo; decoded it stays under libvips' 100 MB in-memory
+ * threshold, so nothing is ever spilled to a temporary file.
+ */
+export const MAX_INPUT_PIXELS = 4096 * 4096;
+export const MAX_INPUT_SIDE = 8192;
+
+export type ImageFormat = 'jpeg' | 'png';
+
+export type ImageCheck =
+  | { ok: true; format: ImageFormat; width: number; height: number }
+  | { ok: false; status: number; message: string };
+
+/** What the bytes say the file is, whatever its name or declared type claims. */
+export function sniffImage(bytes: Uint8Array): ImageFormat | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= png.length && png.every((b, i) => bytes[i] === b)) return 'png';
+  return null;
+}
+
+/**
+ * Checks an upload from its header only: an image part with no bytes, bytes that are not a
+ * JPEG or PNG, a header that cannot be read, and declared sizes past the limits are refused
+ * here, in both modes, before a worker or the upstream quota is spent on them.
+ */
+export async function checkImage(bytes: Buffer): Promise<ImageCheck> {
+  if (bytes.length === 0) return { ok: false, status: 400, message: 'UNRESOLVED_PIC_CONTENT' };
+  const format = sniffImage(bytes);
+  if (format === null) return { ok: false, status: 400, message: 'UNRECOGNIZED_IMAGE' };
+  let width: number | undefined;
+  let height: number | undefined;
+  try {
+    // No pixel limit here: the point is to read what the header declares and judge it ourselves.
+    ({ width, height } = await sharp(bytes, { limitInputPixels: false }).metadata());
+  } catch {
+    return { ok: false, status: 400, message: 'Failed to decode image' };
+  }
+  if (!width || !height) return { ok: false, status: 400, message: 'Failed to decode image' };
+  if (width > MAX_INPUT_SIDE || height > MAX_INPUT_SIDE || width * height > MAX_INPUT_PIXELS) {
+    return { ok: false, status: 413, message: 'PAYLOAD_TOO_LARGE' };
+  }
+  return { ok: true, format, width, height };
+}
