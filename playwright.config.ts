@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { embedProjects } from './e2e/projects/embed.ts';
 import { skeletonProjects } from './e2e/projects/skeleton.ts';
+import { guidanceProjects } from './e2e/projects/guidance.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
 
@@ -24,5 +25,5 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
   },
-  projects: [...embedProjects, ...skeletonProjects],
+  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects],
 });

@@ -24,6 +24,9 @@ export default defineConfig({
   // standaloneBundle: the one-script-tag build at /okaylive/, for public/onboarding.html (src/tooling/standalone-plugin.ts).
   plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle()],
   worker: { format: 'es' },
+  // Pre-bundled at start: found only inside the analysis worker, it would otherwise trigger a
+  // re-optimisation and a full page reload on the first visit.
+  optimizeDeps: { include: ['@vladmandic/human'] },
   server: { port: Number(process.env.PORT ?? 5173), strictPort: true, host: 'localhost' },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true, host: 'localhost' },
   test: {

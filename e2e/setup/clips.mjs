@@ -14,7 +14,7 @@ export const CLIPS_DIR = join(here, '..', '.cache', 'clips');
  * The astronaut's face in the 512x512 still: centre and eye line, measured once.
  * Scale 3.2 makes the face about 300 px wide (mesh box), eyes about 140 px apart.
  */
-const FACE_CENTRE = { x: 225, y: 120 };
+export const FACE_CENTRE = { x: 225, y: 120 };
 
 /**
  * Places the still so the face centre lands at (fx, fy) of a width x height frame.

@@ -32,7 +32,11 @@ export interface AnalysisClient {
 export interface AnalysisClientOptions {
   /** Where the models and WASM live; same origin by default. */
   assetsBaseUrl?: string;
-  /** Give up and offer manual capture when loading takes longer. */
+  /**
+   * Give up when loading takes longer (a hung fetch or a worker that never answers). The
+   * manual button appears long before this (manualCaptureAfterMs), so a slow network only
+   * delays guidance; it does not block the person.
+   */
   loadTimeoutMs?: number;
   /** For tests and hosts with their own bundling: how to start the worker. */
   createWorker?: () => Worker;
@@ -70,7 +74,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   };
 
   const base = normaliseAssetsBaseUrl(options.assetsBaseUrl ?? DEFAULT_ASSETS_BASE_URL, globalThis.location?.href ?? 'http://localhost/');
-  const timer = setTimeout(() => setStatus('unavailable', 'LOAD_TIMEOUT'), options.loadTimeoutMs ?? 20_000);
+  const timer = setTimeout(() => setStatus('unavailable', 'LOAD_TIMEOUT'), options.loadTimeoutMs ?? 60_000);
   void ready.then(() => clearTimeout(timer));
 
   if (typeof WebAssembly !== 'object') setStatus('unavailable', 'NO_WASM');
@@ -80,7 +84,11 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const m = event.data;
         if (m.type === 'ready') setStatus('ready');
-        else if (m.type === 'failed') setStatus('unavailable', m.reason);
+        else if (m.type === 'failed') {
+          // For the developer: the person sees "guidance unavailable" and the manual button.
+          console.warn(`[okaylive] face analysis unavailable (${m.reason}): ${m.detail}`);
+          setStatus('unavailable', m.reason);
+        }
         else {
           const p = pending.get(m.id);
           pending.delete(m.id);

@@ -111,6 +111,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
 
     options.publish({
       analysis: 'ready',
+      analysisFailure: null,
       frame,
       at: sample.at,
       readings: m.readings,

@@ -1,9 +1,10 @@
 import type { AnalysisStatus } from '../analysis/client.ts';
+import type { AnalysisFailure } from '../analysis/protocol.ts';
 import type { FaceGeometry } from '../analysis/types.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Bound, ReadingKey, Readings } from '../rules/table.ts';
 
-export type { AnalysisStatus };
+export type { AnalysisFailure, AnalysisStatus };
 
 /** One rule row as checked on the latest analysed frame (guide mode). */
 export interface RuleState {
@@ -34,6 +35,8 @@ export interface WindowPoint {
  */
 export interface GuidanceSnapshot {
   analysis: AnalysisStatus;
+  /** Why analysis is unavailable (missing file, timeout, no WASM...), for the host's logs. */
+  analysisFailure: AnalysisFailure | null;
   /** Analysed frames so far. */
   frame: number;
   /** performance.now() of the latest analysed frame. */
@@ -61,6 +64,7 @@ export interface GuidanceSnapshot {
 
 export const IDLE_SNAPSHOT: GuidanceSnapshot = {
   analysis: 'loading',
+  analysisFailure: null,
   frame: 0,
   at: 0,
   readings: null,

@@ -1,4 +1,5 @@
 import type { AnalysisStatus } from '../analysis/client.ts';
+import type { AnalysisFailure } from '../analysis/protocol.ts';
 import { IDLE_SNAPSHOT, type GuidanceSnapshot } from '../guidance/types.ts';
 
 /**
@@ -8,7 +9,7 @@ import { IDLE_SNAPSHOT, type GuidanceSnapshot } from '../guidance/types.ts';
 export interface GuidanceSlice {
   guidance: GuidanceSnapshot;
   publishGuidance(snapshot: GuidanceSnapshot): void;
-  setAnalysisStatus(status: AnalysisStatus): void;
+  setAnalysisStatus(status: AnalysisStatus, failure?: AnalysisFailure | null): void;
   /** Drops the last frame's readings (new camera session); keeps the analysis status. */
   clearGuidance(): void;
 }
@@ -20,9 +21,12 @@ export function createGuidanceSlice(set: Set, get: Get): GuidanceSlice {
   return {
     guidance: IDLE_SNAPSHOT,
     publishGuidance: (snapshot) => set({ guidance: snapshot }),
-    setAnalysisStatus: (analysis) => {
-      if (get().guidance.analysis !== analysis) set({ guidance: { ...get().guidance, analysis } });
+    setAnalysisStatus: (analysis, analysisFailure = null) => {
+      if (get().guidance.analysis !== analysis) set({ guidance: { ...get().guidance, analysis, analysisFailure } });
     },
-    clearGuidance: () => set({ guidance: { ...IDLE_SNAPSHOT, analysis: get().guidance.analysis } }),
+    clearGuidance: () => {
+      const { analysis, analysisFailure } = get().guidance;
+      set({ guidance: { ...IDLE_SNAPSHOT, analysis, analysisFailure } });
+    },
   };
 }

@@ -16,8 +16,8 @@ export function useAnalysis(store: SessionStore, active: boolean, assetsBaseUrl:
 
   useEffect(() => {
     if (!client) return undefined;
-    store.getState().setAnalysisStatus(client.status);
-    const unsubscribe = client.subscribe((status) => store.getState().setAnalysisStatus(status));
+    store.getState().setAnalysisStatus(client.status, client.failure);
+    const unsubscribe = client.subscribe((status) => store.getState().setAnalysisStatus(status, client.failure));
     return () => {
       unsubscribe();
       client.dispose();

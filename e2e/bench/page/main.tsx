@@ -1,0 +1,82 @@
+/**
+ * The benchmark page: the widget mounted with autoStart, recording when things happen. Built
+ * for production by e2e/bench/guidance.ts, so figures are what a host's users get.
+ */
+import { createRoot } from 'react-dom/client';
+import type { GuidanceSnapshot } from '../../../src/core/guidance/types.ts';
+import { OkayLiveCapture } from '../../../src/react/index.ts';
+
+export interface BenchMarks {
+  mount: number;
+  firstFrame: number | null;
+  analysisReady: number | null;
+  firstHint: number | null;
+  firstHintCode: string | null;
+  capture: number | null;
+  fps: number[];
+  analysisMs: number[];
+  longTasks: Array<{ start: number; duration: number }>;
+  analysis: string;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchMarks;
+  }
+}
+
+const marks: BenchMarks = {
+  mount: performance.now(),
+  firstFrame: null,
+  analysisReady: null,
+  firstHint: null,
+  firstHintCode: null,
+  capture: null,
+  fps: [],
+  analysisMs: [],
+  longTasks: [],
+  analysis: 'loading',
+};
+window.__bench = marks;
+
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) marks.longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+// The first camera frame painted in the preview.
+new MutationObserver((_m, observer) => {
+  const video = document.querySelector('video');
+  if (!video) return;
+  observer.disconnect();
+  video.requestVideoFrameCallback(() => {
+    marks.firstFrame ??= performance.now();
+  });
+}).observe(document.body, { childList: true, subtree: true });
+
+function onGuidance(s: GuidanceSnapshot) {
+  marks.analysis = s.analysis;
+  if (s.analysis === 'ready') marks.analysisReady ??= performance.now();
+  if (s.frame > 0 && marks.firstHint === null) {
+    marks.firstHint = performance.now();
+    marks.firstHintCode = s.hint?.code ?? '';
+  }
+  if (s.frame > 0 && s.fps > 0) {
+    marks.fps.push(s.fps);
+    marks.analysisMs.push(s.analysisMs);
+  }
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <OkayLiveCapture
+      autoStart
+      autoSubmit={false}
+      journeyId="bench"
+      onGuidance={onGuidance}
+      onCapture={() => {
+        marks.capture ??= performance.now();
+      }}
+    />,
+  );
+}

@@ -1,0 +1,57 @@
+import { CLIP_HINTS } from './projects/guidance.ts';
+import { expect, test } from './support/fixtures.ts';
+import { measureImage } from './support/human-node.ts';
+import sharp from 'sharp';
+
+/** Which clip this project's fake camera plays: the project is `guidance-<clip>`. */
+function clipOf(projectName: string): string {
+  return projectName.replace(/^guidance-/, '');
+}
+
+test('the camera clip gets its hint, and only a compliant face is captured by itself', async ({ page, uploads }, info) => {
+  const clip = clipOf(info.project.name);
+  const expected = CLIP_HINTS[clip];
+  if (expected === undefined) throw new Error(`no expected hint for clip ${clip}`);
+  await page.goto('/');
+  const widget = page.locator('.okl-root');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  await expect(widget).toHaveAttribute('data-state', /ready|capturing|captured|submitting|result/);
+
+  if (clip === 'compliant') {
+    await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 45_000 });
+    const [upload, ...more] = await uploads();
+    expect(more).toHaveLength(0);
+    const bytes = upload?.parts.imageBest?.bytes;
+    if (!bytes) throw new Error('no image reached the server');
+    // The selfie itself: a portrait JPEG at the camera's full resolution, face large enough.
+    const meta = await sharp(bytes).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect({ width: meta.width, height: meta.height }).toEqual({ width: 810, height: 1080 });
+    const face = await measureImage(bytes);
+    expect(face.readings.faceCount).toBe(1);
+    expect(face.readings.faceSide).toBeGreaterThanOrEqual(260);
+    expect(face.readings.eyeDistance).toBeGreaterThanOrEqual(90);
+    expect(face.readings.centreOffset).toBeLessThanOrEqual(0.1);
+    return;
+  }
+
+  const hint = widget.locator('.okl-hint');
+  await expect(widget).toHaveAttribute('data-hint', expected, { timeout: 45_000 });
+  await expect(hint).toHaveAttribute('data-code', expected);
+  await expect(hint).not.toHaveText('');
+  // Manual capture is offered after its timeout; by then many stable windows' worth of frames
+  // were analysed, and none was captured.
+  await expect(page.getByRole('button', { name: 'Take selfie' })).toBeVisible({ timeout: 30_000 });
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  await expect(widget).toHaveAttribute('data-hint', expected);
+  expect(await uploads()).toHaveLength(0);
+
+  if (clip === 'vga') {
+    // Said once, then the best the camera can: a manual capture at its full (low) resolution.
+    await expect(widget.locator('[data-note="LOW_RESOLUTION"]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Take selfie' }).click();
+    await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 30_000 });
+    const [upload] = await uploads();
+    expect(upload?.jpeg).toEqual({ width: 360, height: 480 });
+  }
+});

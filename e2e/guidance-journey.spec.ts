@@ -1,0 +1,40 @@
+import sharp from 'sharp';
+import { expect, test } from './support/fixtures.ts';
+import { measureImage } from './support/human-node.ts';
+import { installScriptedCamera, setScene } from './support/scripted-camera.ts';
+
+test('far → closer → centred: guided step by step, then captured by itself', async ({ page, uploads }) => {
+  // 15 fps is plenty for guidance and spares the shared CPU the test runs on.
+  await installScriptedCamera(page, { scale: 1.4, fx: 0.5 }, { width: 1920, height: 1080, fps: 15 });
+  await page.goto('/');
+  const widget = page.locator('.okl-root');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+
+  // Far away.
+  await expect(widget).toHaveAttribute('data-hint', 'FACE_TOO_SMALL', { timeout: 45_000 });
+  await expect(widget.locator('.okl-hint')).toHaveText(/Move closer/);
+
+  // Closer, but off to one side.
+  await setScene(page, { scale: 3.2, fx: 0.4 });
+  await expect(widget).toHaveAttribute('data-hint', 'FACE_CLOSE_TO_BORDER');
+  await expect(widget.locator('.okl-hint')).toHaveText(/Centre your face/);
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+
+  // Centred in the oval: no button needed.
+  await setScene(page, { fx: 0.5 });
+  await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 60_000 });
+
+  const received = await uploads();
+  expect(received).toHaveLength(1);
+  const bytes = received[0]?.parts.imageBest?.bytes;
+  if (!bytes) throw new Error('no image reached the server');
+  const meta = await sharp(bytes).metadata();
+  expect(meta.height ?? 0).toBeGreaterThan(meta.width ?? 0);
+  expect({ width: meta.width, height: meta.height }).toEqual({ width: 810, height: 1080 });
+  const face = await measureImage(bytes);
+  expect(face.readings.faceCount).toBe(1);
+  // Scale 3.2 on the canvas: the face's mesh box is about 300 px, eyes about 140 px apart.
+  expect(face.readings.faceSide).toBeGreaterThanOrEqual(260);
+  expect(face.readings.eyeDistance).toBeGreaterThanOrEqual(90);
+  expect(face.readings.centreOffset).toBeLessThanOrEqual(0.1);
+});

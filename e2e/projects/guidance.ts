@@ -1,0 +1,33 @@
+import type { Project } from '@playwright/test';
+import { cameraProject, plainCameraUse } from './browser.ts';
+
+/**
+ * The hint each camera clip must produce (e2e/setup/clips.mjs). Only `compliant` may be
+ * captured automatically. One project per clip: the fake-camera file is fixed per launch.
+ */
+export const CLIP_HINTS: Readonly<Record<string, string>> = {
+  compliant: '',
+  small: 'FACE_TOO_SMALL',
+  close: 'FACE_TOO_CLOSE',
+  offcentre: 'FACE_CLOSE_TO_BORDER',
+  turned: 'FACE_ANGLE_TOO_LARGE',
+  tilted: 'FACE_ANGLE_TOO_LARGE',
+  dark: 'TOO_DARK',
+  overexposed: 'TOO_BRIGHT',
+  blurred: 'BLURRY',
+  twofaces: 'TOO_MANY_FACES',
+  noface: 'FACE_NOT_FOUND',
+  vga: 'FACE_TOO_SMALL',
+};
+
+/**
+ * Generous per-test time: face analysis in a dev server on 2 shared cores. Nothing here
+ * asserts a duration; a slow machine only waits longer.
+ */
+const timeout = 120_000;
+
+export const guidanceProjects: Project[] = [
+  ...Object.keys(CLIP_HINTS).map((clip) => ({ ...cameraProject(`guidance-${clip}`, /guidance-clips\.spec\.ts/, clip), timeout })),
+  // getUserMedia replaced by a canvas stream the test draws (e2e/support/scripted-camera.ts).
+  { name: 'guidance-journey', testMatch: /guidance-journey\.spec\.ts/, use: plainCameraUse(), timeout },
+];

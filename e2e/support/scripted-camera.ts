@@ -1,0 +1,73 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FACE_CENTRE, FIXTURES } from '../setup/clips.mjs';
+
+/** What the scripted camera shows: the astronaut's face placed and scaled like the clips. */
+export interface Scene {
+  /** Still scale: 3.2 is the compliant clip, ~1.6 too far. */
+  scale: number;
+  /** Face centre as a share of the frame. */
+  fx: number;
+  fy: number;
+  /** false: an empty room. */
+  face: boolean;
+}
+
+declare global {
+  interface Window {
+    __scriptedCamera?: { set(patch: Partial<Scene>): void; frames(): number };
+  }
+}
+
+/**
+ * Replaces getUserMedia with a canvas stream that the test redraws: a camera whose scene a
+ * test can change (move closer, centre, leave). Installed before any page script runs.
+ */
+export async function installScriptedCamera(page: Page, initial: Partial<Scene> = {}, size = { width: 1920, height: 1080, fps: 30 }): Promise<void> {
+  const png = readFileSync(join(FIXTURES, 'astronaut.png'));
+  await page.route('**/__e2e/astronaut.png', (route) => route.fulfill({ body: png, contentType: 'image/png' }));
+  await page.addInitScript(
+    ({ initial, size, centre }) => {
+      const scene = { scale: 3.2, fx: 0.5, fy: 0.46, face: true, ...initial };
+      const img = new Image();
+      img.src = '/__e2e/astronaut.png';
+      const canvas = document.createElement('canvas');
+      canvas.width = size.width;
+      canvas.height = size.height;
+      const ctx = canvas.getContext('2d');
+      let frames = 0;
+      const draw = () => {
+        if (!ctx) return;
+        ctx.fillStyle = '#7a7f86';
+        ctx.fillRect(0, 0, size.width, size.height);
+        if (scene.face && img.complete && img.naturalWidth > 0) {
+          const side = 512 * scene.scale;
+          ctx.drawImage(img, scene.fx * size.width - centre.x * scene.scale, scene.fy * size.height - centre.y * scene.scale, side, side);
+        }
+        frames++;
+      };
+      setInterval(draw, 1000 / size.fps);
+      window.__scriptedCamera = {
+        set(patch) {
+          Object.assign(scene, patch);
+          draw();
+        },
+        frames: () => frames,
+      };
+      const devices = navigator.mediaDevices;
+      devices.getUserMedia = async () => {
+        draw();
+        return canvas.captureStream(size.fps);
+      };
+      devices.enumerateDevices = async () => [
+        { deviceId: 'scripted', groupId: 'e2e', kind: 'videoinput', label: 'Scripted camera', toJSON: () => ({}) } as MediaDeviceInfo,
+      ];
+    },
+    { initial, size, centre: FACE_CENTRE },
+  );
+}
+
+export async function setScene(page: Page, patch: Partial<Scene>): Promise<void> {
+  await page.evaluate((p) => window.__scriptedCamera?.set(p), patch);
+}
