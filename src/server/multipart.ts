@@ -46,6 +46,8 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) return refuse(413, REQUEST_TOO_LARGE, true);
 
+    // OkayLive takes multipart only; busboy would also read urlencoded bodies.
+    if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) return refuse(400, 'MISSING_ARGUMENTS', true);
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -83,6 +85,9 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
       }
     });
     parser.on('file', (name, stream, info) => {
+      // A form that ends mid-file fails the part's stream too; unheard, that error would be
+      // an uncaught exception. The parser's own error (below) decides the answer.
+      stream.on('error', () => undefined);
       if (name !== PART_IMAGE) {
         if (name === PART_JOURNEY) journeyAsFile = true;
         stream.resume();

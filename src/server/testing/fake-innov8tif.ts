@@ -58,6 +58,7 @@ function readParts(req: IncomingMessage): Promise<{ parts: Record<string, Receiv
       parts[name] = { value };
     });
     parser.on('file', (name, stream, info) => {
+      stream.on('error', () => undefined);
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {

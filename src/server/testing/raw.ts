@@ -13,6 +13,8 @@ export interface RawRequest {
   headers?: Record<string, string>;
   /** One buffer, sent with a Content-Length, or a generator of chunks, sent chunked. */
   body?: Buffer | (() => Iterable<Buffer>);
+  /** Sent as is, where a URL would normalise it (dot segments, encodings). */
+  rawPath?: string;
 }
 
 /**
@@ -23,7 +25,9 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawReply
   return new Promise((resolve, reject) => {
     let sent = 0;
     let writing = true;
-    const req = request(url, { method: init.method ?? 'POST', headers: init.headers ?? {} }, (res) => {
+    const target = new URL(url);
+    const options = { host: target.hostname, port: target.port, path: init.rawPath ?? `${target.pathname}${target.search}`, method: init.method ?? 'POST', headers: init.headers ?? {} };
+    const req = request(options, (res) => {
       writing = false;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -31,6 +35,8 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawReply
       res.on('error', reject);
     });
     req.on('error', reject);
+    // Once the answer is in, a reset while we are still sending is expected, not a failure.
+    req.on('socket', (socket) => socket.on('error', () => undefined));
     const body = init.body;
     if (body === undefined) return void req.end();
     if (Buffer.isBuffer(body)) {
