@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type Webcam from 'react-webcam';
-import { cameraErrorCode, cameraPrecondition } from '../core/camera/errors.ts';
 import type { MessageKey } from '../core/i18n/translate.ts';
 import { useFocusOnChange } from './a11y/useFocusOnChange.ts';
 import { CameraPicker } from './camera/CameraPicker.tsx';
@@ -8,6 +7,8 @@ import { useCameraChoice } from './camera/useCameraChoice.ts';
 import { CancelAction } from './CancelAction.tsx';
 import { useSession, useSessionContext, useTranslate } from './context.ts';
 import type { OkayLiveCaptureProps } from './props.ts';
+import { useCameraGuard } from './useCameraGuard.ts';
+import { useFileCapture } from './useFileCapture.ts';
 import { useFrameCapture } from './useFrameCapture.ts';
 import { useAnalysis } from './guidance/useAnalysis.ts';
 import { useGuidanceEvents } from './guidance/useGuidance.ts';
@@ -31,6 +32,7 @@ const LIVE_TEXT: Partial<Record<string, MessageKey>> = {
 
 type FlowProps = Pick<
   OkayLiveCaptureProps,
+  | 'journeyId'
   | 'autoSubmit'
   | 'autoStart'
   | 'cameraDeviceId'
@@ -64,41 +66,22 @@ export function CaptureFlow(props: FlowProps) {
   const camera = useCameraChoice({ cameraDeviceId: props.cameraDeviceId, remember: props.rememberCamera === true });
   const latest = useRef(props);
   latest.current = props;
-  const submit = useSubmission({ onResult: props.onResult, onError: props.onError });
+  const submit = useSubmission({ journeyId: props.journeyId, onResult: props.onResult, onError: props.onError });
   const grab = useFrameCapture(webcam);
   // Face analysis for guidance: loaded once the camera is asked for, kept across retakes.
   const analysis = useAnalysis(store, status !== 'idle', props.assetsBaseUrl);
   useGuidanceEvents(props.onGuidance);
+  const guard = useCameraGuard({ deviceId: camera.requestedId, onError: (error) => latest.current.onError?.(error) });
 
   useEffect(() => {
     latest.current.onStateChange?.(status);
   }, [status]);
 
-  const startCamera = useCallback(() => {
-    const blocked = cameraPrecondition({
-      isSecureContext: window.isSecureContext,
-      mediaDevices: navigator.mediaDevices,
-    });
-    if (blocked) {
-      const error = { code: blocked, source: 'camera', retryable: false } as const;
-      store.getState().fail(error);
-      latest.current.onError?.(error);
-      return;
-    }
-    store.getState().startCamera();
-  }, [store]);
+  const startCamera = guard.start;
 
   useEffect(() => {
     if (latest.current.autoStart && store.getState().status === 'idle') startCamera();
   }, [startCamera, store]);
-
-  const onCameraError = useCallback(
-    (raw: string | DOMException) => {
-      const error = { code: cameraErrorCode(raw), source: 'camera', retryable: true } as const;
-      if (store.getState().fail(error)) latest.current.onError?.(error);
-    },
-    [store],
-  );
 
   const onCapture = useCallback(async (produce?: CaptureProducer) => {
     const capture = await (produce ? produce() : grab('manual'));
@@ -106,6 +89,15 @@ export function CaptureFlow(props: FlowProps) {
     latest.current.onCapture?.(capture.blob, capture.meta);
     if (latest.current.autoSubmit !== false) await submit();
   }, [grab, submit]);
+
+  const photo = useFileCapture({
+    // The image-file fallback runs the same rules, at their limits, through the same worker.
+    analyse: analysis ? (image) => analysis.analyseStill(image) : undefined,
+    onCaptured: (capture) => {
+      latest.current.onCapture?.(capture.blob, capture.meta);
+      if (latest.current.autoSubmit !== false) void submit();
+    },
+  });
 
   const retake = useCallback(() => {
     store.getState().retake();
@@ -118,7 +110,7 @@ export function CaptureFlow(props: FlowProps) {
   }, [store]);
   const showCancel = (props.showCancel ?? props.onCancel !== undefined) && !(status === 'result' && outcome === 'live');
 
-  const showCamera = status === 'camera_starting' || status === 'ready' || status === 'capturing';
+  const showCamera = (status === 'camera_starting' || status === 'ready' || status === 'capturing') && !photo.busy;
   const liveKey = LIVE_TEXT[status];
   return (
     <section
@@ -145,11 +137,13 @@ export function CaptureFlow(props: FlowProps) {
         <CameraView
           webcam={webcam}
           deviceId={camera.requestedId}
+          constraints={guard.constraints}
           onReady={(stream) => {
             camera.onStream(stream);
+            guard.onStream(stream);
             store.getState().cameraReady();
           }}
-          onError={onCameraError}
+          onError={guard.onStreamError}
           onCapture={(produce) => void onCapture(produce)}
           analysis={analysis}
           autoCapture={props.autoCapture !== false}
@@ -159,11 +153,12 @@ export function CaptureFlow(props: FlowProps) {
       {showCamera && (
         <CameraPicker cameras={camera.cameras} value={camera.active?.deviceId} onChange={camera.select} disabled={status === 'capturing'} />
       )}
+      {photo.busy && <ProgressView label="file.checking" />}
       {(status === 'captured' || status === 'submitting') && (
         <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />
       )}
       {status === 'result' && <ResultView onRetake={retake} />}
-      {status === 'error' && <ErrorView onRetry={() => void submit()} onRestartCamera={retake} />}
+      {status === 'error' && <ErrorView onRetry={() => void submit()} onRestartCamera={retake} onFile={(file) => void photo.choose(file)} />}
     </section>
   );
 }
