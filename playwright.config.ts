@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { faultProjects } from './e2e/projects/faults.ts';
 import { embedProjects } from './e2e/projects/embed.ts';
 import { skeletonProjects } from './e2e/projects/skeleton.ts';
 import { guidanceProjects } from './e2e/projects/guidance.ts';
@@ -25,5 +26,5 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
   },
-  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects],
+  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects],
 });

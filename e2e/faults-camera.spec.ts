@@ -1,0 +1,170 @@
+import { expect, test } from './support/fixtures.ts';
+import { captures, errorOf, fixturePhoto, goodPhoto, installCamera, recordStates, states, takeSelfie } from './support/faults.ts';
+
+/** Camera faults: each has its own message and its own way forward (issue 6). */
+
+test.beforeEach(async ({ page }) => {
+  // Flows that capture wait for guidance on a shared 2-core machine.
+  test.setTimeout(120_000);
+  await recordStates(page);
+});
+
+test('permission denied: says how to re-allow it in this browser, and "Try again" reaches the camera', async ({ page }) => {
+  await installCamera(page, { reject: 'NotAllowedError' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(widget).toHaveAttribute('data-state', 'error');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_DENIED');
+  await expect(widget.getByRole('alert')).toContainText('Allow the camera for this site');
+  await expect(widget.locator('[data-browser]')).toHaveAttribute('data-browser', 'chrome');
+  await expect(widget.locator('[data-browser]')).toContainText('In Chrome: click the camera icon');
+  await expect(widget.locator('input[type=file][accept="image/*"][capture=user]')).toHaveCount(1);
+
+  await page.evaluate(() => (window as unknown as { __camera: { fix(): void } }).__camera.fix());
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+});
+
+test.describe('permission help follows the browser', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });
+  test('on an iPhone it points to Website Settings', async ({ page }) => {
+    await installCamera(page, { reject: 'NotAllowedError' });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    const help = page.locator('.okl-root [data-browser]');
+    await expect(help).toHaveAttribute('data-browser', 'ios');
+    await expect(help).toContainText('Website Settings > Camera > Allow');
+  });
+});
+
+test('no camera: says so, and the photo fallback takes the person to a verdict', async ({ page, uploads }) => {
+  await installCamera(page, { reject: 'NotFoundError' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_NOT_FOUND');
+  await expect(widget.getByRole('alert')).toContainText('No camera was found');
+  await expect(widget.getByText('Use a photo instead')).toBeVisible();
+
+  await widget.locator('input[type=file]').setInputFiles(await goodPhoto());
+  await expect(widget).toHaveAttribute('data-state', 'result');
+  await expect(widget).toHaveAttribute('data-verdict', /^(live|not_live|retake)$/);
+  const sent = await uploads();
+  expect(sent).toHaveLength(1);
+  expect(sent[0]?.jpeg).toEqual({ width: 810, height: 1080 });
+  expect(await captures(page)).toBe(1);
+});
+
+test('camera in use: says another app holds it, and "Try again" gets it once freed', async ({ page }) => {
+  await installCamera(page, { reject: 'NotReadableError' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_IN_USE');
+  await expect(widget.getByRole('alert')).toContainText('being used by another app');
+  await page.evaluate(() => (window as unknown as { __camera: { fix(): void } }).__camera.fix());
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+});
+
+test('constraints not satisfiable: falls back to lower constraints without bothering the person', async ({ page }) => {
+  await installCamera(page, { overconstrained: 'until-any' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  const calls = await page.evaluate(() => (window as unknown as { __camera: { calls: Array<{ video: unknown }> } }).__camera.calls.map((c) => c.video));
+  expect(calls[0]).toMatchObject({ width: { ideal: 1920 }, height: { ideal: 1080 } });
+  expect(calls[calls.length - 1]).toEqual({});
+  expect(calls.length).toBeGreaterThanOrEqual(4);
+  expect(await states(page)).not.toContain('error');
+});
+
+test('constraints never satisfiable: a message, and the photo fallback', async ({ page }) => {
+  await installCamera(page, { overconstrained: 'always' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_CONSTRAINTS');
+  await expect(widget.getByText('Use a photo instead')).toBeVisible();
+});
+
+test('the camera track ends mid-session: pause, "Reconnect camera", carry on to a verdict', async ({ page, uploads }) => {
+  await installCamera(page, { ok: true });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(widget).toHaveAttribute('data-state', /ready|capturing/);
+  // Unplugged: the track ends on its own (stop() alone fires no event, so the test fires it as the browser would).
+  await page.evaluate(() => {
+    for (const stream of (window as unknown as { __camera: { streams: MediaStream[] } }).__camera.streams) {
+      for (const track of stream.getVideoTracks()) {
+        track.stop();
+        track.dispatchEvent(new Event('ended'));
+      }
+    }
+  });
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_ENDED');
+  await expect(widget.getByRole('alert')).toContainText('The camera stopped');
+  await widget.getByRole('button', { name: 'Reconnect camera' }).click();
+  await takeSelfie(page, { start: false });
+  await expect(widget).toHaveAttribute('data-state', 'result');
+  expect(await uploads()).toHaveLength(1);
+});
+
+test('insecure context (http off localhost): says https is needed, never asks for the camera, offers a photo', async ({ page }) => {
+  await installCamera(page, { insecure: true });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_INSECURE_CONTEXT');
+  await expect(widget.getByRole('alert')).toContainText('secure (https) page');
+  await expect(widget.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(widget.getByText('Use a photo instead')).toBeVisible();
+});
+
+test('no getUserMedia at all: says the browser cannot use a camera, offers a photo', async ({ page }) => {
+  await installCamera(page, { missing: true });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_UNSUPPORTED');
+  await expect(widget.getByRole('alert')).toContainText('cannot use the camera');
+  await expect(widget.getByText('Use a photo instead')).toBeVisible();
+});
+
+test('the photo fallback runs the requirement rules before any upload', async ({ page, uploads }) => {
+  await installCamera(page, { reject: 'NotFoundError' });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  const input = widget.locator('input[type=file]');
+
+  await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'FILE_UNREADABLE');
+
+  await input.setInputFiles(fixturePhoto('chelsea.png'));
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'FILE_REJECTED');
+  await expect(widget).toHaveAttribute('data-hint', 'FACE_NOT_FOUND');
+  await expect(widget.getByRole('alert')).toContainText('This photo cannot be used. Place your face in the oval');
+  expect(await uploads()).toHaveLength(0);
+
+  await widget.locator('input[type=file]').setInputFiles(await goodPhoto());
+  await expect(widget).toHaveAttribute('data-state', 'result');
+  expect(await uploads()).toHaveLength(1);
+});
+
+test('unmount stops every camera track (the camera light goes off)', async ({ page }) => {
+  await installCamera(page, { ok: true });
+  await page.goto('/e2e/faults-host.html');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  await expect(page.locator('.okl-root')).toHaveAttribute('data-state', /ready|capturing/);
+  const live = () =>
+    page.evaluate(() => (window as unknown as { __camera: { streams: MediaStream[] } }).__camera.streams.flatMap((s) => s.getTracks()).map((t) => t.readyState));
+  expect(await live()).toContain('live');
+  await page.getByRole('button', { name: 'Unmount widget' }).click();
+  await expect(page.locator('.okl-root')).toHaveCount(0);
+  await expect.poll(live).not.toContain('live');
+  expect((await live()).every((s) => s === 'ended')).toBe(true);
+});
