@@ -6,4 +6,8 @@ import { cameraUse } from './browser.ts';
  * compliant clip is the real camera, and each test breaks it (getUserMedia mocks) or the
  * network (route interception) in its own way.
  */
-export const faultProjects: Project[] = [{ name: 'faults', testMatch: /faults-.*\.spec\.ts/, use: cameraUse('compliant') }];
+export const faultProjects: Project[] = [
+  { name: 'faults', testMatch: /faults-.*\.spec\.ts/, use: cameraUse('compliant') },
+  // The production build behind engineer B's server (strict CSP); the spec builds and starts it itself, once.
+  { name: 'faults-csp', testMatch: /csp.*\.spec\.ts/, use: cameraUse('compliant') },
+];
