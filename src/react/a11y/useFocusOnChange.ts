@@ -1,10 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 /**
- * Views mark the element that should take focus when they appear: the main action, or the
- * heading of a result or an error (with tabIndex -1). The widget title is the fallback.
+ * Where focus goes when a view appears, first match wins: an element a view marks itself,
+ * the heading of an error or a result (they carry tabIndex -1), the capture button, the start
+ * button. The widget title is the fallback. Class hooks, so views need no extra wiring.
  */
 export const FOCUS_TARGET = 'data-okl-focus';
+const TARGETS = [`[${FOCUS_TARGET}]`, '.okl-error-title', '.okl-result-title', '.okl-capture', '.okl-idle .okl-button'];
 
 function activeElementIn(root: HTMLElement): Element | null {
   // Inside a shadow root the document only sees the host; ask the root's own tree.
@@ -13,8 +15,10 @@ function activeElementIn(root: HTMLElement): Element | null {
 }
 
 function focusTarget(root: HTMLElement): HTMLElement | null {
-  for (const candidate of root.querySelectorAll<HTMLElement>(`[${FOCUS_TARGET}]`)) {
-    if (!candidate.matches(':disabled')) return candidate;
+  for (const selector of TARGETS) {
+    for (const candidate of root.querySelectorAll<HTMLElement>(selector)) {
+      if (!candidate.matches(':disabled')) return candidate;
+    }
   }
   return root.querySelector<HTMLElement>('.okl-title');
 }
