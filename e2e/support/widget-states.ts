@@ -51,10 +51,11 @@ async function offline(page: Page): Promise<void> {
 
 /** getUserMedia fails as the browser would with this DOMException name. */
 function cameraFails(name: string): (page: Page) => Promise<void> {
-  return (page) =>
-    page.addInitScript((errorName) => {
+  return async (page) => {
+    await page.addInitScript((errorName) => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('test', errorName));
     }, name);
+  };
 }
 
 const live = { status: 'success', messageCode: 'api.success', probability: 0.9912, score: 4.71, quality: 0.83 };
