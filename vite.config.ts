@@ -11,10 +11,16 @@ function okayLiveApi(): Plugin {
   return {
     name: 'okaylive-api',
     configureServer(server) {
-      server.middlewares.use(createEkycMiddleware(readConfig()));
+      const api = createEkycMiddleware(readConfig());
+      server.middlewares.use(api);
+      // Load the reference engine's models when the server starts listening, not on the first
+      // upload (Vitest also runs this hook, but never listens: no models there).
+      server.httpServer?.once('listening', () => void api.ready.catch(() => undefined));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(createEkycMiddleware(readConfig()));
+      const api = createEkycMiddleware(readConfig());
+      server.middlewares.use(api);
+      server.httpServer?.once('listening', () => void api.ready.catch(() => undefined));
     },
   };
 }
