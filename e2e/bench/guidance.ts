@@ -48,10 +48,22 @@ async function once(executablePath: string | undefined, url: string): Promise<Ru
     const page = await context.newPage();
     const transfers: Array<{ at: number; bytes: number }> = [];
     const counted = async (request: Request) => {
+      const at = Date.now();
+      // The test harness's own fixture is not the widget's download.
+      if (request.url().includes('/__e2e/')) return;
       const sizes = await request.sizes().catch(() => null);
-      if (sizes) transfers.push({ at: Date.now(), bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+      // Chromium reports 0 for some worker scripts: fall back to the body's length.
+      const body = sizes?.responseBodySize || ((await (await request.response())?.body().catch(() => null))?.length ?? 0);
+      const bytes = body + (sizes?.responseHeadersSize ?? 0);
+      transfers.push({ at, bytes });
+      if (process.env.BENCH_DEBUG) console.log(`[page] ${request.url()} ${bytes} B`);
     };
     context.on('requestfinished', (r) => void counted(r));
+    if (process.env.BENCH_DEBUG) {
+      page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
+      page.on('pageerror', (e) => console.log(`[page] error ${e.message}`));
+      context.on('requestfailed', (r) => console.log(`[page] failed ${r.url()}`));
+    }
     // A face too far away first: the first hint is a real instruction.
     await installScriptedCamera(page, { scale: 1.6 });
     await page.goto(url);

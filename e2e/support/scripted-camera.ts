@@ -27,46 +27,53 @@ declare global {
 export async function installScriptedCamera(page: Page, initial: Partial<Scene> = {}, size = { width: 1920, height: 1080, fps: 30 }): Promise<void> {
   const png = readFileSync(join(FIXTURES, 'astronaut.png'));
   await page.route('**/__e2e/astronaut.png', (route) => route.fulfill({ body: png, contentType: 'image/png' }));
-  await page.addInitScript(
-    ({ initial, size, centre }) => {
-      const scene = { scale: 3.2, fx: 0.5, fy: 0.46, face: true, ...initial };
-      const img = new Image();
-      img.src = '/__e2e/astronaut.png';
-      const canvas = document.createElement('canvas');
-      canvas.width = size.width;
-      canvas.height = size.height;
-      const ctx = canvas.getContext('2d');
-      let frames = 0;
-      const draw = () => {
-        if (!ctx) return;
-        ctx.fillStyle = '#7a7f86';
-        ctx.fillRect(0, 0, size.width, size.height);
-        if (scene.face && img.complete && img.naturalWidth > 0) {
-          const side = 512 * scene.scale;
-          ctx.drawImage(img, scene.fx * size.width - centre.x * scene.scale, scene.fy * size.height - centre.y * scene.scale, side, side);
-        }
-        frames++;
-      };
-      setInterval(draw, 1000 / size.fps);
-      window.__scriptedCamera = {
-        set(patch) {
-          Object.assign(scene, patch);
-          draw();
-        },
-        frames: () => frames,
-      };
-      const devices = navigator.mediaDevices;
-      devices.getUserMedia = async () => {
-        draw();
-        return canvas.captureStream(size.fps);
-      };
-      devices.enumerateDevices = async () => [
-        { deviceId: 'scripted', groupId: 'e2e', kind: 'videoinput', label: 'Scripted camera', toJSON: () => ({}) } as MediaDeviceInfo,
-      ];
-    },
-    { initial, size, centre: FACE_CENTRE },
-  );
+  // Plain source text, not a function: tools that compile this file (tsx, esbuild) may add
+  // helpers to a function's source that do not exist in the page.
+  await page.addInitScript({ content: `(${CAMERA_SOURCE})(${JSON.stringify({ initial, size, centre: FACE_CENTRE })});` });
 }
+
+const CAMERA_SOURCE = `function ({ initial, size, centre }) {
+  const scene = Object.assign({ scale: 3.2, fx: 0.5, fy: 0.46, face: true }, initial);
+  const img = new Image();
+  img.src = '/__e2e/astronaut.png';
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const ctx = canvas.getContext('2d');
+  let frames = 0;
+  const draw = () => {
+    ctx.fillStyle = '#7a7f86';
+    ctx.fillRect(0, 0, size.width, size.height);
+    if (scene.face && img.complete && img.naturalWidth > 0) {
+      const side = 512 * scene.scale;
+      ctx.drawImage(img, scene.fx * size.width - centre.x * scene.scale, scene.fy * size.height - centre.y * scene.scale, side, side);
+    }
+    frames++;
+  };
+  // Redrawn only when the scene changes; frames are pushed at the camera's rate with
+  // requestFrame(), so the page's main thread does little more than a real camera costs it.
+  // A new stream per request: the widget stops its tracks on unmount (and React's StrictMode
+  // mounts twice in development).
+  const tracks = [];
+  img.onload = draw;
+  draw();
+  setInterval(() => {
+    for (const t of tracks) if (t.readyState === 'live') t.requestFrame();
+  }, 1000 / size.fps);
+  window.__scriptedCamera = {
+    set(patch) { Object.assign(scene, patch); draw(); },
+    frames: () => frames,
+  };
+  const devices = navigator.mediaDevices;
+  devices.getUserMedia = async () => {
+    const stream = canvas.captureStream(0);
+    tracks.push(...stream.getVideoTracks());
+    return stream;
+  };
+  devices.enumerateDevices = async () => [
+    { deviceId: 'scripted', groupId: 'e2e', kind: 'videoinput', label: 'Scripted camera', toJSON: () => ({}) },
+  ];
+}`;
 
 export async function setScene(page: Page, patch: Partial<Scene>): Promise<void> {
   await page.evaluate((p) => window.__scriptedCamera?.set(p), patch);
