@@ -8,3 +8,7 @@ export { CameraPicker } from './camera/CameraPicker.tsx';
 export type { ColorScheme, OkayLiveTheme, ThemeColors } from './theme/theme.ts';
 export { useGuidance, useGuidanceEvents } from './guidance/useGuidance.ts';
 export type { AnalysisStatus, GuidanceSnapshot, Hint, RuleState, WindowPoint } from '../core/guidance/types.ts';
+// The types a host's callbacks receive, and locale registration, without a second import path.
+export { registerLocale, type Messages, type MessageKey } from '../core/i18n/translate.ts';
+export type { Verdict } from '../core/api/verdict.ts';
+export type { CaptureMeta, SessionState, WidgetError, WidgetErrorCode } from '../core/session/types.ts';
