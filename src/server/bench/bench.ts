@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { selfieJpeg } from '../testing/images.ts';
@@ -50,6 +50,20 @@ function peakRssMb(pid: number): number | null {
     return null;
   }
 }
+
+/** CPU time a process has used (user + system), ms: what an upload costs whatever else runs. */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name), in 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+const perUpload = (before: number | null, after: number | null, count: number): string =>
+  before === null || after === null ? 'n/a' : `${Math.round((after - before) / count)} ms`;
 
 async function startServer(): Promise<{ url: string; pid: number; stop: () => void }> {
   const entry = fileURLToPath(new URL('./api-server.ts', import.meta.url));
@@ -100,7 +114,7 @@ function summarise(samples: Sample[]): { sorted: number[]; kinds: Record<string,
 }
 
 const [l1, l5] = loadavg();
-console.log(`bench:server: reference engine, ${process.env.OKAYLIVE_ANALYSIS_THREADS ?? 'default'} analysis threads, load average ${l1?.toFixed(2)} / ${l5?.toFixed(2)} (1/5 min) before start`);
+console.log(`bench:server: reference engine, ${process.env.OKAYLIVE_ANALYSIS_THREADS ?? 'default'} analysis threads, ${cpus().length} cores, load average ${l1?.toFixed(2)} / ${l5?.toFixed(2)} (1/5 min) before start`);
 const server = await startServer();
 try {
   // 1. Single requests.
@@ -108,16 +122,20 @@ try {
   const id = await journey(server.url);
   for (let i = 0; i < 5; i++) await upload(server.url, single, id);
   const singles: Sample[] = [];
+  const cpuBefore = cpuMs(server.pid);
   for (let i = 0; i < SINGLE; i++) singles.push(await upload(server.url, single, id));
+  const cpuSingle = perUpload(cpuBefore, cpuMs(server.pid), SINGLE);
   const one = summarise(singles);
   console.log(`\nsingle requests: ${SINGLE} sequential uploads of a 960x1280 JPEG (${Math.round(single.length / 1024)} KB), after 5 warm-up`);
   console.log(`  p50 ${fmt(percentile(one.sorted, 50))}   p95 ${fmt(percentile(one.sorted, 95))}   max ${fmt(percentile(one.sorted, 100))}   answers ${JSON.stringify(one.kinds)}`);
+  console.log(`  server CPU per upload ${cpuSingle} (user + system, all threads: the latency floor on an idle machine)`);
 
   // 2. Load.
   const image = await portraitOfSize(300 * 1024);
   const journeys = await Promise.all(Array.from({ length: CONCURRENCY }, () => journey(server.url)));
   const samples: Sample[] = [];
   let sent = 0;
+  const cpuLoadBefore = cpuMs(server.pid);
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -129,6 +147,7 @@ try {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpuLoad = perUpload(cpuLoadBefore, cpuMs(server.pid), Math.max(1, samples.length));
   const load = summarise(samples);
   const lost = samples.filter((s) => s.kind.startsWith('lost')).length;
   const unexpected = samples.filter((s) => s.kind !== 'success' && !s.kind.startsWith('503') && !s.kind.startsWith('lost')).length;
@@ -139,6 +158,7 @@ try {
   console.log(`  answers ${JSON.stringify(load.kinds)}`);
   console.log(`  errors: lost ${lost}, unexpected ${unexpected}, shed with 503 + Retry-After ${shed}`);
   const rss = peakRssMb(server.pid);
+  console.log(`  server CPU per answered upload ${cpuLoad}`);
   console.log(`  server peak memory (RSS high-water mark, all threads) ${rss === null ? 'n/a' : `${Math.round(rss)} MB`}`);
   process.exitCode = lost > 0 || unexpected > 0 || samples.length !== sent ? 1 : 0;
 } finally {
