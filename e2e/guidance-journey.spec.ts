@@ -11,7 +11,7 @@ test('far → closer → centred: guided step by step, then captured by itself',
   await page.getByRole('button', { name: 'Start camera' }).click();
 
   // Far away.
-  await expect(widget).toHaveAttribute('data-hint', 'FACE_TOO_SMALL', { timeout: 45_000 });
+  await expect(widget).toHaveAttribute('data-hint', 'FACE_TOO_SMALL', { timeout: 90_000 });
   await expect(widget.locator('.okl-hint')).toHaveText(/Move closer/);
 
   // Closer, but off to one side.

@@ -24,7 +24,7 @@ export const CLIP_HINTS: Readonly<Record<string, string>> = {
  * Generous per-test time: face analysis in a dev server on 2 shared cores. Nothing here
  * asserts a duration; a slow machine only waits longer.
  */
-const timeout = 120_000;
+const timeout = 180_000;
 
 export const guidanceProjects: Project[] = [
   ...Object.keys(CLIP_HINTS).map((clip) => ({ ...cameraProject(`guidance-${clip}`, /guidance-clips\.spec\.ts/, clip), timeout })),

@@ -50,26 +50,25 @@ const CAMERA_SOURCE = `function ({ initial, size, centre }) {
     }
     frames++;
   };
-  // Redrawn only when the scene changes; frames are pushed at the camera's rate with
-  // requestFrame(), so the page's main thread does little more than a real camera costs it.
-  // A new stream per request: the widget stops its tracks on unmount (and React's StrictMode
-  // mounts twice in development).
-  const tracks = [];
+  // Redrawn in full only when the scene changes. A canvas stream only carries a frame when
+  // the canvas changed, so each tick touches one corner pixel: the page's main thread then
+  // costs about what a real camera costs it.
   img.onload = draw;
   draw();
+  let tick = 0;
   setInterval(() => {
-    for (const t of tracks) if (t.readyState === 'live') t.requestFrame();
+    tick++;
+    ctx.fillStyle = tick % 2 ? '#7a7f86' : '#7b7f86';
+    ctx.fillRect(0, 0, 1, 1);
   }, 1000 / size.fps);
   window.__scriptedCamera = {
     set(patch) { Object.assign(scene, patch); draw(); },
     frames: () => frames,
   };
   const devices = navigator.mediaDevices;
-  devices.getUserMedia = async () => {
-    const stream = canvas.captureStream(0);
-    tracks.push(...stream.getVideoTracks());
-    return stream;
-  };
+  // A new stream per request: the widget stops its tracks on unmount (and React's StrictMode
+  // mounts twice in development).
+  devices.getUserMedia = async () => canvas.captureStream(size.fps);
   devices.enumerateDevices = async () => [
     { deviceId: 'scripted', groupId: 'e2e', kind: 'videoinput', label: 'Scripted camera', toJSON: () => ({}) },
   ];

@@ -37,10 +37,13 @@ async function init(assetsBaseUrl: string): Promise<void> {
       post({ type: 'failed', reason: 'WRONG_BACKEND', detail: `backend ${backend}` });
       return;
     }
+    // Human keeps a model whose files failed to load (and says so only in the console): a
+    // model counts when its weights arrived.
     const wanted = MODEL_FILES.filter((f) => f.endsWith('.json')).length;
-    const loaded = instance.models.loaded().length;
-    if (loaded < wanted) {
-      post({ type: 'failed', reason: 'LOAD_FAILED', detail: `${loaded} of ${wanted} models loaded` });
+    const withWeights = instance.models.list().filter((m) => m.loaded && m.size > 0);
+    if (withWeights.length < wanted) {
+      const names = withWeights.map((m) => m.name).join(', ') || 'none';
+      post({ type: 'failed', reason: 'LOAD_FAILED', detail: `${withWeights.length} of ${wanted} models have weights (${names})` });
       return;
     }
     human = instance;
