@@ -135,3 +135,84 @@ test('mount() with autoSubmit off hands over the capture and sends nothing', asy
   await expect(page.locator('okaylive-capture .okl-root')).toHaveAttribute('data-state', 'idle');
   expect(await uploads()).toHaveLength(0);
 });
+
+/**
+ * Three cameras as a Windows laptop with Hello and OBS shows them. The browser's own pick (no
+ * deviceId asked) is the IR sensor; every stream is the fake camera's, reporting the device asked for.
+ */
+async function laptopCameras(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const devices = [
+      { kind: 'videoinput', deviceId: 'ir', groupId: 'a', label: 'Integrated IR Camera' },
+      { kind: 'videoinput', deviceId: 'rgb', groupId: 'a', label: 'Integrated Camera' },
+      { kind: 'videoinput', deviceId: 'obs', groupId: 'b', label: 'OBS Virtual Camera' },
+      { kind: 'audioinput', deviceId: 'mic', groupId: 'c', label: 'Microphone Array' },
+    ];
+    const requests: string[] = [];
+    Object.assign(window, { __cameraRequests: requests });
+    const media = navigator.mediaDevices;
+    const original = media.getUserMedia.bind(media);
+    media.enumerateDevices = async () => devices.map((d) => ({ ...d, toJSON: () => d }) as MediaDeviceInfo);
+    media.getUserMedia = async (constraints) => {
+      const video = typeof constraints?.video === 'object' ? constraints.video : {};
+      const asked = video.deviceId;
+      const id = typeof asked === 'string' ? asked : Array.isArray(asked) ? String(asked[0]) : (asked?.exact ?? asked?.ideal ?? 'ir');
+      const wanted = String(id);
+      requests.push(wanted);
+      const stream = await original({ video: true });
+      const track = stream.getVideoTracks()[0];
+      if (track) {
+        const settings = track.getSettings.bind(track);
+        track.getSettings = () => ({ ...settings(), deviceId: wanted });
+        Object.defineProperty(track, 'label', { value: devices.find((d) => d.deviceId === wanted)?.label ?? '' });
+      }
+      return stream;
+    };
+  });
+}
+
+const cameraRequests = (page: Page) => page.evaluate(() => (window as unknown as { __cameraRequests: string[] }).__cameraRequests);
+
+test('camera choice: IR default swapped for the colour camera, picker switches, choice remembered, virtual flagged', async ({ page }) => {
+  await laptopCameras(page);
+  await page.goto('/onboarding.html');
+  const host = page.locator('okaylive-capture');
+  await host.evaluate((el) => {
+    el.setAttribute('remember-camera', '');
+    el.setAttribute('auto-capture', 'false');
+    el.setAttribute('manual-capture-after-ms', '0');
+    el.setAttribute('auto-submit', 'false');
+  });
+  const widget = host.locator('.okl-root');
+  await widget.getByRole('button', { name: 'Start camera' }).click();
+
+  // The browser opened the IR sensor; once labels are readable the widget moves to the colour camera.
+  await expect.poll(() => cameraRequests(page)).toEqual(['ir', 'rgb']);
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  const picker = widget.getByRole('combobox', { name: 'Camera' });
+  await expect(picker).toHaveValue('rgb');
+  await expect(picker.locator('option')).toHaveText(['Integrated IR Camera', 'Integrated Camera', 'OBS Virtual Camera']);
+  // An automatic correction is not a choice: nothing is stored.
+  expect(await page.evaluate(() => localStorage.getItem('okaylive.cameraDeviceId'))).toBeNull();
+
+  // The person picks OBS: the camera restarts on it and the choice is remembered (remember-camera).
+  await picker.selectOption('obs');
+  await expect.poll(() => cameraRequests(page)).toEqual(['ir', 'rgb', 'obs']);
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  expect(await page.evaluate(() => localStorage.getItem('okaylive.cameraDeviceId'))).toBe('obs');
+  await widget.getByRole('button', { name: 'Take selfie' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'captured');
+  await expect(page.locator('#bank-events li[data-event="capture"]')).toContainText('"label":"OBS Virtual Camera"');
+  await expect(page.locator('#bank-events li[data-event="capture"]')).toContainText('"virtual":true');
+
+  // Next visit: the remembered camera is asked for first, and kept.
+  await page.reload();
+  await host.evaluate((el) => {
+    el.setAttribute('remember-camera', '');
+    el.setAttribute('auto-capture', 'false');
+  });
+  await widget.getByRole('button', { name: 'Start camera' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  await expect(widget.getByRole('combobox', { name: 'Camera' })).toHaveValue('obs');
+  expect(await cameraRequests(page)).toEqual(['obs']);
+});

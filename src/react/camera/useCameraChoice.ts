@@ -33,6 +33,15 @@ export function useCameraChoice({ cameraDeviceId, remember }: CameraChoiceOption
   const [cameras, setCameras] = useState<CameraInfo[]>([]);
   const [activeId, setActiveId] = useState<string | undefined>(undefined);
 
+  // Permission to remember can arrive after mount (an attribute set by the page's script).
+  useEffect(() => {
+    if (!remember || explicit.current) return;
+    const recalled = recallCamera(browserStorage());
+    if (recalled === undefined) return;
+    explicit.current = true;
+    setRequestedId(recalled);
+  }, [remember]);
+
   useEffect(() => {
     if (cameraDeviceId === undefined) return;
     explicit.current = true;
