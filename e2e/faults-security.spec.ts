@@ -5,7 +5,7 @@ import { errorOf, imageOf, recordStates, takeSelfie } from './support/faults.ts'
 /** Security of the capture flow (issue 6): where the image may go, and what the widget may say. */
 
 test.beforeEach(async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   await recordStates(page);
 });
 
@@ -81,7 +81,7 @@ test('the image goes to the configured API only: not to storage, IndexedDB, the 
   await page.goto('/');
   await takeSelfie(page);
   const widget = page.locator('.okl-root');
-  await expect(widget).toHaveAttribute('data-state', 'result');
+  await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 60_000 });
   const [sent] = await uploads();
   const image = sent?.parts.imageBest?.bytes;
   expect(image?.length).toBeGreaterThan(10_000);
@@ -114,7 +114,7 @@ test('server text is rendered as text, never as HTML, and never instead of the c
   await page.goto('/');
   await takeSelfie(page);
   const widget = page.locator('.okl-root');
-  await expect(errorOf(widget)).toHaveAttribute('data-error', 'UNEXPECTED_ERROR');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'UNEXPECTED_ERROR', { timeout: 60_000 });
   await expect(widget.getByRole('alert')).toContainText('The service had a problem');
   await expect(widget).not.toContainText('owned');
   await expect(page.locator('#injected, img[src="x"]')).toHaveCount(0);
@@ -138,11 +138,11 @@ test('never claims a pass the server did not give', async ({ page }) => {
   await takeSelfie(page);
   const widget = page.locator('.okl-root');
   for (const code of ['INVALID_RESPONSE', 'UNEXPECTED_ERROR', 'HTTP_ERROR', 'INVALID_RESPONSE']) {
-    await expect(errorOf(widget)).toHaveAttribute('data-error', code);
+    await expect(errorOf(widget)).toHaveAttribute('data-error', code, { timeout: 60_000 });
     await expect(widget).not.toHaveAttribute('data-verdict', /.+/);
     await widget.getByRole('button', { name: 'Try again' }).click();
   }
-  await expect(widget).toHaveAttribute('data-verdict', 'retake');
+  await expect(widget).toHaveAttribute('data-verdict', 'retake', { timeout: 60_000 });
   await expect(widget).not.toContainText('Selfie verified');
 });
 
@@ -157,7 +157,7 @@ test('unmount during the check aborts the request; nothing arrives afterwards', 
   });
   await page.goto('/e2e/faults-host.html');
   await takeSelfie(page);
-  await expect.poll(() => arrived).toBe(true);
+  await expect.poll(() => arrived, { timeout: 60_000 }).toBe(true);
   await page.getByRole('button', { name: 'Unmount widget' }).click();
   await expect(page.locator('.okl-root')).toHaveCount(0);
   await expect.poll(() => failed).toEqual(['net::ERR_ABORTED']);
