@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { reach, WIDGET_STATES } from './support/widget-states.ts';
+import { reach, videoPlaying, WIDGET_STATES } from './support/widget-states.ts';
 
 /**
  * WCAG 2.2 AA, checked by axe in every state the widget can be brought into (the table in
@@ -59,6 +59,7 @@ test('keyboard only: start, capture, result, retake; focus follows each new view
   await expect(widget).toHaveAttribute('data-state', 'ready');
   // The start button is gone: focus moved to the capture button, not lost to <body>.
   await expect.poll(() => focused(page)).toMatch(/^button\..*okl-capture.*Take selfie$/);
+  await videoPlaying(widget);
   await page.keyboard.press('Enter');
   await expect(widget).toHaveAttribute('data-state', 'result');
   await expect.poll(() => focused(page)).toMatch(/^h3\.okl-result-title: .*could not confirm/);

@@ -87,6 +87,11 @@ export const WIDGET_STATES: WidgetState[] = [
   { name: 'error, dark scheme, Chinese', state: 'error', query: 'theme=dark&locale=zh', start: true, prepare: cameraFails('NotAllowedError') },
 ];
 
+/** `ready` comes with the stream; the first frame (and a size to capture at) can come a little later. */
+export async function videoPlaying(widget: Locator): Promise<void> {
+  await expect.poll(() => widget.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+}
+
 /** Opens the onboarding page and brings its widget into `target`; returns the widget root. */
 export async function reach(page: Page, target: WidgetState): Promise<Locator> {
   await target.prepare?.(page);
@@ -99,6 +104,7 @@ export async function reach(page: Page, target: WidgetState): Promise<Locator> {
   if (target.start || target.capture) await widget.locator('.okl-idle .okl-button').click();
   if (target.capture) {
     await expect(widget).toHaveAttribute('data-state', 'ready');
+    await videoPlaying(widget);
     await widget.locator('.okl-capture').click();
   }
   // Auto-capture of the compliant clip can take a while on two shared cores.
