@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures.ts';
 
 test('capture, upload and verdict through the reference engine', async ({ page, uploads }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
   await expect(page.locator('.demo-engine')).toContainText('local reference engine');
   const widget = page.locator('.okl-root');
@@ -13,8 +14,9 @@ test('capture, upload and verdict through the reference engine', async ({ page, 
   // The preview is mirrored, as a person expects of a selfie camera.
   await expect(video).toHaveCSS('transform', 'matrix(-1, 0, 0, 1, 0, 0)');
 
-  // The compliant clip needs no button: guidance captures the best frame by itself.
-  await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 45_000 });
+  // The compliant clip needs no button: guidance captures the best frame by itself (loading
+  // face analysis on a busy 2-core machine can take a while: an upper bound, not a target).
+  await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 120_000 });
   await expect(widget).toHaveAttribute('data-verdict', /^(live|not_live|retake)$/);
   await expect(widget.locator('img.okl-thumbnail')).toBeVisible();
   await expect(widget.locator('[data-field="probability"]')).toHaveText(/^\d\.\d{3}$/);

@@ -66,6 +66,10 @@ function onGuidance(s: GuidanceSnapshot) {
   }
 }
 
+// ?baseline: the same page and camera with no analysis (its assets cannot be found), to tell
+// the main-thread cost of guidance from that of the camera, React and the test camera.
+const baseline = new URLSearchParams(location.search).has('baseline');
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -73,6 +77,7 @@ if (root) {
       autoStart
       autoSubmit={false}
       journeyId="bench"
+      {...(baseline ? { assetsBaseUrl: '/no-analysis-assets/' } : {})}
       onGuidance={onGuidance}
       onCapture={() => {
         marks.capture ??= performance.now();

@@ -1,7 +1,7 @@
 import { evaluate, type Evaluation } from '../rules/evaluate.ts';
 import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
-import type { Measurement, MotionSample } from './measure.ts';
-import type { AnalysisFailure, FromWorker, ToWorker } from './protocol.ts';
+import type { Measurement } from './measure.ts';
+import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 
 export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
 
@@ -16,14 +16,25 @@ export interface StillAnalysis {
   height: number;
 }
 
+export interface FrameAnalysis {
+  measurement: Measurement;
+  /** The crop at upload size (only when `request.keep`); the caller closes it. */
+  full: ImageBitmap | null;
+  /** Time in the worker, ms. */
+  ms: number;
+}
+
 export interface AnalysisClient {
   readonly status: AnalysisStatus;
   readonly failure: AnalysisFailure | null;
   /** Resolves true once the models are loaded, false when analysis is unavailable. */
   readonly ready: Promise<boolean>;
   subscribe(listener: (status: AnalysisStatus) => void): () => void;
-  /** Analyses one downscaled portrait crop (transferred); readings in `crop` pixels. */
-  analyseFrame(bitmap: ImageBitmap, crop: { width: number; height: number }, at: number, previous: MotionSample | null): Promise<Measurement>;
+  /**
+   * Analyses one frame (transferred): the worker crops and scales it, so the page only grabs
+   * it. Readings in `request.crop` pixels; `full` is the crop at upload size when asked for.
+   */
+  analyseFrame(frame: FrameSource, request: FrameRequest): Promise<FrameAnalysis>;
   /** Runs the same rules, at their limits, on a whole still (the image-file fallback). */
   analyseStill(image: ImageBitmap | Blob): Promise<StillAnalysis>;
   dispose(): void;
@@ -52,7 +63,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   let failure: AnalysisFailure | null = null;
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (m: Measurement) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (m: FrameAnalysis) => void; reject: (e: Error) => void }>();
   const listeners = new Set<(s: AnalysisStatus) => void>();
   let settle: (ok: boolean) => void = () => undefined;
   const ready = new Promise<boolean>((resolve) => {
@@ -92,8 +103,10 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
         else {
           const p = pending.get(m.id);
           pending.delete(m.id);
-          if (m.type === 'result') p?.resolve(m.measurement);
-          else p?.reject(new Error(m.detail));
+          if (m.type === 'result') {
+            if (p) p.resolve({ measurement: m.measurement, full: m.full, ms: m.ms });
+            else m.full?.close();
+          } else p?.reject(new Error(m.detail));
         }
       };
       worker.onerror = () => setStatus('unavailable', 'LOAD_FAILED');
@@ -104,8 +117,8 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     }
   }
 
-  const analyseFrame: AnalysisClient['analyseFrame'] = (bitmap, crop, at, previous) =>
-    new Promise<Measurement>((resolve, reject) => {
+  const analyseFrame: AnalysisClient['analyseFrame'] = (bitmap, request) =>
+    new Promise<FrameAnalysis>((resolve, reject) => {
       if (!worker || status !== 'ready') {
         bitmap.close();
         reject(new Error('analysis not ready'));
@@ -113,7 +126,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       }
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      const message: ToWorker = { type: 'analyse', id, bitmap, crop, at, previous };
+      const message: ToWorker = { type: 'analyse', id, bitmap, request };
       worker.postMessage(message, [bitmap]);
     });
 
@@ -135,13 +148,16 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       const source = image instanceof Blob ? await createImageBitmap(image, { imageOrientation: 'from-image' }) : image;
       const { width, height } = source;
       const scale = Math.min(1, ANALYSIS_HEIGHT / height);
-      const small = await createImageBitmap(source, {
-        resizeWidth: Math.max(1, Math.round(width * scale)),
-        resizeHeight: Math.max(1, Math.round(height * scale)),
-        resizeQuality: 'high',
+      // The worker takes (and closes) what it is given: hand it a copy of a caller's bitmap.
+      const frame = image instanceof Blob ? source : await createImageBitmap(source);
+      const { measurement } = await analyseFrame(frame, {
+        region: { sx: 0, sy: 0, sw: width, sh: height },
+        analysisSize: { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) },
+        crop: { width, height },
+        keep: false,
+        at: 0,
+        previous: null,
       });
-      if (image instanceof Blob) source.close();
-      const measurement = await analyseFrame(small, { width, height }, 0, null);
       return { measurement, evaluation: evaluate(measurement.readings, { mode: 'limit' }), width, height };
     },
     dispose() {

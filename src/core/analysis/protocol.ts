@@ -6,18 +6,35 @@ export type ToWorker =
   | {
       type: 'analyse';
       id: number;
-      /** The portrait crop, downscaled for analysis; transferred, and closed by the worker. */
-      bitmap: ImageBitmap;
-      /** Size of the crop that would be uploaded: readings come back in its pixels. */
-      crop: { width: number; height: number };
-      at: number;
-      previous: MotionSample | null;
+      /** A whole camera frame (or still); transferred, and closed by the worker. */
+      bitmap: FrameSource;
+      request: FrameRequest;
     };
+
+/** A camera frame as a VideoFrame (zero-copy where supported) or an ImageBitmap. */
+export type FrameSource = ImageBitmap | VideoFrame;
+
+/**
+ * What to do with one frame. Cropping and scaling happen in the worker, so the page's main
+ * thread only grabs the frame.
+ */
+export interface FrameRequest {
+  /** The portrait crop's rectangle in the frame. */
+  region: { sx: number; sy: number; sw: number; sh: number };
+  /** Size the crop is scaled to for analysis. */
+  analysisSize: { width: number; height: number };
+  /** Size of the crop that would be uploaded: readings come back in its pixels. */
+  crop: { width: number; height: number };
+  /** Also return the crop at upload size (a capture candidate). */
+  keep: boolean;
+  at: number;
+  previous: MotionSample | null;
+}
 
 export type FromWorker =
   | { type: 'ready'; backend: string; loadMs: number }
   | { type: 'failed'; reason: AnalysisFailure; detail: string }
-  | { type: 'result'; id: number; measurement: Measurement; ms: number }
+  | { type: 'result'; id: number; measurement: Measurement; ms: number; full: ImageBitmap | null }
   | { type: 'error'; id: number; detail: string };
 
 /** Why guidance is unavailable; the widget then offers manual capture. */

@@ -7,7 +7,7 @@ import { Human } from '@vladmandic/human';
 import { humanConfig } from './human-config.ts';
 import { toFaceInputs } from './human-faces.ts';
 import { measure } from './measure.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 import { MODEL_FILES } from './assets.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -53,34 +53,50 @@ async function init(assetsBaseUrl: string): Promise<void> {
   }
 }
 
-function pixels(bitmap: ImageBitmap): ImageData {
-  if (!canvas || canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
-    canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+/** The crop, scaled to the analysis size, as pixels (one canvas reused across frames). */
+function pixels(bitmap: FrameSource, request: FrameRequest): ImageData {
+  const { width, height } = request.analysisSize;
+  if (!canvas || canvas.width !== width || canvas.height !== height) {
+    canvas = new OffscreenCanvas(width, height);
     ctx = canvas.getContext('2d', { willReadFrequently: true });
   }
   if (!ctx) throw new Error('2D context unavailable in the worker');
-  ctx.drawImage(bitmap, 0, 0);
-  return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+  const { sx, sy, sw, sh } = request.region;
+  ctx.imageSmoothingQuality = 'medium';
+  ctx.drawImage(bitmap, sx, sy, sw, sh, 0, 0, width, height);
+  return ctx.getImageData(0, 0, width, height);
+}
+
+/** The crop at upload size, for a frame that may become the capture. */
+function keepCrop(bitmap: FrameSource, request: FrameRequest): Promise<ImageBitmap> {
+  const { sx, sy, sw, sh } = request.region;
+  const scaled = request.crop.width !== sw || request.crop.height !== sh;
+  return scaled
+    ? createImageBitmap(bitmap, sx, sy, sw, sh, { resizeWidth: request.crop.width, resizeHeight: request.crop.height, resizeQuality: 'high' })
+    : createImageBitmap(bitmap, sx, sy, sw, sh);
 }
 
 async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise<void> {
   const started = performance.now();
+  const { request } = message;
   try {
     if (!human) throw new Error('analysis not ready');
-    const image = pixels(message.bitmap);
+    const image = pixels(message.bitmap, request);
+    const full = request.keep ? await keepCrop(message.bitmap, request) : null;
+    message.bitmap.close();
     const result = await human.detect(image);
     const measurement = measure({
       faces: toFaceInputs(result.face),
       image,
-      crop: message.crop,
-      previous: message.previous,
-      at: message.at,
+      crop: request.crop,
+      previous: request.previous,
+      at: request.at,
     });
-    post({ type: 'result', id: message.id, measurement, ms: performance.now() - started });
+    const answer: FromWorker = { type: 'result', id: message.id, measurement, ms: performance.now() - started, full };
+    self.postMessage(answer, full ? [full] : []);
   } catch (error) {
-    post({ type: 'error', id: message.id, detail: String(error) });
-  } finally {
     message.bitmap.close();
+    post({ type: 'error', id: message.id, detail: String(error) });
   }
 }
 

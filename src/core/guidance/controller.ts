@@ -1,12 +1,13 @@
 import type { AnalysisClient } from '../analysis/client.ts';
 import type { Measurement, MotionSample } from '../analysis/measure.ts';
+import type { FrameAnalysis } from '../analysis/client.ts';
 import type { CropPlan } from '../capture/crop.ts';
 import { CROP_MIN_HEIGHT } from '../capture/limits.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import { evaluate, passingRowIds, type Evaluation } from '../rules/evaluate.ts';
 import type { Readings } from '../rules/table.ts';
 import { INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
-import { nextVideoFrame, sampleFrame, type Sample } from './sampler.ts';
+import { analysisSize, nextVideoFrame, sampleFrame, type Sample } from './sampler.ts';
 import { frameScore } from './score.ts';
 import type { GuidanceSnapshot, RuleState } from './types.ts';
 import { emptyWindow, STABLE_WINDOW, stepWindow, type WindowState } from './window.ts';
@@ -85,7 +86,9 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     for (const c of items) c.bitmap.close();
   };
 
-  const handle = (sample: Sample, m: Measurement, analysisMs: number): void => {
+  const handle = (sample: Sample, result: FrameAnalysis): void => {
+    const m: Measurement = result.measurement;
+    const analysisMs = result.ms;
     const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing });
     passing = passingRowIds(guide);
     const limitFailures = evaluate(m.readings, { mode: 'limit' }).failures;
@@ -95,8 +98,8 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     options.setHint(hint.shown?.code ?? null);
 
     const score = frameScore(m.readings).score;
-    const item: Candidate | null = sample.full
-      ? { bitmap: sample.full, plan: sample.plan, readings: m.readings, failures: limitFailures, score }
+    const item: Candidate | null = result.full
+      ? { bitmap: result.full, plan: sample.plan, readings: m.readings, failures: limitFailures, score }
       : null;
     const step = stepWindow(win, { at: sample.at, compliant: guide.compliant, score, item });
     win = step.state;
@@ -152,23 +155,30 @@ export function startGuidance(options: GuidanceOptions): Guidance {
       }
       await nextVideoFrame(options.video);
       if (!running) break;
-      let sample: Sample | null = null;
+      let result: FrameAnalysis | null = null;
       try {
-        sample = await sampleFrame(options.video, wantFull);
-        if (!sample || !running) {
-          sample?.small.close();
-          sample?.full?.close();
-          continue;
-        }
-        const started = performance.now();
-        const m = await options.analysis.analyseFrame(sample.small, { width: sample.plan.width, height: sample.plan.height }, sample.at, previous);
+        const sample = await sampleFrame(options.video);
+        if (!sample) continue;
         if (!running) {
-          sample.full?.close();
+          sample.frame.close();
           break;
         }
-        handle(sample, m, performance.now() - started);
+        const { plan } = sample;
+        result = await options.analysis.analyseFrame(sample.frame, {
+          region: { sx: plan.sx, sy: plan.sy, sw: plan.sw, sh: plan.sh },
+          analysisSize: analysisSize(plan),
+          crop: { width: plan.width, height: plan.height },
+          keep: wantFull,
+          at: sample.at,
+          previous,
+        });
+        if (!running) {
+          result.full?.close();
+          break;
+        }
+        handle(sample, result);
       } catch {
-        sample?.full?.close();
+        result?.full?.close();
         if (options.analysis.status !== 'ready') break;
       }
     }

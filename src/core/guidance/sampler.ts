@@ -1,13 +1,12 @@
 import { ANALYSIS_HEIGHT } from '../analysis/client.ts';
 import { portraitCrop, type CropPlan } from '../capture/crop.ts';
+import type { FrameSource } from '../analysis/protocol.ts';
 
 export interface Sample {
   at: number;
   plan: CropPlan;
-  /** The crop, downscaled for analysis (≤ ANALYSIS_HEIGHT tall). */
-  small: ImageBitmap;
-  /** The same frame's crop at upload size, when asked for (candidate frames only). */
-  full: ImageBitmap | null;
+  /** The whole camera frame; the worker crops and scales it. */
+  frame: FrameSource;
 }
 
 type VideoWithFrames = HTMLVideoElement & {
@@ -43,32 +42,22 @@ export function analysisSize(plan: CropPlan): { width: number; height: number } 
 }
 
 /**
- * Takes the current frame's portrait crop as ImageBitmaps: always a small one for analysis,
- * and the full-size one only when the frame may become the capture. Both come from one
- * grab, so the analysed frame is exactly the frame that would be sent.
+ * Grabs the current camera frame as it is: no crop, no scaling and no colour conversion on
+ * the page's main thread (the worker does all three). A VideoFrame refers to the camera's
+ * own buffer where WebCodecs exists; elsewhere an ImageBitmap copy.
  */
-export async function sampleFrame(video: HTMLVideoElement, withFull: boolean): Promise<Sample | null> {
+export async function sampleFrame(video: HTMLVideoElement): Promise<Sample | null> {
   if (video.videoWidth === 0 || video.videoHeight === 0 || video.readyState < 2) return null;
   const at = performance.now();
   const plan = portraitCrop(video.videoWidth, video.videoHeight);
-  const size = analysisSize(plan);
-  if (!withFull) {
-    const small = await createImageBitmap(video, plan.sx, plan.sy, plan.sw, plan.sh, {
-      resizeWidth: size.width,
-      resizeHeight: size.height,
-      resizeQuality: 'medium',
-    });
-    return { at, plan, small, full: null };
+  let frame: FrameSource | null = null;
+  if (typeof VideoFrame === 'function') {
+    try {
+      frame = new VideoFrame(video);
+    } catch {
+      frame = null;
+    }
   }
-  const scaled = plan.width !== plan.sw || plan.height !== plan.sh;
-  const full = await createImageBitmap(
-    video,
-    plan.sx,
-    plan.sy,
-    plan.sw,
-    plan.sh,
-    scaled ? { resizeWidth: plan.width, resizeHeight: plan.height, resizeQuality: 'high' } : {},
-  );
-  const small = await createImageBitmap(full, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' });
-  return { at, plan, small, full };
+  frame ??= await createImageBitmap(video);
+  return { at, plan, frame };
 }
