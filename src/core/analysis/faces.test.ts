@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { toFaceInputs, type HumanFaceLike } from './human-faces.ts';
+import { isFace, measure } from './measure.ts';
+import type { FaceInput } from './types.ts';
+
+/** A 468-point mesh filling a box: enough geometry for measure() to read a face. */
+function mesh(x: number, y: number, side: number): number[][] {
+  return Array.from({ length: 468 }, (_, i) => [x + ((i * 37) % 100) * (side / 99), y + ((i * 53) % 100) * (side / 99)]);
+}
+
+const image = { width: 300, height: 400, data: new Uint8ClampedArray(300 * 400 * 4).fill(128) };
+
+describe('what counts as a face', () => {
+  it.each<[string, Partial<FaceInput>, boolean]>([
+    ['a confident detection with a confident mesh', { score: 0.9, meshScore: 1 }, true],
+    ['the cat fixture: detector just above its floor, mesh unsure', { score: 0.62, meshScore: 0.37 }, false],
+    ['a weak detection', { score: 0.5, meshScore: 1 }, false],
+    ['no mesh score reported (older models)', { score: 0.9 }, true],
+    ['a truncated mesh', { score: 0.9, meshScore: 1, mesh: mesh(0, 0, 100).slice(0, 100) }, false],
+  ])('%s → %s', (_name, patch, expected) => {
+    expect(isFace({ score: 0, mesh: mesh(50, 50, 150), ...patch })).toBe(expected);
+  });
+
+  it('counts only faces, and measures the largest', () => {
+    const faces: FaceInput[] = [
+      { score: 0.9, meshScore: 1, mesh: mesh(20, 20, 60) },
+      { score: 0.9, meshScore: 1, mesh: mesh(100, 120, 150) },
+      { score: 0.62, meshScore: 0.37, mesh: mesh(0, 0, 290) },
+    ];
+    const m = measure({ faces, image, crop: { width: 600, height: 800 } });
+    expect(m.readings.faceCount).toBe(2);
+    // Analysed at half the crop's size: readings come back in crop pixels.
+    expect(m.readings.faceSide).toBeCloseTo(300, 0);
+    expect(m.face?.box.x).toBeCloseTo(200, 0);
+  });
+});
+
+describe('toFaceInputs', () => {
+  it('keeps the detector score, mesh score, pose and 2D keypoints', () => {
+    const human: HumanFaceLike = {
+      score: 0.8,
+      boxScore: 0.93,
+      faceScore: 0.99,
+      mesh: [[1, 2, 3], [4, 5, undefined]],
+      rotation: { angle: { yaw: 0.1, pitch: -0.2, roll: 0.3 } },
+    };
+    expect(toFaceInputs([human])).toEqual([
+      { score: 0.93, meshScore: 0.99, mesh: [[1, 2], [4, 5]], angle: { yaw: 0.1, pitch: -0.2, roll: 0.3 } },
+    ]);
+  });
+
+  it('falls back to the overall score without a detector score', () => {
+    expect(toFaceInputs([{ score: 0.7, mesh: [] }])[0]?.score).toBe(0.7);
+  });
+});
