@@ -11,6 +11,8 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 
 for (const target of WIDGET_STATES) {
   test(`axe: ${target.name}`, async ({ page }) => {
+    // Reaching a verdict loads the models and runs axe over the whole page: slow on two shared cores.
+    test.slow();
     const widget = await reach(page, target);
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -59,21 +59,24 @@ export function ErrorView({ onRetry, onRestartCamera, onFile }: ErrorViewProps) 
       ? t('error.FILE_REJECTED', { reason: hint ? t(`hint.${hint}` as MessageKey) : '' })
       : t(`error.${error.code}`);
   return (
-    <div className="okl-error" role="alert" data-error={error.code} data-way={way} data-status={error.status}>
-      <h3 className="okl-error-title" tabIndex={-1}>
-        <span aria-hidden="true">⚠ </span>
-        {t('error.title')}
-      </h3>
-      {/* Catalogue text only, rendered as text: nothing the server sent is ever shown. */}
-      <p className="okl-error-message">{message}</p>
-      {error.code === 'CAMERA_DENIED' && (
-        <p className="okl-error-help" data-browser={family}>
-          {t(`permission.${family}`)}
-        </p>
-      )}
-      {way === 'resend' && isTooLargeCode(error.code) && <p className="okl-error-help">{t('error.smallerCopy')}</p>}
-      {way === 'resend' && <p className="okl-error-kept">{t('error.kept')}</p>}
-      {waitingOnline && <p className="okl-error-help" data-waiting="online">{t('error.waitOnline')}</p>}
+    <div className="okl-error" data-error={error.code} data-way={way} data-status={error.status}>
+      {/* The alert holds the words only: a countdown on the button below must not be re-announced every second. */}
+      <div className="okl-error-text" role="alert">
+        <h3 className="okl-error-title" tabIndex={-1}>
+          <span aria-hidden="true">⚠ </span>
+          {t('error.title')}
+        </h3>
+        {/* Catalogue text only, rendered as text: nothing the server sent is ever shown. */}
+        <p className="okl-error-message">{message}</p>
+        {error.code === 'CAMERA_DENIED' && (
+          <p className="okl-error-help" data-browser={family}>
+            {t(`permission.${family}`)}
+          </p>
+        )}
+        {way === 'resend' && isTooLargeCode(error.code) && <p className="okl-error-help">{t('error.smallerCopy')}</p>}
+        {way === 'resend' && <p className="okl-error-kept">{t('error.kept')}</p>}
+        {waitingOnline && <p className="okl-error-help" data-waiting="online">{t('error.waitOnline')}</p>}
+      </div>
       <div className="okl-actions">
         {way === 'resend' && (
           <button
