@@ -74,7 +74,7 @@ export const id: Messages = {
   'hint.LOW_RESOLUTION': 'Resolusi kamera Anda lebih rendah dari yang disarankan',
   'hint.OK': 'Jangan bergerak, selfie sedang diambil…',
   'guidance.loading': 'Menyiapkan panduan kamera…',
-  'guidance.unavailable': 'Panduan otomatis tidak tersedia. Posisikan wajah Anda di dalam oval dan ambil swafoto sendiri.',
+  'guidance.unavailable': 'Panduan otomatis tidak tersedia. Posisikan wajah Anda di dalam oval, lalu ambil selfie sendiri.',
 
   'error.title': 'Terjadi kesalahan',
   'error.CAMERA_DENIED': 'Akses kamera diblokir. Izinkan kamera untuk situs ini di pengaturan browser Anda (ikon kamera di bilah alamat), lalu coba lagi.',

@@ -71,7 +71,7 @@ export const zh: Messages = {
   'hint.LOW_RESOLUTION': '您的摄像头分辨率低于建议值',
   'hint.OK': '请保持不动，正在拍摄…',
   'guidance.loading': '正在准备拍摄引导…',
-  'guidance.unavailable': '自动引导不可用。请将脸部置于椭圆框内，然后自行拍摄自拍。',
+  'guidance.unavailable': '自动引导不可用。请将面部置于椭圆框内，然后手动拍摄自拍。',
 
   'error.title': '出现问题',
   'error.CAMERA_DENIED': '摄像头访问被阻止。请在浏览器设置中（地址栏里的摄像头图标）允许本网站使用摄像头，然后重试。',
