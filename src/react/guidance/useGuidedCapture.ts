@@ -130,5 +130,5 @@ export function useGuidedCapture({ webcam, client, onCapture, autoCapture, manua
     });
   }, [store, webcam]);
 
-  return { manualAvailable: ready && (unavailable || timedOut), captureManually };
+  return { manualAvailable: ready && (!autoCapture || unavailable || timedOut), captureManually };
 }
