@@ -12,6 +12,7 @@ import { parseMultipart } from './uploads.ts';
  *    or always when 'always'.
  *  - insecure: the page is not a secure context (http off localhost): no navigator.mediaDevices.
  *  - missing: a browser with no getUserMedia at all.
+ *  - blank: a working camera that shows no face (so nothing is captured by itself) until fix().
  * Every call is recorded in `window.__camera.calls`, every stream handed out in `.streams`.
  */
 export type CameraFault =
@@ -19,6 +20,7 @@ export type CameraFault =
   | { overconstrained: 'until-any' | 'always' }
   | { insecure: true }
   | { missing: true }
+  | { blank: true }
   | { ok: true };
 
 export async function installCamera(page: Page, fault: CameraFault): Promise<void> {
@@ -46,7 +48,20 @@ export async function installCamera(page: Page, fault: CameraFault): Promise<voi
           throw new Ctor('width', 'mock: no camera mode satisfies this');
         }
       }
-      const stream = await original(constraints);
+      let stream: MediaStream;
+      if ('blank' in f && record.broken) {
+        const canvas = Object.assign(document.createElement('canvas'), { width: 640, height: 480 });
+        const paint = () => {
+          const ctx = canvas.getContext('2d');
+          if (ctx) {
+            ctx.fillStyle = '#7a7f86';
+            ctx.fillRect(0, 0, canvas.width, canvas.height);
+          }
+        };
+        paint();
+        setInterval(paint, 100);
+        stream = canvas.captureStream(10);
+      } else stream = await original(constraints);
       record.streams.push(stream);
       return stream;
     };
