@@ -104,6 +104,9 @@ for (const target of states) {
     expectSoundLayout(layout);
     if (target.state === 'ready') {
       expectPortraitPreview(layout);
+      // What iOS Safari needs to show a camera inline: playsinline (no forced full-screen player), muted, autoplay.
+      const video = await widget.locator('video').evaluate((v: HTMLVideoElement) => ({ inline: v.hasAttribute('playsinline'), muted: v.muted, autoplay: v.autoplay, playing: !v.paused }));
+      expect(video).toEqual({ inline: true, muted: true, autoplay: true, playing: true });
       if (phone(info)) {
         // The camera takes the whole phone screen, portrait.
         expect(layout.root.fullscreen).toBe(true);
