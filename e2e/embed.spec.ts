@@ -76,6 +76,31 @@ test('the widget and the page do not style each other; page custom properties th
   await expect(page.locator('#bank-continue')).toHaveCSS('background-color', 'rgb(107, 107, 107)');
 });
 
+test('theme: dark scheme by attribute, colours and radius by property', async ({ page }) => {
+  await page.goto('/onboarding.html?theme=dark');
+  const host = page.locator('okaylive-capture');
+  const root = host.locator('.okl-root');
+  await expect(root).toHaveAttribute('data-scheme', 'dark');
+  await expect(root).toHaveCSS('background-color', 'rgb(22, 24, 28)');
+  await expect(root).toHaveCSS('color', 'rgb(232, 234, 237)');
+  await host.evaluate((el) => Object.assign(el, { theme: { colors: { primary: '#7c3aed', onPrimary: '#ffffff' }, radius: 2, font: 'Georgia, serif' } }));
+  const start = host.getByRole('button', { name: 'Start camera' });
+  await expect(start).toHaveCSS('background-color', 'rgb(124, 58, 237)');
+  await expect(root).toHaveCSS('border-radius', '2px');
+  await expect(root).toHaveCSS('font-family', 'Georgia, serif');
+  // The attribute still decides the scheme when the property sets only colours.
+  await expect(root).toHaveAttribute('data-scheme', 'dark');
+});
+
+test('the React component in the light DOM gets the same tokens (the :host part of the token rules is harmless there)', async ({ page }) => {
+  await page.goto('/');
+  const root = page.locator('.okl-root').first();
+  await expect(root).toHaveAttribute('data-scheme', 'light');
+  await expect(root).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await expect(root.getByRole('button', { name: 'Start camera' })).toHaveCSS('background-color', 'rgb(11, 87, 208)');
+  await expect(root).toHaveCSS('border-top-left-radius', '12px');
+});
+
 test('language from the locale attribute and live switching', async ({ page }) => {
   await page.goto('/onboarding.html?locale=ms');
   const host = page.locator('okaylive-capture');
