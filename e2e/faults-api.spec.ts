@@ -68,6 +68,15 @@ async function freeze(page: Page): Promise<void> {
   }
 }
 
+/** Takes a selfie on the demo and holds its okaylive request: the answer comes when the test says. */
+async function captureThenHold(page: Page): Promise<Script> {
+  const script = await okaylive(page, ['hold']);
+  await page.goto('/');
+  await takeSelfie(page);
+  await expect.poll(() => script.seen.length, SLOW).toBe(1);
+  return script;
+}
+
 test.beforeEach(async ({ page }) => {
   test.setTimeout(150_000);
   await recordStates(page);
@@ -110,10 +119,7 @@ test('a body that is not JSON', async ({ page, uploads }) => {
 });
 
 test('a dropped connection', async ({ page, uploads }) => {
-  const script = await okaylive(page, ['hold']);
-  await page.goto('/');
-  await takeSelfie(page);
-  await expect.poll(() => script.seen.length, SLOW).toBe(1);
+  const script = await captureThenHold(page);
   await script.held().abort('connectionreset');
   const widget = page.locator('.okl-root');
   await expect(errorOf(widget)).toHaveAttribute('data-error', 'NETWORK_ERROR');
@@ -123,10 +129,7 @@ test('a dropped connection', async ({ page, uploads }) => {
 });
 
 test('offline: waits for the connection, then resends the same image', async ({ page, context, uploads }) => {
-  const script = await okaylive(page, ['hold']);
-  await page.goto('/');
-  await takeSelfie(page);
-  await expect.poll(() => script.seen.length, SLOW).toBe(1);
+  const script = await captureThenHold(page);
   await context.setOffline(true);
   await script.held().abort('internetdisconnected');
   const widget = page.locator('.okl-root');
@@ -163,10 +166,7 @@ test.describe('with a controllable clock', () => {
   });
 
   test('30 s timeout: says it took too long, resends the same image', async ({ page, uploads }) => {
-    const script = await okaylive(page, ['hold']);
-    await page.goto('/');
-    await takeSelfie(page);
-    await expect.poll(() => script.seen.length, SLOW).toBe(1);
+    const script = await captureThenHold(page);
     await freeze(page);
     const widget = page.locator('.okl-root');
     await expect(widget).toHaveAttribute('data-state', 'submitting');
@@ -179,10 +179,7 @@ test.describe('with a controllable clock', () => {
   });
 
   test('a slow answer: progress, elapsed time, a "still waiting" note, then the verdict', async ({ page }) => {
-    const script = await okaylive(page, ['hold']);
-    await page.goto('/');
-    await takeSelfie(page);
-    await expect.poll(() => script.seen.length, SLOW).toBe(1);
+    const script = await captureThenHold(page);
     await freeze(page);
     const widget = page.locator('.okl-root');
     const progress = widget.locator('.okl-progress');
