@@ -142,6 +142,16 @@ test('no getUserMedia at all: says the browser cannot use a camera, offers a pho
   await expect(widget.getByText('Use a photo instead')).toBeVisible();
 });
 
+test('a host can turn the photo fallback off', async ({ page }) => {
+  await installCamera(page, { reject: 'NotFoundError' });
+  await page.goto('/e2e/faults-host.html?photoFallback=off');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_NOT_FOUND');
+  await expect(widget.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(widget.locator('input[type=file]')).toHaveCount(0);
+});
+
 test('the photo fallback runs the requirement rules before any upload', async ({ page, uploads }) => {
   await installCamera(page, { reject: 'NotFoundError' });
   await page.goto('/');

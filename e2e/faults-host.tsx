@@ -1,7 +1,8 @@
 /**
  * A host page for the fault tests (served by the e2e dev server at /e2e/faults-host.html):
- * it can unmount the widget, and it owns the journey when `?journeyId=` is given, answering
- * INVALID_JOURNEY_ID with a new one as a real host backend would.
+ * it can unmount the widget, it owns the journey when `?journeyId=` is given (answering
+ * INVALID_JOURNEY_ID with a new one as a real host backend would), and `?photoFallback=off`
+ * turns the photo fallback off.
  */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -30,6 +31,7 @@ function Host() {
       {mounted && (
         <OkayLiveCapture
           journeyId={journeyId}
+          photoFallback={params.get('photoFallback') !== 'off'}
           onError={(error) => log(`error:${error.code}`)}
           onResult={(verdict) => log(`result:${verdict.outcome}`)}
         />

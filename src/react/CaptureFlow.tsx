@@ -40,6 +40,7 @@ type FlowProps = Pick<
   | 'theme'
   | 'layout'
   | 'showCancel'
+  | 'photoFallback'
   | 'className'
   | 'onCapture'
   | 'onResult'
@@ -158,7 +159,7 @@ export function CaptureFlow(props: FlowProps) {
         <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />
       )}
       {status === 'result' && <ResultView onRetake={retake} />}
-      {status === 'error' && <ErrorView onRetry={() => void submit()} onRestartCamera={retake} onFile={(file) => void photo.choose(file)} />}
+      {status === 'error' && <ErrorView onRetry={() => void submit()} onRestartCamera={retake} onFile={props.photoFallback === false ? undefined : (file) => void photo.choose(file)} />}
     </section>
   );
 }

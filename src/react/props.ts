@@ -13,6 +13,12 @@ export type Layout = 'auto' | 'inline' | 'fullscreen';
 export interface OkayLiveCaptureProps extends Omit<OkayLiveProviderProps, 'children'> {
   /** Off: capture only, hand the Blob to `onCapture` and stop (for hosts that call OkayFace). */
   autoSubmit?: boolean;
+  /**
+   * Offer a photo (file picker / the phone's camera app) when there is no usable camera; on by
+   * default. A chosen photo can be any picture of a face, not a live capture: hosts whose risk
+   * policy forbids that turn it off. `CaptureMeta.mode` is 'file' for such captures.
+   */
+  photoFallback?: boolean;
   /** Skip the intro screen and ask for the camera at once. */
   autoStart?: boolean;
   /** A camera to use; otherwise the front colour camera (a remembered choice first, see rememberCamera). */
