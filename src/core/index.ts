@@ -19,3 +19,4 @@ export * from './analysis/client.ts';
 export * from './analysis/assets.ts';
 export * from './guidance/types.ts';
 export { frameScore, type FrameScore } from './guidance/score.ts';
+export * from './guidance/preview.ts';

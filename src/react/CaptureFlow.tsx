@@ -3,6 +3,7 @@ import type Webcam from 'react-webcam';
 import type { MessageKey } from '../core/i18n/translate.ts';
 import { useFocusOnChange } from './a11y/useFocusOnChange.ts';
 import { CameraPicker } from './camera/CameraPicker.tsx';
+import { useCameraEvents } from './camera/useCameraEvents.ts';
 import { useCameraChoice } from './camera/useCameraChoice.ts';
 import { CancelAction } from './CancelAction.tsx';
 import { useSession, useSessionContext, useTranslate } from './context.ts';
@@ -51,6 +52,8 @@ type FlowProps = Pick<
   | 'autoCapture'
   | 'manualCaptureAfterMs'
   | 'onGuidance'
+  | 'previewOverlay'
+  | 'onCameraChange'
 >;
 
 /** The widget's root: one element carrying the machine-readable state, one view per state. */
@@ -65,6 +68,7 @@ export function CaptureFlow(props: FlowProps) {
   useFocusOnChange(root, status);
   const fullscreen = useFullscreen(props.layout, status);
   const camera = useCameraChoice({ cameraDeviceId: props.cameraDeviceId, remember: props.rememberCamera === true });
+  useCameraEvents(camera, props.onCameraChange);
   const latest = useRef(props);
   latest.current = props;
   const submit = useSubmission({ journeyId: props.journeyId, onResult: props.onResult, onError: props.onError });
@@ -149,6 +153,7 @@ export function CaptureFlow(props: FlowProps) {
           analysis={analysis}
           autoCapture={props.autoCapture !== false}
           manualAfterMs={props.manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS}
+          overlay={props.previewOverlay}
         />
       )}
       {showCamera && (

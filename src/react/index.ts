@@ -1,5 +1,5 @@
 export { OkayLiveCapture } from './OkayLiveCapture.tsx';
-export type { Layout, OkayLiveCaptureProps } from './props.ts';
+export type { CameraChange, Layout, OkayLiveCaptureProps } from './props.ts';
 export { OkayLiveProvider, type OkayLiveProviderProps } from './Provider.tsx';
 export { useOkayLiveClient, useCreateJourney, useLivenessCheck, type CheckVariables } from './hooks.ts';
 export { useSession, useSessionContext, useTranslate, type SessionContextValue } from './context.ts';
@@ -8,6 +8,9 @@ export { CameraPicker } from './camera/CameraPicker.tsx';
 export type { ColorScheme, OkayLiveTheme, ThemeColors } from './theme/theme.ts';
 export { useGuidance, useGuidanceEvents } from './guidance/useGuidance.ts';
 export type { AnalysisStatus, GuidanceSnapshot, Hint, RuleState, WindowPoint } from '../core/guidance/types.ts';
+// Overlay geometry for `previewOverlay`: crop pixels to shares of the mirrored preview.
+export { previewBox, previewPoint, type Box, type CropSize, type Point } from '../core/guidance/preview.ts';
+export type { CameraInfo } from '../core/camera/devices.ts';
 // The types a host's callbacks receive, and locale registration, without a second import path.
 export { registerLocale, type Messages, type MessageKey } from '../core/i18n/translate.ts';
 export type { Verdict } from '../core/api/verdict.ts';

@@ -1,6 +1,8 @@
 import type { Verdict } from '../core/api/verdict.ts';
 import type { CaptureMeta, SessionState, WidgetError } from '../core/session/types.ts';
 import type { GuidanceSnapshot } from '../core/guidance/types.ts';
+import type { ReactNode } from 'react';
+import type { CameraInfo } from '../core/camera/devices.ts';
 import type { OkayLiveProviderProps } from './Provider.tsx';
 import type { OkayLiveTheme } from './theme/theme.ts';
 
@@ -44,4 +46,18 @@ export interface OkayLiveCaptureProps extends Omit<OkayLiveProviderProps, 'child
   manualCaptureAfterMs?: number;
   /** Guidance after analysed frames: at most every 200 ms, and at once when the hint changes. */
   onGuidance?: (snapshot: GuidanceSnapshot) => void;
+  /**
+   * Drawn over the camera preview, inside the widget (so it may call `useGuidance()`), in a box
+   * that is exactly the portrait crop that would be uploaded, mirrored like the video:
+   * `previewPoint` / `previewBox` turn the snapshot's crop pixels into shares of that box.
+   * It takes no pointer events. For a debugging or teaching overlay; the person needs none.
+   */
+  previewOverlay?: ReactNode;
+  /** The cameras the widget can see (labels readable once allowed) and the one running; on each change. */
+  onCameraChange?: (change: CameraChange) => void;
+}
+
+export interface CameraChange {
+  cameras: CameraInfo[];
+  active: CameraInfo | undefined;
 }

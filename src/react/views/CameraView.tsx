@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import Webcam from 'react-webcam';
 import type { AnalysisClient } from '../../core/analysis/client.ts';
 import { useSession, useTranslate } from '../context.ts';
@@ -19,6 +19,8 @@ export interface CameraViewProps {
   analysis: AnalysisClient | null;
   autoCapture: boolean;
   manualAfterMs: number;
+  /** The host's `previewOverlay`: a box exactly over the video, i.e. over the portrait crop. */
+  overlay?: ReactNode;
 }
 
 /** 1920x1080 ideal: the portrait crop of a 1080p frame is 810x1080, above the 800 px minimum. */
@@ -28,7 +30,7 @@ function constraints(deviceId: string | undefined): MediaTrackConstraints {
   return deviceId ? { ...base, deviceId: { exact: deviceId } } : { ...base, facingMode: 'user' };
 }
 
-export function CameraView({ webcam, deviceId, constraints: ladder, onReady, onError, onCapture, analysis, autoCapture, manualAfterMs }: CameraViewProps) {
+export function CameraView({ webcam, deviceId, constraints: ladder, onReady, onError, onCapture, analysis, autoCapture, manualAfterMs, overlay }: CameraViewProps) {
   const t = useTranslate();
   const status = useSession((s) => s.status);
   const ready = status === 'ready';
@@ -49,6 +51,7 @@ export function CameraView({ webcam, deviceId, constraints: ladder, onReady, onE
           onUserMediaError={onError}
         />
         <Oval tone={tone} />
+        {overlay !== undefined && overlay !== null && <div className="okl-overlay">{overlay}</div>}
       </div>
       {ready && <GuidanceHint />}
       {manualAvailable && (
