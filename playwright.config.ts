@@ -3,6 +3,7 @@ import { faultProjects } from './e2e/projects/faults.ts';
 import { embedProjects } from './e2e/projects/embed.ts';
 import { skeletonProjects } from './e2e/projects/skeleton.ts';
 import { guidanceProjects } from './e2e/projects/guidance.ts';
+import { consoleProjects } from './e2e/projects/console.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
 
@@ -17,14 +18,17 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   reporter: [['list']],
+  // Per port, so runs on different ports never wipe each other's traces.
+  outputDir: `test-results/${PORT}`,
   use: { baseURL: `http://localhost:${PORT}`, trace: 'retain-on-failure' },
   webServer: {
     // The demo's dev server behind a tap that records what reaches the API (e2e/support/tap-server.ts).
     command: 'npx tsx e2e/support/tap-server.ts',
-    env: { E2E_PORT: String(PORT) },
+    // The whole suite creates journeys from one address: lift the per-client limit meant for the open internet.
+    env: { E2E_PORT: String(PORT), OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '100000' },
     url: `http://localhost:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
-  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects],
+  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects, ...consoleProjects],
 });
