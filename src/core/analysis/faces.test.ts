@@ -14,6 +14,8 @@ describe('what counts as a face', () => {
   it.each<[string, Partial<FaceInput>, boolean]>([
     ['a confident detection with a confident mesh', { score: 0.9, meshScore: 1 }, true],
     ['the cat fixture: detector just above its floor, mesh unsure', { score: 0.62, meshScore: 0.37 }, false],
+    ['the cat clip through the server JPEG path', { score: 0.63, meshScore: 0.65 }, false],
+    ['a mesh just at the floor', { score: 0.9, meshScore: 0.7 }, true],
     ['a weak detection', { score: 0.5, meshScore: 1 }, false],
     ['no mesh score reported (older models)', { score: 0.9 }, true],
     ['a truncated mesh', { score: 0.9, meshScore: 1, mesh: mesh(0, 0, 100).slice(0, 100) }, false],
