@@ -7,11 +7,10 @@ import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import { portraitCrop } from '../../src/core/capture/crop.ts';
 import { measure } from '../../src/core/analysis/measure.ts';
+import { ANALYSIS_HEIGHT } from '../../src/core/analysis/scale.ts';
 import { evaluate } from '../../src/core/rules/evaluate.ts';
 import { buildClips } from '../setup/clips.mjs';
 import { decodeRgba, detectFaces } from '../support/human-node.ts';
-
-const ANALYSIS_HEIGHT = 640;
 
 function firstFrame(file: string): Buffer {
   const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], {

@@ -5,8 +5,9 @@ import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker }
 
 export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
 
-/** Analysis frames are this tall at most: enough for the mesh, and the height the server analyses at. */
-export const ANALYSIS_HEIGHT = 640;
+import { ANALYSIS_HEIGHT } from './scale.ts';
+
+export { ANALYSIS_HEIGHT } from './scale.ts';
 
 export interface StillAnalysis {
   measurement: Measurement;

@@ -1,4 +1,4 @@
-import { ANALYSIS_HEIGHT } from '../analysis/client.ts';
+import { ANALYSIS_HEIGHT } from '../analysis/scale.ts';
 import { portraitCrop, type CropPlan } from '../capture/crop.ts';
 import type { FrameSource } from '../analysis/protocol.ts';
 

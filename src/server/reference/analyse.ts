@@ -8,13 +8,9 @@ import { answerFor, qualityOf, type Answer, type QualityParts } from './answer.t
 
 sharp.cache(false);
 
-/**
- * Height the upload is analysed at: the browser analyses its frames 640 px tall (the
- * analysis client's ANALYSIS_HEIGHT), and the pixel readings (sharpness above all) depend on
- * the scale they are taken at, so the re-check reads the upload at the same scale. Readings
- * are still reported in the upload's own pixels.
- */
-export const ANALYSIS_HEIGHT = 640;
+/** The upload is read at the browser's analysis scale; readings are still in the upload's own pixels. */
+export { ANALYSIS_HEIGHT } from '../../core/analysis/scale.ts';
+import { ANALYSIS_HEIGHT } from '../../core/analysis/scale.ts';
 
 export type Detect = (image: RgbaImage) => Promise<FaceInput[]>;
 
