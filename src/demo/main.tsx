@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import './demo.css';
+import { registerBuiltInLocales } from '../core/i18n/locales.ts';
+import { Console } from './Console.tsx';
+import './console.css';
+
+// The console switches the widget between all four shipped languages.
+registerBuiltInLocales();
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <Console />
     </StrictMode>,
   );
 }

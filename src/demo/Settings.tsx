@@ -1,0 +1,67 @@
+import type { CameraChange } from '../react/index.ts';
+
+export type ConsoleLocale = 'en' | 'ms' | 'id' | 'zh';
+
+export interface ConsoleSettings {
+  locale: ConsoleLocale;
+  scheme: 'light' | 'dark';
+  /** undefined: the widget's own choice (front camera, better camera once labels are readable). */
+  cameraDeviceId: string | undefined;
+  autoSubmit: boolean;
+  overlay: boolean;
+}
+
+const LOCALES: ReadonlyArray<[ConsoleLocale, string]> = [
+  ['en', 'English (en)'],
+  ['ms', 'Bahasa Melayu (ms)'],
+  ['id', 'Bahasa Indonesia (id)'],
+  ['zh', '中文 (zh)'],
+];
+
+/** The props a host would set: locale, theme, cameraDeviceId, autoSubmit, and the overlay. */
+export function Settings({ value, onChange, cameras }: { value: ConsoleSettings; onChange: (next: ConsoleSettings) => void; cameras: CameraChange | null }) {
+  const set = <K extends keyof ConsoleSettings>(key: K, v: ConsoleSettings[K]) => onChange({ ...value, [key]: v });
+  return (
+    <fieldset className="console-settings">
+      <legend>Widget props</legend>
+      <label>
+        <span>locale</span>
+        <select value={value.locale} onChange={(e) => set('locale', e.target.value as ConsoleLocale)}>
+          {LOCALES.map(([tag, name]) => (
+            <option key={tag} value={tag}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>theme</span>
+        <select value={value.scheme} onChange={(e) => set('scheme', e.target.value === 'dark' ? 'dark' : 'light')}>
+          <option value="light">light</option>
+          <option value="dark">dark</option>
+        </select>
+      </label>
+      <label>
+        <span>camera</span>
+        <select value={value.cameraDeviceId ?? ''} onChange={(e) => set('cameraDeviceId', e.target.value || undefined)}>
+          <option value="">{cameras?.active ? `widget's choice (${cameras.active.label})` : "widget's choice"}</option>
+          {(cameras?.cameras ?? []).map((c) => (
+            <option key={c.deviceId} value={c.deviceId}>
+              {c.label || c.deviceId}
+              {c.virtual ? ' (virtual)' : ''}
+              {c.infrared ? ' (infrared)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="console-check">
+        <input type="checkbox" checked={value.autoSubmit} onChange={(e) => set('autoSubmit', e.target.checked)} />
+        <span>autoSubmit</span>
+      </label>
+      <label className="console-check">
+        <input type="checkbox" checked={value.overlay} onChange={(e) => set('overlay', e.target.checked)} />
+        <span>overlay</span>
+      </label>
+    </fieldset>
+  );
+}
