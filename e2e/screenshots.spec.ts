@@ -146,7 +146,7 @@ test('long strings and right-to-left text keep the layout', async ({ page }, inf
       'action.start': `${LONG} ${LONG}`,
       'action.cancel': LONG,
       'action.capture': `${LONG} ${LONG}`,
-      'state.ready': `${LONG}${LONG}`,
+      'hint.FACE_NOT_FOUND': `${LONG}${LONG}`,
     },
   );
   const widget = host.locator('.okl-root');

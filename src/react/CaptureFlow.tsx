@@ -10,7 +10,6 @@ import { useSession, useSessionContext, useTranslate } from './context.ts';
 import type { OkayLiveCaptureProps } from './props.ts';
 import { useCameraGuard } from './useCameraGuard.ts';
 import { useFileCapture } from './useFileCapture.ts';
-import { useFrameCapture } from './useFrameCapture.ts';
 import { useAnalysis } from './guidance/useAnalysis.ts';
 import { useGuidanceEvents } from './guidance/useGuidance.ts';
 import { MANUAL_CAPTURE_AFTER_MS, type CaptureProducer } from './guidance/useGuidedCapture.ts';
@@ -23,9 +22,9 @@ import { IdleView } from './views/IdleView.tsx';
 import { ProgressView } from './views/ProgressView.tsx';
 import { ResultView } from './views/ResultView.tsx';
 
+/** In `ready` the guidance hint is the one live region that speaks, so this line stays quiet. */
 const LIVE_TEXT: Partial<Record<string, MessageKey>> = {
   camera_starting: 'state.camera_starting',
-  ready: 'state.ready',
   capturing: 'state.capturing',
   captured: 'state.captured',
   submitting: 'state.submitting',
@@ -72,7 +71,6 @@ export function CaptureFlow(props: FlowProps) {
   const latest = useRef(props);
   latest.current = props;
   const submit = useSubmission({ journeyId: props.journeyId, onResult: props.onResult, onError: props.onError });
-  const grab = useFrameCapture(webcam);
   // Face analysis for guidance: loaded once the camera is asked for, kept across retakes.
   const analysis = useAnalysis(store, status !== 'idle', props.assetsBaseUrl);
   useGuidanceEvents(props.onGuidance);
@@ -88,12 +86,12 @@ export function CaptureFlow(props: FlowProps) {
     if (latest.current.autoStart && store.getState().status === 'idle') startCamera();
   }, [startCamera, store]);
 
-  const onCapture = useCallback(async (produce?: CaptureProducer) => {
-    const capture = await (produce ? produce() : grab('manual'));
+  const onCapture = useCallback(async (produce: CaptureProducer) => {
+    const capture = await produce();
     if (!capture) return;
     latest.current.onCapture?.(capture.blob, capture.meta);
     if (latest.current.autoSubmit !== false) await submit();
-  }, [grab, submit]);
+  }, [submit]);
 
   const photo = useFileCapture({
     // The image-file fallback runs the same rules, at their limits, through the same worker.

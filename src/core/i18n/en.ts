@@ -23,7 +23,6 @@ export const en = {
   'camera.unnamed': 'Camera {n}',
 
   'state.camera_starting': 'Starting the camera…',
-  'state.ready': 'Fit your face in the oval',
   'state.capturing': 'Hold still…',
   'state.captured': 'Selfie taken',
   'state.submitting': 'Checking your selfie…',

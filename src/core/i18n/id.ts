@@ -25,7 +25,6 @@ export const id: Messages = {
   'camera.unnamed': 'Kamera {n}',
 
   'state.camera_starting': 'Menyalakan kamera…',
-  'state.ready': 'Posisikan wajah Anda di dalam oval',
   'state.capturing': 'Jangan bergerak…',
   'state.captured': 'Selfie berhasil diambil',
   'state.submitting': 'Memeriksa selfie Anda…',

@@ -25,7 +25,6 @@ export const ms: Messages = {
   'camera.unnamed': 'Kamera {n}',
 
   'state.camera_starting': 'Menghidupkan kamera…',
-  'state.ready': 'Letakkan wajah anda di dalam bingkai bujur',
   'state.capturing': 'Jangan bergerak…',
   'state.captured': 'Swafoto telah diambil',
   'state.submitting': 'Menyemak swafoto anda…',

@@ -22,7 +22,6 @@ export const zh: Messages = {
   'camera.unnamed': '摄像头 {n}',
 
   'state.camera_starting': '正在打开摄像头…',
-  'state.ready': '请将面部置于椭圆框内',
   'state.capturing': '请保持不动…',
   'state.captured': '已拍摄自拍',
   'state.submitting': '正在检测您的自拍…',
