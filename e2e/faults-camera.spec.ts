@@ -31,6 +31,18 @@ test('permission denied: says how to re-allow it in this browser, and "Try again
   await expect(widget).toHaveAttribute('data-state', CAMERA_ON, SLOW);
 });
 
+test('an unanswered permission prompt: after a while the person is told what the browser waits for', async ({ page }) => {
+  await installCamera(page, { pending: true });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  const widget = page.locator('.okl-root');
+  await expect(widget).toHaveAttribute('data-state', 'camera_starting');
+  await expect(widget.locator('.okl-status')).toContainText('If your browser asks for permission, choose Allow');
+  await page.evaluate(() => (window as unknown as { __camera: { fix(): void } }).__camera.fix());
+  await expect(widget).toHaveAttribute('data-state', CAMERA_ON, SLOW);
+  await expect(widget.locator('.okl-status')).not.toContainText('If your browser asks for permission');
+});
+
 test.describe('permission help follows the browser', () => {
   test.use({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });
   test('on an iPhone it points to Website Settings', async ({ page }) => {

@@ -13,6 +13,7 @@ import { parseMultipart } from './uploads.ts';
  *  - insecure: the page is not a secure context (http off localhost): no navigator.mediaDevices.
  *  - missing: a browser with no getUserMedia at all.
  *  - blank: a working camera that shows no face (so nothing is captured by itself) until fix().
+ *  - pending: getUserMedia neither resolves nor rejects until fix(), as with an unanswered permission prompt.
  * Every call is recorded in `window.__camera.calls`, every stream handed out in `.streams`.
  */
 export type CameraFault =
@@ -21,6 +22,7 @@ export type CameraFault =
   | { insecure: true }
   | { missing: true }
   | { blank: true }
+  | { pending: true }
   | { ok: true };
 
 export async function installCamera(page: Page, fault: CameraFault): Promise<void> {
@@ -40,6 +42,7 @@ export async function installCamera(page: Page, fault: CameraFault): Promise<voi
     devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
       record.calls.push(JSON.parse(JSON.stringify(constraints ?? null)));
       if ('reject' in f && record.broken) throw new DOMException('mock camera fault', f.reject);
+      if ('pending' in f) while (record.broken) await new Promise((resolve) => setTimeout(resolve, 100));
       if ('overconstrained' in f) {
         const video = constraints?.video;
         const any = video === true || (typeof video === 'object' && Object.keys(video).length === 0);

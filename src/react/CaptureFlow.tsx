@@ -8,6 +8,7 @@ import { useCameraChoice } from './camera/useCameraChoice.ts';
 import { CancelAction } from './CancelAction.tsx';
 import { useSession, useSessionContext, useTranslate } from './context.ts';
 import type { OkayLiveCaptureProps } from './props.ts';
+import { useAfter } from './useAfter.ts';
 import { useCameraGuard } from './useCameraGuard.ts';
 import { useFileCapture } from './useFileCapture.ts';
 import { useAnalysis } from './guidance/useAnalysis.ts';
@@ -29,6 +30,12 @@ const LIVE_TEXT: Partial<Record<string, MessageKey>> = {
   captured: 'state.captured',
   submitting: 'state.submitting',
 };
+
+/**
+ * A permission prompt left unanswered keeps getUserMedia pending with no error: after this
+ * long the status line tells the person what the browser is waiting for.
+ */
+const PERMISSION_PROMPT_HINT_MS = 6000;
 
 type FlowProps = Pick<
   OkayLiveCaptureProps,
@@ -114,7 +121,8 @@ export function CaptureFlow(props: FlowProps) {
   const showCancel = (props.showCancel ?? props.onCancel !== undefined) && !(status === 'result' && outcome === 'live');
 
   const showCamera = (status === 'camera_starting' || status === 'ready' || status === 'capturing') && !photo.busy;
-  const liveKey = LIVE_TEXT[status];
+  const waitingForCamera = useAfter(status === 'camera_starting', PERMISSION_PROMPT_HINT_MS);
+  const liveKey = waitingForCamera ? 'state.camera_waiting' : LIVE_TEXT[status];
   return (
     <section
       ref={root}

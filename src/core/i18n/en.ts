@@ -23,6 +23,7 @@ export const en = {
   'camera.unnamed': 'Camera {n}',
 
   'state.camera_starting': 'Starting the camera…',
+  'state.camera_waiting': 'Still waiting for the camera. If your browser asks for permission, choose Allow.',
   'state.capturing': 'Hold still…',
   'state.captured': 'Selfie taken',
   'state.submitting': 'Checking your selfie…',

@@ -24,6 +24,7 @@ export const id: Messages = {
   'camera.label': 'Kamera',
   'camera.unnamed': 'Kamera {n}',
 
+  'state.camera_waiting': 'Masih menunggu kamera. Jika browser Anda meminta izin, pilih Izinkan.',
   'state.camera_starting': 'Menyalakan kamera…',
   'state.capturing': 'Jangan bergerak…',
   'state.captured': 'Selfie berhasil diambil',

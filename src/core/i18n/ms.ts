@@ -24,6 +24,7 @@ export const ms: Messages = {
   'camera.label': 'Kamera',
   'camera.unnamed': 'Kamera {n}',
 
+  'state.camera_waiting': 'Masih menunggu kamera. Jika pelayar anda meminta kebenaran, pilih Benarkan.',
   'state.camera_starting': 'Menghidupkan kamera…',
   'state.capturing': 'Jangan bergerak…',
   'state.captured': 'Swafoto telah diambil',

@@ -21,6 +21,7 @@ export const zh: Messages = {
   'camera.label': '摄像头',
   'camera.unnamed': '摄像头 {n}',
 
+  'state.camera_waiting': '仍在等待摄像头。如果浏览器请求权限，请选择“允许”。',
   'state.camera_starting': '正在打开摄像头…',
   'state.capturing': '请保持不动…',
   'state.captured': '已拍摄自拍',
