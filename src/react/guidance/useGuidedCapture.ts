@@ -4,6 +4,7 @@ import type { AnalysisClient } from '../../core/analysis/client.ts';
 import { portraitCrop } from '../../core/capture/crop.ts';
 import { cameraInfo, encodeCapture, wholePlan } from '../../core/guidance/capture.ts';
 import { startGuidance, type Candidate, type Guidance } from '../../core/guidance/controller.ts';
+import { nextVideoFrame } from '../../core/guidance/sampler.ts';
 import type { Capture } from '../../core/session/types.ts';
 import { useSessionContext } from '../context.ts';
 
@@ -110,6 +111,8 @@ export function useGuidedCapture({ webcam, client, onCapture, autoCapture, manua
     deliver.current(async () => {
       if (!store.getState().beginCapture()) return null;
       const video = webcam.current?.video;
+      // A click in the moment between the stream and its first frame waits for that frame.
+      if (video && video.videoWidth === 0) await nextVideoFrame(video, 3000);
       if (!video || video.videoWidth === 0) {
         store.getState().cancelCapture();
         return null;
