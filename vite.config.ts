@@ -42,7 +42,14 @@ export default defineConfig({
   // Pre-bundled at start: found only inside the analysis worker, it would otherwise trigger a
   // re-optimisation and a full page reload on the first visit.
   optimizeDeps: { include: ['@vladmandic/human'] },
-  server: { port: Number(process.env.PORT ?? 5173), strictPort: true, host: 'localhost' },
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+    host: 'localhost',
+    // Transform the page and the analysis worker (Human, tfjs) at start, not on the first
+    // visit: on a 2-core machine that first visit otherwise waits for the whole graph.
+    warmup: { clientFiles: ['./src/demo/main.tsx', './src/core/analysis/worker.ts'] },
+  },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true, host: 'localhost' },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],

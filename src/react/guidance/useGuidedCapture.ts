@@ -111,8 +111,9 @@ export function useGuidedCapture({ webcam, client, onCapture, autoCapture, manua
     deliver.current(async () => {
       if (!store.getState().beginCapture()) return null;
       const video = webcam.current?.video;
-      // A click in the moment between the stream and its first frame waits for that frame.
-      if (video && video.videoWidth === 0) await nextVideoFrame(video, 3000);
+      // Draw a frame the video has just presented: right after the stream starts (or switches
+      // camera) the element may hold no frame yet, or a stale one.
+      if (video) await nextVideoFrame(video, video.videoWidth === 0 ? 3000 : 500);
       if (!video || video.videoWidth === 0) {
         store.getState().cancelCapture();
         return null;
