@@ -13,13 +13,15 @@ export function EventLog({ events }: { events: ConsoleEvent[] }) {
       {events.length === 0 ? (
         <p className="console-empty">No event yet.</p>
       ) : (
-        <ol className="console-event-list">
-          {events.map((e) => (
-            <li key={e.id} data-event={e.name}>
-              <span className="console-muted">{e.at}</span> <code>{e.name}</code> {e.detail}
-            </li>
-          ))}
-        </ol>
+        <div className="console-event-scroll" tabIndex={0} role="region" aria-label="Event list">
+          <ol className="console-event-list">
+            {events.map((e) => (
+              <li key={e.id} data-event={e.name}>
+                <span className="console-muted">{e.at}</span> <code>{e.name}</code> {e.detail}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </section>
   );

@@ -55,7 +55,7 @@ function Exchange({ entry }: { entry: ExchangeEntry }) {
           </tbody>
         </table>
       )}
-      {entry.body !== null && <VerdictBars body={parsed} />}
+      {entry.body !== null && entry.url.endsWith('/okaylive') && <VerdictBars body={parsed} />}
       {entry.body !== null && (
         <details className="console-raw">
           <summary>Raw response body</summary>

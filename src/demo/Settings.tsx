@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { CameraChange } from '../react/index.ts';
 
 export type ConsoleLocale = 'en' | 'ms' | 'id' | 'zh';
@@ -21,29 +22,30 @@ const LOCALES: ReadonlyArray<[ConsoleLocale, string]> = [
 /** The props a host would set: locale, theme, cameraDeviceId, autoSubmit, and the overlay. */
 export function Settings({ value, onChange, cameras }: { value: ConsoleSettings; onChange: (next: ConsoleSettings) => void; cameras: CameraChange | null }) {
   const set = <K extends keyof ConsoleSettings>(key: K, v: ConsoleSettings[K]) => onChange({ ...value, [key]: v });
+  const id = useId();
   return (
     <fieldset className="console-settings">
       <legend>Widget props</legend>
-      <label>
-        <span>locale</span>
-        <select value={value.locale} onChange={(e) => set('locale', e.target.value as ConsoleLocale)}>
+      <span className="console-field">
+        <label htmlFor={`${id}-locale`}>locale</label>
+        <select id={`${id}-locale`} value={value.locale} onChange={(e) => set('locale', e.target.value as ConsoleLocale)}>
           {LOCALES.map(([tag, name]) => (
             <option key={tag} value={tag}>
               {name}
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        <span>theme</span>
-        <select value={value.scheme} onChange={(e) => set('scheme', e.target.value === 'dark' ? 'dark' : 'light')}>
+      </span>
+      <span className="console-field">
+        <label htmlFor={`${id}-theme`}>theme</label>
+        <select id={`${id}-theme`} value={value.scheme} onChange={(e) => set('scheme', e.target.value === 'dark' ? 'dark' : 'light')}>
           <option value="light">light</option>
           <option value="dark">dark</option>
         </select>
-      </label>
-      <label>
-        <span>camera</span>
-        <select value={value.cameraDeviceId ?? ''} onChange={(e) => set('cameraDeviceId', e.target.value || undefined)}>
+      </span>
+      <span className="console-field">
+        <label htmlFor={`${id}-camera`}>camera</label>
+        <select id={`${id}-camera`} value={value.cameraDeviceId ?? ''} onChange={(e) => set('cameraDeviceId', e.target.value || undefined)}>
           <option value="">{cameras?.active ? `widget's choice (${cameras.active.label})` : "widget's choice"}</option>
           {(cameras?.cameras ?? []).map((c) => (
             <option key={c.deviceId} value={c.deviceId}>
@@ -53,7 +55,7 @@ export function Settings({ value, onChange, cameras }: { value: ConsoleSettings;
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <label className="console-check">
         <input type="checkbox" checked={value.autoSubmit} onChange={(e) => set('autoSubmit', e.target.checked)} />
         <span>autoSubmit</span>

@@ -34,10 +34,12 @@ describe('recordingFetcher: the console’s request log from the public fetcher 
 
   it('records an undecodable file and a request without a body', async () => {
     const entries: ExchangeEntry[] = [];
-    const fetcher = recordingFetcher((e) => entries.push(e), async () => new Response('<html>502</html>', { status: 502 }), decode);
+    const fetcher = recordingFetcher((e) => entries.push(e), async () => new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html', 'Retry-After': '7' } }), decode);
     const form = new FormData();
     form.append('imageBest', new Blob(['text'], { type: 'text/plain' }), 'notes.txt');
-    await fetcher('/api/ekyc/okaylive', { method: 'POST', body: form });
+    const answer = await fetcher('/api/ekyc/okaylive', { method: 'POST', body: form });
+    // What the widget reads is the answer as it came: status, headers, body.
+    expect([answer.status, answer.headers.get('Retry-After'), answer.headers.get('Content-Type'), await answer.text()]).toEqual([502, '7', 'text/html', '<html>502</html>']);
     await fetcher('/api/ekyc/journeyid', { method: 'POST' });
     await settle();
     const upload = entries.filter((e) => e.id === 1).at(-1);

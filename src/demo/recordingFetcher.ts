@@ -39,7 +39,8 @@ const browserDecode: Decode = (blob) => createImageBitmap(blob);
 /**
  * A `fetcher` for the widget that records each exchange and hands it on unchanged: the
  * console's request log comes from the same `fetcher` prop any host can pass. Image sizes are
- * decoded from the file part itself, after the request has left, so the request is never delayed.
+ * decoded from the file part itself, after the request has left, so the request is never delayed;
+ * the answer is read once and handed on as an identical Response.
  */
 export function recordingFetcher(
   onEntry: (entry: ExchangeEntry) => void,
@@ -66,21 +67,19 @@ export function recordingFetcher(
     publish({});
     void decodeImages(init.body, entry.parts, decode).then(() => publish({}));
     const started = performance.now();
+    let response: Response;
+    let body: string;
     try {
-      const response = await inner(input, init);
-      // A copy for the log: the widget reads the original body, untouched.
-      void response
-        .clone()
-        .text()
-        .then(
-          (body) => publish({ status: response.status, body, latencyMs: Math.round(performance.now() - started) }),
-          (error: unknown) => publish({ status: response.status, failure: String(error), latencyMs: Math.round(performance.now() - started) }),
-        );
-      return response;
+      response = await inner(input, init);
+      // Read here, then hand the widget an identical copy: a clone's body would be cut off by
+      // the widget aborting its request signal once it has read its own.
+      body = await response.text();
     } catch (error) {
       publish({ failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error), latencyMs: Math.round(performance.now() - started) });
       throw error;
     }
+    publish({ status: response.status, body, latencyMs: Math.round(performance.now() - started) });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
