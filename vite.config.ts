@@ -1,9 +1,9 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { fileURLToPath } from 'node:url';
 import { readConfig } from './src/server/config.ts';
 import { createEkycMiddleware } from './src/server/handler.ts';
+import { ANALYSIS_ALIASES } from './src/tooling/analysis-aliases.ts';
 import { humanAssets } from './src/tooling/human-assets.ts';
 import { standaloneBundle } from './src/tooling/standalone-plugin.ts';
 
@@ -31,14 +31,7 @@ export default defineConfig({
   // standaloneBundle: the one-script-tag build at /okaylive/, for public/onboarding.html (src/tooling/standalone-plugin.ts).
   plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle()],
   worker: { format: 'es' },
-  resolve: {
-    alias: [
-      // The analysis worker uses Human's no-bundle build with only the tfjs parts it needs
-      // (core, converter, CPU + WASM backends): about 120 KB less gzip than Human's own bundle.
-      { find: /^@vladmandic\/human$/, replacement: fileURLToPath(new URL('./node_modules/@vladmandic/human/dist/human.esm-nobundle.js', import.meta.url)) },
-      { find: /^@tensorflow\/tfjs-backend-(webgl|webgpu)(\/dist\/index\.js)?$/, replacement: fileURLToPath(new URL('./src/core/analysis/tfjs-unused-backend.ts', import.meta.url)) },
-    ],
-  },
+  resolve: { alias: ANALYSIS_ALIASES },
   // Pre-bundled at start: found only inside the analysis worker, it would otherwise trigger a
   // re-optimisation and a full page reload on the first visit.
   optimizeDeps: { include: ['@vladmandic/human'] },

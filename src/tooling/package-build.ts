@@ -12,6 +12,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig, Plugin } from 'vite';
+import { ANALYSIS_ALIASES } from './analysis-aliases.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -48,6 +49,7 @@ function common(options: BuildOptions): InlineConfig {
     // Emitted files (the analysis worker) are found relative to the script, wherever it is served from.
     base: './',
     plugins: [react()],
+    resolve: { alias: ANALYSIS_ALIASES },
     // Production JSX even when built from inside the dev server, where NODE_ENV is "development".
     mode: 'production',
     oxc: { jsx: { development: false } },
