@@ -55,17 +55,3 @@ test('the camera clip gets its hint, and only a compliant face is captured by it
     expect(upload?.jpeg).toEqual({ width: 360, height: 480 });
   }
 });
-
-test('without the face model, guidance says it is unavailable and manual capture works at once', async ({ page, context, uploads }, info) => {
-  test.skip(clipOf(info.project.name) !== 'compliant', 'one clip is enough');
-  await context.route('**/okaylive-assets/facemesh.bin', (route) => route.fulfill({ status: 404, body: 'not here' }));
-  await page.goto('/');
-  const widget = page.locator('.okl-root');
-  await page.getByRole('button', { name: 'Start camera' }).click();
-  await expect(widget.locator('.okl-hint')).toHaveText(/guidance is unavailable/, { timeout: 60_000 });
-  await expect(widget).toHaveAttribute('data-hint', '');
-  await page.getByRole('button', { name: 'Take selfie' }).click();
-  await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 30_000 });
-  const [upload] = await uploads();
-  expect(upload?.jpeg).toEqual({ width: 810, height: 1080 });
-});

@@ -17,7 +17,7 @@ export function Timeline({ stable, best, frozen }: { stable: Window; best: Guida
   const summary =
     stable.scores.length === 0
       ? 'No stable window: the face is not compliant yet.'
-      : `${stable.scores.length} compliant frames over ${Math.round(stable.durationMs)} of ${Math.round(stable.requiredMs)} ms; best score ${best ? best.score.toFixed(3) : '—'}.`;
+      : `${stable.scores.length} compliant frames over ${Math.round(stable.durationMs)} ms (${Math.round(stable.requiredMs)} ms needed); best score ${best ? best.score.toFixed(3) : '—'}.`;
   return (
     <section className="console-panel console-timeline" aria-labelledby="console-timeline-title">
       <h2 id="console-timeline-title">Stable window{frozen ? ' at capture' : ''}</h2>

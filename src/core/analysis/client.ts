@@ -19,7 +19,7 @@ export interface StillAnalysis {
 
 export interface FrameAnalysis {
   measurement: Measurement;
-  /** The crop at upload size (only when `request.keep`); the caller closes it. */
+  /** The crop at upload size (only when `request.keep` and the frame beats `request.keepAbove`); the caller closes it. */
   full: ImageBitmap | null;
   /** Time in the worker, ms. */
   ms: number;
@@ -156,6 +156,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
         analysisSize: { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) },
         crop: { width, height },
         keep: false,
+        keepAbove: null,
         at: 0,
         previous: null,
       });

@@ -1,4 +1,12 @@
 import type { Config } from '@vladmandic/human';
+import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts';
+
+/**
+ * Human drops a box (and a mesh) below this: the lower of the rules' two floors, less half of
+ * Human's rounding step (it rounds scores to 0.01 before we see them), so nothing the rules
+ * would count is dropped, and a weak second box no longer costs a full mesh pass.
+ */
+const DETECTOR_MIN_CONFIDENCE = Math.min(FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR) - 0.005;
 
 /**
  * Human set up for guidance only: WASM backend, detector + mesh, nothing else. Used by the
@@ -29,8 +37,7 @@ export function humanConfig(assetsBaseUrl: string): Partial<Config> {
         rotation: true,
         // Two are enough to tell "too many faces".
         maxDetected: 2,
-        // Low here on purpose: FACE_CONFIDENCE_FLOOR in the rules table does the real filtering.
-        minConfidence: 0.2,
+        minConfidence: DETECTOR_MIN_CONFIDENCE,
         skipFrames: 0,
         skipTime: 0,
       },

@@ -25,8 +25,10 @@ export interface FrameRequest {
   analysisSize: { width: number; height: number };
   /** Size of the crop that would be uploaded: readings come back in its pixels. */
   crop: { width: number; height: number };
-  /** Also return the crop at upload size (a capture candidate). */
+  /** Also return the crop at upload size (a capture candidate)... */
   keep: boolean;
+  /** ...when the frame's score beats this one (the window's best so far; null: any score). */
+  keepAbove: number | null;
   at: number;
   previous: MotionSample | null;
 }

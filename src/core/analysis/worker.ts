@@ -6,7 +6,8 @@
 import { Human } from '@vladmandic/human';
 import { humanConfig } from './human-config.ts';
 import { toFaceInputs } from './human-faces.ts';
-import { measure } from './measure.ts';
+import { measure, type Measurement } from './measure.ts';
+import { frameScore } from '../guidance/score.ts';
 import type { FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 import { MODEL_FILES } from './assets.ts';
 
@@ -76,26 +77,36 @@ function keepCrop(bitmap: FrameSource, request: FrameRequest): Promise<ImageBitm
     : createImageBitmap(bitmap, sx, sy, sw, sh);
 }
 
+function wouldKeep(request: FrameRequest, score: number): boolean {
+  return request.keep && (request.keepAbove === null || score > request.keepAbove);
+}
+
 async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise<void> {
   const started = performance.now();
   const { request } = message;
   try {
     if (!human) throw new Error('analysis not ready');
     const image = pixels(message.bitmap, request);
-    const full = request.keep ? await keepCrop(message.bitmap, request) : null;
-    message.bitmap.close();
-    const result = await human.detect(image);
-    const measurement = measure({
-      faces: toFaceInputs(result.face),
-      image,
-      crop: request.crop,
-      previous: request.previous,
-      at: request.at,
-    });
+    let full: ImageBitmap | null = null;
+    let measurement: Measurement;
+    try {
+      const result = await human.detect(image);
+      measurement = measure({
+        faces: toFaceInputs(result.face),
+        image,
+        crop: request.crop,
+        previous: request.previous,
+        at: request.at,
+      });
+      // The full-size crop costs more than the detection: made only for a frame that would
+      // become the window's best, judged by the same score the window uses.
+      if (wouldKeep(request, frameScore(measurement.readings).score)) full = await keepCrop(message.bitmap, request);
+    } finally {
+      message.bitmap.close();
+    }
     const answer: FromWorker = { type: 'result', id: message.id, measurement, ms: performance.now() - started, full };
     self.postMessage(answer, full ? [full] : []);
   } catch (error) {
-    message.bitmap.close();
     post({ type: 'error', id: message.id, detail: String(error) });
   }
 }

@@ -169,6 +169,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
           analysisSize: analysisSize(plan),
           crop: { width: plan.width, height: plan.height },
           keep: wantFull,
+          keepAbove: win.best?.item ? win.best.score : null,
           at: sample.at,
           previous,
         });
