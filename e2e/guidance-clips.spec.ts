@@ -1,7 +1,6 @@
 import { CLIP_HINTS } from './projects/guidance.ts';
 import { expect, test } from './support/fixtures.ts';
-import { measureImage } from './support/human-node.ts';
-import sharp from 'sharp';
+import { expectCompliantSelfie } from './support/selfie.ts';
 
 /** Which clip this project's fake camera plays: the project is `guidance-<clip>`. */
 function clipOf(projectName: string): string {
@@ -21,17 +20,8 @@ test('the camera clip gets its hint, and only a compliant face is captured by it
     await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 90_000 });
     const [upload, ...more] = await uploads();
     expect(more).toHaveLength(0);
-    const bytes = upload?.parts.imageBest?.bytes;
-    if (!bytes) throw new Error('no image reached the server');
     // The selfie itself: a portrait JPEG at the camera's full resolution, face large enough.
-    const meta = await sharp(bytes).metadata();
-    expect(meta.format).toBe('jpeg');
-    expect({ width: meta.width, height: meta.height }).toEqual({ width: 810, height: 1080 });
-    const face = await measureImage(bytes);
-    expect(face.readings.faceCount).toBe(1);
-    expect(face.readings.faceSide).toBeGreaterThanOrEqual(260);
-    expect(face.readings.eyeDistance).toBeGreaterThanOrEqual(90);
-    expect(face.readings.centreOffset).toBeLessThanOrEqual(0.1);
+    await expectCompliantSelfie(upload?.parts.imageBest?.bytes);
     return;
   }
 

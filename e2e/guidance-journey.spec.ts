@@ -1,6 +1,5 @@
-import sharp from 'sharp';
 import { expect, test } from './support/fixtures.ts';
-import { measureImage } from './support/human-node.ts';
+import { expectCompliantSelfie } from './support/selfie.ts';
 import { installScriptedCamera, setScene } from './support/scripted-camera.ts';
 
 test('far → closer → centred: guided step by step, then captured by itself', async ({ page, uploads }) => {
@@ -26,15 +25,6 @@ test('far → closer → centred: guided step by step, then captured by itself',
 
   const received = await uploads();
   expect(received).toHaveLength(1);
-  const bytes = received[0]?.parts.imageBest?.bytes;
-  if (!bytes) throw new Error('no image reached the server');
-  const meta = await sharp(bytes).metadata();
-  expect(meta.height ?? 0).toBeGreaterThan(meta.width ?? 0);
-  expect({ width: meta.width, height: meta.height }).toEqual({ width: 810, height: 1080 });
-  const face = await measureImage(bytes);
-  expect(face.readings.faceCount).toBe(1);
   // Scale 3.2 on the canvas: the face's mesh box is about 300 px, eyes about 140 px apart.
-  expect(face.readings.faceSide).toBeGreaterThanOrEqual(260);
-  expect(face.readings.eyeDistance).toBeGreaterThanOrEqual(90);
-  expect(face.readings.centreOffset).toBeLessThanOrEqual(0.1);
+  await expectCompliantSelfie(received[0]?.parts.imageBest?.bytes);
 });

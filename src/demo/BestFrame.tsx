@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { portraitCrop, type CaptureMeta } from '../core/index.ts';
+import { useObjectUrl } from '../react/index.ts';
 import { formatBytes } from './format.ts';
 
 export interface Captured {
@@ -62,18 +62,4 @@ function CropDiagram({ meta }: { meta: CaptureMeta }) {
       <figcaption>{label}</figcaption>
     </figure>
   );
-}
-
-function useObjectUrl(blob: Blob | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) {
-      setUrl(null);
-      return undefined;
-    }
-    const next = URL.createObjectURL(blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [blob]);
-  return url;
 }

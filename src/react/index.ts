@@ -7,6 +7,8 @@ export { useCameraChoice, type CameraChoice } from './camera/useCameraChoice.ts'
 export { CameraPicker } from './camera/CameraPicker.tsx';
 export type { ColorScheme, OkayLiveTheme, ThemeColors } from './theme/theme.ts';
 export { useGuidance, useGuidanceEvents } from './guidance/useGuidance.ts';
+/** For hosts that show the captured Blob (onCapture) themselves, as the console does. */
+export { useObjectUrl } from './useObjectUrl.ts';
 export type { AnalysisStatus, GuidanceSnapshot, Hint, RuleState, WindowPoint } from '../core/guidance/types.ts';
 // Overlay geometry for `previewOverlay`: crop pixels to shares of the mirrored preview.
 export { previewBox, previewPoint, type Box, type CropSize, type Point } from '../core/guidance/preview.ts';
