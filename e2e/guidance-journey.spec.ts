@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { expectCompliantSelfie } from './support/selfie.ts';
 import { installScriptedCamera, setScene } from './support/scripted-camera.ts';
@@ -27,4 +28,40 @@ test('far → closer → centred: guided step by step, then captured by itself',
   expect(received).toHaveLength(1);
   // Scale 3.2 on the canvas: the face's mesh box is about 300 px, eyes about 140 px apart.
   await expectCompliantSelfie(received[0]?.parts.imageBest?.bytes);
+});
+
+/** What a browser does when the person switches tabs: `document.hidden` and a visibilitychange. */
+async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((s) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => s === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test('a hidden tab pauses the analysis: no frame analysed, nothing captured, until the person is back', async ({ page, uploads }) => {
+  await installScriptedCamera(page, { scale: 1.4, fx: 0.5 }, { width: 1920, height: 1080, fps: 15 });
+  await page.goto('/');
+  const widget = page.locator('.okl-root');
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  await expect(widget).toHaveAttribute('data-hint', 'FACE_TOO_SMALL', { timeout: 90_000 });
+
+  // The console's hint block shows the frame counter of the host's onGuidance snapshots.
+  const frame = async () => Number((await page.locator('.console-hint-block').textContent())?.match(/frame (\d+)/)?.[1]);
+  await setVisibility(page, 'hidden');
+  // A frame already in the worker may still land.
+  await page.waitForTimeout(1000);
+  const pausedAt = await frame();
+  expect(pausedAt).toBeGreaterThan(0);
+  // A compliant face while hidden: nothing is analysed, so nothing is captured.
+  await setScene(page, { scale: 3.2, fx: 0.5 });
+  await page.waitForTimeout(3000);
+  expect(await frame()).toBe(pausedAt);
+  await expect(widget).toHaveAttribute('data-state', 'ready');
+  expect(await uploads()).toHaveLength(0);
+
+  await setVisibility(page, 'visible');
+  await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 60_000 });
+  expect(await frame()).toBeGreaterThan(pausedAt);
+  expect(await uploads()).toHaveLength(1);
 });
