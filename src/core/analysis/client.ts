@@ -2,12 +2,12 @@ import { evaluate, type Evaluation } from '../rules/evaluate.ts';
 import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
 import type { Measurement } from './measure.ts';
 import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
-
-export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
-
 import { ANALYSIS_HEIGHT } from './scale.ts';
 
+// Re-exported: part of the core entry's API, one value for browser and server.
 export { ANALYSIS_HEIGHT } from './scale.ts';
+
+export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
 
 export interface StillAnalysis {
   measurement: Measurement;

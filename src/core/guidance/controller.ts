@@ -1,6 +1,5 @@
-import type { AnalysisClient } from '../analysis/client.ts';
+import type { AnalysisClient, FrameAnalysis } from '../analysis/client.ts';
 import type { Measurement, MotionSample } from '../analysis/measure.ts';
-import type { FrameAnalysis } from '../analysis/client.ts';
 import type { CropPlan } from '../capture/crop.ts';
 import { CROP_MIN_HEIGHT } from '../capture/limits.ts';
 import type { RuleCode } from '../rules/codes.ts';
