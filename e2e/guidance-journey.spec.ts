@@ -49,9 +49,15 @@ test('a hidden tab pauses the analysis: no frame analysed, nothing captured, unt
   // The console's hint block shows the frame counter of the host's onGuidance snapshots.
   const frame = async () => Number((await page.locator('.console-hint-block').textContent())?.match(/frame (\d+)/)?.[1]);
   await setVisibility(page, 'hidden');
-  // A frame already in the worker may still land.
-  await page.waitForTimeout(1000);
-  const pausedAt = await frame();
+  // A frame already in the worker may still land (a slow one on a busy machine): wait until
+  // the counter stands still.
+  let pausedAt = await frame();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(1500);
+    const now = await frame();
+    if (now === pausedAt) break;
+    pausedAt = now;
+  }
   expect(pausedAt).toBeGreaterThan(0);
   // A compliant face while hidden: nothing is analysed, so nothing is captured.
   await setScene(page, { scale: 3.2, fx: 0.5 });
