@@ -20,8 +20,9 @@ const reading = async (page: Page, id: string) => Number.parseFloat((await row(p
 
 /** Where the overlay's face box centre is, as a share of the video element's on-screen box. */
 async function faceOnPreview(page: Page): Promise<{ x: number; y: number }> {
-  const video = await page.locator('.okl-video').boundingBox();
-  const face = await page.locator('.console-overlay-box').boundingBox();
+  // Bounded: this runs inside expect.poll, and the face box may not be drawn yet.
+  const video = await page.locator('.okl-video').boundingBox({ timeout: 1000 });
+  const face = await page.locator('.console-overlay-box').boundingBox({ timeout: 1000 });
   if (!video || !face) throw new Error('no preview or no face box');
   return { x: (face.x + face.width / 2 - video.x) / video.width, y: (face.y + face.height / 2 - video.y) / video.height };
 }

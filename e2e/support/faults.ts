@@ -102,10 +102,14 @@ export async function takeSelfie(page: Page, { start = true } = {}): Promise<voi
   const widget = page.locator('.okl-root');
   if (start) await page.getByRole('button', { name: 'Start camera' }).click();
   const manual = widget.getByRole('button', { name: 'Take selfie' });
+  // Every call in here is bounded: auto-capture may win before the button ever appears, and
+  // an unbounded locator call would then wait out the whole toPass budget.
   await expect(async () => {
-    const state = await widget.getAttribute('data-state');
-    if (state === 'ready' && (await manual.isEnabled().catch(() => false))) await manual.click({ timeout: 1000 }).catch(() => undefined);
-    expect(['captured', 'submitting', 'result', 'error']).toContain(await widget.getAttribute('data-state'));
+    const state = await widget.getAttribute('data-state', { timeout: 1000 });
+    if (state === 'ready' && (await manual.count()) > 0 && (await manual.isEnabled({ timeout: 500 }).catch(() => false))) {
+      await manual.click({ timeout: 1000 }).catch(() => undefined);
+    }
+    expect(['captured', 'submitting', 'result', 'error']).toContain(await widget.getAttribute('data-state', { timeout: 1000 }));
   }).toPass({ timeout: 60_000 });
 }
 
