@@ -1,25 +1,24 @@
+'use client';
 import { CaptureFlow } from './CaptureFlow.tsx';
 import type { OkayLiveCaptureProps } from './props.ts';
 import { OkayLiveProvider } from './Provider.tsx';
 import './okaylive.css';
 
 /**
- * The selfie-liveness step. Each instance owns its store and query client, so two widgets
- * on one page never share a capture, a journey or a request.
+ * The selfie-liveness step. Each instance owns its capture session and query client, so two
+ * widgets on one page never share a capture, a journey or a request.
  */
-export function OkayLiveCapture(props: OkayLiveCaptureProps) {
+export function OkayLiveCapture({ photoFallback, theme, layout, showCancel, className, previewOverlay, ...session }: OkayLiveCaptureProps) {
   return (
-    <OkayLiveProvider
-      journeyId={props.journeyId}
-      apiBaseUrl={props.apiBaseUrl}
-      headers={props.headers}
-      credentials={props.credentials}
-      fetcher={props.fetcher}
-      locale={props.locale}
-      messages={props.messages}
-      queryClient={props.queryClient}
-    >
-      <CaptureFlow {...props} />
+    <OkayLiveProvider {...session}>
+      <CaptureFlow
+        photoFallback={photoFallback !== false}
+        theme={theme}
+        layout={layout}
+        showCancel={showCancel ?? session.onCancel !== undefined}
+        className={className}
+        previewOverlay={previewOverlay}
+      />
     </OkayLiveProvider>
   );
 }

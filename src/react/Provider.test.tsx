@@ -14,9 +14,9 @@ function HostScreen() {
   const t = useTranslate();
   const status = useSession((s) => s.status);
   const journeyId = useSession((s) => s.journeyId);
-  const { locale, client } = useSessionContext();
+  const { locale, session } = useSessionContext();
   return (
-    <p data-status={status} data-journey={journeyId ?? ''} data-lang={locale.lang} data-dir={locale.dir} data-api={client.apiBaseUrl}>
+    <p data-status={status} data-journey={journeyId ?? ''} data-lang={locale.lang} data-dir={locale.dir} data-api={session.client.apiBaseUrl}>
       {t('action.start')}
     </p>
   );

@@ -1,57 +1,44 @@
+'use client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { FetchLike } from '../core/api/client.ts';
 import { createTranslator, localeInfo, type Messages } from '../core/i18n/translate.ts';
-import { createSessionStore } from '../core/session/store.ts';
+import type { SessionOptions } from '../core/session/options.ts';
+import { createCaptureSession } from '../core/session/session.ts';
 import { SessionContext, type SessionContextValue } from './context.ts';
-import { useOkayLiveClient } from './hooks.ts';
 
-export interface OkayLiveProviderProps {
-  /** A journeyId the host's backend already created; without it the widget asks `{apiBaseUrl}/journeyid`. */
-  journeyId?: string;
-  /** Base of the host's proxy routes; defaults to the same-origin `/api/ekyc`. */
-  apiBaseUrl?: string;
-  headers?: Record<string, string>;
-  credentials?: RequestCredentials;
-  fetcher?: FetchLike;
+export interface OkayLiveProviderProps extends SessionOptions {
   /** BCP 47 tag; its catalogue must be registered (see i18n/locales.ts), English otherwise. */
-  locale?: string;
+  locale?: string | undefined;
   /** Overrides any message of the chosen catalogue. */
-  messages?: Partial<Messages>;
-  queryClient?: QueryClient;
+  messages?: Partial<Messages> | undefined;
+  /** The QueryClient that owns the widget's requests (read once, at mount); its own otherwise. */
+  queryClient?: QueryClient | undefined;
   children?: ReactNode;
 }
 
 /**
- * One capture session (store, API client, translations) for the components and hooks inside
- * it. `<OkayLiveCapture>` wraps one; hosts building their own UI from the hooks use it directly.
+ * One capture session and its translations for the components and hooks inside it.
+ * `<OkayLiveCapture>` wraps one; hosts building their own UI from the hooks use it directly.
+ * The session owns the flow; this only hands it the props and ties it to React's lifecycle.
  */
-export function OkayLiveProvider(props: OkayLiveProviderProps) {
-  const [store] = useState(() => createSessionStore(props.journeyId ? { journeyId: props.journeyId } : {}));
-  const [ownQueryClient] = useState(() => new QueryClient());
-  const queryClient = props.queryClient ?? ownQueryClient;
-  const client = useOkayLiveClient({
-    apiBaseUrl: props.apiBaseUrl,
-    headers: props.headers,
-    credentials: props.credentials,
-    fetch: props.fetcher,
-  });
-  const messagesKey = JSON.stringify(props.messages ?? {});
-  // The messages object is compared by value: hosts often pass a fresh literal each render.
-  const t = useMemo(() => createTranslator(props.locale, props.messages), [props.locale, messagesKey]);
-  const locale = useMemo(() => localeInfo(props.locale, props.messages), [props.locale, messagesKey]);
-  const context = useMemo<SessionContextValue>(() => ({ store, client, t, locale }), [store, client, t, locale]);
+export function OkayLiveProvider({ locale: tag, messages, queryClient: hostClient, children, ...options }: OkayLiveProviderProps) {
+  const [queryClient] = useState(() => hostClient ?? new QueryClient());
+  const [session] = useState(() => createCaptureSession(options, { queryClient }));
+  useEffect(() => session.mount(), [session]);
+  // Every render: the session compares what matters (journeyId, API options, camera choice).
+  useEffect(() => session.update(options));
 
-  // A journeyId the host obtains after mounting is taken up, unless one is already in use.
-  useEffect(() => {
-    if (props.journeyId && props.journeyId !== store.getState().journeyId && store.getState().status !== 'submitting') {
-      store.getState().setJourneyId(props.journeyId);
-    }
-  }, [props.journeyId, store]);
+  const messagesKey = JSON.stringify(messages ?? {});
+  // The messages object is compared by value: hosts often pass a fresh literal each render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const t = useMemo(() => createTranslator(tag, messages), [tag, messagesKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const locale = useMemo(() => localeInfo(tag, messages), [tag, messagesKey]);
+  const context = useMemo<SessionContextValue>(() => ({ session, t, locale }), [session, t, locale]);
 
   return (
     <QueryClientProvider client={queryClient}>
-      <SessionContext.Provider value={context}>{props.children}</SessionContext.Provider>
+      <SessionContext.Provider value={context}>{children}</SessionContext.Provider>
     </QueryClientProvider>
   );
 }

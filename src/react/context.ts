@@ -1,12 +1,11 @@
-import { createContext, useContext } from 'react';
-import { useStore } from 'zustand';
-import type { OkayLiveClient } from '../core/api/client.ts';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { LocaleInfo, Translate } from '../core/i18n/translate.ts';
-import type { SessionActions, SessionData, SessionStore } from '../core/session/store.ts';
+import type { CaptureSession } from '../core/session/session.ts';
+import type { SessionSnapshot } from '../core/session/snapshot.ts';
 
 export interface SessionContextValue {
-  store: SessionStore;
-  client: OkayLiveClient;
+  /** This widget's capture session: the views read its snapshot and call its commands. */
+  session: CaptureSession;
   t: Translate;
   /** `lang` and `dir` of the text shown. */
   locale: LocaleInfo;
@@ -20,9 +19,19 @@ export function useSessionContext(): SessionContextValue {
   return value;
 }
 
-/** Subscribes to one slice of this widget's own session store. */
-export function useSession<T>(selector: (state: SessionData & SessionActions) => T): T {
-  return useStore(useSessionContext().store, selector);
+/**
+ * One part of this widget's session snapshot; re-renders only when that part changes. The
+ * selector must return a primitive or a part of the snapshot (not a new object).
+ */
+export function useSession<T>(selector: (snapshot: SessionSnapshot) => T): T {
+  const { session } = useSessionContext();
+  const read = () => selector(session.getSnapshot());
+  return useSyncExternalStore(session.subscribe, read, read);
+}
+
+/** The capture session's commands (start, captureNow, retry, retake, cancel, …). */
+export function useCaptureSession(): CaptureSession {
+  return useSessionContext().session;
 }
 
 export function useTranslate(): Translate {

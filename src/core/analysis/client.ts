@@ -4,9 +4,6 @@ import type { Measurement } from './measure.ts';
 import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 import { ANALYSIS_HEIGHT } from './scale.ts';
 
-// Re-exported: part of the core entry's API, one value for browser and server.
-export { ANALYSIS_HEIGHT } from './scale.ts';
-
 export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
 
 export interface StillAnalysis {

@@ -9,6 +9,27 @@ export interface Sample {
   frame: FrameSource;
 }
 
+/** A still to encode by hand (manual capture): what to draw, and which part of it. */
+export interface Still {
+  source: CanvasImageSource;
+  plan: CropPlan;
+  /** What the capture metadata says about the camera. */
+  camera: { width: number; height: number };
+}
+
+/**
+ * The camera as the guidance loop and the capture see it. In a browser it is the preview's
+ * video element (videoFeed); tests script one.
+ */
+export interface FrameFeed {
+  /** Resolves on the next new camera frame, or after `maxWaitMs` so a stalled stream never stalls the caller. */
+  nextFrame(maxWaitMs?: number): Promise<void>;
+  /** The current frame for analysis (transferred to the worker), or null when there is none yet. */
+  sample(): Promise<Sample | null>;
+  /** The current frame for a manual capture, or null when the camera has shown nothing yet. */
+  still(): Still | null;
+}
+
 type VideoWithFrames = HTMLVideoElement & {
   requestVideoFrameCallback?: (cb: () => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
@@ -60,4 +81,16 @@ export async function sampleFrame(video: HTMLVideoElement): Promise<Sample | nul
   }
   frame ??= await createImageBitmap(video);
   return { at, plan, frame };
+}
+
+/** The frame feed of a playing video element (the camera preview). */
+export function videoFeed(video: HTMLVideoElement): FrameFeed {
+  return {
+    nextFrame: (maxWaitMs) => nextVideoFrame(video, maxWaitMs),
+    sample: () => sampleFrame(video),
+    still: () =>
+      video.videoWidth === 0
+        ? null
+        : { source: video, plan: portraitCrop(video.videoWidth, video.videoHeight), camera: { width: video.videoWidth, height: video.videoHeight } },
+  };
 }

@@ -1,79 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, createSessionStore } from './store.ts';
-import type { Capture } from './types.ts';
+import type { CheckResult, JourneyResult } from '../api/requests.ts';
+import { deriveSnapshot, stableSnapshot } from './snapshot.ts';
+import { canMove, createSessionStore, move, type Phase, type SessionData } from './store.ts';
+import type { Capture, WidgetError } from './types.ts';
 
 const capture: Capture = {
   blob: new Blob(['x'], { type: 'image/jpeg' }),
   meta: { width: 810, height: 1080, bytes: 1, jpegQuality: 0.95, mode: 'manual', camera: null, lowResolution: false, capturedAt: '' },
 };
 
-function toCaptured() {
-  const store = createSessionStore({ journeyId: 'j' });
-  const s = () => store.getState();
-  s().startCamera();
-  s().cameraReady();
-  s().beginCapture();
-  s().captured(capture);
-  return store;
-}
-
-describe('session store', () => {
-  it('walks the happy path', () => {
-    const store = toCaptured();
-    expect(store.getState().status).toBe('captured');
-    expect(store.getState().submit()).toBe(true);
-    expect(store.getState().resolve({ outcome: 'live', probability: 0.9, quality: 0.8, score: 2 })).toBe(true);
-    expect(store.getState().status).toBe('result');
-    expect(store.getState().capture).toBe(capture);
+describe('phase moves', () => {
+  it.each([
+    ['idle', 'camera_starting', true],
+    ['idle', 'capturing', false],
+    ['ready', 'captured', false],
+    ['capturing', 'captured', true],
+    ['captured', 'camera_starting', true], // a new selfie after a verdict
+    ['captured', 'capturing', false],
+    ['failed', 'capturing', true], // the photo fallback after a camera fault
+    ['failed', 'ready', false],
+  ] as const)('%s → %s allowed: %s', (from, to, allowed) => {
+    expect(canMove(from, to)).toBe(allowed);
   });
 
-  it('never lets a second submit start while one is in flight', () => {
-    const store = toCaptured();
-    expect(store.getState().submit()).toBe(true);
-    expect(store.getState().submit()).toBe(false);
-    expect(store.getState().status).toBe('submitting');
-  });
-
-  it('keeps the capture through a transient failure and resends it', () => {
-    const store = toCaptured();
-    store.getState().submit();
-    store.getState().fail({ code: 'NETWORK_ERROR', source: 'api', retryable: true });
-    expect(store.getState().capture).toBe(capture);
-    expect(store.getState().submit()).toBe(true);
-  });
-
-  it('does not resend after a failure that is not of the path', () => {
-    const store = toCaptured();
-    store.getState().submit();
-    store.getState().fail({ code: 'PAYLOAD_TOO_LARGE', source: 'api', retryable: false });
-    expect(store.getState().submit()).toBe(false);
-    expect(store.getState().retake()).toBe(true);
-    expect(store.getState().capture).toBeNull();
-    expect(store.getState().status).toBe('camera_starting');
-  });
-
-  it('ignores moves the machine does not allow', () => {
+  it('ignores a move the machine does not allow, patch and all', () => {
     const store = createSessionStore();
-    expect(store.getState().beginCapture()).toBe(false);
-    expect(store.getState().resolve({ outcome: 'live' })).toBe(false);
-    expect(store.getState().status).toBe('idle');
+    expect(move(store, 'captured', { capture })).toBe(false);
+    expect(store.getState()).toMatchObject({ phase: 'idle', capture: null });
   });
 
   it('gives every widget its own state', () => {
     const a = createSessionStore();
     const b = createSessionStore();
-    a.getState().startCamera();
-    expect(b.getState().status).toBe('idle');
+    move(a, 'camera_starting');
+    expect(b.getState().phase).toBe('idle');
+  });
+});
+
+/** A request observer's result with only the fields the derivation reads. */
+function request<T>(status: 'idle' | 'pending' | 'success' | 'error', data?: T, error?: WidgetError): T extends string ? JourneyResult : CheckResult {
+  return { status, data, error: error ?? null } as unknown as T extends string ? JourneyResult : CheckResult;
+}
+
+const IDLE_CHECK = request<{ outcome: 'live' }>('idle');
+const IDLE_JOURNEY = request<string>('idle');
+
+function data(patch: Partial<SessionData>): SessionData {
+  return { ...createSessionStore().getState(), ...patch };
+}
+
+describe('the status hosts see: the session phase, then the request state', () => {
+  const apiError: WidgetError = { code: 'NETWORK_ERROR', source: 'api', retryable: true };
+  const cameraError: WidgetError = { code: 'CAMERA_DENIED', source: 'camera', retryable: true };
+  it.each<[string, Phase, CheckResult, string, WidgetError | null]>([
+    ['idle', 'idle', IDLE_CHECK, 'idle', null],
+    ['capture kept, nothing sent (autoSubmit off)', 'captured', IDLE_CHECK, 'captured', null],
+    ['check in flight', 'captured', request('pending'), 'submitting', null],
+    ['verdict', 'captured', request('success', { outcome: 'live' }), 'result', null],
+    ['the check failed', 'captured', request('error', undefined, apiError), 'error', apiError],
+    ['a camera fault', 'failed', IDLE_CHECK, 'error', cameraError],
+    // The camera is back on: an old request's state no longer counts.
+    ['retake after a failure', 'camera_starting', request('error', undefined, apiError), 'camera_starting', null],
+  ])('%s', (_name, phase, check, status, error) => {
+    const s = deriveSnapshot({ data: data({ phase, capture, failure: phase === 'failed' ? cameraError : null }), check, journey: IDLE_JOURNEY, manualAtOnce: false });
+    expect(s.status).toBe(status);
+    expect(s.error).toBe(error);
+    expect(s.verdict).toEqual(status === 'result' ? { outcome: 'live' } : null);
   });
 
-  it.each([
-    ['idle', 'camera_starting', true],
-    ['ready', 'submitting', false],
-    ['submitting', 'submitting', false],
-    ['result', 'camera_starting', true],
-    ['error', 'submitting', true],
-    ['error', 'capturing', true], // the image-file fallback after a camera fault
-  ] as const)('%s → %s allowed: %s', (from, to, allowed) => {
-    expect(canMove(from, to)).toBe(allowed);
+  it('the hint is the guidance hint while the camera is live, the refused rule after a photo, else none', () => {
+    const guidance = { ...createSessionStore().getState().guidance, hint: { code: 'FACE_TOO_SMALL' as const, row: 'faceSide' } };
+    const at = (phase: Phase, failure: WidgetError | null = null) =>
+      deriveSnapshot({ data: data({ phase, guidance, failure }), check: IDLE_CHECK, journey: IDLE_JOURNEY, manualAtOnce: false }).hint;
+    expect(at('ready')).toBe('FACE_TOO_SMALL');
+    expect(at('captured')).toBeNull();
+    expect(at('failed', { code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: 'FACE_NOT_FOUND' })).toBe('FACE_NOT_FOUND');
+  });
+
+  it('keeps its identity while nothing changes, so views do not re-render', () => {
+    const input = { data: data({}), check: IDLE_CHECK, journey: IDLE_JOURNEY, manualAtOnce: false };
+    const first = deriveSnapshot(input);
+    expect(stableSnapshot(first, deriveSnapshot(input))).toBe(first);
+    expect(deriveSnapshot(input).camera).toBe(first.camera);
+    expect(stableSnapshot(first, deriveSnapshot({ ...input, data: data({ phase: 'camera_starting' }) }))).not.toBe(first);
   });
 });

@@ -22,7 +22,7 @@ export type CameraErrorCode =
   | 'CAMERA_UNSUPPORTED'
   | 'CAMERA_ERROR';
 
-/** FILE_UNREADABLE: the chosen photo could not be decoded; FILE_REJECTED: it fails a requirement rule (the hint says which). */
+/** FILE_UNREADABLE: the chosen photo could not be decoded; FILE_REJECTED: it fails a requirement rule (`WidgetError.reason` says which). */
 export type CaptureErrorCode = 'CAPTURE_FAILED' | 'FILE_UNREADABLE' | 'FILE_REJECTED';
 
 export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode;
@@ -37,6 +37,8 @@ export interface WidgetError {
   retryAfterMs?: number;
   /** Epoch ms before which the widget refuses to resend (Retry-After); the view counts down to it. */
   retryAt?: number;
+  /** FILE_REJECTED: the requirement the photo fails. */
+  reason?: RuleCode;
 }
 
 /** What goes to the host with the Blob. */

@@ -1,33 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { WidgetError } from '../../core/session/types.ts';
-import { wayForward } from './ErrorView.tsx';
 import { estimatedProgress } from './ProgressView.tsx';
-
-const api = (code: WidgetError['code'], retryable: boolean): WidgetError => ({ code, source: 'api', retryable });
-const camera = (code: WidgetError['code'], retryable: boolean): WidgetError => ({ code, source: 'camera', retryable });
-
-describe('wayForward: every failure has one, and a resend never becomes a recapture', () => {
-  it.each([
-    [api('NETWORK_ERROR', true), true, 'resend'],
-    [api('RATE_LIMITED', true), true, 'resend'],
-    [api('PAYLOAD_TOO_LARGE', true), true, 'resend'], // a smaller copy is ready
-    [api('PAYLOAD_TOO_LARGE', false), true, 'retake'], // no smaller copy possible
-    [api('NETWORK_ERROR', true), false, 'retake'], // nothing kept to resend (autoSubmit off, then dropped)
-    [api('UNRECOGNIZED_IMAGE', false), true, 'retake'],
-    [api('INVALID_JOURNEY_ID', false), true, 'none'], // the host brings a new journey
-    [camera('CAMERA_DENIED', true), false, 'camera'],
-    [camera('CAMERA_IN_USE', true), false, 'camera'],
-    [camera('CAMERA_ENDED', true), false, 'reconnect'],
-    [camera('CAMERA_INSECURE_CONTEXT', false), false, 'none'], // the photo fallback is the way
-    [camera('CAMERA_UNSUPPORTED', false), false, 'none'],
-    [{ code: 'FILE_REJECTED', source: 'capture', retryable: false } as WidgetError, false, 'retake'],
-    [{ code: 'CAPTURE_FAILED', source: 'capture', retryable: true } as WidgetError, false, 'retake'],
-  ] as const)('%j with capture kept: %s → %s', (error, kept, way) => {
-    expect(wayForward(error, kept)).toBe(way);
-  });
-});
 
 describe('estimatedProgress', () => {
   it('rises with time and never claims to be done', () => {

@@ -2,61 +2,31 @@ import { useMemo } from 'react';
 import { isTooLargeCode } from '../../core/api/errors.ts';
 import { browserFamily } from '../../core/camera/browser.ts';
 import type { MessageKey } from '../../core/i18n/translate.ts';
-import type { WidgetError } from '../../core/session/types.ts';
+import { offersPhoto } from '../../core/session/way.ts';
 import { useSecondsUntil, useOnline } from '../useClock.ts';
-import { useSession, useTranslate } from '../context.ts';
+import { useCaptureSession, useSession, useTranslate } from '../context.ts';
 import { FileFallback } from './FileFallback.tsx';
 
-export interface ErrorViewProps {
-  /** Resend the kept capture. */
-  onRetry: () => void;
-  /** Ask for the camera again (after a camera fault) or take a new selfie (after an image fault). */
-  onRestartCamera: () => void;
-  /** A photo chosen in the image-file fallback; absent when the host turned the fallback off. */
-  onFile?: ((file: File) => void) | undefined;
-}
-
-type Way = 'resend' | 'camera' | 'reconnect' | 'retake' | 'none';
-
-/** What the person can do next: never a dead end, and never a recapture a resend would fix. */
-export function wayForward(error: WidgetError, hasCapture: boolean): Way {
-  if (error.source === 'api') {
-    if (error.retryable && hasCapture) return 'resend';
-    // The host's journey expired: only the host can bring a new one (it hears onError).
-    if (error.code === 'INVALID_JOURNEY_ID') return 'none';
-    return 'retake';
-  }
-  if (error.source === 'camera') {
-    if (error.code === 'CAMERA_ENDED') return 'reconnect';
-    return error.retryable ? 'camera' : 'none';
-  }
-  return 'retake';
-}
-
-/** Camera faults and refused photos offer a photo instead; so does a failed capture's retake. */
-function offersFile(error: WidgetError): boolean {
-  return error.source === 'camera' || error.code === 'FILE_REJECTED' || error.code === 'FILE_UNREADABLE';
-}
 
 /** Always a specific message and a way forward: resend the kept image, or start the camera again. */
-export function ErrorView({ onRetry, onRestartCamera, onFile }: ErrorViewProps) {
+export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
   const t = useTranslate();
+  const session = useCaptureSession();
   const error = useSession((s) => s.error);
-  const hint = useSession((s) => s.hint);
-  const hasCapture = useSession((s) => s.capture !== null);
+  const way = useSession((s) => s.way);
   const online = useOnline();
   const wait = useSecondsUntil(error?.retryAt);
   const family = useMemo(
     () => (typeof navigator === 'undefined' ? 'other' : browserFamily({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints })),
     [],
   );
-  if (!error) return null;
+  if (!error || !way) return null;
 
-  const way = wayForward(error, hasCapture);
+  const onRetry = () => void session.retry();
   const waitingOnline = way === 'resend' && !online;
   const message =
     error.code === 'FILE_REJECTED'
-      ? t('error.FILE_REJECTED', { reason: hint ? t(`hint.${hint}` as MessageKey) : '' })
+      ? t('error.FILE_REJECTED', { reason: error.reason ? t(`hint.${error.reason}` as MessageKey) : '' })
       : t(`error.${error.code}`);
   return (
     <div className="okl-error" data-error={error.code} data-way={way} data-status={error.status}>
@@ -90,22 +60,22 @@ export function ErrorView({ onRetry, onRestartCamera, onFile }: ErrorViewProps) 
           </button>
         )}
         {way === 'camera' && (
-          <button type="button" className="okl-button okl-button-primary" onClick={onRestartCamera}>
+          <button type="button" className="okl-button okl-button-primary" onClick={session.retake}>
             {t('action.retry')}
           </button>
         )}
         {way === 'reconnect' && (
-          <button type="button" className="okl-button okl-button-primary" onClick={onRestartCamera}>
+          <button type="button" className="okl-button okl-button-primary" onClick={session.retake}>
             {t('action.reconnect')}
           </button>
         )}
         {way === 'retake' && (
-          <button type="button" className="okl-button okl-button-primary" onClick={onRestartCamera}>
+          <button type="button" className="okl-button okl-button-primary" onClick={session.retake}>
             {t('action.retake')}
           </button>
         )}
       </div>
-      {onFile && offersFile(error) && <FileFallback onFile={onFile} again={error.source === 'capture'} />}
+      {photoFallback && offersPhoto(error) && <FileFallback onFile={(file) => void session.choosePhoto(file)} again={error.source === 'capture'} />}
     </div>
   );
 }

@@ -1,13 +1,14 @@
 import type { MessageKey } from '../../core/i18n/translate.ts';
-import { useSession, useTranslate } from '../context.ts';
+import { useCaptureSession, useSession, useTranslate } from '../context.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 
 function formatNumber(value: number | undefined, digits: number): string {
   return value === undefined ? '–' : value.toFixed(digits);
 }
 
-export function ResultView({ onRetake }: { onRetake: () => void }) {
+export function ResultView() {
   const t = useTranslate();
+  const session = useCaptureSession();
   const verdict = useSession((s) => s.verdict);
   if (!verdict) return null;
   const { outcome } = verdict;
@@ -40,7 +41,7 @@ export function ResultView({ onRetake }: { onRetake: () => void }) {
           </dl>
         )}
         {outcome !== 'live' && (
-          <button type="button" className="okl-button okl-button-primary" onClick={onRetake}>
+          <button type="button" className="okl-button okl-button-primary" onClick={session.retake}>
             {t('action.retake')}
           </button>
         )}

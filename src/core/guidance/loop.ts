@@ -6,7 +6,7 @@ import type { RuleCode } from '../rules/codes.ts';
 import { evaluate, passingRowIds, type Evaluation } from '../rules/evaluate.ts';
 import type { Readings } from '../rules/table.ts';
 import { INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
-import { analysisSize, nextVideoFrame, sampleFrame, type Sample } from './sampler.ts';
+import { analysisSize, type FrameFeed, type Sample } from './sampler.ts';
 import { frameScore } from './score.ts';
 import type { GuidanceSnapshot, RuleState } from './types.ts';
 import { emptyWindow, STABLE_WINDOW, stepWindow, type WindowState } from './window.ts';
@@ -22,16 +22,20 @@ export interface Candidate {
 }
 
 export interface GuidanceOptions {
-  video: HTMLVideoElement;
+  /** Where frames come from: the camera preview in a browser, a script in tests. */
+  feed: FrameFeed;
   analysis: AnalysisClient;
+  /** Every analysed frame's snapshot; the hint lives in it and nowhere else. */
   publish(snapshot: GuidanceSnapshot): void;
-  setHint(code: RuleCode | null): void;
   /** The stable window is complete: capture this frame. The callee owns (and closes) the bitmap. */
   onStable(best: Candidate): void;
   /** Auto-capture off: guide only. */
   autoCapture?: boolean;
-  doc?: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'>;
+  doc?: VisibilityDoc | undefined;
 }
+
+/** The part of `document` the loop reads to pause while the tab is hidden. */
+export type VisibilityDoc = Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'>;
 
 export interface Guidance {
   stop(): void;
@@ -70,7 +74,7 @@ function waitVisible(doc: GuidanceOptions['doc']): Promise<void> {
  * frame in flight at a time, so a slow device analyses fewer frames rather than queueing them.
  */
 export function startGuidance(options: GuidanceOptions): Guidance {
-  const doc = options.doc ?? (typeof document === 'undefined' ? undefined : document);
+  const doc = options.doc;
   let running = true;
   let previous: MotionSample | null = null;
   let passing = new Set<string>();
@@ -94,7 +98,6 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     latest = { readings: m.readings, failures: limitFailures };
     previous = m.motionSample;
     hint = nextHint(hint, wantedHint(guide), sample.at);
-    options.setHint(hint.shown?.code ?? null);
 
     const score = frameScore(m.readings).score;
     const item: Candidate | null = result.full
@@ -152,11 +155,11 @@ export function startGuidance(options: GuidanceOptions): Guidance {
         await waitVisible(doc);
         continue;
       }
-      await nextVideoFrame(options.video);
+      await options.feed.nextFrame();
       if (!running) break;
       let result: FrameAnalysis | null = null;
       try {
-        const sample = await sampleFrame(options.video);
+        const sample = await options.feed.sample();
         if (!sample) continue;
         if (!running) {
           sample.frame.close();

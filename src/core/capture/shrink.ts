@@ -1,4 +1,4 @@
-import { encodeCrop } from '../capture/encode.ts';
+import { encodeCrop } from './encode.ts';
 
 /** Below this height the contract's face-size rules can no longer be met; a 413 there is final. */
 export const SHRINK_MIN_HEIGHT = 600;

@@ -1,0 +1,104 @@
+import { MutationObserver, type MutationObserverResult, type QueryClient } from '@tanstack/query-core';
+import type { WidgetError } from '../session/types.ts';
+import type { OkayLiveClient } from './client.ts';
+import { isApiError, isTooLargeCode, type OkayLiveApiError } from './errors.ts';
+import { CHECK_MUTATION_KEY, journeyMutation, REQUEST_DEFAULTS } from './mutations.ts';
+import { failureOf, shouldRenewJourney, type JourneyOwner } from './resend.ts';
+import type { Verdict } from './verdict.ts';
+
+/** Makes a smaller copy of `source` after `refusedBytes` were refused (413), or null when none can be made. */
+export type ShrinkFn = (source: Blob, refusedBytes: number) => Promise<Blob | null>;
+
+export interface SubmitVariables {
+  /** The bytes to send: the capture, or the smaller copy made after a 413. */
+  image: Blob;
+  /** The capture's own bytes, which a smaller copy is made from. */
+  source: Blob;
+  journeyId: string | null;
+  owner: JourneyOwner;
+  signal: AbortSignal;
+}
+
+export type CheckResult = MutationObserverResult<Verdict, WidgetError, SubmitVariables>;
+export type JourneyResult = MutationObserverResult<string, OkayLiveApiError, AbortSignal | undefined>;
+
+export interface RequestsDeps {
+  queryClient: QueryClient;
+  client(): OkayLiveClient;
+  now(): number;
+  shrink?: ShrinkFn | undefined;
+  /** A journey was created for this check: the session records it. */
+  onJourney(journeyId: string): void;
+  /** A smaller copy was made after a 413: the session sends it from now on. */
+  onSmaller(blob: Blob): void;
+}
+
+export interface Requests {
+  readonly journey: MutationObserver<string, OkayLiveApiError, AbortSignal | undefined>;
+  readonly check: MutationObserver<Verdict, WidgetError, SubmitVariables>;
+  /** Creates the journey if needed, sends the image, and renews a journey the widget made, once. */
+  submit(variables: SubmitVariables): Promise<Verdict>;
+  /** Forgets both requests' state (a new capture, or the flow was left). */
+  reset(): void;
+}
+
+/**
+ * The two requests of a check, as query-core mutations: they own the request state (pending,
+ * the verdict, the failure) that the session's status is derived from. The check's failure is
+ * already the plain WidgetError of the resend policy, with its Retry-After deadline.
+ */
+export function createRequests(deps: RequestsDeps): Requests {
+  const journey = new MutationObserver(deps.queryClient, journeyMutation(deps.client()));
+
+  async function createJourney(signal: AbortSignal): Promise<string> {
+    journey.setOptions(journeyMutation(deps.client()));
+    const journeyId = await journey.mutate(signal);
+    deps.onJourney(journeyId);
+    return journeyId;
+  }
+
+  async function send({ image, journeyId, owner, signal }: SubmitVariables): Promise<Verdict> {
+    const client = deps.client();
+    const first = journeyId ?? (await createJourney(signal));
+    try {
+      return await client.checkLiveness({ imageBest: image, journeyId: first }, signal);
+    } catch (error) {
+      if (!shouldRenewJourney(error, owner)) throw error;
+      const renewed = await createJourney(signal);
+      return client.checkLiveness({ imageBest: image, journeyId: renewed }, signal);
+    }
+  }
+
+  async function smallerCopy(error: unknown, variables: SubmitVariables): Promise<boolean> {
+    if (!deps.shrink || !isApiError(error) || !isTooLargeCode(error.code)) return false;
+    const blob = await deps.shrink(variables.source, variables.image.size).catch(() => null);
+    if (!blob || blob.size >= variables.image.size) return false;
+    deps.onSmaller(blob);
+    return true;
+  }
+
+  const check = new MutationObserver<Verdict, WidgetError, SubmitVariables>(deps.queryClient, {
+    ...REQUEST_DEFAULTS,
+    mutationKey: [...CHECK_MUTATION_KEY],
+    mutationFn: async (variables) => {
+      try {
+        return await send(variables);
+      } catch (error) {
+        const smaller = await smallerCopy(error, variables);
+        // The mutation's error is the plain, serialisable WidgetError the host receives, not an Error.
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
+        throw failureOf(error, { now: deps.now(), smallerCopy: smaller });
+      }
+    },
+  });
+
+  return {
+    journey,
+    check,
+    submit: (variables) => check.mutate(variables),
+    reset() {
+      check.reset();
+      journey.reset();
+    },
+  };
+}

@@ -1,0 +1,354 @@
+import type { AnalysisClient } from '../analysis/client.ts';
+import { createOkayLiveClient, type OkayLiveClient } from '../api/client.ts';
+import { createRequests } from '../api/requests.ts';
+import { canResend, resendsOnNewJourney } from '../api/resend.ts';
+import { afterStreamError, chooseCamera } from '../camera/choice.ts';
+import { createCameraControl, type CameraStream } from '../camera/control.ts';
+import { recallCamera, rememberCamera } from '../camera/remember.ts';
+import { stopStreams } from '../camera/tracks.ts';
+import { captureCamera, encodeCapture, wholePlan, type FrameFacts } from '../capture/meta.ts';
+import { readPhoto } from '../capture/photo.ts';
+import { startGuidance, type Candidate, type Guidance } from '../guidance/loop.ts';
+import type { FrameFeed, Still } from '../guidance/sampler.ts';
+import { IDLE_SNAPSHOT } from '../guidance/types.ts';
+import { browserEnvironment, type SessionEnvironment } from './environment.ts';
+import { createNotifier } from './notify.ts';
+import { clientOptions, MANUAL_CAPTURE_AFTER_MS, sameClientOptions, type SessionOptions } from './options.ts';
+import { deriveSnapshot, stableSnapshot, type SessionSnapshot } from './snapshot.ts';
+import { createSessionStore, LIVE_PHASES, move, type Phase, type SessionData } from './store.ts';
+import type { Capture, WidgetError } from './types.ts';
+
+/**
+ * One selfie step: the camera, guidance, the capture and its check, for one widget. Views read
+ * `getSnapshot()` and call the commands; nothing else decides anything. Commands that the
+ * current state does not allow are ignored (a double click, a late camera callback).
+ */
+export interface CaptureSession {
+  getSnapshot(): SessionSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** The API client built from the host's options (for hosts calling the requests themselves). */
+  readonly client: OkayLiveClient;
+  /** Starts watching the page (devices, permission), preloads analysis, honours autoStart; returns the stop. */
+  mount(): () => void;
+  /** New host options (props): callbacks, journeyId, API options, camera choice, capture settings. */
+  update(options: SessionOptions): void;
+  /** Asks for the camera, after checking what can be known before asking. */
+  start(): void;
+  /** Takes the selfie from the current camera frame (the capture button). */
+  captureNow(): Promise<void>;
+  /** A photo instead of a camera frame (the fallback after a camera fault). */
+  choosePhoto(file: Blob): Promise<void>;
+  /** "Try again": resends the kept capture, when the failure allows it. */
+  retry(): Promise<void>;
+  /** Drops the capture and its answer and goes back to the camera (also: try the camera again). */
+  retake(): void;
+  /** Leaves the step: camera off, request aborted, nothing more sent; tells the host. */
+  cancel(): void;
+  selectCamera(deviceId: string): void;
+  /** The preview got a stream (react-webcam's onUserMedia) and its frames. */
+  cameraStarted(stream: CameraStream, feed: FrameFeed): void;
+  /** The preview's getUserMedia failed. */
+  cameraFailed(error: unknown): void;
+}
+
+export function createCaptureSession(initial: SessionOptions = {}, environment: Partial<SessionEnvironment> = {}): CaptureSession {
+  const env = browserEnvironment(environment);
+  let options = initial;
+  const chosen = options.cameraDeviceId ?? (options.rememberCamera ? recallCamera(env.storage) : undefined);
+  const store = createSessionStore({ journeyId: options.journeyId, cameraDeviceId: chosen });
+  let client = createOkayLiveClient(clientOptions(options));
+  let analysis: AnalysisClient | null = null;
+  let guidance: Guidance | null = null;
+  let feed: FrameFeed | null = null;
+  let stream: CameraStream | null = null;
+  let abort: AbortController | null = null;
+  let manualTimer: ReturnType<typeof setTimeout> | null = null;
+  let mounted = false;
+  const cleanups: Array<() => void> = [];
+  const listeners = new Set<() => void>();
+  const notifier = createNotifier(() => options);
+  const set = (patch: Partial<SessionData>) => store.setState(patch);
+
+  const requests = createRequests({
+    queryClient: env.queryClient,
+    client: () => client,
+    now: env.now,
+    shrink: env.shrink,
+    onJourney: (journeyId) => set({ journeyId }),
+    onSmaller: (upload) => set({ upload }),
+  });
+
+  const camera = createCameraControl({
+    env: env.camera,
+    read: () => store.getState().camera,
+    write: (state) => set({ camera: state }),
+    onEnded: () => {
+      if (LIVE_PHASES.has(store.getState().phase)) fail({ code: 'CAMERA_ENDED', source: 'camera', retryable: true });
+    },
+    onGranted: () => {
+      const { phase, failure } = store.getState();
+      if (phase === 'failed' && failure?.code === 'CAMERA_DENIED') move(store, 'camera_starting', { failure: null });
+    },
+    onCorrected: () => move(store, 'camera_starting'),
+  });
+
+  let snapshot: SessionSnapshot = derive();
+  function derive(): SessionSnapshot {
+    return deriveSnapshot({
+      data: store.getState(),
+      check: requests.check.getCurrentResult(),
+      journey: requests.journey.getCurrentResult(),
+      manualAtOnce: options.autoCapture === false || (options.manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS) <= 0,
+    });
+  }
+  function recompute(): void {
+    const next = stableSnapshot(snapshot, derive());
+    if (next === snapshot) return;
+    snapshot = next;
+    if (mounted) notifier.tell(next);
+    for (const listener of listeners) listener();
+  }
+
+  function fail(error: WidgetError, patch: Partial<SessionData> = {}): void {
+    move(store, 'failed', { ...patch, failure: error });
+  }
+
+  function ensureAnalysis(): AnalysisClient {
+    if (analysis) return analysis;
+    const created = env.createAnalysis(options.assetsBaseUrl === undefined ? {} : { assetsBaseUrl: options.assetsBaseUrl });
+    analysis = created;
+    const mirror = () => set({ guidance: { ...store.getState().guidance, analysis: created.status, analysisFailure: created.failure } });
+    mirror();
+    const unsubscribe = created.subscribe(mirror);
+    cleanups.push(() => {
+      unsubscribe();
+      created.dispose();
+      if (analysis === created) analysis = null;
+    });
+    return created;
+  }
+
+  function startLoop(): void {
+    if (guidance || !feed || store.getState().phase !== 'ready') return;
+    const client = ensureAnalysis();
+    set({ guidance: { ...IDLE_SNAPSHOT, analysis: client.status, analysisFailure: client.failure } });
+    guidance = startGuidance({
+      feed,
+      analysis: client,
+      autoCapture: options.autoCapture !== false,
+      doc: env.doc,
+      publish: (next) => set({ guidance: next }),
+      onStable: (best) => void captureBest(best),
+    });
+  }
+  function stopLoop(): void {
+    guidance?.stop();
+    guidance = null;
+  }
+
+  function armManualTimer(): void {
+    const after = options.manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS;
+    if (manualTimer || after <= 0 || store.getState().manualTimedOut) return;
+    manualTimer = setTimeout(() => set({ manualTimedOut: true }), after);
+  }
+  function clearManualTimer(): void {
+    if (manualTimer) clearTimeout(manualTimer);
+    manualTimer = null;
+  }
+
+  /** What follows from entering or leaving a phase, wherever the move came from. */
+  function onPhase(from: Phase, to: Phase): void {
+    if (from === 'ready') {
+      stopLoop();
+      clearManualTimer();
+    }
+    if (to === 'camera_starting') set({ manualTimedOut: false });
+    if (to === 'ready') {
+      startLoop();
+      armManualTimer();
+    }
+    if (LIVE_PHASES.has(from) && !LIVE_PHASES.has(to)) {
+      camera.stop();
+      feed = null;
+      stream = null;
+    }
+  }
+  store.subscribe((state, previous) => {
+    if (state.phase !== previous.phase) onPhase(previous.phase, state.phase);
+    recompute();
+  });
+  requests.check.subscribe(recompute);
+  requests.journey.subscribe(recompute);
+
+  const cameraFacts = (still: Still | null): FrameFacts['camera'] =>
+    still ? captureCamera(still.camera, stream?.getVideoTracks()[0]) : null;
+
+  function kept(capture: Capture): void {
+    if (move(store, 'captured', { capture, upload: null, photoBusy: false }) && options.autoSubmit !== false) void submit();
+  }
+
+  async function captureBest(best: Candidate): Promise<void> {
+    try {
+      if (!move(store, 'capturing')) return;
+      const facts: FrameFacts = { mode: 'auto', camera: cameraFacts(feed?.still() ?? null), readings: best.readings, failures: best.failures, score: best.score };
+      kept(await encodeCapture(best.bitmap, wholePlan(best.bitmap), facts, env.encode));
+    } catch {
+      fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });
+    } finally {
+      best.bitmap.close();
+    }
+  }
+
+  /** Sends the kept capture; after a failure only when the policy allows a resend (or `journeyChanged`). */
+  async function submit(journeyChanged = false): Promise<void> {
+    const { phase, capture, upload, journeyId } = store.getState();
+    if (phase !== 'captured' || !capture || abort) return;
+    const check = requests.check.getCurrentResult();
+    if (check.status === 'success') return;
+    if (check.status === 'error' && !journeyChanged && !canResend(check.error, true, env.now())) return;
+    const current = new AbortController();
+    abort = current;
+    const owner = options.journeyId ? 'host' : 'widget';
+    try {
+      await requests.submit({ image: upload ?? capture.blob, source: capture.blob, journeyId, owner, signal: current.signal });
+    } catch {
+      // The failure is the check's own state: the snapshot and the host read it from there.
+    } finally {
+      if (abort === current) abort = null;
+    }
+  }
+
+  /** Aborts the request in flight and forgets both requests' state: a late answer reaches no one. */
+  function dropRequests(): void {
+    abort?.abort();
+    abort = null;
+    requests.reset();
+  }
+
+  function leave(): void {
+    dropRequests();
+    clearManualTimer();
+    set({ phase: 'idle', capture: null, upload: null, failure: null, photoBusy: false });
+  }
+
+  const session: CaptureSession = {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get client() {
+      return client;
+    },
+    mount() {
+      mounted = true;
+      cleanups.push(camera.watch());
+      if (options.preloadAnalysis !== false) ensureAnalysis();
+      notifier.tell(snapshot);
+      if (options.autoStart && store.getState().phase === 'idle') session.start();
+      return () => {
+        mounted = false;
+        leave();
+        camera.stop();
+        notifier.dispose();
+        for (const cleanup of cleanups.splice(0)) cleanup();
+      };
+    },
+    update(next) {
+      const previous = options;
+      options = next;
+      if (!sameClientOptions(previous, next)) client = createOkayLiveClient(clientOptions(next));
+      if (next.journeyId && next.journeyId !== store.getState().journeyId && snapshot.status !== 'submitting') {
+        set({ journeyId: next.journeyId });
+        if (resendsOnNewJourney(snapshot.error, snapshot.capture !== null)) void submit(true);
+      }
+      if (next.cameraDeviceId !== undefined && next.cameraDeviceId !== previous.cameraDeviceId) session.selectCamera(next.cameraDeviceId);
+      // Permission to remember can arrive after mount (an attribute set by the page's script).
+      if (next.rememberCamera && !previous.rememberCamera && !store.getState().camera.explicit) {
+        const recalled = recallCamera(env.storage);
+        if (recalled !== undefined) set({ camera: chooseCamera(store.getState().camera, recalled) });
+      }
+      if (next.autoCapture !== previous.autoCapture && guidance) {
+        stopLoop();
+        startLoop();
+      }
+      recompute();
+    },
+    start() {
+      const blocked = env.precondition();
+      if (blocked) {
+        // For the developer who opened the page over http: the person sees the catalogue text.
+        if (blocked === 'CAMERA_INSECURE_CONTEXT') console.warn('[okaylive] the camera needs a secure context: serve this page over https (or localhost)');
+        fail({ code: blocked, source: 'camera', retryable: false });
+        return;
+      }
+      ensureAnalysis();
+      move(store, 'camera_starting', { failure: null });
+    },
+    async captureNow() {
+      const latest = guidance?.latest() ?? null;
+      if (!feed || !move(store, 'capturing')) return;
+      const source = feed;
+      // Draw a frame the video has just presented: right after the stream starts (or switches
+      // camera) the element may hold no frame yet, or a stale one.
+      await source.nextFrame(source.still() ? 500 : 3000);
+      if (store.getState().phase !== 'capturing') return;
+      const still = source.still();
+      if (!still) {
+        move(store, 'ready');
+        return;
+      }
+      try {
+        const facts: FrameFacts = { mode: 'manual', camera: cameraFacts(still), ...(latest ? { readings: latest.readings, failures: latest.failures } : {}) };
+        kept(await encodeCapture(still.source, still.plan, facts, env.encode));
+      } catch {
+        fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });
+      }
+    },
+    async choosePhoto(file) {
+      if (!move(store, 'capturing', { photoBusy: true })) return;
+      const analyser = ensureAnalysis();
+      const outcome = await readPhoto(file, (image) => analyser.analyseStill(image), env.photo);
+      if (store.getState().phase !== 'capturing') return;
+      if (outcome.kind === 'accepted') kept(outcome.capture);
+      else if (outcome.kind === 'rejected') fail({ code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: outcome.code }, { photoBusy: false });
+      else fail({ code: 'FILE_UNREADABLE', source: 'capture', retryable: false }, { photoBusy: false });
+    },
+    retry: () => submit(),
+    retake() {
+      dropRequests();
+      move(store, 'camera_starting', { capture: null, upload: null, failure: null });
+    },
+    cancel() {
+      leave();
+      options.onCancel?.();
+    },
+    selectCamera(deviceId) {
+      if (options.rememberCamera) rememberCamera(env.storage, deviceId);
+      set({ camera: chooseCamera(store.getState().camera, deviceId) });
+      // The preview restarts on the new device: no capture until it is up.
+      if (store.getState().phase === 'ready') move(store, 'camera_starting');
+    },
+    cameraStarted(started, frames) {
+      if (!mounted || !LIVE_PHASES.has(store.getState().phase)) {
+        // A stream that arrived after the step was left: the camera light goes off at once.
+        stopStreams([started]);
+        return;
+      }
+      stream = started;
+      feed = frames;
+      camera.started(started);
+      if (!move(store, 'ready') && store.getState().phase === 'ready') {
+        stopLoop();
+        startLoop();
+      }
+    },
+    cameraFailed(error) {
+      const { phase, camera: state } = store.getState();
+      const failure = afterStreamError(state, error, phase === 'camera_starting');
+      set({ camera: failure.state });
+      if (failure.kind === 'fault') fail({ code: failure.code, source: 'camera', retryable: failure.retryable });
+    },
+  };
+  return session;
+}

@@ -1,0 +1,104 @@
+import type { CheckResult, JourneyResult } from '../api/requests.ts';
+import type { Verdict } from '../api/verdict.ts';
+import { constraintsOf, type CameraState } from '../camera/choice.ts';
+import type { CameraInfo } from '../camera/devices.ts';
+import type { GuidanceSnapshot } from '../guidance/types.ts';
+import type { RuleCode } from '../rules/codes.ts';
+import { LIVE_PHASES, type Phase, type SessionData } from './store.ts';
+import type { Capture, SessionState, WidgetError } from './types.ts';
+import { wayForward, type Way } from './way.ts';
+
+export interface CameraView {
+  /** What the preview asks getUserMedia for now (the rung of the fault ladder, the chosen device). */
+  constraints: MediaTrackConstraints;
+  cameras: CameraInfo[];
+  /** The camera actually running. */
+  active: CameraInfo | undefined;
+}
+
+/**
+ * Everything a view or a host reads about one widget, derived from the session's own state
+ * and its requests' state. Immutable: a new object whenever anything in it changes.
+ */
+export interface SessionSnapshot {
+  status: SessionState;
+  phase: Phase;
+  journeyId: string | null;
+  capture: Capture | null;
+  verdict: Verdict | null;
+  error: WidgetError | null;
+  /** What the person is asked to fix now (the root's `data-hint`). */
+  hint: RuleCode | null;
+  guidance: GuidanceSnapshot;
+  camera: CameraView;
+  /** The preview is shown (and asks for the camera). */
+  cameraOn: boolean;
+  /** The capture button is offered. */
+  manualAvailable: boolean;
+  /** A chosen photo is being read and checked. */
+  photoBusy: boolean;
+  /** After a failure: what the person can do next. */
+  way: Way | null;
+  /** The request in flight, if any. */
+  requesting: 'journey' | 'check' | null;
+}
+
+export interface SnapshotInput {
+  data: SessionData;
+  check: CheckResult;
+  journey: JourneyResult;
+  /** The capture button is offered as soon as the camera is ready (auto-capture off, or no delay). */
+  manualAtOnce: boolean;
+}
+
+function statusOf(phase: Phase, check: CheckResult): SessionState {
+  if (phase === 'failed') return 'error';
+  if (phase !== 'captured') return phase;
+  if (check.status === 'pending') return 'submitting';
+  if (check.status === 'success') return 'result';
+  if (check.status === 'error') return 'error';
+  return 'captured';
+}
+
+const cameraViews = new WeakMap<CameraState, CameraView>();
+
+/** One view object per camera state, so the preview's constraints keep their identity between frames. */
+function cameraView(state: CameraState): CameraView {
+  let view = cameraViews.get(state);
+  if (!view) {
+    view = { constraints: constraintsOf(state), cameras: state.cameras, active: state.cameras.find((c) => c.deviceId === state.activeId) };
+    cameraViews.set(state, view);
+  }
+  return view;
+}
+
+export function deriveSnapshot({ data, check, journey, manualAtOnce }: SnapshotInput): SessionSnapshot {
+  const { phase, guidance } = data;
+  const status = statusOf(phase, check);
+  const error = phase === 'failed' ? data.failure : phase === 'captured' && check.status === 'error' ? check.error : null;
+  const live = phase === 'ready' || phase === 'capturing';
+  const hint = live ? (guidance.hint?.code ?? null) : error?.code === 'FILE_REJECTED' ? (error.reason ?? null) : null;
+  return {
+    status,
+    phase,
+    journeyId: data.journeyId,
+    capture: data.capture,
+    verdict: status === 'result' ? (check.data ?? null) : null,
+    error,
+    hint,
+    guidance,
+    camera: cameraView(data.camera),
+    cameraOn: LIVE_PHASES.has(phase) && !data.photoBusy,
+    manualAvailable: phase === 'ready' && (manualAtOnce || guidance.analysis === 'unavailable' || data.manualTimedOut),
+    photoBusy: data.photoBusy,
+    way: error ? wayForward(error, data.capture !== null) : null,
+    requesting: journey.status === 'pending' ? 'journey' : check.status === 'pending' ? 'check' : null,
+  };
+}
+
+/** The previous snapshot when nothing in it changed, so subscribers see a stable identity. */
+export function stableSnapshot(previous: SessionSnapshot | null, next: SessionSnapshot): SessionSnapshot {
+  if (!previous) return next;
+  const keys = Object.keys(next) as Array<keyof SessionSnapshot>;
+  return keys.every((key) => Object.is(previous[key], next[key])) ? previous : next;
+}

@@ -1,0 +1,233 @@
+/**
+ * Stand-ins for what a capture session touches outside itself, so the whole flow runs in Node:
+ * a camera whose stream can be unplugged, a frame feed, an analysis client whose readings a
+ * test scripts, and an encoder that needs no canvas. For tests only.
+ */
+import { QueryClient } from '@tanstack/query-core';
+import { vi } from 'vitest';
+import type { AnalysisClient, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client.ts';
+import type { Measurement } from '../../analysis/measure.ts';
+import type { AnalysisFailure } from '../../analysis/protocol.ts';
+import type { CameraStream, MediaDevicesLike } from '../../camera/control.ts';
+import type { DeviceInfoLike } from '../../camera/devices.ts';
+import type { PermissionsLike } from '../../camera/permission.ts';
+import { portraitCrop } from '../../capture/crop.ts';
+import type { Encode } from '../../capture/meta.ts';
+import type { PhotoTools } from '../../capture/photo.ts';
+import type { FrameFeed } from '../../guidance/sampler.ts';
+import { evaluate } from '../../rules/evaluate.ts';
+import type { Readings } from '../../rules/table.ts';
+import type { SessionEnvironment } from '../environment.ts';
+import type { CameraErrorCode } from '../types.ts';
+
+/** A frame that meets every guidance target. */
+export const COMPLIANT: Readings = {
+  faceCount: 1,
+  faceSide: 300,
+  eyeDistance: 139,
+  faceWidthShare: 0.37,
+  margin: 0.85,
+  centreOffset: 0.01,
+  yaw: 1,
+  pitch: 7,
+  roll: 3,
+  brightness: 167,
+  clipped: 0,
+  unevenness: 0.11,
+  sharpness: 0.66,
+  motion: 0.01,
+  eyeOpenness: 0.35,
+  meshConfidence: 1,
+  cropHeight: 1080,
+};
+
+export const FAR: Readings = { ...COMPLIANT, faceSide: 150, eyeDistance: 60 };
+export const NO_FACE: Readings = { ...COMPLIANT, faceCount: 0 };
+
+/** A camera track that can end on its own (unplugged) and records whether we stopped it. */
+export class FakeTrack extends EventTarget {
+  readyState: 'live' | 'ended' = 'live';
+  stopped = false;
+  constructor(
+    readonly label = 'Front camera',
+    readonly deviceId = 'front',
+  ) {
+    super();
+  }
+  getSettings() {
+    return { deviceId: this.deviceId };
+  }
+  stop() {
+    this.stopped = true;
+    this.readyState = 'ended';
+  }
+  /** The device went away: the browser ends the track without us stopping it. */
+  unplug() {
+    this.readyState = 'ended';
+    this.dispatchEvent(new Event('ended'));
+  }
+}
+
+export function fakeStream(track = new FakeTrack()): CameraStream & { track: FakeTrack } {
+  return { track, getTracks: () => [track], getVideoTracks: () => [track] };
+}
+
+/** A frame feed with a steady clock: each sample is 100 ms after the last, so windows fill in a few frames. */
+export function fakeFeed(options: { width?: number; height?: number; blank?: boolean } = {}): FrameFeed & { samples: number } {
+  const width = options.width ?? 1920;
+  const height = options.height ?? 1080;
+  const plan = portraitCrop(width, height);
+  let at = 0;
+  const feed = {
+    samples: 0,
+    nextFrame: () => new Promise<void>((resolve) => setTimeout(resolve, 1)),
+    sample: async () => {
+      feed.samples += 1;
+      at += 100;
+      return { at, plan, frame: { close: () => undefined } as unknown as VideoFrame };
+    },
+    still: () => (options.blank ? null : { source: {} as CanvasImageSource, plan, camera: { width, height } }),
+  };
+  return feed;
+}
+
+export interface FakeAnalysis extends AnalysisClient {
+  /** What the next frames read. */
+  readings: Readings;
+  /** Readings of a still (the photo fallback). */
+  still: Readings;
+  frames: number;
+  become(status: AnalysisStatus, failure?: AnalysisFailure): void;
+}
+
+function measurementOf(readings: Readings): Measurement {
+  return { readings, face: null, motionSample: null };
+}
+
+/** An analysis client whose readings the test sets; frames it would keep come back as closable bitmaps. */
+export function fakeAnalysis(initial: AnalysisStatus = 'ready'): FakeAnalysis {
+  let status: AnalysisStatus = initial;
+  let failure: AnalysisFailure | null = null;
+  const listeners = new Set<(s: AnalysisStatus) => void>();
+  let settle: (ok: boolean) => void = () => undefined;
+  const ready = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
+  if (initial !== 'loading') settle(initial === 'ready');
+  const fake: FakeAnalysis = {
+    readings: COMPLIANT,
+    still: COMPLIANT,
+    frames: 0,
+    get status() {
+      return status;
+    },
+    get failure() {
+      return failure;
+    },
+    ready,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    become(next, why) {
+      status = next;
+      failure = why ?? null;
+      settle(next === 'ready');
+      for (const l of listeners) l(next);
+    },
+    async analyseFrame(frame, request): Promise<FrameAnalysis> {
+      frame.close();
+      fake.frames += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const full = request.keep ? ({ width: request.crop.width, height: request.crop.height, close: vi.fn() } as unknown as ImageBitmap) : null;
+      return { measurement: measurementOf(fake.readings), full, ms: 5 };
+    },
+    async analyseStill(image): Promise<StillAnalysis> {
+      void image;
+      return { measurement: measurementOf(fake.still), evaluation: evaluate(fake.still, { mode: 'limit' }), width: 810, height: 1080 };
+    },
+    dispose: vi.fn(),
+  };
+  return fake;
+}
+
+/** JPEG-looking bytes of a given size: the session never decodes them. */
+export function jpegBytes(size: number, seed = 0): Blob {
+  const bytes = new Uint8Array(size);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  for (let i = 4; i < size; i++) bytes[i] = (i + seed) % 251;
+  return new Blob([bytes], { type: 'image/jpeg' });
+}
+
+/** Encodes to fixed-size bytes that differ per capture, so tests can tell two captures apart. */
+export function fakeEncode(size = 2000): Encode & { calls: number } {
+  const encode = Object.assign(
+    async (_source: CanvasImageSource, plan: { width: number; height: number }) => {
+      encode.calls += 1;
+      return { blob: jpegBytes(size, encode.calls), width: plan.width, height: plan.height, jpegQuality: 0.95 };
+    },
+    { calls: 0 },
+  );
+  return encode;
+}
+
+/** Photo decoding without a browser: any Blob decodes unless its type says otherwise. */
+export const FAKE_PHOTO_TOOLS: PhotoTools = {
+  decode: async (file) => {
+    if (file.type === 'text/plain') throw new Error('not an image');
+    return Object.assign({} as CanvasImageSource, { width: 1200, height: 1600, close: () => undefined });
+  },
+  encode: fakeEncode(),
+};
+
+export class FakeDevices extends EventTarget implements MediaDevicesLike {
+  constructor(public devices: DeviceInfoLike[] = [{ kind: 'videoinput', deviceId: 'front', label: 'Front camera' }]) {
+    super();
+  }
+  async enumerateDevices() {
+    return this.devices;
+  }
+  override addEventListener(type: 'devicechange', listener: () => void): void {
+    super.addEventListener(type, listener);
+  }
+  override removeEventListener(type: 'devicechange', listener: () => void): void {
+    super.removeEventListener(type, listener);
+  }
+}
+
+/** A Permissions API whose camera state the test flips. */
+export function fakePermissions(): PermissionsLike & { grant(): void } {
+  const status = Object.assign(new EventTarget(), { state: 'denied' });
+  return {
+    query: async () => status,
+    grant() {
+      status.state = 'granted';
+      status.dispatchEvent(new Event('change'));
+    },
+  };
+}
+
+export interface TestEnvironment extends SessionEnvironment {
+  analysis: FakeAnalysis;
+  devices: FakeDevices;
+}
+
+export function testEnvironment(overrides: { precondition?: CameraErrorCode | null; analysis?: FakeAnalysis; permissions?: PermissionsLike; now?: () => number; devices?: FakeDevices } = {}): TestEnvironment {
+  const analysis = overrides.analysis ?? fakeAnalysis();
+  const devices = overrides.devices ?? new FakeDevices();
+  const storage = new Map<string, string>();
+  return {
+    analysis,
+    devices,
+    queryClient: new QueryClient(),
+    createAnalysis: () => analysis,
+    camera: { devices, permissions: overrides.permissions, handheld: false },
+    precondition: () => overrides.precondition ?? null,
+    storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
+    encode: fakeEncode(),
+    photo: FAKE_PHOTO_TOOLS,
+    shrink: undefined,
+    doc: undefined,
+    now: overrides.now ?? Date.now,
+  };
+}
