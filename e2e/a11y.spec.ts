@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { reach, videoPlaying, WIDGET_STATES } from './support/widget-states.ts';
 
 /**
@@ -33,11 +33,19 @@ test('axe sees inside the shadow root (a planted fault is reported)', async ({ p
 });
 
 /** The focused element inside the widget's shadow root, described by its class and text. */
-const focused = (page: import('@playwright/test').Page) =>
-  page.locator('okaylive-capture').evaluate((host) => {
-    const active = host.shadowRoot?.activeElement;
-    return active ? `${active.tagName.toLowerCase()}.${[...active.classList].join('.')}: ${active.textContent?.trim() ?? ''}` : 'outside';
-  });
+const focused = (page: Page) =>
+  page
+    .locator('okaylive-capture')
+    .evaluate(
+      (host) => {
+        const active = host.shadowRoot?.activeElement;
+        return active ? `${active.tagName.toLowerCase()}.${[...active.classList].join('.')}: ${active.textContent?.trim() ?? ''}` : 'outside';
+      },
+      undefined,
+      // Bounded (it is polled); a slow answer reads as "not there yet".
+      { timeout: 1000 },
+    )
+    .catch(() => 'unknown');
 
 test('keyboard only: start, capture, result, retake; focus follows each new view', async ({ page }) => {
   const notLive = { status: 'success', messageCode: 'api.success', probability: 0.07, score: -2.5, quality: 0.8 };

@@ -1,4 +1,4 @@
-import type { Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { errorOf, imageOf, recordStates, takeSelfie } from './support/faults.ts';
 
@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
  * Spies installed before any page script: every storage write, IndexedDB write and console
  * call is recorded with a description of its arguments (size, JPEG or not), never the data.
  */
-async function spyOnSinks(page: import('@playwright/test').Page): Promise<void> {
+async function spyOnSinks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     type Seen = { sink: string; size: number; jpeg: boolean; text: string };
     const seen: Seen[] = [];

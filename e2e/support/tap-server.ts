@@ -3,7 +3,7 @@
  * recording tap, so tests can decode exactly what reached the server. The tap is test
  * harness only; the product has no such route.
  */
-import { createServer as createHttpServer, request, type IncomingMessage } from 'node:http';
+import { createServer as createHttpServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { createServer as createViteServer } from 'vite';
 
@@ -35,7 +35,8 @@ function collect(stream: IncomingMessage): Promise<Buffer> {
   });
 }
 
-const tap = createHttpServer(async (req, res) => {
+/** Each request relayed to the dev server, recording okaylive uploads on the way. */
+async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.url === '/__tap/uploads') {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(recorded));
@@ -45,23 +46,24 @@ const tap = createHttpServer(async (req, res) => {
   const body = record ? await collect(req) : null;
   const upstream = request(
     { host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: req.headers },
-    async (answer) => {
+    (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       if (!record || !body) {
         answer.pipe(res);
         return;
       }
-      const response = await collect(answer);
-      recorded.push({
-        test: String(req.headers['x-e2e-test'] ?? ''),
-        url: req.url ?? '',
-        contentType: String(req.headers['content-type'] ?? ''),
-        body: body.toString('base64'),
-        status: answer.statusCode ?? 0,
-        response: response.toString('utf8'),
-        at: Date.now(),
+      void collect(answer).then((response) => {
+        recorded.push({
+          test: String(req.headers['x-e2e-test'] ?? ''),
+          url: req.url ?? '',
+          contentType: String(req.headers['content-type'] ?? ''),
+          body: body.toString('base64'),
+          status: answer.statusCode ?? 0,
+          response: response.toString('utf8'),
+          at: Date.now(),
+        });
+        res.end(response);
       });
-      res.end(response);
     },
   );
   upstream.on('error', () => {
@@ -70,6 +72,13 @@ const tap = createHttpServer(async (req, res) => {
   });
   if (body) upstream.end(body);
   else req.pipe(upstream);
+}
+
+const tap = createHttpServer((req, res) => {
+  relay(req, res).catch(() => {
+    if (!res.headersSent) res.writeHead(502);
+    res.end();
+  });
 });
 
 // Vite's HMR websocket goes straight through.

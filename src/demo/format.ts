@@ -1,4 +1,4 @@
-import type { Bound, RuleState } from '../core/index.ts';
+import type { Bound } from '../core/index.ts';
 
 /** What each rule row measures, in the words an integrator reads the rules table with. */
 const LABELS: Record<string, string> = {
@@ -27,7 +27,7 @@ export function ruleLabel(id: string): string {
   return LABELS[id] ?? id;
 }
 
-export function formatValue(value: number | null | undefined, unit: RuleState['unit'] | string): string {
+export function formatValue(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined) return '—';
   switch (unit) {
     case 'px':

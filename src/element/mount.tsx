@@ -33,8 +33,9 @@ export function mount(target: Element, options: MountOptions = {}): MountHandle 
   const shadow = options.shadow !== false;
   let host: ShadowRoot | Element = target;
   if (shadow) {
-    host = target.shadowRoot ?? target.attachShadow({ mode: 'open' });
-    adoptStyles(host as ShadowRoot);
+    const root = target.shadowRoot ?? target.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    host = root;
   } else {
     adoptStyles(target.ownerDocument);
   }

@@ -28,14 +28,14 @@ describe('useAfter', () => {
   it('turns true only after the condition held for the whole delay, and resets when it breaks', () => {
     act(() => root.render(<Probe active />));
     expect(read()).toBe('false');
-    act(() => vi.advanceTimersByTime(999));
+    act(() => void vi.advanceTimersByTime(999));
     expect(read()).toBe('false');
-    act(() => vi.advanceTimersByTime(1));
+    act(() => void vi.advanceTimersByTime(1));
     expect(read()).toBe('true');
     act(() => root.render(<Probe active={false} />));
     expect(read()).toBe('false');
     act(() => root.render(<Probe active />));
-    act(() => vi.advanceTimersByTime(500));
+    act(() => void vi.advanceTimersByTime(500));
     expect(read()).toBe('false');
   });
 });

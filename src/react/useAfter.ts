@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 /** True once `active` has held for `ms` without a break; false again as soon as it stops. */
 export function useAfter(active: boolean, ms: number): boolean {
-  const [elapsed, setElapsed] = useState(false);
+  // A new token for each stretch of `active`: a timer from an earlier stretch can never count.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stretch = useMemo(() => ({}), [active, ms]);
+  const [elapsed, setElapsed] = useState<object | null>(null);
   useEffect(() => {
-    setElapsed(false);
     if (!active) return undefined;
-    const timer = setTimeout(() => setElapsed(true), ms);
+    const timer = setTimeout(() => setElapsed(stretch), ms);
     return () => clearTimeout(timer);
-  }, [active, ms]);
-  return active && elapsed;
+  }, [active, ms, stretch]);
+  return active && elapsed === stretch;
 }

@@ -35,7 +35,7 @@ function rules(text: string, atRule: string | null = null): Rule[] {
 }
 
 function tokens(rule: Rule): Record<string, string> {
-  return Object.fromEntries([...rule.body.matchAll(/(--okl-[\w-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2]?.trim() ?? '']));
+  return Object.fromEntries([...rule.body.matchAll(/(--okl-[\w-]+)\s*:\s*([^;]+);/g)].map((m): [string, string] => [m[1] ?? '', m[2]?.trim() ?? '']));
 }
 
 function luminance(hex: string): number {
