@@ -1,4 +1,3 @@
-import type { AnalysisClient } from '../analysis/client.ts';
 import { createOkayLiveClient, type OkayLiveClient } from '../api/client.ts';
 import { createRequests } from '../api/requests.ts';
 import { canResend, resendsOnNewJourney } from '../api/resend.ts';
@@ -8,10 +7,10 @@ import { recallCamera, rememberCamera } from '../camera/remember.ts';
 import { stopStreams } from '../camera/tracks.ts';
 import { captureCamera, encodeCapture, wholePlan, type FrameFacts } from '../capture/meta.ts';
 import { readPhoto } from '../capture/photo.ts';
-import { startGuidance, type Candidate, type Guidance } from '../guidance/loop.ts';
+import type { Candidate } from '../guidance/loop.ts';
 import type { FrameFeed, Still } from '../guidance/sampler.ts';
-import { IDLE_SNAPSHOT } from '../guidance/types.ts';
 import { browserEnvironment, type SessionEnvironment } from './environment.ts';
+import { createGuidanceRunner } from './guidance-runner.ts';
 import { createNotifier } from './notify.ts';
 import { clientOptions, MANUAL_CAPTURE_AFTER_MS, sameClientOptions, type SessionOptions } from './options.ts';
 import { deriveSnapshot, stableSnapshot, type SessionSnapshot } from './snapshot.ts';
@@ -57,12 +56,9 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   const chosen = options.cameraDeviceId ?? (options.rememberCamera ? recallCamera(env.storage) : undefined);
   const store = createSessionStore({ journeyId: options.journeyId, cameraDeviceId: chosen });
   let client = createOkayLiveClient(clientOptions(options));
-  let analysis: AnalysisClient | null = null;
-  let guidance: Guidance | null = null;
   let feed: FrameFeed | null = null;
   let stream: CameraStream | null = null;
   let abort: AbortController | null = null;
-  let manualTimer: ReturnType<typeof setTimeout> | null = null;
   let mounted = false;
   const cleanups: Array<() => void> = [];
   const listeners = new Set<() => void>();
@@ -113,59 +109,18 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     move(store, 'failed', { ...patch, failure: error });
   }
 
-  function ensureAnalysis(): AnalysisClient {
-    if (analysis) return analysis;
-    const created = env.createAnalysis(options.assetsBaseUrl === undefined ? {} : { assetsBaseUrl: options.assetsBaseUrl });
-    analysis = created;
-    const mirror = () => set({ guidance: { ...store.getState().guidance, analysis: created.status, analysisFailure: created.failure } });
-    mirror();
-    const unsubscribe = created.subscribe(mirror);
-    cleanups.push(() => {
-      unsubscribe();
-      created.dispose();
-      if (analysis === created) analysis = null;
-    });
-    return created;
-  }
-
-  function startLoop(): void {
-    if (guidance || !feed || store.getState().phase !== 'ready') return;
-    const client = ensureAnalysis();
-    set({ guidance: { ...IDLE_SNAPSHOT, analysis: client.status, analysisFailure: client.failure } });
-    guidance = startGuidance({
-      feed,
-      analysis: client,
-      autoCapture: options.autoCapture !== false,
-      doc: env.doc,
-      publish: (next) => set({ guidance: next }),
-      onStable: (best) => void captureBest(best),
-    });
-  }
-  function stopLoop(): void {
-    guidance?.stop();
-    guidance = null;
-  }
-
-  function armManualTimer(): void {
-    const after = options.manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS;
-    if (manualTimer || after <= 0 || store.getState().manualTimedOut) return;
-    manualTimer = setTimeout(() => set({ manualTimedOut: true }), after);
-  }
-  function clearManualTimer(): void {
-    if (manualTimer) clearTimeout(manualTimer);
-    manualTimer = null;
-  }
+  const guidance = createGuidanceRunner({ env, store, options: () => options, onStable: (best) => void captureBest(best) });
 
   /** What follows from entering or leaving a phase, wherever the move came from. */
   function onPhase(from: Phase, to: Phase): void {
     if (from === 'ready') {
-      stopLoop();
-      clearManualTimer();
+      guidance.stop();
+      guidance.clearManualTimer();
     }
     if (to === 'camera_starting') set({ manualTimedOut: false });
-    if (to === 'ready') {
-      startLoop();
-      armManualTimer();
+    if (to === 'ready' && feed) {
+      guidance.start(feed);
+      guidance.armManualTimer();
     }
     if (LIVE_PHASES.has(from) && !LIVE_PHASES.has(to)) {
       camera.stop();
@@ -227,7 +182,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
 
   function leave(): void {
     dropRequests();
-    clearManualTimer();
+    guidance.clearManualTimer();
     set({ phase: 'idle', capture: null, upload: null, failure: null, photoBusy: false });
   }
 
@@ -243,13 +198,14 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     mount() {
       mounted = true;
       cleanups.push(camera.watch());
-      if (options.preloadAnalysis !== false) ensureAnalysis();
+      if (options.preloadAnalysis !== false) guidance.analysis();
       notifier.tell(snapshot);
       if (options.autoStart && store.getState().phase === 'idle') session.start();
       return () => {
         mounted = false;
         leave();
         camera.stop();
+        guidance.dispose();
         notifier.dispose();
         for (const cleanup of cleanups.splice(0)) cleanup();
       };
@@ -268,10 +224,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
         const recalled = recallCamera(env.storage);
         if (recalled !== undefined) set({ camera: chooseCamera(store.getState().camera, recalled) });
       }
-      if (next.autoCapture !== previous.autoCapture && guidance) {
-        stopLoop();
-        startLoop();
-      }
+      if (next.autoCapture !== previous.autoCapture && guidance.running() && feed) guidance.start(feed);
       recompute();
     },
     start() {
@@ -282,11 +235,11 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
         fail({ code: blocked, source: 'camera', retryable: false });
         return;
       }
-      ensureAnalysis();
+      guidance.analysis();
       move(store, 'camera_starting', { failure: null });
     },
     async captureNow() {
-      const latest = guidance?.latest() ?? null;
+      const latest = guidance.latest();
       if (!feed || !move(store, 'capturing')) return;
       const source = feed;
       // Draw a frame the video has just presented: right after the stream starts (or switches
@@ -307,7 +260,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     },
     async choosePhoto(file) {
       if (!move(store, 'capturing', { photoBusy: true })) return;
-      const analyser = ensureAnalysis();
+      const analyser = guidance.analysis();
       const outcome = await readPhoto(file, (image) => analyser.analyseStill(image), env.photo);
       if (store.getState().phase !== 'capturing') return;
       if (outcome.kind === 'accepted') kept(outcome.capture);
@@ -338,10 +291,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       stream = started;
       feed = frames;
       camera.started(started);
-      if (!move(store, 'ready') && store.getState().phase === 'ready') {
-        stopLoop();
-        startLoop();
-      }
+      // Already ready (a second stream for the same preview): guidance follows the new one.
+      if (!move(store, 'ready') && store.getState().phase === 'ready') guidance.start(frames);
     },
     cameraFailed(error) {
       const { phase, camera: state } = store.getState();

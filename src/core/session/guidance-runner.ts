@@ -1,0 +1,96 @@
+import type { AnalysisClient } from '../analysis/client.ts';
+import { startGuidance, type Candidate, type Guidance } from '../guidance/loop.ts';
+import type { FrameFeed } from '../guidance/sampler.ts';
+import { IDLE_SNAPSHOT } from '../guidance/types.ts';
+import type { SessionEnvironment } from './environment.ts';
+import { MANUAL_CAPTURE_AFTER_MS, type SessionOptions } from './options.ts';
+import type { SessionStore } from './store.ts';
+
+export interface GuidanceRunnerDeps {
+  env: SessionEnvironment;
+  store: SessionStore;
+  options(): SessionOptions;
+  /** The stable window is complete: capture this frame (the callee closes the bitmap). */
+  onStable(best: Candidate): void;
+}
+
+/** The session's face analysis: the worker client, the guidance loop over the camera's frames, and the manual-capture timer. */
+export interface GuidanceRunner {
+  /** The analysis client, created on first need (at mount when preloading, else with the camera). */
+  analysis(): AnalysisClient;
+  /** Runs the loop on this feed (stopping any loop that ran before). */
+  start(feed: FrameFeed): void;
+  stop(): void;
+  running(): boolean;
+  /** The latest analysed frame's readings and limit failures (a manual capture's metadata). */
+  latest(): ReturnType<Guidance['latest']>;
+  /** Offers the capture button after `manualCaptureAfterMs` without an automatic capture. */
+  armManualTimer(): void;
+  clearManualTimer(): void;
+  /** Ends the loop, the timer and the worker (unmount). */
+  dispose(): void;
+}
+
+export function createGuidanceRunner({ env, store, options, onStable }: GuidanceRunnerDeps): GuidanceRunner {
+  let client: AnalysisClient | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let loop: Guidance | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const mirror = (from: AnalysisClient) => {
+    const { guidance } = store.getState();
+    if (guidance.analysis !== from.status || guidance.analysisFailure !== from.failure) {
+      store.setState({ guidance: { ...guidance, analysis: from.status, analysisFailure: from.failure } });
+    }
+  };
+
+  const runner: GuidanceRunner = {
+    analysis() {
+      if (client) return client;
+      const assetsBaseUrl = options().assetsBaseUrl;
+      const created = env.createAnalysis(assetsBaseUrl === undefined ? {} : { assetsBaseUrl });
+      client = created;
+      mirror(created);
+      unsubscribe = created.subscribe(() => mirror(created));
+      return created;
+    },
+    start(feed) {
+      runner.stop();
+      const analysis = runner.analysis();
+      // A new camera session: the last one's readings no longer describe anything.
+      store.setState({ guidance: { ...IDLE_SNAPSHOT, analysis: analysis.status, analysisFailure: analysis.failure } });
+      loop = startGuidance({
+        feed,
+        analysis,
+        autoCapture: options().autoCapture !== false,
+        doc: env.doc,
+        publish: (next) => store.setState({ guidance: next }),
+        onStable,
+      });
+    },
+    stop() {
+      loop?.stop();
+      loop = null;
+    },
+    running: () => loop !== null,
+    latest: () => loop?.latest() ?? null,
+    armManualTimer() {
+      const after = options().manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS;
+      if (timer || after <= 0 || store.getState().manualTimedOut) return;
+      timer = setTimeout(() => store.setState({ manualTimedOut: true }), after);
+    },
+    clearManualTimer() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+    dispose() {
+      runner.stop();
+      runner.clearManualTimer();
+      unsubscribe?.();
+      unsubscribe = null;
+      client?.dispose();
+      client = null;
+    },
+  };
+  return runner;
+}
