@@ -5,7 +5,7 @@ import { shoot } from './support/console-shots.ts';
 import { installScriptedCamera, setScene } from './support/scripted-camera.ts';
 
 /**
- * The demo page as an integrator's console (issue 7): everything it shows comes from the
+ * The demo page as an integrator's console: everything it shows comes from the
  * widget's public props, hooks and events. The scripted camera moves the face.
  */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

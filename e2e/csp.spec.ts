@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { expect, test as base } from './support/fixtures.ts';
 
 /**
- * The built client under the production server (engineer B's `src/server/main.ts`, which
+ * The built client under the production server (`src/server/main.ts`, which
  * sends a strict Content-Security-Policy): no secret in the build, and the demo and the
  * plain-HTML onboarding page run the whole flow with no CSP violation.
  *

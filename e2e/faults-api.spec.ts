@@ -4,7 +4,7 @@ import { captures, errorOf, imageOf, recordStates, states, takeSelfie } from './
 import type { Upload } from './support/uploads.ts';
 
 /**
- * Network and API faults (issue 6). The first okaylive request meets the fault (route
+ * Network and API faults. The first okaylive request meets the fault (route
  * interception); "Try again" then goes through to the real reference engine. Every test
  * checks that the verdict came from the same capture: one pass through `capturing`, and the
  * bytes that reached the server are the bytes of the failed attempt.

@@ -1,7 +1,7 @@
 import { expect, test } from './support/fixtures.ts';
 import { captures, errorOf, fixturePhoto, goodPhoto, installCamera, recordStates, states, takeSelfie } from './support/faults.ts';
 
-/** Camera faults: each has its own message and its own way forward (issue 6). */
+/** Camera faults: each has its own message and its own way forward. */
 
 /** Waits that include the server or face analysis (model loading) on a shared 2-core machine. */
 const SLOW = { timeout: 60_000 };

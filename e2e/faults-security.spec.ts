@@ -2,7 +2,7 @@ import type { Page, Request } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
 import { errorOf, imageOf, recordStates, takeSelfie } from './support/faults.ts';
 
-/** Security of the capture flow (issue 6): where the image may go, and what the widget may say. */
+/** Security of the capture flow: where the image may go, and what the widget may say. */
 
 test.beforeEach(async ({ page }) => {
   test.setTimeout(150_000);

@@ -2,7 +2,7 @@ import type { Project } from '@playwright/test';
 import { plainCameraUse } from './browser.ts';
 
 /**
- * Issue 7: the demo as an integrator's console. One project: every test draws its own camera
+ * The demo as an integrator's console. One project: every test draws its own camera
  * (e2e/support/scripted-camera.ts). `npm run screenshots` runs it with OKL_SCREENSHOTS_DIR set,
  * to refresh docs/screenshots/ from what the tests saw.
  */

@@ -2,7 +2,7 @@ import { devices, type Project } from '@playwright/test';
 import { cameraUse } from './browser.ts';
 
 /**
- * Engineer C's projects (embedding, accessibility, layout); run them all with
+ * Embedding, accessibility and layout; run them all with
  * `--project 'embed*'`. All use the compliant clip: these tests are about the page around the
  * camera, not about guidance.
  */

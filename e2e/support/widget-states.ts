@@ -27,7 +27,7 @@ export interface WidgetState {
 
 const JOURNEY = '0b3f5c2a-8d1e-4c6a-9f70-3a2b1c0d9e8f';
 
-/** Contract bodies (CONTRACT.md §2); the journey is answered locally so tests do not spend the server's journey quota. */
+/** Bodies shaped like the OkayLive contract's; the journey is answered locally so tests do not spend the server's journey quota. */
 export function answer(body: object, status = 200): (page: Page) => Promise<void> {
   return async (page) => {
     await page.route('**/api/ekyc/journeyid', (route) => route.fulfill({ json: { status: 'success', journeyId: JOURNEY } }));
