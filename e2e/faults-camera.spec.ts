@@ -73,18 +73,6 @@ test('no camera: says so, and the photo fallback takes the person to a verdict',
   expect(await captures(page)).toBe(1);
 });
 
-test('camera in use: says another app holds it, and "Try again" gets it once freed', async ({ page }) => {
-  await installCamera(page, { reject: 'NotReadableError' });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Start camera' }).click();
-  const widget = page.locator('.okl-root');
-  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_IN_USE');
-  await expect(widget.getByRole('alert')).toContainText('being used by another app');
-  await page.evaluate(() => (window as unknown as { __camera: { fix(): void } }).__camera.fix());
-  await widget.getByRole('button', { name: 'Try again' }).click();
-  await expect(widget).toHaveAttribute('data-state', CAMERA_ON, SLOW);
-});
-
 test('constraints not satisfiable: falls back to lower constraints without bothering the person', async ({ page }) => {
   await installCamera(page, { overconstrained: 'until-any' });
   await page.goto('/');
@@ -96,15 +84,6 @@ test('constraints not satisfiable: falls back to lower constraints without bothe
   expect(calls[calls.length - 1]).toEqual({});
   expect(calls.length).toBeGreaterThanOrEqual(4);
   expect(await states(page)).not.toContain('error');
-});
-
-test('constraints never satisfiable: a message, and the photo fallback', async ({ page }) => {
-  await installCamera(page, { overconstrained: 'always' });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Start camera' }).click();
-  const widget = page.locator('.okl-root');
-  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_CONSTRAINTS');
-  await expect(widget.getByText('Use a photo instead')).toBeVisible();
 });
 
 test('the camera track ends mid-session: pause, "Reconnect camera", carry on to a verdict', async ({ page, uploads }) => {

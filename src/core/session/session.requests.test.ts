@@ -97,6 +97,7 @@ describe('nothing lost: a failure of the path resends the same image', () => {
     ['a success body without quality', () => HttpResponse.json({ status: 'success', probability: 0.99 }), 'error:INVALID_RESPONSE'],
     ['an error status with figures', () => HttpResponse.json({ ...LIVE, status: 'error' }), 'error:UNEXPECTED_ERROR'],
     ['figures with an HTTP 500', () => HttpResponse.json(LIVE, { status: 500 }), 'error:HTTP_ERROR'],
+    ['a probability out of range', () => HttpResponse.json({ ...LIVE, probability: 1.5 }), 'error:INVALID_RESPONSE'],
     ['a live probability with low quality', () => HttpResponse.json({ ...LIVE, quality: 0.3 }), 'verdict:retake'],
   ] as const)('never claims a pass the server did not give: %s', async (_name, reply, expected) => {
     okaylive(server, [reply]);
