@@ -42,6 +42,9 @@ test('a plain HTML page completes a check through <okaylive-capture>', async ({ 
   const verdict = await widget.getAttribute('data-verdict');
   expect(verdict).toMatch(/^(live|not_live|retake)$/);
   await expect(page.locator('okaylive-capture')).toHaveAttribute('state', 'result');
+  // The applicant sees the outcome in words, never the figures (no gauge to tune a spoof against).
+  await expect(widget.locator('.okl-result')).toBeVisible();
+  await expect(widget.locator('.okl-figures, [data-field="probability"]')).toHaveCount(0);
 
   // The page heard it all through DOM events, in order.
   const seen = await events(page);

@@ -29,6 +29,8 @@ export const WidgetFrame = memo(function WidgetFrame({ apiBaseUrl, settings, fet
         theme={theme}
         cameraDeviceId={settings.cameraDeviceId}
         autoSubmit={settings.autoSubmit}
+        // The console is for integrators: the figures the applicant never sees.
+        showFigures
         previewOverlay={overlay}
         {...callbacks}
       />

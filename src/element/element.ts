@@ -33,6 +33,7 @@ const OBSERVED = [
   'manual-capture-after-ms',
   'remember-camera',
   'hide-cancel',
+  'show-figures',
   'theme',
   'layout',
   'credentials',
@@ -155,6 +156,7 @@ export class OkayLiveCaptureElement extends HTMLElement {
     if (Number.isFinite(manualAfter) && manualAfter >= 0) options.manualCaptureAfterMs = manualAfter;
     options.rememberCamera = this.hasAttribute('remember-camera') && onUnlessFalse(this.getAttribute('remember-camera'));
     options.showCancel = !(this.hasAttribute('hide-cancel') && onUnlessFalse(this.getAttribute('hide-cancel')));
+    options.showFigures = this.hasAttribute('show-figures') && onUnlessFalse(this.getAttribute('show-figures'));
     const layout = this.getAttribute('layout');
     if (layout && LAYOUTS.includes(layout)) options.layout = layout as Layout;
     const credentials = this.getAttribute('credentials');

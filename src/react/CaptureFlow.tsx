@@ -32,6 +32,7 @@ const PERMISSION_PROMPT_HINT_MS = 6000;
 
 export interface CaptureFlowProps {
   photoFallback: boolean;
+  showFigures: boolean;
   theme: OkayLiveTheme | undefined;
   layout: Layout | undefined;
   showCancel: boolean;
@@ -80,7 +81,7 @@ export function CaptureFlow(props: CaptureFlowProps) {
       {cameraOn && <WidgetCameraPicker />}
       {photoBusy && <ProgressView label="file.checking" />}
       {(status === 'captured' || status === 'submitting') && <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />}
-      {status === 'result' && <ResultView />}
+      {status === 'result' && <ResultView showFigures={props.showFigures} />}
       {status === 'error' && <ErrorView photoFallback={props.photoFallback} />}
     </section>
   );

@@ -18,6 +18,11 @@ export interface OkayLiveCaptureProps extends Omit<OkayLiveProviderProps, 'child
    * policy forbids that turn it off. `CaptureMeta.mode` is 'file' for such captures.
    */
   photoFallback?: boolean;
+  /**
+   * Show the service's probability, quality and score on the result screen (off by default).
+   * For integrators' test pages: the applicant should see the outcome only, never a gauge.
+   */
+  showFigures?: boolean;
   theme?: OkayLiveTheme;
   layout?: Layout;
   /** Show a Cancel action; defaults to on when `onCancel` is given. */

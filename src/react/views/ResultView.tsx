@@ -6,7 +6,11 @@ function formatNumber(value: number | undefined, digits: number): string {
   return value === undefined ? '–' : value.toFixed(digits);
 }
 
-export function ResultView() {
+/**
+ * The outcome in words. The figures (probability, quality, score) are for integrators only
+ * (`showFigures`): shown to the applicant they would be a gauge to tune a spoof against.
+ */
+export function ResultView({ showFigures }: { showFigures: boolean }) {
   const t = useTranslate();
   const session = useCaptureSession();
   const verdict = useSession((s) => s.verdict);
@@ -24,7 +28,7 @@ export function ResultView() {
           {t(`verdict.${outcome}.title`)}
         </h3>
         <p>{t(body)}</p>
-        {verdict.probability !== undefined && (
+        {showFigures && verdict.probability !== undefined && (
           <dl className="okl-figures">
             <div>
               <dt>{t('verdict.probability')}</dt>
