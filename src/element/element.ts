@@ -53,7 +53,14 @@ function onUnlessFalse(value: string | null): boolean {
  * `okaylive-*` events. Event names are prefixed so that none collides with the DOM's own
  * `error` or `cancel`, which page-wide error trackers listen for.
  */
-export class OkayLiveCaptureElement extends HTMLElement {
+/**
+ * Importable where there is no DOM (a server render, a Node test): the class then extends a
+ * stand-in and is never defined as an element, since `defineOkayLiveElement` needs
+ * `customElements`.
+ */
+const ElementBase: typeof HTMLElement = typeof HTMLElement === 'undefined' ? (class {} as typeof HTMLElement) : HTMLElement;
+
+export class OkayLiveCaptureElement extends ElementBase {
   static get observedAttributes(): readonly string[] {
     return OBSERVED;
   }
@@ -190,4 +197,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'okaylive-capture': OkayLiveCaptureElement;
   }
+  // `element.addEventListener('okaylive-result', (e) => e.detail)` is typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends OkayLiveEventMap {}
 }
