@@ -43,7 +43,7 @@ for (const [name, file] of Object.entries(clips)) {
     share: f(r.faceWidthShare, 2),
     margin: f(r.margin, 2),
     centre: f(r.centreOffset, 3),
-    'yaw/pitch/roll': `${f(r.yaw)}/${f(r.pitch)}/${f(r.roll)}`,
+    'yaw/pitch/roll': m.face?.pose ? `${m.face.pose.yaw.toFixed(1)}/${m.face.pose.pitch.toFixed(1)}/${m.face.pose.roll.toFixed(1)}` : '-',
     luma: f(r.brightness, 0),
     clip_: f(r.clipped, 3),
     uneven: f(r.unevenness, 3),

@@ -17,7 +17,7 @@ export interface Readings {
   margin: number | null;
   /** Distance of the face centre from the oval centre, as a share of the crop width. */
   centreOffset: number | null;
-  /** Absolute head angles in degrees. */
+  /** Absolute head angles in degrees (signed ones are in the face geometry's pose). */
   yaw: number | null;
   pitch: number | null;
   roll: number | null;
@@ -60,8 +60,13 @@ export interface RuleRow {
 }
 
 /**
- * The single table of numbers (RULES.md). Numbers marked "~" there are tuned here against
- * the e2e camera clips; change them in this file only and say why in the commit.
+ * The single table of numbers, for the browser's guidance and the server's re-check alike.
+ * Tuned against the e2e camera clips and the fixture tests (e2e/bench/calibrate.ts prints
+ * the clips' readings); change them in this file only and say why in the commit.
+ *
+ * Angles are true degrees of head rotation (src/core/analysis/pose.ts). A person facing the
+ * lens from a camera a little above or below the eyes reads up to ~10° of pitch (the frontal
+ * fixture reads 10° chin-down), hence more room on pitch than on yaw.
  */
 export const RULES: readonly RuleRow[] = [
   { id: 'faceFound', code: 'FACE_NOT_FOUND', reading: 'faceCount', unit: 'count', limit: { min: 1 }, target: { min: 1 } },
@@ -72,7 +77,7 @@ export const RULES: readonly RuleRow[] = [
   { id: 'margin', code: 'FACE_CROPPED', reading: 'margin', unit: 'share', limit: { min: 0 }, target: { min: 0.1 } },
   { id: 'centreOffset', code: 'FACE_CLOSE_TO_BORDER', reading: 'centreOffset', unit: 'share', limit: { max: 0.2 }, target: { max: 0.1 } },
   { id: 'yaw', code: 'FACE_ANGLE_TOO_LARGE', reading: 'yaw', unit: 'deg', limit: { max: 20 }, target: { max: 15 } },
-  { id: 'pitch', code: 'FACE_ANGLE_TOO_LARGE', reading: 'pitch', unit: 'deg', limit: { max: 20 }, target: { max: 15 } },
+  { id: 'pitch', code: 'FACE_ANGLE_TOO_LARGE', reading: 'pitch', unit: 'deg', limit: { max: 25 }, target: { max: 20 } },
   { id: 'roll', code: 'FACE_ANGLE_TOO_LARGE', reading: 'roll', unit: 'deg', limit: { max: 30 }, target: { max: 20 } },
   { id: 'darkness', code: 'TOO_DARK', reading: 'brightness', unit: 'luma', limit: { min: 60 }, target: { min: 80 } },
   { id: 'brightness', code: 'TOO_BRIGHT', reading: 'brightness', unit: 'luma', limit: { max: 220 }, target: { max: 200 } },
