@@ -1,6 +1,7 @@
-import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, OVAL } from '../rules/table.ts';
+import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts';
 import type { Readings } from '../rules/table.ts';
 import { LEFT_CORNERS, LEFT_EYE, LEFT_LIDS, RIGHT_CORNERS, RIGHT_EYE, RIGHT_LIDS } from './landmarks.ts';
+import { faceOutline, fitInOval } from './outline.ts';
 import { pixelStats } from './pixels.ts';
 import { headPose, type Point3 } from './pose.ts';
 import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from './types.ts';
@@ -87,7 +88,7 @@ function emptyReadings(faceCount: number, cropHeight: number): Readings {
     eyeDistance: null,
     faceWidthShare: null,
     margin: null,
-    centreOffset: null,
+    ovalOverflow: null,
     yaw: null,
     pitch: null,
     roll: null,
@@ -128,10 +129,12 @@ export function measure(input: MeasureInput): Measurement {
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const side = Math.min(box.width, box.height);
   const marginPx = Math.min(box.x, box.y, crop.width - (box.x + box.width), crop.height - (box.y + box.height));
-  const ovalCentre = { x: OVAL.cx * crop.width, y: OVAL.cy * crop.height };
+  const points = meshIn(f.mesh, scale);
+  const outline = faceOutline(points.map(([x, y]) => ({ x, y }))) ?? [];
+  const fit = fitInOval(outline, crop);
   // A flat mesh still gives the roll; yaw and pitch need the depth.
   const hasDepth = f.mesh.every((p) => p.length >= 3);
-  const angles = headPose(meshIn(f.mesh, scale));
+  const angles = headPose(points);
   const pose = hasDepth ? angles : null;
 
   const inner = innerFace(box);
@@ -155,7 +158,7 @@ export function measure(input: MeasureInput): Measurement {
     eyeDistance: dist(leftEye, rightEye),
     faceWidthShare: box.width / crop.width,
     margin: marginPx / Math.max(1, side),
-    centreOffset: dist(centre, ovalCentre) / crop.width,
+    ovalOverflow: fit?.overflow ?? null,
     yaw: pose ? Math.abs(pose.yaw) : null,
     pitch: pose ? Math.abs(pose.pitch) : null,
     roll: angles ? Math.abs(angles.roll) : null,
@@ -170,7 +173,7 @@ export function measure(input: MeasureInput): Measurement {
   };
   const measurement: Measurement = {
     readings,
-    face: { box, centre, leftEye, rightEye, pose },
+    face: { box, centre, leftEye, rightEye, outline, offset: fit?.offset ?? { x: 0, y: 0 }, pose },
     motionSample: at === undefined ? null : { centre, side, at },
   };
   if (f.real !== undefined) measurement.real = f.real;

@@ -55,6 +55,16 @@ export interface FaceGeometry {
   centre: Point;
   leftEye: Point;
   rightEye: Point;
+  /**
+   * The face as the person sees it, forehead (hairline) to chin and ear to ear: a closed
+   * polygon, clockwise from the forehead top. The centring rule compares it with the oval.
+   */
+  outline: Point[];
+  /**
+   * Centre of the outline's box minus the oval's centre, crop pixels: x > 0 the face is to the
+   * right of the oval in the camera image, y > 0 below it. The face must move the other way.
+   */
+  offset: Point;
   /** Signed head angles; null when the mesh has no depth. */
   pose: HeadPose | null;
 }

@@ -42,28 +42,54 @@ export interface Placement {
   anchor?: { x: number; y: number };
 }
 
-/** A camera frame (PNG) with a still placed on the clips' grey background. */
-export async function cameraFrame(still: Buffer, at: Placement, frame = { width: 1920, height: 1080 }): Promise<Buffer> {
-  const meta = await sharp(still).metadata();
-  const sw = meta.width ?? STILL_SIDE;
-  const sh = meta.height ?? STILL_SIDE;
+/** A camera frame as raw RGB pixels (encoding a 1080p PNG per frame costs more than reading it). */
+export interface Frame {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** The still scaled once per scale: a sweep places the same scaled face many times. */
+const scaledStills = new WeakMap<Buffer, Map<number, Promise<{ data: Buffer; width: number; height: number }>>>();
+
+function scaledStill(still: Buffer, scale: number): Promise<{ data: Buffer; width: number; height: number }> {
+  const byScale = scaledStills.get(still) ?? new Map<number, Promise<{ data: Buffer; width: number; height: number }>>();
+  scaledStills.set(still, byScale);
+  let scaled = byScale.get(scale);
+  if (!scaled) {
+    scaled = (async () => {
+      const meta = await sharp(still).metadata();
+      const w = Math.round((meta.width ?? STILL_SIDE) * scale);
+      const h = Math.round((meta.height ?? STILL_SIDE) * scale);
+      const { data, info } = await sharp(still).resize(w, h).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      return { data, width: info.width, height: info.height };
+    })();
+    byScale.set(scale, scaled);
+  }
+  return scaled;
+}
+
+/** A camera frame with a still placed on the clips' grey background. */
+export async function cameraFrame(still: Buffer, at: Placement, size = { width: 1920, height: 1080 }): Promise<Frame> {
   const anchor = at.anchor ?? STILL_FACE.anchor;
-  const w = Math.round(sw * at.scale);
-  const h = Math.round(sh * at.scale);
-  const left = Math.round(at.fx * frame.width - anchor.x * at.scale);
-  const top = Math.round(at.fy * frame.height - anchor.y * at.scale);
+  const scaled = await scaledStill(still, at.scale);
+  const left = Math.round(at.fx * size.width - anchor.x * at.scale);
+  const top = Math.round(at.fy * size.height - anchor.y * at.scale);
+  const data = Buffer.alloc(size.width * size.height * 3);
+  for (let i = 0; i < data.length; i += 3) {
+    data[i] = BACKGROUND.r;
+    data[i + 1] = BACKGROUND.g;
+    data[i + 2] = BACKGROUND.b;
+  }
+  // Only the part of the scaled still that lands in the frame is copied, row by row.
   const x0 = Math.max(0, left);
-  const y0 = Math.max(0, top);
-  const x1 = Math.min(frame.width, left + w);
-  const y1 = Math.min(frame.height, top + h);
-  const base = sharp({ create: { ...frame, channels: 3, background: BACKGROUND } });
-  if (x1 <= x0 || y1 <= y0) return base.png().toBuffer();
-  // Only the part of the scaled still that lands in the frame is composited.
-  const piece = await sharp(still)
-    .resize(w, h)
-    .extract({ left: x0 - left, top: y0 - top, width: x1 - x0, height: y1 - y0 })
-    .toBuffer();
-  return base.composite([{ input: piece, left: x0, top: y0 }]).png().toBuffer();
+  const x1 = Math.min(size.width, left + scaled.width);
+  for (let y = Math.max(0, top); y < Math.min(size.height, top + scaled.height); y++) {
+    if (x1 <= x0) break;
+    const from = ((y - top) * scaled.width + (x0 - left)) * 3;
+    scaled.data.copy(data, (y * size.width + x0) * 3, from, from + (x1 - x0) * 3);
+  }
+  return { data, ...size };
 }
 
 /** Where a point of the still lands in the portrait crop of a 1920x1080 frame, crop pixels. */
@@ -80,10 +106,9 @@ export function stillToCrop(p: { x: number; y: number }, at: Placement, frame = 
 let detector: Promise<NodeFaceDetector> | null = null;
 
 /** The portrait crop of a camera frame at the analysis size, as RGBA. */
-export async function analysisImage(frame: Buffer): Promise<{ image: RgbaImage; crop: { width: number; height: number } }> {
-  const meta = await sharp(frame).metadata();
-  const plan = portraitCrop(meta.width ?? 0, meta.height ?? 0);
-  const { data, info } = await sharp(frame)
+export async function analysisImage(frame: Frame): Promise<{ image: RgbaImage; crop: { width: number; height: number } }> {
+  const plan = portraitCrop(frame.width, frame.height);
+  const { data, info } = await sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } })
     .extract({ left: plan.sx, top: plan.sy, width: plan.sw, height: plan.sh })
     .resize({ height: Math.min(ANALYSIS_HEIGHT, plan.sh) })
     .ensureAlpha()
@@ -94,7 +119,7 @@ export async function analysisImage(frame: Buffer): Promise<{ image: RgbaImage; 
 }
 
 /** Reads a camera frame the way the browser does. */
-export async function analyseFrame(frame: Buffer): Promise<Measurement> {
+export async function analyseFrame(frame: Frame): Promise<Measurement> {
   detector ??= loadNodeDetector();
   const { image, crop } = await analysisImage(frame);
   return measure({ faces: await (await detector).detect(image), image, crop });
