@@ -27,7 +27,8 @@ const STEP = (row: RuleRow): number => (row.unit === 'count' ? 1 : row.unit === 
 
 /** For each bound side of each row: a value just inside and just outside. */
 function cases(bound: 'limit' | 'target') {
-  return RULES.flatMap((row) => {
+  // Server-only rows have no guide-mode behaviour to check (see below).
+  return RULES.filter((row) => bound === 'limit' || row.guidance !== false).flatMap((row) => {
     const b = row[bound];
     const out: Array<[string, RuleRow, number, number]> = [];
     if (b.min !== undefined) out.push([`${row.id} min ${b.min}`, row, b.min, b.min - STEP(row)]);
@@ -59,6 +60,19 @@ describe('every rule in guide mode (Schmitt trigger)', () => {
     expect(held.rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
     expect(evaluate({ ...GOOD, [row.reading]: atTarget }, { mode: 'guide' }).rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
   });
+
+  it.each(RULES.filter((row) => row.guidance === false).map((row) => [row.id, row] as const))(
+    'server-only row %s: never fails while guiding, still fails at its limit',
+    (_id, row) => {
+      const far = row.limit.min !== undefined ? row.limit.min - 1 : (row.limit.max ?? 0) + 1;
+      const readings = { ...GOOD, [row.reading]: far };
+      const guided = evaluate(readings, { mode: 'guide' });
+      expect(guided.rows.find((r) => r.row.id === row.id)).toMatchObject({ pass: true, value: far });
+      expect(guided.failures).not.toContain(row.code);
+      expect(guided.compliant).toBe(true);
+      expect(evaluate(readings, { mode: 'limit' }).failures).toContain(row.code);
+    },
+  );
 
   it('a compliant frame passes every row and feeds every row forward', () => {
     const e = evaluate(GOOD, { mode: 'guide' });
