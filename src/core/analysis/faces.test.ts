@@ -37,6 +37,19 @@ describe('what counts as a face', () => {
   });
 });
 
+describe('head angles need depth', () => {
+  it('a mesh without depth reads the roll, but no yaw or pitch (never a false "frontal")', () => {
+    const flat = measure({ faces: [{ score: 0.9, meshScore: 1, mesh: mesh(100, 120, 150) }], image, crop: { width: 600, height: 800 } });
+    expect(flat.face?.pose).toBeNull();
+    expect(flat.readings.yaw).toBeNull();
+    expect(flat.readings.pitch).toBeNull();
+    expect(flat.readings.roll).not.toBeNull();
+    const deep = measure({ faces: [{ score: 0.9, meshScore: 1, mesh: mesh(100, 120, 150).map(([x = 0, y = 0]) => [x, y, 0]) }], image, crop: { width: 600, height: 800 } });
+    expect(deep.face?.pose).not.toBeNull();
+    expect(deep.readings.yaw).not.toBeNull();
+  });
+});
+
 describe('toFaceInputs', () => {
   it('keeps the detector score, mesh score and keypoints, with depth in image pixels', () => {
     // A 400 px wide image; the mesh model saw a face crop half its width (200 px) as 192 px,
