@@ -45,7 +45,7 @@ test('live rule rows follow the face; the overlay sits on it in the mirrored pre
   await setScene(page, { scale: 3.2, fx: 0.4 });
   await expect(page.locator('.console-hint')).toHaveAttribute('data-code', 'FACE_CLOSE_TO_BORDER');
   await expect(row(page, 'faceSide')).toHaveAttribute('data-pass', 'true');
-  await expect(row(page, 'centreOffset')).toHaveAttribute('data-pass', 'false');
+  await expect(row(page, 'ovalOverflow')).toHaveAttribute('data-pass', 'false');
   expect(await reading(page, 'faceSide')).toBeGreaterThan(far * 1.8);
   await expect(row(page, 'cropHeight').locator('[data-field="value"]')).toHaveText('1080 px');
 

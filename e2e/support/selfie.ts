@@ -17,5 +17,6 @@ export async function expectCompliantSelfie(bytes: Buffer | undefined): Promise<
   expect(face.readings.faceCount).toBe(1);
   expect(face.readings.faceSide).toBeGreaterThanOrEqual(260);
   expect(face.readings.eyeDistance).toBeGreaterThanOrEqual(90);
-  expect(face.readings.centreOffset).toBeLessThanOrEqual(0.1);
+  // The face outline inside the drawn oval (the centring rule's target).
+  expect(face.readings.ovalOverflow).toBeLessThanOrEqual(0.05);
 }

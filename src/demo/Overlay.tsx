@@ -1,12 +1,9 @@
-import { OVAL, previewBox, previewPoint, RULES } from '../core/index.ts';
+import { OVAL, previewBox, previewPoint } from '../core/index.ts';
 import { useGuidance } from '../react/index.ts';
 
 /** viewBox units: the preview box is the 3:4 crop, so one uniform scale. */
 const W = 300;
 const H = 400;
-
-/** The centring rule's limit, as a radius around the oval centre (a share of the crop width). */
-const CENTRE_LIMIT = RULES.find((r) => r.id === 'centreOffset')?.limit.max ?? 0.2;
 
 /**
  * Drawn through the public `previewOverlay` prop, from the public `useGuidance()` hook: what
@@ -21,6 +18,8 @@ export function Overlay() {
   const box = face && crop ? previewBox(face.box, crop) : null;
   const eyes = face && crop ? [previewPoint(face.leftEye, crop), previewPoint(face.rightEye, crop)] : [];
   const centre = face && crop ? previewPoint(face.centre, crop) : null;
+  // The face outline the centring rule compares with the oval.
+  const outline = face && crop ? face.outline.map((p) => previewPoint(p, crop)) : [];
   return (
     <svg className="console-overlay" data-tone={tone} viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
       <rect className="console-overlay-crop" x={1.5} y={1.5} width={W - 3} height={H - 3} />
@@ -28,7 +27,9 @@ export function Overlay() {
         {crop ? `upload crop ${crop.width}×${crop.height}` : 'upload crop'}
       </text>
       <ellipse className="console-overlay-oval" cx={OVAL.cx * W} cy={OVAL.cy * H} rx={OVAL.rx * W} ry={OVAL.ry * H} />
-      <circle className="console-overlay-centre-limit" cx={OVAL.cx * W} cy={OVAL.cy * H} r={CENTRE_LIMIT * W} />
+      {outline.length > 2 && (
+        <polygon className="console-overlay-outline" points={outline.map((p) => `${(p.x * W).toFixed(1)},${(p.y * H).toFixed(1)}`).join(' ')} />
+      )}
       {box && face && (
         <g className="console-overlay-face" data-face-x={(box.x + box.width / 2).toFixed(4)} data-face-y={(box.y + box.height / 2).toFixed(4)}>
           <rect className="console-overlay-box" x={box.x * W} y={box.y * H} width={box.width * W} height={box.height * H} />

@@ -8,7 +8,7 @@ const LABELS: Record<string, string> = {
   eyeDistance: 'Eye distance',
   faceWidthShare: 'Face width (too close)',
   margin: 'Margin to crop edge',
-  centreOffset: 'Off centre',
+  ovalOverflow: 'Outside the oval',
   yaw: 'Yaw',
   pitch: 'Pitch',
   roll: 'Roll',

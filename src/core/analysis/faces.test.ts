@@ -37,18 +37,39 @@ describe('what counts as a face', () => {
   });
 });
 
+describe('head angles need depth', () => {
+  it('a mesh without depth reads the roll, but no yaw or pitch (never a false "frontal")', () => {
+    const flat = measure({ faces: [{ score: 0.9, meshScore: 1, mesh: mesh(100, 120, 150) }], image, crop: { width: 600, height: 800 } });
+    expect(flat.face?.pose).toBeNull();
+    expect(flat.readings.yaw).toBeNull();
+    expect(flat.readings.pitch).toBeNull();
+    expect(flat.readings.roll).not.toBeNull();
+    const deep = measure({ faces: [{ score: 0.9, meshScore: 1, mesh: mesh(100, 120, 150).map(([x = 0, y = 0]) => [x, y, 0]) }], image, crop: { width: 600, height: 800 } });
+    expect(deep.face?.pose).not.toBeNull();
+    expect(deep.readings.yaw).not.toBeNull();
+  });
+});
+
 describe('toFaceInputs', () => {
-  it('keeps the detector score, mesh score, pose and 2D keypoints', () => {
+  it('keeps the detector score, mesh score and keypoints, with depth in image pixels', () => {
+    // A 400 px wide image; the mesh model saw a face crop half its width (200 px) as 192 px,
+    // so a depth of 48 model pixels (raw 48 / 192 = 0.25 of the crop) is 50 image pixels.
     const human: HumanFaceLike = {
       score: 0.8,
       boxScore: 0.93,
       faceScore: 0.99,
-      mesh: [[1, 2, 3], [4, 5, undefined]],
-      rotation: { angle: { yaw: 0.1, pitch: -0.2, roll: 0.3 } },
+      mesh: [[100, 200, 48], [300, 50, -96]],
+      meshRaw: [[0.25, 0.4, 0.25], [0.75, 0.1, -0.5]],
+      boxRaw: [0.2, 0.1, 0.5, 0.6],
     };
     expect(toFaceInputs([human])).toEqual([
-      { score: 0.93, meshScore: 0.99, mesh: [[1, 2], [4, 5]], angle: { yaw: 0.1, pitch: -0.2, roll: 0.3 } },
+      { score: 0.93, meshScore: 0.99, mesh: [[100, 200, 50], [300, 50, -100]] },
     ]);
+  });
+
+  it('leaves the mesh flat without the raw values to scale its depth by', () => {
+    const human: HumanFaceLike = { score: 0.8, mesh: [[1, 2, 3], [4, 5, undefined]] };
+    expect(toFaceInputs([human])[0]?.mesh).toEqual([[1, 2], [4, 5]]);
   });
 
   it('falls back to the overall score without a detector score', () => {

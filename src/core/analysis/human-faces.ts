@@ -5,10 +5,44 @@ export interface HumanFaceLike {
   score: number;
   boxScore?: number;
   faceScore?: number;
+  /** Keypoints: x, y in image pixels; z in the mesh model's own input pixels. */
   mesh: ReadonlyArray<ReadonlyArray<number | undefined>>;
-  rotation?: { angle: { yaw: number; pitch: number; roll: number } } | null;
+  /** The same keypoints as shares: x, y of the image, z of the face crop the mesh model saw. */
+  meshRaw?: ReadonlyArray<ReadonlyArray<number | undefined>>;
+  /** That face crop as shares of the image: [x, y, width, height]. */
+  boxRaw?: ReadonlyArray<number>;
   real?: number;
   live?: number;
+}
+
+/** The analysed image's width in pixels, from a keypoint given both in pixels and as a share. */
+function imageWidth(face: HumanFaceLike): number | null {
+  const raw = face.meshRaw;
+  if (!raw) return null;
+  let best = { share: 0, px: 0 };
+  face.mesh.forEach((p, i) => {
+    const share = raw[i]?.[0] ?? 0;
+    if (share > best.share) best = { share, px: p[0] ?? 0 };
+  });
+  return best.share > 0 ? best.px / best.share : null;
+}
+
+/**
+ * The mesh with its depth in image pixels, like x and y. Human scales x and y from the mesh
+ * model's input (192 px across the face crop) to the image but leaves z in model pixels; its
+ * raw z is z / 192, a share of the crop, and the crop is boxRaw[2] of the image's width.
+ * Without the raw values the mesh stays flat (no yaw or pitch).
+ */
+function meshInPixels(face: HumanFaceLike): number[][] {
+  const width = imageWidth(face);
+  const crop = face.boxRaw?.[2];
+  const depthScale = width !== null && crop !== undefined ? crop * width : null;
+  return face.mesh.map((p, i) => {
+    const x = p[0] ?? 0;
+    const y = p[1] ?? 0;
+    const z = face.meshRaw?.[i]?.[2];
+    return depthScale === null || z === undefined ? [x, y] : [x, y, z * depthScale];
+  });
 }
 
 /**
@@ -17,12 +51,8 @@ export interface HumanFaceLike {
  */
 export function toFaceInputs(faces: readonly HumanFaceLike[]): FaceInput[] {
   return faces.map((face) => {
-    const input: FaceInput = {
-      score: face.boxScore ?? face.score,
-      mesh: face.mesh.map((p) => [p[0] ?? 0, p[1] ?? 0]),
-    };
+    const input: FaceInput = { score: face.boxScore ?? face.score, mesh: meshInPixels(face) };
     if (face.faceScore !== undefined) input.meshScore = face.faceScore;
-    if (face.rotation) input.angle = { ...face.rotation.angle };
     if (face.real !== undefined) input.real = face.real;
     if (face.live !== undefined) input.live = face.live;
     return input;

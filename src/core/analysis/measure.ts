@@ -1,15 +1,10 @@
-import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, OVAL } from '../rules/table.ts';
+import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts';
 import type { Readings } from '../rules/table.ts';
+import { LEFT_CORNERS, LEFT_EYE, LEFT_LIDS, RIGHT_CORNERS, RIGHT_EYE, RIGHT_LIDS } from './landmarks.ts';
+import { faceOutline, fitInOval } from './outline.ts';
 import { pixelStats } from './pixels.ts';
+import { headPose, type Point3 } from './pose.ts';
 import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from './types.ts';
-
-/** MediaPipe face-mesh indices: eye contours, and lid/corner pairs for the opening ratio. */
-const RIGHT_EYE = [33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 158, 159, 160, 161, 246];
-const LEFT_EYE = [263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387, 388, 466];
-const RIGHT_LIDS: ReadonlyArray<readonly [number, number]> = [[160, 144], [159, 145], [158, 153]];
-const LEFT_LIDS: ReadonlyArray<readonly [number, number]> = [[385, 380], [386, 374], [387, 373]];
-const RIGHT_CORNERS = [33, 133] as const;
-const LEFT_CORNERS = [263, 362] as const;
 
 export interface MeasureInput {
   faces: readonly FaceInput[];
@@ -69,14 +64,17 @@ function meshBox(mesh: FaceInput['mesh'], scale: number): Box {
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
+/** The mesh in crop pixels, depth included (0 where the detector gave none). */
+function meshIn(mesh: FaceInput['mesh'], scale: number): Point3[] {
+  return mesh.map((p) => [(p[0] ?? 0) * scale, (p[1] ?? 0) * scale, (p[2] ?? 0) * scale]);
+}
+
 function eyeOpening(mesh: FaceInput['mesh'], lids: typeof LEFT_LIDS, corners: readonly [number, number]): number {
   const width = dist(point(mesh, corners[0], 1), point(mesh, corners[1], 1));
   if (width <= 0) return 0;
   const gaps = lids.map(([a, b]) => dist(point(mesh, a, 1), point(mesh, b, 1)));
   return gaps.reduce((s, g) => s + g, 0) / gaps.length / width;
 }
-
-const toDeg = (rad: number): number => Math.abs((rad * 180) / Math.PI);
 
 /** The inner face: cheeks to cheeks, brows to mouth; hair and background excluded. */
 export function innerFace(box: Box): Box {
@@ -90,7 +88,7 @@ function emptyReadings(faceCount: number, cropHeight: number): Readings {
     eyeDistance: null,
     faceWidthShare: null,
     margin: null,
-    centreOffset: null,
+    ovalOverflow: null,
     yaw: null,
     pitch: null,
     roll: null,
@@ -131,7 +129,13 @@ export function measure(input: MeasureInput): Measurement {
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const side = Math.min(box.width, box.height);
   const marginPx = Math.min(box.x, box.y, crop.width - (box.x + box.width), crop.height - (box.y + box.height));
-  const ovalCentre = { x: OVAL.cx * crop.width, y: OVAL.cy * crop.height };
+  const points = meshIn(f.mesh, scale);
+  const outline = faceOutline(points.map(([x, y]) => ({ x, y }))) ?? [];
+  const fit = fitInOval(outline, crop);
+  // A flat mesh still gives the roll; yaw and pitch need the depth.
+  const hasDepth = f.mesh.every((p) => p.length >= 3);
+  const angles = headPose(points);
+  const pose = hasDepth ? angles : null;
 
   const inner = innerFace(box);
   const stats = pixelStats(image, {
@@ -154,10 +158,10 @@ export function measure(input: MeasureInput): Measurement {
     eyeDistance: dist(leftEye, rightEye),
     faceWidthShare: box.width / crop.width,
     margin: marginPx / Math.max(1, side),
-    centreOffset: dist(centre, ovalCentre) / crop.width,
-    yaw: f.angle ? toDeg(f.angle.yaw) : null,
-    pitch: f.angle ? toDeg(f.angle.pitch) : null,
-    roll: f.angle ? toDeg(f.angle.roll) : null,
+    ovalOverflow: fit?.overflow ?? null,
+    yaw: pose ? Math.abs(pose.yaw) : null,
+    pitch: pose ? Math.abs(pose.pitch) : null,
+    roll: angles ? Math.abs(angles.roll) : null,
     brightness: stats?.brightness ?? null,
     clipped: stats?.clipped ?? null,
     unevenness: stats?.unevenness ?? null,
@@ -169,7 +173,7 @@ export function measure(input: MeasureInput): Measurement {
   };
   const measurement: Measurement = {
     readings,
-    face: { box, centre, leftEye, rightEye },
+    face: { box, centre, leftEye, rightEye, outline, offset: fit?.offset ?? { x: 0, y: 0 }, pose },
     motionSample: at === undefined ? null : { centre, side, at },
   };
   if (f.real !== undefined) measurement.real = f.real;

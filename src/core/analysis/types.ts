@@ -18,10 +18,11 @@ export interface FaceInput {
   score: number;
   /** Face-mesh confidence, 0..1, when the detector reports it. */
   meshScore?: number;
-  /** The 468 face-mesh keypoints [x, y, z?] (MediaPipe topology). */
+  /**
+   * The 468 face-mesh keypoints [x, y, z?] (MediaPipe topology), all in pixels of the analysed
+   * image; z is depth, growing away from the camera. Without z no yaw or pitch can be read.
+   */
   mesh: ReadonlyArray<ReadonlyArray<number>>;
-  /** Head pose in radians. */
-  angle?: { yaw: number; pitch: number; roll: number };
   /** Advisory anti-spoofing scores, 0..1, where the models ran. */
   real?: number;
   live?: number;
@@ -34,10 +35,36 @@ export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array;
 }
 
-/** Where the face is, in pixels of the portrait crop that would be uploaded. */
+/** Head pose in degrees, signed, in the unmirrored camera image (see pose.ts). */
+export interface HeadPose {
+  /** > 0: turned towards the image's right (the person's own left). */
+  yaw: number;
+  /** > 0: chin up; < 0: chin down. */
+  pitch: number;
+  /** > 0: leaning clockwise in the image (towards the person's left shoulder). */
+  roll: number;
+}
+
+/**
+ * Where the face is, in pixels of the portrait crop that would be uploaded, in the unmirrored
+ * camera image (x right, y down). A mirrored preview flips x (see previewPoint).
+ */
 export interface FaceGeometry {
+  /** Box of the mesh keypoints. */
   box: Box;
   centre: Point;
   leftEye: Point;
   rightEye: Point;
+  /**
+   * The face as the person sees it, forehead (hairline) to chin and ear to ear: a closed
+   * polygon, clockwise from the forehead top. The centring rule compares it with the oval.
+   */
+  outline: Point[];
+  /**
+   * Centre of the outline's box minus the oval's centre, crop pixels: x > 0 the face is to the
+   * right of the oval in the camera image, y > 0 below it. The face must move the other way.
+   */
+  offset: Point;
+  /** Signed head angles; null when the mesh has no depth. */
+  pose: HeadPose | null;
 }

@@ -37,7 +37,7 @@ describe('hint selection with hysteresis', () => {
 
 describe('wantedHint', () => {
   const base = {
-    faceCount: 1, faceSide: 300, eyeDistance: 139, faceWidthShare: 0.37, margin: 0.85, centreOffset: 0.01,
+    faceCount: 1, faceSide: 300, eyeDistance: 139, faceWidthShare: 0.37, margin: 0.85, ovalOverflow: -0.33,
     yaw: 1, pitch: 5, roll: 3, brightness: 160, clipped: 0, unevenness: 0.1, sharpness: 0.6, motion: 0,
     eyeOpenness: 0.35, meshConfidence: 1, cropHeight: 1080,
   };

@@ -8,7 +8,7 @@ const IDEAL: Readings = {
   eyeDistance: 139,
   faceWidthShare: 0.37,
   margin: 0.85,
-  centreOffset: 0,
+  ovalOverflow: -0.25,
   yaw: 0,
   pitch: 0,
   roll: 0,
@@ -35,8 +35,8 @@ describe('frameScore', () => {
     ['moving half the limit', { motion: 0.04 }, 'sharpness', 0.5],
     ['yaw at the limit', { yaw: 20 }, 'frontality', 0.6],
     ['roll at the limit', { roll: 30 }, 'frontality', 0.8],
-    ['off-centre at the limit', { centreOffset: 0.2 }, 'centring', 0],
-    ['off-centre half the limit', { centreOffset: 0.1 }, 'centring', 0.5],
+    ['outline out of the oval at the limit', { ovalOverflow: 0.15 }, 'centring', 0],
+    ['outline touching the oval', { ovalOverflow: 0 }, 'centring', 0.375],
     ['dark at the limit', { brightness: 60 }, 'exposure', 0],
     ['bright at the limit', { brightness: 220 }, 'exposure', 0],
     ['clipping at the limit', { clipped: 0.2 }, 'exposure', 0],
@@ -57,7 +57,7 @@ describe('frameScore', () => {
   });
 
   it('scores unreadable parts as middling, never as perfect', () => {
-    const s = frameScore({ ...IDEAL, sharpness: null, yaw: null, pitch: null, roll: null, centreOffset: null, brightness: null });
+    const s = frameScore({ ...IDEAL, sharpness: null, yaw: null, pitch: null, roll: null, ovalOverflow: null, brightness: null });
     expect(s.score).toBeGreaterThan(0.3);
     expect(s.score).toBeLessThan(0.7);
   });

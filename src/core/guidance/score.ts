@@ -33,7 +33,10 @@ export function frameScore(r: Readings): FrameScore {
   const frontality =
     (angle(r.yaw, bound('yaw', 'max', 20)) * 2 + angle(r.pitch, bound('pitch', 'max', 20)) * 2 + angle(r.roll, bound('roll', 'max', 30))) / 5;
 
-  const centring = r.centreOffset === null ? 0.5 : clamp01(1 - r.centreOffset / bound('centreOffset', 'max', 0.2));
+  // Room to spare inside the oval: 0 with the outline at the limit, 1 with a quarter of the
+  // oval's radius free all round.
+  const overflowLimit = bound('ovalOverflow', 'max', 0.15);
+  const centring = r.ovalOverflow === null ? 0.5 : clamp01((overflowLimit - r.ovalOverflow) / (overflowLimit + 0.25));
 
   const dark = bound('darkness', 'min', 60);
   const bright = bound('brightness', 'max', 220);

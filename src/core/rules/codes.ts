@@ -1,7 +1,7 @@
 import type { FaceCode } from '../api/contract.ts';
 
 /**
- * Requirement codes (RULES.md). Where the contract has a FACE_* name we use it, so a hint in
+ * Requirement codes. Where the contract has a FACE_* name we use it, so a hint in
  * the browser and an error from the service mean the same thing.
  */
 export type RuleCode = FaceCode | 'TOO_DARK' | 'TOO_BRIGHT' | 'UNEVEN_LIGHT' | 'BLURRY' | 'LOW_RESOLUTION';

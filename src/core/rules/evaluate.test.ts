@@ -9,9 +9,9 @@ const GOOD: Readings = {
   eyeDistance: 139,
   faceWidthShare: 0.37,
   margin: 0.85,
-  centreOffset: 0.01,
-  yaw: 1,
-  pitch: 7,
+  ovalOverflow: -0.33,
+  yaw: 0,
+  pitch: 11,
   roll: 3,
   brightness: 167,
   clipped: 0,
@@ -27,7 +27,8 @@ const STEP = (row: RuleRow): number => (row.unit === 'count' ? 1 : row.unit === 
 
 /** For each bound side of each row: a value just inside and just outside. */
 function cases(bound: 'limit' | 'target') {
-  return RULES.flatMap((row) => {
+  // Server-only rows have no guide-mode behaviour to check (see below).
+  return RULES.filter((row) => bound === 'limit' || row.guidance !== false).flatMap((row) => {
     const b = row[bound];
     const out: Array<[string, RuleRow, number, number]> = [];
     if (b.min !== undefined) out.push([`${row.id} min ${b.min}`, row, b.min, b.min - STEP(row)]);
@@ -60,6 +61,19 @@ describe('every rule in guide mode (Schmitt trigger)', () => {
     expect(evaluate({ ...GOOD, [row.reading]: atTarget }, { mode: 'guide' }).rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
   });
 
+  it.each(RULES.filter((row) => row.guidance === false).map((row) => [row.id, row] as const))(
+    'server-only row %s: never fails while guiding, still fails at its limit',
+    (_id, row) => {
+      const far = row.limit.min !== undefined ? row.limit.min - 1 : (row.limit.max ?? 0) + 1;
+      const readings = { ...GOOD, [row.reading]: far };
+      const guided = evaluate(readings, { mode: 'guide' });
+      expect(guided.rows.find((r) => r.row.id === row.id)).toMatchObject({ pass: true, value: far });
+      expect(guided.failures).not.toContain(row.code);
+      expect(guided.compliant).toBe(true);
+      expect(evaluate(readings, { mode: 'limit' }).failures).toContain(row.code);
+    },
+  );
+
   it('a compliant frame passes every row and feeds every row forward', () => {
     const e = evaluate(GOOD, { mode: 'guide' });
     expect(e.compliant).toBe(true);
@@ -72,11 +86,11 @@ describe('one hint, by priority', () => {
   it.each<[string, Partial<Readings>, string | null]>([
     ['no face', { faceCount: 0, faceSide: null, eyeDistance: null }, 'FACE_NOT_FOUND'],
     ['two faces, both small', { faceCount: 2, faceSide: 150 }, 'TOO_MANY_FACES'],
-    ['small and off-centre', { faceSide: 150, centreOffset: 0.3 }, 'FACE_TOO_SMALL'],
+    ['small and off-centre', { faceSide: 150, ovalOverflow: 0.3 }, 'FACE_TOO_SMALL'],
     ['eyes too close in pixels alone', { eyeDistance: 70 }, 'FACE_TOO_SMALL'],
     ['too close and cropped', { faceWidthShare: 0.85, margin: -0.1 }, 'FACE_TOO_CLOSE'],
-    ['cropped and off-centre', { margin: -0.05, centreOffset: 0.3 }, 'FACE_CROPPED'],
-    ['off-centre and turned', { centreOffset: 0.3, yaw: 30 }, 'FACE_CLOSE_TO_BORDER'],
+    ['cropped and off-centre', { margin: -0.05, ovalOverflow: 0.3 }, 'FACE_CROPPED'],
+    ['off-centre and turned', { ovalOverflow: 0.3, yaw: 30 }, 'FACE_CLOSE_TO_BORDER'],
     ['turned and dark', { yaw: 30, brightness: 40 }, 'FACE_ANGLE_TOO_LARGE'],
     ['tilted', { roll: 40 }, 'FACE_ANGLE_TOO_LARGE'],
     ['dark and blurred', { brightness: 40, sharpness: 0.1 }, 'TOO_DARK'],

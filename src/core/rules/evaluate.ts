@@ -19,8 +19,12 @@ export function within(value: number, bound: Bound): boolean {
   return (bound.min === undefined || value >= bound.min) && (bound.max === undefined || value <= bound.max);
 }
 
-/** Rows that cannot be read (no face yet) are skipped, except face counting itself. */
-function isSkipped(value: number | null, anyFace: boolean, row: RuleRow): boolean {
+/**
+ * Rows that cannot be read (no face yet) are skipped, except face counting itself; so are
+ * server-only rows while guiding.
+ */
+function isSkipped(value: number | null, anyFace: boolean, row: RuleRow, mode: 'limit' | 'guide'): boolean {
+  if (mode === 'guide' && row.guidance === false) return true;
   return value === null || (!anyFace && row.reading !== 'faceCount' && row.reading !== 'cropHeight');
 }
 
@@ -29,7 +33,8 @@ function isSkipped(value: number | null, anyFace: boolean, row: RuleRow): boolea
  * its reading is inside the requirement. With `mode: 'guide'` a row must reach its target to
  * start passing, and a row that passed on the previous frame keeps passing until it leaves
  * the limit: a Schmitt trigger, so the hint does not flicker at a boundary and a capture
- * taken at the edge of the target still has room before the limit.
+ * taken at the edge of the target still has room before the limit. Server-only rows
+ * (`guidance: false`) pass while guiding, with their reading still reported.
  */
 export function evaluate(
   readings: Readings,
@@ -38,7 +43,7 @@ export function evaluate(
   const anyFace = readings.faceCount > 0;
   const rows: RowResult[] = RULES.map((row) => {
     const value = readings[row.reading];
-    if (isSkipped(value, anyFace, row) || value === null) return { row, value, pass: true };
+    if (isSkipped(value, anyFace, row, options.mode) || value === null) return { row, value, pass: true };
     const needsTarget = options.mode === 'guide' && !(options.previouslyPassing?.has(row.id) ?? false);
     return { row, value, pass: within(value, needsTarget ? row.target : row.limit) };
   });

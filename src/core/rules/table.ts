@@ -15,9 +15,13 @@ export interface Readings {
   faceWidthShare: number | null;
   /** Smallest gap between the face box and a crop edge, as a share of the face side; < 0 = cropped. */
   margin: number | null;
-  /** Distance of the face centre from the oval centre, as a share of the crop width. */
-  centreOffset: number | null;
-  /** Absolute head angles in degrees. */
+  /**
+   * How far the face outline (hairline to chin, ear to ear) reaches outside the drawn oval, as
+   * a share of the oval's radius in that direction; below 0 the face is wholly inside, with
+   * that much to spare (see outline.ts). Which way to move is in the face geometry's offset.
+   */
+  ovalOverflow: number | null;
+  /** Absolute head angles in degrees (signed ones are in the face geometry's pose). */
   yaw: number | null;
   pitch: number | null;
   roll: number | null;
@@ -57,22 +61,44 @@ export interface RuleRow {
   limit: Bound;
   /** What guidance aims for, so a capture at the edge still passes the limit. */
   target: Bound;
+  /**
+   * false: a server-only check. The reference engine (and the capture's metadata) still apply
+   * the limit, but browser guidance neither hints it nor holds auto-capture back for it: the
+   * models we run cannot read it well enough to tell a person what to change.
+   */
+  guidance?: false;
 }
 
 /**
- * The single table of numbers (RULES.md). Numbers marked "~" there are tuned here against
- * the e2e camera clips; change them in this file only and say why in the commit.
+ * The single table of numbers, for the browser's guidance and the server's re-check alike.
+ * Tuned against the e2e camera clips and the fixture tests (e2e/bench/calibrate.ts prints
+ * the clips' readings); change them in this file only and say why in the commit.
+ *
+ * Units: px are pixels of the portrait crop that is uploaded; "share" of the crop's width
+ * (faceWidthShare), of the face side (margin) or of the oval's radius (ovalOverflow); deg are
+ * true degrees of head rotation (see src/core/analysis/pose.ts).
+ *
+ * The rows must leave a way to pass them all at once, and no two may ask for opposite moves
+ * (table.test.ts checks it): the oval (OVAL) is 0.6 of the crop wide, so a face allowed by
+ * FACE_TOO_CLOSE fits in it (target 0.55: a little room either side; limit 0.6: the oval's
+ * width, which the outline rule still accepts when centred), and FACE_TOO_SMALL's 260 px is
+ * under that even in the smallest crop the contract allows (600x800: 0.43 of its width).
+ * The centring rule compares the face outline with the oval: a face whose outline is inside
+ * passes (target 0.05: the outline is read to about ±0.06 of the radius), one that reaches
+ * out by more than 0.15 of the radius (~36 px sideways in an 810 px crop) fails.
+ * Angles: a person facing the lens from a camera a little above or below the eyes reads up
+ * to ~10° of pitch (the frontal fixture reads 10° chin-down), hence more room on pitch.
  */
 export const RULES: readonly RuleRow[] = [
   { id: 'faceFound', code: 'FACE_NOT_FOUND', reading: 'faceCount', unit: 'count', limit: { min: 1 }, target: { min: 1 } },
   { id: 'singleFace', code: 'TOO_MANY_FACES', reading: 'faceCount', unit: 'count', limit: { max: 1 }, target: { max: 1 } },
   { id: 'faceSide', code: 'FACE_TOO_SMALL', reading: 'faceSide', unit: 'px', limit: { min: 224 }, target: { min: 260 } },
   { id: 'eyeDistance', code: 'FACE_TOO_SMALL', reading: 'eyeDistance', unit: 'px', limit: { min: 80 }, target: { min: 90 } },
-  { id: 'faceWidthShare', code: 'FACE_TOO_CLOSE', reading: 'faceWidthShare', unit: 'share', limit: { max: 0.8 }, target: { max: 0.7 } },
+  { id: 'faceWidthShare', code: 'FACE_TOO_CLOSE', reading: 'faceWidthShare', unit: 'share', limit: { max: 0.6 }, target: { max: 0.55 } },
   { id: 'margin', code: 'FACE_CROPPED', reading: 'margin', unit: 'share', limit: { min: 0 }, target: { min: 0.1 } },
-  { id: 'centreOffset', code: 'FACE_CLOSE_TO_BORDER', reading: 'centreOffset', unit: 'share', limit: { max: 0.2 }, target: { max: 0.1 } },
+  { id: 'ovalOverflow', code: 'FACE_CLOSE_TO_BORDER', reading: 'ovalOverflow', unit: 'share', limit: { max: 0.15 }, target: { max: 0.05 } },
   { id: 'yaw', code: 'FACE_ANGLE_TOO_LARGE', reading: 'yaw', unit: 'deg', limit: { max: 20 }, target: { max: 15 } },
-  { id: 'pitch', code: 'FACE_ANGLE_TOO_LARGE', reading: 'pitch', unit: 'deg', limit: { max: 20 }, target: { max: 15 } },
+  { id: 'pitch', code: 'FACE_ANGLE_TOO_LARGE', reading: 'pitch', unit: 'deg', limit: { max: 25 }, target: { max: 20 } },
   { id: 'roll', code: 'FACE_ANGLE_TOO_LARGE', reading: 'roll', unit: 'deg', limit: { max: 30 }, target: { max: 20 } },
   { id: 'darkness', code: 'TOO_DARK', reading: 'brightness', unit: 'luma', limit: { min: 60 }, target: { min: 80 } },
   { id: 'brightness', code: 'TOO_BRIGHT', reading: 'brightness', unit: 'luma', limit: { max: 220 }, target: { max: 200 } },
@@ -80,8 +106,10 @@ export const RULES: readonly RuleRow[] = [
   { id: 'unevenness', code: 'UNEVEN_LIGHT', reading: 'unevenness', unit: 'share', limit: { max: 0.45 }, target: { max: 0.3 } },
   { id: 'sharpness', code: 'BLURRY', reading: 'sharpness', unit: 'score', limit: { min: 0.25 }, target: { min: 0.3 } },
   { id: 'motion', code: 'BLURRY', reading: 'motion', unit: 'share', limit: { max: 0.08 }, target: { max: 0.04 } },
-  { id: 'eyeOpenness', code: 'EYES_CLOSED', reading: 'eyeOpenness', unit: 'share', limit: { min: 0.12 }, target: { min: 0.15 } },
-  { id: 'meshConfidence', code: 'FACE_IS_OCCLUDED', reading: 'meshConfidence', unit: 'score', limit: { min: 0.8 }, target: { min: 0.9 } },
+  // Server-only (docs/guidance.md): eyes painted shut read 0.22-0.26, the open eyes of the
+  // turned clip 0.26; no occluder tried (hand, mask, bars) moves the mesh score off 1.00.
+  { id: 'eyeOpenness', code: 'EYES_CLOSED', reading: 'eyeOpenness', unit: 'share', limit: { min: 0.12 }, target: { min: 0.15 }, guidance: false },
+  { id: 'meshConfidence', code: 'FACE_IS_OCCLUDED', reading: 'meshConfidence', unit: 'score', limit: { min: 0.8 }, target: { min: 0.9 }, guidance: false },
   { id: 'cropHeight', code: 'LOW_RESOLUTION', reading: 'cropHeight', unit: 'px', limit: { min: 800 }, target: { min: 960 } },
 ];
 
@@ -97,8 +125,10 @@ export const FACE_CONFIDENCE_FLOOR = 0.6;
 export const MESH_CONFIDENCE_FLOOR = 0.7;
 
 /**
- * The face oval, in shares of the portrait crop. The view draws it from these numbers and
- * FACE_CLOSE_TO_BORDER measures against its centre, so what the person sees is what we check.
+ * The face oval, in shares of the portrait crop's width (cx, rx) and height (cy, ry): 0.6 of
+ * the width across and 0.68 of the height tall (0.91 of the width). The view draws it from
+ * these numbers and FACE_CLOSE_TO_BORDER compares the face outline with it, in crop pixels,
+ * so what the person sees is what we check.
  */
 export const OVAL = { cx: 0.5, cy: 0.46, rx: 0.3, ry: 0.34 } as const;
 

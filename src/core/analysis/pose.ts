@@ -1,0 +1,93 @@
+import { CHIN, FOREHEAD_TOP, MIRROR_PAIRS } from './landmarks.ts';
+import type { HeadPose } from './types.ts';
+
+export type { HeadPose };
+
+/** A keypoint in pixels: x right, y down, z away from the camera (the mesh's depth). */
+export type Point3 = readonly [number, number, number];
+
+/** A direction in camera space: x right, y down, z away from the camera. */
+export type Vec3 = [number, number, number];
+
+const sub = (a: Point3, b: Point3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const scale = (a: Vec3, k: number): Vec3 => [a[0] * k, a[1] * k, a[2] * k];
+const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+
+function unit(a: Vec3): Vec3 | null {
+  const n = Math.hypot(a[0], a[1], a[2]);
+  return n > 1e-9 ? scale(a, 1 / n) : null;
+}
+
+const deg = (r: number): number => (r * 180) / Math.PI;
+const rad = (d: number): number => (d * Math.PI) / 180;
+
+/** The face's axes in camera space: x to the person's left, y down the face, z into the head. */
+export interface FaceAxes {
+  x: Vec3;
+  y: Vec3;
+  z: Vec3;
+}
+
+/**
+ * The angles of a face frame, read as a turn about the camera's vertical (yaw), then a nod
+ * about the turned face's horizontal (pitch), then a lean in the face's own plane (roll).
+ */
+export function poseOf(axes: FaceAxes): HeadPose {
+  const { x, y, z } = axes;
+  return {
+    yaw: deg(Math.atan2(-z[0], z[2])),
+    pitch: deg(Math.atan2(z[1], Math.hypot(z[0], z[2]))),
+    roll: deg(Math.atan2(x[1], y[1])),
+  };
+}
+
+/** The face frame of a pose: the inverse of poseOf. */
+export function axesOf(pose: HeadPose): FaceAxes {
+  const [cy, sy] = [Math.cos(rad(-pose.yaw)), Math.sin(rad(-pose.yaw))];
+  const [cp, sp] = [Math.cos(rad(-pose.pitch)), Math.sin(rad(-pose.pitch))];
+  const [cr, sr] = [Math.cos(rad(pose.roll)), Math.sin(rad(pose.roll))];
+  // Columns of Ry(−yaw)·Rx(−pitch)·Rz(roll), with x right, y down, z away from the camera.
+  const yawPitch = (v: Vec3): Vec3 => {
+    const afterPitch: Vec3 = [v[0], cp * v[1] - sp * v[2], sp * v[1] + cp * v[2]];
+    return [cy * afterPitch[0] + sy * afterPitch[2], afterPitch[1], -sy * afterPitch[0] + cy * afterPitch[2]];
+  };
+  return { x: yawPitch([cr, sr, 0]), y: yawPitch([-sr, cr, 0]), z: yawPitch([0, 0, 1]) };
+}
+
+/** A face frame turned in the image plane by `deg` clockwise, as a photo turned on the table. */
+export function turnedInImage(axes: FaceAxes, degrees: number): FaceAxes {
+  const [c, s] = [Math.cos(rad(degrees)), Math.sin(rad(degrees))];
+  const turn = (v: Vec3): Vec3 => [c * v[0] - s * v[1], s * v[0] + c * v[1], v[2]];
+  return { x: turn(axes.x), y: turn(axes.y), z: turn(axes.z) };
+}
+
+/**
+ * The head's rotation from the mesh, read as three axes of the face:
+ * - left-right: the mean of many mirror-image keypoint pairs (eyes, brows, silhouette...),
+ *   so one badly placed point barely moves it;
+ * - up-down: forehead top to chin, made square to the first; on an upright face those two
+ *   points are at the same depth (within a degree on MediaPipe's reference face);
+ * - depth: square to both.
+ * Human's own angles (the same idea on four points) leave the depth in the mesh model's
+ * units, a third smaller than the image's, which reads every turn about a third short, and
+ * report only magnitudes.
+ */
+export function headPose(mesh: ReadonlyArray<Point3 | undefined>): HeadPose | null {
+  let across: Vec3 = [0, 0, 0];
+  for (const [right, left] of MIRROR_PAIRS) {
+    const r = mesh[right];
+    const l = mesh[left];
+    if (!r || !l) return null;
+    const d = sub(l, r);
+    across = [across[0] + d[0], across[1] + d[1], across[2] + d[2]];
+  }
+  const top = mesh[FOREHEAD_TOP];
+  const chin = mesh[CHIN];
+  const x = unit(across);
+  if (!top || !chin || !x) return null;
+  const down = sub(chin, top);
+  const y = unit(sub(down, scale(x, dot(down, x))));
+  if (!y) return null;
+  return poseOf({ x, y, z: cross(x, y) });
+}
