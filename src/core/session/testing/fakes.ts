@@ -27,7 +27,7 @@ export const COMPLIANT: Readings = {
   eyeDistance: 139,
   faceWidthShare: 0.37,
   margin: 0.85,
-  centreOffset: 0.01,
+  ovalOverflow: -0.33,
   yaw: 1,
   pitch: 7,
   roll: 3,
