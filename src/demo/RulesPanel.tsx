@@ -39,9 +39,16 @@ export function RulesPanel({ snapshot }: { snapshot: GuidanceSnapshot | null }) 
                       {formatBound(row.limit, row.unit)}
                       {!inLimit && <span className="console-outside"> (outside)</span>}
                     </td>
-                    <td className="console-status" data-pass={String(row.pass)}>
-                      <span aria-hidden="true">{row.pass ? '✓ ' : '✗ '}</span>
-                      {row.pass ? 'pass' : 'fail'}
+                    <td className="console-status" data-pass={String(row.pass)} data-server-only={row.serverOnly ? 'true' : undefined}>
+                      {row.serverOnly ? (
+                        // Read and shown, but only the server acts on it: no hint, no wait.
+                        'server only'
+                      ) : (
+                        <>
+                          <span aria-hidden="true">{row.pass ? '✓ ' : '✗ '}</span>
+                          {row.pass ? 'pass' : 'fail'}
+                        </>
+                      )}
                     </td>
                   </tr>
                 );
@@ -66,7 +73,13 @@ function HintLine({ snapshot }: { snapshot: GuidanceSnapshot | null }) {
         <strong>Hint: </strong>
         {snapshot.hint ? (
           <>
-            <code>{snapshot.hint.code}</code> (from row <code>{snapshot.hint.row}</code>)
+            <code>{snapshot.hint.code}</code> (from row <code>{snapshot.hint.row}</code>
+            {snapshot.hint.move && (
+              <>
+                , move <code>{snapshot.hint.move}</code>
+              </>
+            )}
+            )
           </>
         ) : snapshot.compliant ? (
           'none: every rule holds'

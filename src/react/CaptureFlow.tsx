@@ -47,6 +47,7 @@ export function CaptureFlow(props: CaptureFlowProps) {
   const t = useTranslate();
   const status = useSession((s) => s.status);
   const hint = useSession((s) => s.hint);
+  const hintMove = useSession((s) => s.hintMove);
   const outcome = useSession((s) => s.verdict?.outcome);
   const cameraOn = useSession((s) => s.cameraOn);
   const photoBusy = useSession((s) => s.photoBusy);
@@ -64,6 +65,7 @@ export function CaptureFlow(props: CaptureFlowProps) {
       className={['okl-root', props.className].filter(Boolean).join(' ')}
       data-state={status}
       data-hint={hint ?? ''}
+      data-hint-move={hintMove ?? undefined}
       data-verdict={status === 'result' ? outcome : undefined}
       aria-label={t('widget.title')}
     >

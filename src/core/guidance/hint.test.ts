@@ -51,3 +51,28 @@ describe('wantedHint', () => {
     expect(wantedHint(evaluate({ ...base, ...patch }, { mode: 'limit' }))).toEqual(hint);
   });
 });
+
+describe('hints that say which way to move', () => {
+  const base = {
+    faceCount: 1, faceSide: 300, eyeDistance: 139, faceWidthShare: 0.37, margin: 0.85, ovalOverflow: 0.4,
+    yaw: 1, pitch: 5, roll: 3, brightness: 160, clipped: 0, unevenness: 0.1, sharpness: 0.6, motion: 0,
+    eyeOpenness: 0.35, meshConfidence: 1, cropHeight: 1080,
+  };
+  const p = { x: 0, y: 0 };
+  const face = { box: { x: 0, y: 0, width: 1, height: 1 }, centre: p, leftEye: p, rightEye: p, outline: [], offset: { x: -150, y: 0 }, pose: { yaw: 0, pitch: 0, roll: 0 } };
+  const crop = { width: 810, height: 1080 };
+
+  it('an off-centre face is told which way, from the measured offset', () => {
+    expect(wantedHint(evaluate(base, { mode: 'limit' }), face, crop)).toEqual({ code: 'FACE_CLOSE_TO_BORDER', row: 'ovalOverflow', move: 'move-left' });
+  });
+
+  it('a new direction is a new hint, damped like any other', () => {
+    const left: Hint = { code: 'FACE_CLOSE_TO_BORDER', row: 'ovalOverflow', move: 'move-left' };
+    const right: Hint = { ...left, move: 'move-right' };
+    let state = nextHint(INITIAL_HINT, left, 0);
+    state = nextHint(state, right, 700);
+    expect(state.shown?.move).toBe('move-left');
+    state = nextHint(state, right, 1000);
+    expect(state.shown?.move).toBe('move-right');
+  });
+});

@@ -1,4 +1,6 @@
+import type { FaceGeometry } from '../analysis/types.ts';
 import { primaryFailure, type Evaluation } from '../rules/evaluate.ts';
+import { moveFor } from './direction.ts';
 import type { Hint } from './types.ts';
 
 export interface HintTiming {
@@ -22,14 +24,15 @@ export interface HintState {
 
 export const INITIAL_HINT: HintState = { shown: null, shownSince: 0, candidate: null, candidateSince: 0, started: false };
 
-const same = (a: Hint | null, b: Hint | null): boolean => a?.code === b?.code && a?.row === b?.row;
+const same = (a: Hint | null, b: Hint | null): boolean => a?.code === b?.code && a?.row === b?.row && a?.move === b?.move;
 
-/** The highest-priority blocking failure and the row behind it. */
-export function wantedHint(evaluation: Evaluation): Hint | null {
+/** The highest-priority blocking failure, the row behind it, and which way to move when the face says. */
+export function wantedHint(evaluation: Evaluation, face: FaceGeometry | null = null, crop: { width: number; height: number } | null = null): Hint | null {
   const code = primaryFailure(evaluation);
   if (!code) return null;
   const row = evaluation.rows.find((r) => !r.pass && r.row.code === code)?.row.id ?? code;
-  return { code, row };
+  const move = moveFor(row, face, crop);
+  return move ? { code, row, move } : { code, row };
 }
 
 /**

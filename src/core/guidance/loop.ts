@@ -53,6 +53,7 @@ function ruleStates(evaluation: Evaluation): RuleState[] {
     limit: row.limit,
     target: row.target,
     pass,
+    serverOnly: row.guidance === false,
   }));
 }
 
@@ -97,7 +98,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     const limitFailures = evaluate(m.readings, { mode: 'limit' }).failures;
     latest = { readings: m.readings, failures: limitFailures };
     previous = m.motionSample;
-    hint = nextHint(hint, wantedHint(guide), sample.at);
+    hint = nextHint(hint, wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }), sample.at);
 
     const score = frameScore(m.readings).score;
     const item: Candidate | null = result.full

@@ -16,12 +16,32 @@ export interface RuleState {
   limit: Bound;
   target: Bound;
   pass: boolean;
+  /** Checked by the server only: guidance neither hints it nor waits for it. */
+  serverOnly: boolean;
 }
 
-/** The hint shown: a rule code, and the row that caused it (e.g. `roll` → "Keep your head level"). */
+/**
+ * Which way the person should move, in their own terms on the mirrored preview (their right is
+ * the preview's right). `move-*`: the whole face; `turn-*`: the head around its vertical axis;
+ * `chin-*`: nodding; `tilt-*`: towards a shoulder.
+ */
+export type HintMove =
+  | 'move-left'
+  | 'move-right'
+  | 'move-up'
+  | 'move-down'
+  | 'turn-left'
+  | 'turn-right'
+  | 'chin-up'
+  | 'chin-down'
+  | 'tilt-left'
+  | 'tilt-right';
+
+/** The hint shown: a rule code, the row that caused it (e.g. `roll` → "Keep your head level"), and which way to move when that is known. */
 export interface Hint {
   code: RuleCode;
   row: string;
+  move?: HintMove;
 }
 
 export interface WindowPoint {

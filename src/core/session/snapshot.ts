@@ -2,7 +2,7 @@ import type { CheckResult, JourneyResult } from '../api/requests.ts';
 import type { Verdict } from '../api/verdict.ts';
 import { constraintsOf, type CameraState } from '../camera/choice.ts';
 import type { CameraInfo } from '../camera/devices.ts';
-import type { GuidanceSnapshot } from '../guidance/types.ts';
+import type { GuidanceSnapshot, HintMove } from '../guidance/types.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import { LIVE_PHASES, type Phase, type SessionData } from './store.ts';
 import type { Capture, SessionState, WidgetError } from './types.ts';
@@ -29,6 +29,8 @@ export interface SessionSnapshot {
   error: WidgetError | null;
   /** What the person is asked to fix now (the root's `data-hint`). */
   hint: RuleCode | null;
+  /** Which way the hint asks them to move, when it says (the root's `data-hint-move`). */
+  hintMove: HintMove | null;
   guidance: GuidanceSnapshot;
   camera: CameraView;
   /** The preview is shown (and asks for the camera). */
@@ -86,10 +88,13 @@ export function deriveSnapshot({ data, check, journey, manualAtOnce }: SnapshotI
     verdict: status === 'result' ? (check.data ?? null) : null,
     error,
     hint,
+    hintMove: live ? (guidance.hint?.move ?? null) : null,
     guidance,
     camera: cameraView(data.camera),
     cameraOn: LIVE_PHASES.has(phase) && !data.photoBusy,
-    manualAvailable: phase === 'ready' && (manualAtOnce || guidance.analysis === 'unavailable' || data.manualTimedOut),
+    // A crop under the contract's minimum cannot meet the size rules inside the oval: the person
+    // takes the selfie by hand, flagged lowResolution, rather than chase a hint they cannot clear.
+    manualAvailable: phase === 'ready' && (manualAtOnce || guidance.analysis === 'unavailable' || guidance.lowResolution || data.manualTimedOut),
     photoBusy: data.photoBusy,
     way: error ? wayForward(error, data.capture !== null) : null,
     requesting: journey.status === 'pending' ? 'journey' : check.status === 'pending' ? 'check' : null,

@@ -1,10 +1,25 @@
 import type { MessageKey } from '../../core/i18n/translate.ts';
+import type { HintMove } from '../../core/guidance/types.ts';
 import type { RuleCode } from '../../core/rules/codes.ts';
 import { useTranslate } from '../context.ts';
 import './guidance.css';
 import { useGuidanceSelect } from './useGuidance.ts';
 
 /** A glyph per kind of problem, beside the text (never instead of it). */
+/** Arrows point the way the person moves on the (mirrored) preview. */
+const MOVE_ICONS: Record<HintMove, string> = {
+  'move-left': '←',
+  'move-right': '→',
+  'move-up': '↑',
+  'move-down': '↓',
+  'turn-left': '↶',
+  'turn-right': '↷',
+  'chin-up': '↑',
+  'chin-down': '↓',
+  'tilt-left': '↺',
+  'tilt-right': '↻',
+};
+
 const ICONS: Partial<Record<RuleCode, string>> = {
   FACE_NOT_FOUND: '◯',
   TOO_MANY_FACES: '⚠',
@@ -37,8 +52,9 @@ export function GuidanceHint() {
   if (analysis === 'loading' || (analysis === 'ready' && !started)) key = 'guidance.loading';
   else if (analysis === 'unavailable') key = 'guidance.unavailable';
   else if (hint) {
-    key = hint.code === 'FACE_ANGLE_TOO_LARGE' && hint.row === 'roll' ? 'hint.FACE_ROLL' : `hint.${hint.code}`;
-    icon = ICONS[hint.code] ?? '';
+    // Which way to move, when the face says; else the rule's own words.
+    key = hint.move ? `hint.${hint.move}` : hint.code === 'FACE_ANGLE_TOO_LARGE' && hint.row === 'roll' ? 'hint.FACE_ROLL' : `hint.${hint.code}`;
+    icon = (hint.move ? MOVE_ICONS[hint.move] : undefined) ?? ICONS[hint.code] ?? '';
     tone = 'warn';
   } else {
     key = 'hint.OK';
