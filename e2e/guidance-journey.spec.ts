@@ -14,10 +14,12 @@ test('far → closer → centred: guided step by step, then captured by itself',
   await expect(widget).toHaveAttribute('data-hint', 'FACE_TOO_SMALL', { timeout: 90_000 });
   await expect(widget.locator('.okl-hint')).toHaveText(/Move closer/);
 
-  // Closer, but off to one side.
+  // Closer, but off to one side: left of centre in the camera image, so right of the oval in
+  // the mirrored preview, and the person is asked to move to their left.
   await setScene(page, { scale: 3.2, fx: 0.4 });
   await expect(widget).toHaveAttribute('data-hint', 'FACE_CLOSE_TO_BORDER');
-  await expect(widget.locator('.okl-hint')).toHaveText(/Centre your face/);
+  await expect(widget).toHaveAttribute('data-hint-move', 'move-left');
+  await expect(widget.locator('.okl-hint')).toHaveText(/Move a little to your left/);
   await expect(widget).toHaveAttribute('data-state', 'ready');
 
   // Centred in the oval: no button needed.
