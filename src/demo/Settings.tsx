@@ -9,6 +9,7 @@ export interface ConsoleSettings {
   /** undefined: the widget's own choice (front camera, better camera once labels are readable). */
   cameraDeviceId: string | undefined;
   autoSubmit: boolean;
+  autoCapture: boolean;
   overlay: boolean;
 }
 
@@ -19,7 +20,7 @@ const LOCALES: ReadonlyArray<[ConsoleLocale, string]> = [
   ['zh', '中文 (zh)'],
 ];
 
-/** The props a host would set: locale, theme, cameraDeviceId, autoSubmit, and the overlay. */
+/** The props a host would set: locale, theme, cameraDeviceId, autoSubmit, autoCapture, and the overlay. */
 export function Settings({ value, onChange, cameras }: { value: ConsoleSettings; onChange: (next: ConsoleSettings) => void; cameras: CameraChange | null }) {
   const set = <K extends keyof ConsoleSettings>(key: K, v: ConsoleSettings[K]) => onChange({ ...value, [key]: v });
   const id = useId();
@@ -59,6 +60,10 @@ export function Settings({ value, onChange, cameras }: { value: ConsoleSettings;
       <label className="console-check">
         <input type="checkbox" checked={value.autoSubmit} onChange={(e) => set('autoSubmit', e.target.checked)} />
         <span>autoSubmit</span>
+      </label>
+      <label className="console-check">
+        <input type="checkbox" checked={value.autoCapture} onChange={(e) => set('autoCapture', e.target.checked)} />
+        <span>autoCapture</span>
       </label>
       <label className="console-check">
         <input type="checkbox" checked={value.overlay} onChange={(e) => set('overlay', e.target.checked)} />

@@ -29,6 +29,7 @@ export const WidgetFrame = memo(function WidgetFrame({ apiBaseUrl, settings, fet
         theme={theme}
         cameraDeviceId={settings.cameraDeviceId}
         autoSubmit={settings.autoSubmit}
+        autoCapture={settings.autoCapture}
         // The console is for integrators: the figures the applicant never sees.
         showFigures
         previewOverlay={overlay}

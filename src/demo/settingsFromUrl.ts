@@ -3,7 +3,7 @@ import type { ConsoleLocale, ConsoleSettings } from './Settings.tsx';
 const LOCALES: readonly ConsoleLocale[] = ['en', 'ms', 'id', 'zh'];
 
 /**
- * The console's starting props from the address (?locale=zh&theme=dark&autoSubmit=off&overlay=off),
+ * The console's starting props from the address (?locale=zh&theme=dark&autoSubmit=off&autoCapture=off&overlay=off),
  * so a view can be shared or scripted; anything else keeps the widget's defaults.
  */
 export function settingsFromUrl(search: string): ConsoleSettings {
@@ -14,6 +14,7 @@ export function settingsFromUrl(search: string): ConsoleSettings {
     scheme: q.get('theme') === 'dark' ? 'dark' : 'light',
     cameraDeviceId: q.get('camera') || undefined,
     autoSubmit: q.get('autoSubmit') !== 'off',
+    autoCapture: q.get('autoCapture') !== 'off',
     overlay: q.get('overlay') !== 'off',
   };
 }
