@@ -213,4 +213,18 @@ describe('the journey-creation route', { timeout: 20_000 }, () => {
     expect(otherClient.status).toBe(200);
     expect(fake.received.filter((x) => x.path === '/api/ekyc/journeyid')).toHaveLength(3);
   });
+
+  it('an X-Forwarded-For entry with a port is the same client whatever the port', async () => {
+    const limitedApi = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '2', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_LOG: 'off' })));
+    const limited = await serve(limitedApi);
+    const create = (client: string) => fetch(`${limited.url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
+    const statuses = [];
+    for (const client of ['198.51.100.7:40001', '198.51.100.7:40002', '198.51.100.7:40003', '[2001:db8::1]:443', '[2001:db8::2]:444', '[2001:db8::3]:445']) {
+      const r = await create(client);
+      await r.text();
+      statuses.push(r.status);
+    }
+    await limited.close();
+    expect(statuses).toEqual([200, 200, 429, 200, 200, 429]);
+  });
 });
