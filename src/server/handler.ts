@@ -5,6 +5,7 @@ import { clientKey, RateLimiter } from './rate-limit.ts';
 import { createEngine, type Engine } from './reference/engine.ts';
 import { JourneyStore } from './reference/journeys.ts';
 import { createReferenceRoutes } from './reference/service.ts';
+import { onRequestEnd } from './request-end.ts';
 import { ensureRequestId } from './request-id.ts';
 import { sendError, sendJson } from './respond.ts';
 import type { RouteContext } from './upload.ts';
@@ -78,15 +79,16 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
     }
     const ctx: RouteContext = { requestId: ensureRequestId(req, res), notes: {} };
     const started = performance.now();
-    res.once('close', () => {
+    onRequestEnd(req, res, (end) => {
       log.info('api', {
         requestId: ctx.requestId,
         method: req.method,
         route: route in METHODS ? route : 'other',
-        status: res.statusCode,
+        status: end.status,
         ms: Math.round(performance.now() - started),
-        completed: res.writableFinished,
+        completed: end.completed,
         ...ctx.notes,
+        ...(end.cut ? { outcome: end.cut } : {}),
       });
     });
     const handle = async (): Promise<void> => {
