@@ -7,8 +7,9 @@ import { JourneyStore } from './reference/journeys.ts';
 import { createReferenceRoutes } from './reference/service.ts';
 import { onRequestEnd } from './request-end.ts';
 import { ensureRequestId } from './request-id.ts';
-import { sendError, sendJson } from './respond.ts';
-import type { RouteContext } from './upload.ts';
+import { refuseUnread, sendError, sendJson } from './respond.ts';
+import { discardSmallBody } from './small-body.ts';
+import { DRAIN_BYTES, DRAIN_MS, type RouteContext } from './upload.ts';
 import { createUpstreamRoutes } from './upstream/proxy.ts';
 
 export const API_PREFIX = '/api/ekyc';
@@ -49,11 +50,18 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
   const limiter = new RateLimiter(config.journeyRoute.perMinute);
   let warming = false;
 
-  const journeyRoute: Handler = (req, res, ctx) => {
+  const journeyRoute: Handler = async (req, res, ctx) => {
     if (!config.journeyRoute.enabled) {
       // Hosts that create journeys in their own authenticated backend: the route does not exist.
       ctx.notes.outcome = 'NOT_FOUND';
       return sendError(res, 404, 'NOT_FOUND');
+    }
+    // The route takes no body: a large one is refused unread rather than drained.
+    const body = await discardSmallBody(req);
+    if (body === 'aborted') return;
+    if (body === 'too_large') {
+      ctx.notes.outcome = 'PAYLOAD_TOO_LARGE';
+      return refuseUnread(req, res, 413, 'PAYLOAD_TOO_LARGE', { drainBytes: DRAIN_BYTES, drainMs: DRAIN_MS });
     }
     const take = limiter.take(clientKey(req, config.trustProxyHops));
     if (!take.ok) {
