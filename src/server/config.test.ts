@@ -19,10 +19,10 @@ describe('readConfig', () => {
     expect(config.analysis.threads).toBeGreaterThanOrEqual(1);
   });
 
-  it('upstream mode with all three variables; 30 s timeout unless set', () => {
+  it('upstream mode with all three variables; 25 s timeout unless set', () => {
     expect(readConfig(UPSTREAM)).toMatchObject({
       mode: 'upstream',
-      upstream: { baseUrl: 'https://ekycportaldemo.innov8tif.com', username: 'u', password: 'p', timeoutMs: 30_000 },
+      upstream: { baseUrl: 'https://ekycportaldemo.innov8tif.com', username: 'u', password: 'p', timeoutMs: 25_000 },
     });
     expect(readConfig({ ...UPSTREAM, OKAYLIVE_UPSTREAM_TIMEOUT_MS: '250' }).upstream?.timeoutMs).toBe(250);
   });
@@ -58,7 +58,7 @@ describe('readConfig', () => {
 
 describe('readServeConfig', () => {
   it('defaults to port 8080 on all interfaces, dist/, no framing, no HSTS', () => {
-    expect(readServeConfig({})).toEqual({ port: 8080, host: '0.0.0.0', staticDir: 'dist', frameAncestors: "'none'", hsts: false });
+    expect(readServeConfig({})).toEqual({ port: 8080, host: '0.0.0.0', staticDir: 'dist', frameAncestors: "'none'", hsts: false, maxConnections: 1000 });
   });
 
   it('takes frame-ancestors sources and refuses anything that could end the directive', () => {

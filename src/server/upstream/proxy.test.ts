@@ -54,7 +54,9 @@ function expectNoSecrets(text: string): void {
   }
 }
 
-const upload = (journeyId = 'j-42') => fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }) });
+let uploads = 0;
+/** A new journeyId each time by default: an identical resend would be answered from the record, not forwarded. */
+const upload = (journeyId = `j-${++uploads}`) => fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }) });
 
 describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   it('creates the journey server-side with the credentials and hands the browser only the journeyId', async () => {

@@ -23,15 +23,29 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-export function sanitizeUpstreamBody(body: unknown): Record<string, unknown> | null {
+/** An upstream answer cut down to the contract's fields. */
+export interface UpstreamBody {
+  status: string;
+  messageCode?: string | null;
+  message?: string | null;
+  journeyId?: string;
+  probability?: number;
+  score?: number;
+  quality?: number;
+}
+
+export function sanitizeUpstreamBody(body: unknown): UpstreamBody | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const source = body as Record<string, unknown>;
   if (typeof source.status !== 'string' || !STATUSES.has(source.status)) return null;
-  const out: Record<string, unknown> = { status: source.status };
+  const out: UpstreamBody = { status: source.status };
   if ('messageCode' in source) out.messageCode = isKnownCode(source.messageCode) ? source.messageCode : null;
   if ('message' in source && source.message !== null) out.message = isKnownCode(source.message) ? source.message : 'UNEXPECTED_ERROR';
   else if ('message' in source) out.message = null;
   if (typeof source.journeyId === 'string' && isPlausibleJourneyId(source.journeyId)) out.journeyId = source.journeyId;
-  for (const key of ['probability', 'score', 'quality'] as const) if (isNumber(source[key])) out[key] = source[key];
+  for (const key of ['probability', 'score', 'quality'] as const) {
+    const value = source[key];
+    if (isNumber(value)) out[key] = value;
+  }
   return out;
 }
