@@ -22,6 +22,10 @@ export interface FakeOptions {
   delayMs?: number;
   okaylive?: FakeAnswer;
   journeyid?: FakeAnswer;
+  /** Every okaylive answer waits for this (a test holds the vendor, then lets it go). */
+  gate?: Promise<unknown>;
+  /** Decode each image like the real service (off for benchmarks: the load is the proxy's). */
+  decode?: boolean;
 }
 
 export interface ReceivedPart {
@@ -141,10 +145,11 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
       const { parts, image } = await readParts(req);
       received.push({ path: req.url, parts, headers: req.headers });
       let reply: FakeAnswer = fake.options.okaylive ?? { status: 200, body: FAKE_SUCCESS };
-      if (!fake.options.okaylive && !(await decodes(image))) {
+      if (!fake.options.okaylive && fake.options.decode !== false && !(await decodes(image))) {
         reply = { status: 400, body: { status: 'error', messageCode: null, message: 'Failed to decode image' } };
       }
       if (reply !== 'hang') await wait();
+      if (fake.options.gate) await fake.options.gate;
       answer(res, reply);
       return;
     }
