@@ -84,6 +84,26 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   }, 15_000);
 
   it.each([
+    ['JPEG bytes declared as a PNG named x.png', 'jpeg', 'image/png', 'x.png', { type: 'image/jpeg', filename: 'selfie.jpg' }],
+    ['PNG bytes declared as a JPEG named selfie.jpg', 'png', 'image/jpeg', 'selfie.jpg', { type: 'image/png', filename: 'selfie.png' }],
+    ['JPEG bytes declared as octet-stream with an odd name', 'jpeg', 'application/octet-stream', '../../etc/passwd', { type: 'image/jpeg', filename: 'selfie.jpg' }],
+  ] as const)('%s go upstream as what the bytes are', async (_name, format, declared, filename, expected) => {
+    const { default: sharp } = await import('sharp');
+    const bytes = format === 'png' ? await sharp(jpeg).png().toBuffer() : jpeg;
+    const journeyId = `sniff-${format}-${declared.length}`;
+    const r = await fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes, type: declared, filename }, journeyId }) });
+    expect(r.status).toBe(200);
+    const forwarded = fake.received.find((x) => x.path === '/api/ekyc/okaylive');
+    expect(forwarded?.parts).toEqual({
+      imageBest: { filename: expected.filename, size: bytes.length, contentType: expected.type },
+      journeyId: { value: journeyId },
+    });
+    // Sent with its length, as the vendor's own samples send it, not chunked.
+    expect(Number(forwarded?.headers['content-length'])).toBeGreaterThan(bytes.length);
+    expect(forwarded?.headers['transfer-encoding']).toBeUndefined();
+  });
+
+  it.each([
     ['INVALID_JOURNEY_ID'],
     ['EYES_CLOSED'],
     ['MAX_API_CALL_EXCEEDED'],
