@@ -38,6 +38,8 @@ export interface ReceivedPart {
 export interface Fake {
   url: string;
   received: { path: string; json?: unknown; parts?: Record<string, ReceivedPart>; headers: IncomingMessage['headers'] }[];
+  /** okaylive answers sent so far (a held vendor answers once its gate opens). */
+  answered: number;
   options: FakeOptions;
   close(): Promise<void>;
 }
@@ -119,7 +121,7 @@ function answer(res: ServerResponse, reply: FakeAnswer): void {
 /** A stand-in for Innov8tif's portal: checks credentials and the multipart shape. */
 export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
   const received: Fake['received'] = [];
-  const fake: Fake = { url: '', received, options, close: async () => undefined };
+  const fake: Fake = { url: '', received, answered: 0, options, close: async () => undefined };
   const wait = (): Promise<void> => new Promise((r) => setTimeout(r, fake.options.delayMs ?? 0));
   const server = createServer(async (req, res) => {
     if (req.url === '/api/ekyc/journeyid' && req.method === 'POST') {
@@ -151,6 +153,7 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
       if (reply !== 'hang') await wait();
       if (fake.options.gate) await fake.options.gate;
       answer(res, reply);
+      fake.answered += 1;
       return;
     }
     res.writeHead(404).end();
