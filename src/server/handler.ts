@@ -111,8 +111,6 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
     const method = METHODS[path];
     const handler = handlers[path];
     if (!method || !handler) return sendError(res, 404, 'NOT_FOUND');
-    const origin = judgeOrigin(req.headers, listed);
-    if (origin.kind === 'listed') applyCorsHeaders(res, origin.origin);
     if (isPreflight(req.method, req.headers)) {
       const answer = preflight(req.headers, listed, method);
       ctx.notes.outcome = answer.ok ? 'PREFLIGHT' : ORIGIN_NOT_ALLOWED;
@@ -120,6 +118,8 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
       res.writeHead(204, answer.headers);
       return void res.end();
     }
+    const origin = judgeOrigin(req.headers, listed);
+    if (origin.kind === 'listed') applyCorsHeaders(res, origin.origin);
     if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) {
       return sendError(res, 405, 'METHOD_NOT_ALLOWED', { Allow: method === 'GET' ? 'GET, HEAD' : method });
     }
