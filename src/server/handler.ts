@@ -23,7 +23,7 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next)
 
 /** The API as connect-style middleware, plus its lifecycle (analysis threads, store connection). */
 export interface EkycApi extends Middleware {
-  /** Resolves when the API can answer (reference mode: the models are loaded). */
+  /** Resolves when the API can answer: the models are loaded (reference mode), the store is connected. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
 }
@@ -169,7 +169,7 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
 
   // defineProperties, not Object.assign: reading `ready` starts the engine, so it must stay a getter.
   Object.defineProperties(middleware, {
-    ready: { get: () => (engine ? engine.ready : Promise.resolve()) },
+    ready: { get: () => Promise.all([engine ? engine.ready : undefined, store.ready]).then(() => undefined) },
     close: {
       value: async () => {
         await ownEngine?.close();

@@ -25,6 +25,7 @@ export function createMemoryStore(now: () => number = Date.now): StateStore {
   };
   return {
     kind: 'memory',
+    ready: Promise.resolve(),
     takeToken: async (key: string, perMinute: number): Promise<Take> => limiter(perMinute).take(key),
     createJourney: async (id, ttlMs, capacity) => journeys.create(id, ttlMs, capacity),
     reserveAttempt: async (id, max): Promise<Reservation> => journeys.reserve(id, max),

@@ -22,12 +22,8 @@ beforeAll(async () => {
   const keyPrefix = `test-${randomUUID()}:`;
   a = createRedisStore({ url: redis.url, logger, keyPrefix });
   b = createRedisStore({ url: redis.url, logger, keyPrefix });
-  // The first commands must not race the first connection.
-  const deadline = Date.now() + 10_000;
-  while (logs.filter((l) => l.event === 'store_ready').length < 2) {
-    if (Date.now() > deadline) throw new Error('the two Redis clients did not connect within 10 s');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  // The first commands must not race the first connection (bounded by this hook's timeout).
+  await Promise.all([a.ready, b.ready]);
 }, 30_000);
 afterAll(async () => {
   await a?.close();

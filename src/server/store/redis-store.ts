@@ -49,6 +49,7 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
   });
   // Logged once per change, not once per failed command or reconnection attempt.
   let state: 'connecting' | 'up' | 'down' = 'connecting';
+  const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
   redis.on('ready', () => {
     if (state === 'down') log.info('store_recovered', { store: 'redis' });
     else log.info('store_ready', { store: 'redis' });
@@ -75,6 +76,7 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
 
   return {
     kind: 'redis',
+    ready,
     takeToken: (key, perMinute) =>
       run(async (): Promise<Take> => {
         const waitMs = await redis.oklTakeToken(`rate:${key}`, perMinute);

@@ -14,6 +14,8 @@ export type Reservation = 'ok' | 'unknown' | 'exhausted';
  */
 export interface StateStore {
   readonly kind: 'memory' | 'redis';
+  /** Resolves once the store first answers (Redis: connected); the server listens after it. */
+  readonly ready: Promise<void>;
   /** Takes one token from `key`'s bucket: `perMinute` in a burst, refilled evenly over a minute. */
   takeToken(key: string, perMinute: number): Promise<Take>;
   /** Creates a journey living `ttlMs` with no attempts; false while `capacity` live journeys exist. */
