@@ -156,6 +156,13 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
       fake.answered += 1;
       return;
     }
+    if (req.url === '/__stats' && req.method === 'GET') {
+      // For a benchmark in another process: how many calls the vendor got.
+      const count = (path: string) => received.filter((r) => r.path === path).length;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ okaylive: count('/api/ekyc/okaylive'), journeyid: count('/api/ekyc/journeyid') }));
+      return;
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
