@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.ts';
 import { createEkycMiddleware, type EkycApi } from '../handler.ts';
+import { deferred } from '../testing/deferred.ts';
 import { form, selfieJpeg } from '../testing/images.ts';
 import { serve, type Running } from '../testing/serve.ts';
 import { stubEngine } from '../testing/stub-engine.ts';
@@ -21,14 +22,11 @@ afterEach(async () => {
 
 /** An analysis held until the test lets it go. */
 function held(): { analyse: () => Promise<AnalysisOutcome>; release: () => void } {
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const gate = deferred();
   return {
-    release: () => release(),
+    release: gate.release,
     analyse: async () => {
-      await gate;
+      await gate.promise;
       return { kind: 'answer', answer: { kind: 'face', code: 'EYES_CLOSED' }, notes: { width: 1, height: 1, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 } };
     },
   };
