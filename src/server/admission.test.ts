@@ -62,3 +62,22 @@ describe('upload admission', () => {
     expect(admission.load.inFlight).toBe(0);
   });
 });
+
+describe('upload admission: work started after the request was over', () => {
+  it('is counted while it runs and given back once, never below zero', async () => {
+    const admission = new Admission(1, 1);
+    const a = ticket(admission.enter('a'));
+    a.leave();
+    expect(admission.load).toEqual({ inFlight: 0, clients: 0 });
+    let finish: () => void = () => undefined;
+    const work = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    a.hold(work);
+    expect(admission.load).toEqual({ inFlight: 1, clients: 1 });
+    finish();
+    await work;
+    await Promise.resolve();
+    expect(admission.load).toEqual({ inFlight: 0, clients: 0 });
+  });
+});

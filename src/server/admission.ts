@@ -29,22 +29,30 @@ export class Admission {
     if (this.inFlight >= this.max) return { ok: false, reason: 'busy', retryAfterS: ADMISSION_RETRY_AFTER_S };
     const mine = this.perClient.get(client) ?? 0;
     if (mine >= this.maxPerClient) return { ok: false, reason: 'client', retryAfterS: ADMISSION_RETRY_AFTER_S };
-    this.inFlight += 1;
-    this.perClient.set(client, mine + 1);
-    let holds = 1;
-    let left = false;
-    const drop = (): void => {
-      holds -= 1;
-      if (holds > 0) return;
+    const take = (): void => {
+      this.inFlight += 1;
+      this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
+    };
+    const give = (): void => {
       this.inFlight -= 1;
       const now = (this.perClient.get(client) ?? 1) - 1;
       if (now > 0) this.perClient.set(client, now);
       else this.perClient.delete(client);
     };
+    take();
+    let holds = 1;
+    let left = false;
+    const drop = (): void => {
+      holds -= 1;
+      if (holds === 0) give();
+    };
     return {
       ok: true,
       ticket: {
         hold: (work) => {
+          // Work started after the request was over (its client hung up mid-check) still holds
+          // memory: it is counted again, past the limit if need be, rather than not at all.
+          if (holds === 0) take();
           holds += 1;
           work.then(drop, drop);
         },
