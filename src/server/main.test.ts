@@ -99,13 +99,18 @@ describe('npm run serve', { timeout: 60_000 }, () => {
         });
         socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
       });
-    // Accepted in the order they arrived: both idle ones are counted before the third.
-    const idle = [await open(), await open()];
-    expect(await ask()).toBeNull();
-    idle[0]?.destroy();
-    await expect.poll(ask, { timeout: 10_000 }).toMatch(/^HTTP\/1\.1 200/);
-    idle[1]?.destroy();
-    server.child.kill('SIGTERM');
+    const idle: Socket[] = [];
+    try {
+      // Accepted in the order they arrived: both idle ones are counted before the third.
+      idle.push(await open(), await open());
+      expect(await ask()).toBeNull();
+      idle[0]?.destroy();
+      await expect.poll(ask, { timeout: 10_000 }).toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      // A failed check must not leave the server running.
+      for (const socket of idle) socket.destroy();
+      server.child.kill('SIGTERM');
+    }
     expect(await server.exited).toBe(0);
   });
 
