@@ -1,9 +1,9 @@
-// One step before the browser tests: a Chromium, ffmpeg, and the camera clips.
+// One step before the tests: a Chromium, ffmpeg, the camera clips, and redis-server for the server tests.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClips } from './clips.mjs';
-import { ensureChromium, ensureFfmpeg } from './system.mjs';
+import { ensureChromium, ensureFfmpeg, ensureRedis } from './system.mjs';
 
 const cache = join(dirname(fileURLToPath(import.meta.url)), '..', '.cache');
 mkdirSync(cache, { recursive: true });
@@ -15,3 +15,5 @@ console.log(`[prepare] browser: ${executablePath ?? "Playwright's own Chromium"}
 ensureFfmpeg();
 const clips = buildClips();
 console.log(`[prepare] ${Object.keys(clips).length} camera clips ready`);
+
+console.log(`[prepare] redis-server: ${ensureRedis()}`);

@@ -1,4 +1,4 @@
-// Finds or installs the tools the browser tests need: a Chromium and ffmpeg.
+// Finds or installs the tools the tests need: a Chromium, ffmpeg, and redis-server.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -27,6 +27,20 @@ export function ensureFfmpeg() {
   console.log('[prepare] ffmpeg missing: installing with apt');
   if (aptInstall(['ffmpeg']) && which('ffmpeg')) return which('ffmpeg');
   throw new Error('ffmpeg is required to make the camera clips: install it (Debian: apt-get install ffmpeg)');
+}
+
+const REDIS_SERVERS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+
+/**
+ * The server's shared-state tests run a real redis-server on a loopback port: Debian's
+ * package, installed with apt when missing (as root). Without it those tests fail, saying so.
+ */
+export function ensureRedis() {
+  const found = () => which('redis-server') ?? REDIS_SERVERS.find((p) => existsSync(p)) ?? null;
+  if (found()) return found();
+  console.log('[prepare] redis-server missing: installing with apt');
+  if (aptInstall(['redis-server']) && found()) return found();
+  throw new Error('redis-server is required by the server tests: install it (Debian: apt-get install redis-server)');
 }
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];

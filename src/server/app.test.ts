@@ -124,6 +124,19 @@ describe('production server options', () => {
     expect(r.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('the API refuses other sites and answers listed origins with CORS (OKAYLIVE_ALLOWED_ORIGINS)', async () => {
+    const other = createApp(readConfig({ OKAYLIVE_ALLOWED_ORIGINS: 'https://bank.example' }), readServeConfig({ OKAYLIVE_STATIC_DIR: dir }), { logger: silentLogger, engine: stubEngine() });
+    const running = await serve((req: IncomingMessage, res: ServerResponse) => other.handle(req, res));
+    const evil = await fetch(`${running.url}/api/ekyc/journeyid`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
+    const bank = await fetch(`${running.url}/api/ekyc/journeyid`, { method: 'POST', headers: { Origin: 'https://bank.example', 'Sec-Fetch-Site': 'cross-site' } });
+    await running.close();
+    await other.close();
+    expect(evil.status).toBe(403);
+    expect(await evil.json()).toEqual({ status: 'error', messageCode: null, message: 'ORIGIN_NOT_ALLOWED' });
+    expect(bank.status).toBe(200);
+    expect(bank.headers.get('access-control-allow-origin')).toBe('https://bank.example');
+  });
+
   it('refuses to start without a build', () => {
     expect(() => createApp(readConfig({}), readServeConfig({ OKAYLIVE_STATIC_DIR: join(dir, 'missing') }), { logger: silentLogger, engine: stubEngine() })).toThrow(/npm run build/);
   });

@@ -15,12 +15,13 @@ export interface App {
 
 /**
  * The production request handler: security headers and a request id on every response, a
- * health check, the API, then the built pages. Anything else is a 404.
+ * health check, the API, then the built pages. Anything else is a 404. Unless configured
+ * otherwise, the browser gets verdicts only: the person being checked never sees a score.
  */
 export function createApp(config: ServerConfig, serve: ServeConfig, options: ApiOptions = {}): App {
   const logger = options.logger ?? (config.log === 'json' ? jsonLogger() : silentLogger);
   const pages = createStaticHandler(serve.staticDir);
-  const api = createEkycMiddleware(config, { ...options, logger });
+  const api = createEkycMiddleware({ ...config, answerMode: config.answerMode ?? 'verdict-only' }, { ...options, logger });
   const headers = securityHeaders(serve);
   let ready = false;
   api.ready.then(

@@ -178,6 +178,36 @@ describe.each(['reference', 'upstream'] as const)('bad input, %s mode', { timeou
     }
   });
 
+  it('a journey request with a 20 MB body is refused as soon as its length is known, and creates nothing', async () => {
+    const mode = modes[name];
+    const journeysBefore = fake.received.filter((r) => r.path === '/api/ekyc/journeyid').length;
+    const chunk = Buffer.alloc(64 * 1024, 0x7b);
+    const total = 20 * 1024 * 1024;
+    const declared = await rawRequest(`${mode.url}/api/ekyc/journeyid`, {
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(total) },
+      body: function* () {
+        for (let i = 0; i < total / chunk.length; i++) yield chunk;
+      },
+    });
+    expectRefused(declared, 413, 'PAYLOAD_TOO_LARGE');
+    expect(declared.sent).toBeLessThan(total);
+    const chunked = await rawRequest(`${mode.url}/api/ekyc/journeyid`, {
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      body: function* () {
+        for (let i = 0; i < total / chunk.length; i++) yield chunk;
+      },
+    });
+    expectRefused(chunked, 413, 'PAYLOAD_TOO_LARGE');
+    expect(chunked.sent).toBeLessThan(total);
+    expect(fake.received.filter((r) => r.path === '/api/ekyc/journeyid').length).toBe(journeysBefore);
+  });
+
+  it('a journey request with a small body (an empty JSON object) is still answered', async () => {
+    const reply = await rawRequest(`${modes[name].url}/api/ekyc/journeyid`, { headers: { 'Content-Type': 'application/json' }, body: Buffer.from('{}') });
+    expect(reply.status).toBe(200);
+    expect((JSON.parse(reply.text) as { status: string }).status).toBe('success');
+  });
+
   it('after all of it, the server still answers a good upload', async () => {
     const mode = modes[name];
     const r = await fetch(`${mode.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId: await mode.journeyId() }) });

@@ -23,6 +23,9 @@ const PYTHON_CLIENT = fileURLToPath(new URL('./testing/python-client.py', import
 let dir: string;
 let selfie: string;
 let jpegSize: number;
+/** A second selfie for the Python client: the same image again would be answered from the proxy's record. */
+let otherSelfie: string;
+let otherSize: number;
 let engine: Engine;
 let fake: Fake;
 const servers: Running[] = [];
@@ -36,6 +39,10 @@ beforeAll(async () => {
   const jpeg = await selfieJpeg({ height: 1280 });
   jpegSize = jpeg.length;
   writeFileSync(selfie, jpeg);
+  otherSelfie = join(dir, 'selfie-2.jpg');
+  const other = await selfieJpeg({ height: 1280, quality: 88 });
+  otherSize = other.length;
+  writeFileSync(otherSelfie, other);
   engine = createEngine({ threads: 1, queue: 8, maxWaitMs: 60_000 });
   fake = await startFakeInnov8tif({ username: 'u', password: 'p' });
   for (const env of [{}, { OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p' }]) {
@@ -99,13 +106,13 @@ describe('curl -F', { timeout: 60_000 }, () => {
 });
 
 describe("Python's requests (the vendor's sample-client shape)", { timeout: 60_000 }, () => {
-  async function python(base: string): Promise<{ client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> }> {
-    const { stdout } = await run('python3', [PYTHON_CLIENT, base, selfie]);
+  async function python(base: string, image: string): Promise<{ client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> }> {
+    const { stdout } = await run('python3', [PYTHON_CLIENT, base, image]);
     return JSON.parse(stdout) as { client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> };
   }
 
   it('reference engine', async () => {
-    const r = await python(reference);
+    const r = await python(reference, selfie);
     // Says which client actually ran: requests, or the stdlib fallback where it is missing.
     expect(r.client).toMatch(/^requests |^http\.client/);
     expect(r.journey.journeyId).toMatch(/^[0-9a-f-]{36}$/);
@@ -115,11 +122,11 @@ describe("Python's requests (the vendor's sample-client shape)", { timeout: 60_0
 
   it('proxy', async () => {
     fake.received.length = 0;
-    const r = await python(upstream);
+    const r = await python(upstream, otherSelfie);
     expect(r.status).toBe(200);
     expect(r.body).toEqual(FAKE_SUCCESS);
     const forwarded = fake.received.find((x) => x.path === '/api/ekyc/okaylive');
-    expect(forwarded?.parts?.imageBest).toMatchObject({ filename: 'selfie.jpg', size: jpegSize });
+    expect(forwarded?.parts?.imageBest).toMatchObject({ filename: 'selfie.jpg', size: otherSize });
     expect(forwarded?.parts?.journeyId).toEqual({ value: FAKE_JOURNEY_ID });
   });
 });

@@ -14,15 +14,41 @@ describe('readConfig', () => {
       journeyRoute: { enabled: true, perMinute: 30 },
       trustProxyHops: 0,
       analysis: { queue: 64, maxWaitMs: 15_000 },
+      uploads: { max: 64, perClient: 8 },
+      resendWindowMs: 300_000,
+      redisUrl: null,
+      answerMode: null,
+      allowedOrigins: [],
       log: 'json',
     });
     expect(config.analysis.threads).toBeGreaterThanOrEqual(1);
   });
 
-  it('upstream mode with all three variables; 30 s timeout unless set', () => {
+  it('shared state, answer mode, origins and upload bounds', () => {
+    expect(
+      readConfig({
+        OKAYLIVE_REDIS_URL: 'redis://:pw@127.0.0.1:6390/2',
+        OKAYLIVE_ANSWER_MODE: 'verdict-only',
+        OKAYLIVE_ALLOWED_ORIGINS: ' https://bank.example , http://localhost:3000,',
+        OKAYLIVE_MAX_UPLOADS: '16',
+        OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '2',
+        OKAYLIVE_RESEND_WINDOW_MS: '60000',
+      }),
+    ).toMatchObject({
+      redisUrl: 'redis://:pw@127.0.0.1:6390/2',
+      answerMode: 'verdict-only',
+      allowedOrigins: ['https://bank.example', 'http://localhost:3000'],
+      uploads: { max: 16, perClient: 2 },
+      resendWindowMs: 60_000,
+    });
+    expect(readConfig({ OKAYLIVE_ANSWER_MODE: 'full' }).answerMode).toBe('full');
+    expect(readConfig({ OKAYLIVE_REDIS_URL: 'rediss://cache.internal:6380' }).redisUrl).toBe('rediss://cache.internal:6380');
+  });
+
+  it('upstream mode with all three variables; 25 s timeout unless set', () => {
     expect(readConfig(UPSTREAM)).toMatchObject({
       mode: 'upstream',
-      upstream: { baseUrl: 'https://ekycportaldemo.innov8tif.com', username: 'u', password: 'p', timeoutMs: 30_000 },
+      upstream: { baseUrl: 'https://ekycportaldemo.innov8tif.com', username: 'u', password: 'p', timeoutMs: 25_000 },
     });
     expect(readConfig({ ...UPSTREAM, OKAYLIVE_UPSTREAM_TIMEOUT_MS: '250' }).upstream?.timeoutMs).toBe(250);
   });
@@ -34,6 +60,14 @@ describe('readConfig', () => {
     ['a TTL that is not a number', { OKAYLIVE_JOURNEY_TTL_DAYS: 'two weeks' }],
     ['zero threads', { OKAYLIVE_ANALYSIS_THREADS: '0' }],
     ['an on/off that is neither', { OKAYLIVE_JOURNEY_ROUTE: 'maybe' }],
+    ['a Redis URL of another scheme', { OKAYLIVE_REDIS_URL: 'http://a:b@cache:6379' }],
+    ['a Redis URL that is not one', { OKAYLIVE_REDIS_URL: 'a:b@cache' }],
+    ['an answer mode that is neither', { OKAYLIVE_ANSWER_MODE: 'maybe' }],
+    ['an origin with a path', { OKAYLIVE_ALLOWED_ORIGINS: 'https://bank.example/maybe' }],
+    ['an origin with a trailing slash', { OKAYLIVE_ALLOWED_ORIGINS: 'https://maybe.example/' }],
+    ['a wildcard origin', { OKAYLIVE_ALLOWED_ORIGINS: 'https://*.maybe.example' }],
+    ['an origin without a scheme', { OKAYLIVE_ALLOWED_ORIGINS: 'maybe.example' }],
+    ['zero uploads', { OKAYLIVE_MAX_UPLOADS: '0' }],
   ])('refuses %s, naming the variable and not its value', (_name, env) => {
     let error: unknown;
     try {
@@ -43,7 +77,7 @@ describe('readConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     expect(String(error)).toMatch(/OKAYLIVE_/);
-    expect(String(error)).not.toMatch(/two weeks|a:b|maybe/);
+    expect(String(error)).not.toMatch(/two weeks|a:b|maybe|cache/);
   });
 
   it('plain http is allowed to this machine (the fake Innov8tif in tests)', () => {
@@ -58,7 +92,7 @@ describe('readConfig', () => {
 
 describe('readServeConfig', () => {
   it('defaults to port 8080 on all interfaces, dist/, no framing, no HSTS', () => {
-    expect(readServeConfig({})).toEqual({ port: 8080, host: '0.0.0.0', staticDir: 'dist', frameAncestors: "'none'", hsts: false });
+    expect(readServeConfig({})).toEqual({ port: 8080, host: '0.0.0.0', staticDir: 'dist', frameAncestors: "'none'", hsts: false, maxConnections: 1000 });
   });
 
   it('takes frame-ancestors sources and refuses anything that could end the directive', () => {

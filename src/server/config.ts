@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
+import type { AnswerMode } from './answer-mode.ts';
+import { ConfigError, flag, nonNegativeInt, number, oneOf, positive, positiveInt, text, type Env } from './env.ts';
 
-/** Server settings, all from environment variables (README "Server configuration"). */
+export { ConfigError } from './env.ts';
+
+/** Server settings, all from environment variables (docs/server.md, "Configuration"). */
 export interface UpstreamConfig {
   baseUrl: string;
   username: string;
@@ -29,6 +33,16 @@ export interface ServerConfig {
   /** Reverse proxies in front of us whose X-Forwarded-For we believe (0: use the socket address). */
   trustProxyHops: number;
   analysis: AnalysisConfig;
+  /** Uploads this process holds at once (being received, checked or forwarded), in all and per client. */
+  uploads: { max: number; perClient: number };
+  /** How long the answer to an upload is kept for an identical resend (upstream mode). */
+  resendWindowMs: number;
+  /** Shared state for several instances; null keeps it in this process's memory. */
+  redisUrl: string | null;
+  /** What the browser is told; null leaves it to the entry point (production: verdict-only, dev: full). */
+  answerMode: AnswerMode | null;
+  /** Page origins on other sites allowed to call the API (CORS); same-origin pages need none. */
+  allowedOrigins: readonly string[];
   log: 'json' | 'off';
 }
 
@@ -41,43 +55,18 @@ export interface ServeConfig {
   frameAncestors: string;
   /** Send Strict-Transport-Security (only behind a TLS-terminating proxy). */
   hsts: boolean;
-}
-
-/** A setting that cannot be used; names the variable, never echoes its value. */
-export class ConfigError extends Error {
-  constructor(variable: string, expectation: string) {
-    super(`${variable}: ${expectation}`);
-    this.name = 'ConfigError';
-  }
+  /** Open connections the server accepts; more are dropped on arrival. */
+  maxConnections: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-type Env = Readonly<Record<string, string | undefined>>;
 
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function number(env: Env, name: string, fallback: number, check: (n: number) => boolean, expectation: string): number {
-  const raw = text(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || !check(value)) throw new ConfigError(name, expectation);
-  return value;
-}
-
-const positive = (n: number): boolean => n > 0;
-const positiveInt = (n: number): boolean => Number.isInteger(n) && n > 0;
-const nonNegativeInt = (n: number): boolean => Number.isInteger(n) && n >= 0;
-
-function flag(env: Env, name: string, fallback: boolean): boolean {
-  const raw = text(env, name)?.toLowerCase();
-  if (raw === undefined) return fallback;
-  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
-  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
-  throw new ConfigError(name, 'expected on or off');
-}
+/**
+ * The upstream call's deadline: clearly below the browser client's own 30 s (DEFAULT_TIMEOUT_MS
+ * of the widget's API client), so the browser always hears our answer (a 504) rather than
+ * timing out itself and leaving a call it cannot know the fate of.
+ */
+export const UPSTREAM_TIMEOUT_MS = 25_000;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -106,7 +95,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
     // Half a configuration must not silently fall back to the stand-in engine.
     throw new ConfigError('OKAYLIVE_BASE_URL, OKAYLIVE_USERNAME, OKAYLIVE_PASSWORD', 'set all three for upstream mode, or none');
   }
-  const timeoutMs = number(env, 'OKAYLIVE_UPSTREAM_TIMEOUT_MS', 30_000, positiveInt, 'a whole number of milliseconds');
+  const timeoutMs = number(env, 'OKAYLIVE_UPSTREAM_TIMEOUT_MS', UPSTREAM_TIMEOUT_MS, positiveInt, 'a whole number of milliseconds');
   const upstream = baseUrl && username && password ? { baseUrl: upstreamBaseUrl(baseUrl), username, password, timeoutMs } : null;
   const ttlDays = number(env, 'OKAYLIVE_JOURNEY_TTL_DAYS', 14, positive, 'a positive number of days');
   return {
@@ -124,8 +113,50 @@ export function readConfig(env: Env = process.env): ServerConfig {
       queue: number(env, 'OKAYLIVE_ANALYSIS_QUEUE', 64, nonNegativeInt, 'a whole number'),
       maxWaitMs: number(env, 'OKAYLIVE_ANALYSIS_MAX_WAIT_MS', 15_000, positiveInt, 'a whole number of milliseconds'),
     },
+    uploads: {
+      max: number(env, 'OKAYLIVE_MAX_UPLOADS', 64, positiveInt, 'a positive whole number'),
+      perClient: number(env, 'OKAYLIVE_MAX_UPLOADS_PER_CLIENT', 8, positiveInt, 'a positive whole number'),
+    },
+    resendWindowMs: number(env, 'OKAYLIVE_RESEND_WINDOW_MS', 300_000, positiveInt, 'a whole number of milliseconds'),
+    redisUrl: redisUrl(text(env, 'OKAYLIVE_REDIS_URL')),
+    answerMode: oneOf(env, 'OKAYLIVE_ANSWER_MODE', ['full', 'verdict-only'] as const),
+    allowedOrigins: allowedOrigins(text(env, 'OKAYLIVE_ALLOWED_ORIGINS')),
     log: flag(env, 'OKAYLIVE_LOG', true) ? 'json' : 'off',
   };
+}
+
+/** The URL may carry a password: it is checked for shape only, and never repeated in an error. */
+function redisUrl(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('OKAYLIVE_REDIS_URL', 'not a URL (redis://host:6379 or rediss://...)');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError('OKAYLIVE_REDIS_URL', 'must be redis:// or rediss://');
+  return raw;
+}
+
+/** Exact origins only (scheme, host, port): a pattern or a path would be a guess about intent. */
+function allowedOrigins(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let parsed: URL | null = null;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = null;
+      }
+      const plainHost = parsed !== null && /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/i.test(parsed.hostname);
+      const exact = parsed !== null && plainHost && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin;
+      if (!exact) throw new ConfigError('OKAYLIVE_ALLOWED_ORIGINS', 'comma-separated origins such as https://bank.example (scheme, host and optional port; no path, no trailing slash, no wildcard)');
+      return origin;
+    });
 }
 
 /** CSP source expressions: keywords in quotes, schemes, hosts; nothing that ends the directive. */
@@ -142,5 +173,6 @@ export function readServeConfig(env: Env = process.env): ServeConfig {
     staticDir: text(env, 'OKAYLIVE_STATIC_DIR') ?? 'dist',
     frameAncestors,
     hsts: flag(env, 'OKAYLIVE_HSTS', false),
+    maxConnections: number(env, 'OKAYLIVE_MAX_CONNECTIONS', 1000, positiveInt, 'a positive whole number'),
   };
 }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,44 @@ describe('npm run serve', { timeout: 60_000 }, () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.lines.some((l) => l.event === 'stopping')).toBe(true);
+  });
+
+  it('accepts at most OKAYLIVE_MAX_CONNECTIONS connections: one more is dropped unanswered', async () => {
+    const server = start({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'bank-user', OKAYLIVE_PASSWORD: 'pa55', OKAYLIVE_MAX_CONNECTIONS: '2', OKAYLIVE_LOG: 'on' });
+    const listening = await server.next('listening');
+    const port = Number(listening.port);
+    const open = (): Promise<Socket> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    /** A request on a fresh connection: its status line, or null when the server closed it without one. */
+    const ask = (): Promise<string | null> =>
+      new Promise((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        let text = '';
+        const limit = setTimeout(() => socket.destroy(), 10_000);
+        socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          clearTimeout(limit);
+          resolve(text ? (text.split('\r\n')[0] ?? null) : null);
+        });
+        socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      });
+    const idle: Socket[] = [];
+    try {
+      // Accepted in the order they arrived: both idle ones are counted before the third.
+      idle.push(await open(), await open());
+      expect(await ask()).toBeNull();
+      idle[0]?.destroy();
+      await expect.poll(ask, { timeout: 10_000 }).toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      // A failed check must not leave the server running.
+      for (const socket of idle) socket.destroy();
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
   });
 
   it('a bad setting stops it at start, naming the variable but not the value', async () => {

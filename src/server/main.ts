@@ -1,7 +1,7 @@
 /**
  * Production server: the built demo and the API on one port. `npm run start:prod` builds
  * and starts it; `npm run serve` starts it on an existing build. Configured by environment
- * variables only (README "Server configuration").
+ * variables only (docs/server.md, "Configuration").
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   server.headersTimeout = 15_000;
   server.requestTimeout = 60_000;
   server.keepAliveTimeout = 5_000;
+  // Each connection costs a file descriptor and buffers: past this many, new ones are dropped on arrival.
+  server.maxConnections = serve.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(serve.port, serve.host, resolve);

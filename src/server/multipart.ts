@@ -1,10 +1,13 @@
 import busboy from 'busboy';
+import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { MAX_IMAGE_BYTES, MAX_REQUEST_BYTES, PART_IMAGE, PART_JOURNEY } from '../core/api/contract.ts';
 
 export interface OkayLiveUpload {
   journeyId: string;
   image: Buffer;
+  /** SHA-256 of the image bytes, hex: computed as they arrive, for recognising a resend. */
+  imageDigest: string;
   filename: string;
   mimeType: string;
 }
@@ -60,7 +63,7 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
     }
 
     const journeyIds: string[] = [];
-    const images: { chunks: Buffer[]; filename: string; mimeType: string; tooLarge: boolean; ended: boolean }[] = [];
+    const images: { chunks: Buffer[]; digest: Hash; filename: string; mimeType: string; tooLarge: boolean; ended: boolean }[] = [];
     let imageAsText = false;
     let journeyAsFile = false;
     let journeyTruncated = false;
@@ -93,9 +96,12 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
         stream.resume();
         return;
       }
-      const image = { chunks: [] as Buffer[], filename: info.filename ?? '', mimeType: info.mimeType, tooLarge: false, ended: false };
+      const image = { chunks: [] as Buffer[], digest: createHash('sha256'), filename: info.filename ?? '', mimeType: info.mimeType, tooLarge: false, ended: false };
       images.push(image);
-      stream.on('data', (c: Buffer) => image.chunks.push(c));
+      stream.on('data', (c: Buffer) => {
+        image.chunks.push(c);
+        image.digest.update(c);
+      });
       stream.on('limit', () => {
         image.tooLarge = true;
         image.chunks.length = 0;
@@ -122,7 +128,10 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
       if (image === undefined && imageAsText) return refuse(400, 'UNRESOLVED_PIC_CONTENT');
       if (image === undefined || !image.ended || journeyId === undefined) return refuse(400, 'MISSING_ARGUMENTS');
       if (journeyTruncated) return refuse(400, 'INVALID_JOURNEY_ID');
-      finish({ ok: true, upload: { journeyId, image: Buffer.concat(image.chunks), filename: image.filename, mimeType: image.mimeType } });
+      const bytes = Buffer.concat(image.chunks);
+      // The chunks go with this function: one copy of the image stays, not two.
+      image.chunks.length = 0;
+      finish({ ok: true, upload: { journeyId, image: bytes, imageDigest: image.digest.digest('hex'), filename: image.filename, mimeType: image.mimeType } });
     });
     req.pipe(parser);
   });

@@ -66,8 +66,15 @@ function ipv6Prefix(address: string): string {
   return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
+/**
+ * One client, one key: proxies write an entry as `ip`, `ip:port` or `[v6]:port`, and a port
+ * (a new one per connection) must not make a new client.
+ */
 function normalise(address: string): string {
-  const plain = address.trim().replace(/^\[|\]$/g, '');
+  const entry = address.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(entry);
+  const withPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(entry);
+  const plain = bracketed?.[1] ?? withPort?.[1] ?? entry;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(plain);
   if (mapped?.[1]) return mapped[1];
   return isIPv6(plain) ? ipv6Prefix(plain) : plain;

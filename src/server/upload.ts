@@ -9,6 +9,8 @@ import { refuseUnread, sendError } from './respond.ts';
 export interface RouteContext {
   requestId: string;
   notes: LogFields;
+  /** Keeps the request's admission place until `work` settles (work that outlives the request). */
+  hold(work: Promise<unknown>): void;
 }
 
 /** After an early answer, read and drop at most this much more of the body, for this long. */

@@ -100,3 +100,22 @@ export const PART_JOURNEY = 'journeyId';
 export const IMAGE_FILENAME = 'selfie.jpg';
 export const MAX_IMAGE_BYTES = 3 * 1024 * 1024;
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+/** The three outcomes a verdict-only answer carries (the contract thresholds applied by the server). */
+export const VERDICT_OUTCOMES = ['live', 'not_live', 'retake'] as const;
+
+/**
+ * `POST /api/ekyc/okaylive` success body from a server in verdict-only mode: the outcome the
+ * thresholds give, without probability, quality or score (the server keeps those).
+ */
+export interface OkayLiveVerdictOnly {
+  status: 'success';
+  messageCode: 'api.success';
+  outcome: (typeof VERDICT_OUTCOMES)[number];
+}
+
+export function isVerdictOnlySuccess(body: unknown): body is OkayLiveVerdictOnly {
+  if (typeof body !== 'object' || body === null) return false;
+  const record = body as Record<string, unknown>;
+  return record.status === 'success' && record.messageCode === 'api.success' && VERDICT_OUTCOMES.some((o) => o === record.outcome);
+}

@@ -8,7 +8,7 @@ export type Answer =
   | { kind: 'success'; probability: number; quality: number; score: number };
 
 /**
- * The rows whose readings make up `quality`, grouped the way the README explains it:
+ * The rows whose readings make up `quality`, grouped the way docs/server.md explains it:
  * sharpness, exposure (light level, blown highlights, even light) and face size.
  */
 export const QUALITY_ASPECTS = {

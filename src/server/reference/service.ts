@@ -1,19 +1,33 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_REQUEST_BYTES } from '../../core/api/contract.ts';
-import { redactJourneyId } from '../log.ts';
+import type { Deliver } from '../answer-mode.ts';
+import { errorKind, redactJourneyId, type Logger } from '../log.ts';
 import { refuseUnread, sendError, sendJson } from '../respond.ts';
+import type { StateStore } from '../store/store.ts';
 import { acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
 import { isBusy, type Engine } from './engine.ts';
-import type { JourneyStore } from './journeys.ts';
 
-const round = (v: number, digits = 4): number => Number(v.toFixed(digits));
+/** Live journeys held at once; creation past it answers MAX_JOURNEY_EXCEEDED. */
+export const JOURNEY_CAPACITY = 100_000;
+
+export interface ReferenceOptions {
+  store: StateStore;
+  engine: Engine;
+  /** Like OkayLive's: a journeyId expires, and serves one flow of a bounded number of calls. */
+  journeys: { ttlMs: number; maxAttempts: number };
+  deliver: Deliver;
+  log: Logger;
+}
+
+const round = (v: number, digits = 3): number => Number(v.toFixed(digits));
 
 /** The local OkayLive stand-in: same routes, same validation, same answer shapes. */
-export function createReferenceRoutes(journeys: JourneyStore, engine: Engine) {
+export function createReferenceRoutes({ store, engine, journeys, deliver, log }: ReferenceOptions) {
   return {
-    journeyId(_req: IncomingMessage, res: ServerResponse, ctx: RouteContext): void {
-      const journeyId = journeys.create();
-      if (journeyId === null) {
+    async journeyId(_req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+      const journeyId = randomUUID();
+      if (!(await store.createJourney(journeyId, journeys.ttlMs, JOURNEY_CAPACITY))) {
         ctx.notes.outcome = 'MAX_JOURNEY_EXCEEDED';
         sendError(res, 400, 'MAX_JOURNEY_EXCEEDED');
         return;
@@ -37,53 +51,51 @@ export function createReferenceRoutes(journeys: JourneyStore, engine: Engine) {
       }
       const upload = await receiveUpload(req, res, ctx);
       if (!upload) return;
-      const state = journeys.state(upload.journeyId);
-      if (state !== 'ok') {
-        const message = state === 'exhausted' ? 'MAX_API_CALL_EXCEEDED' : 'INVALID_JOURNEY_ID';
+      // One atomic step, check and count together: concurrent uploads on one journey cannot
+      // all pass a check made before any of them was counted.
+      const reservation = await store.reserveAttempt(upload.journeyId, journeys.maxAttempts);
+      if (reservation !== 'ok') {
+        const message = reservation === 'exhausted' ? 'MAX_API_CALL_EXCEEDED' : 'INVALID_JOURNEY_ID';
         ctx.notes.outcome = message;
         sendError(res, 400, message);
         return;
       }
-      if (!(await acceptImage(res, ctx, upload.image))) return;
-
-      const outcome = await engine.analyse(upload.image);
-      if (isBusy(outcome)) {
-        ctx.notes.outcome = 'SERVICE_UNAVAILABLE';
-        sendError(res, 503, 'SERVICE_UNAVAILABLE', { 'Retry-After': String(outcome.retryAfterS) });
-        return;
+      let analysed = false;
+      try {
+        if (!(await acceptImage(res, ctx, upload.image))) return;
+        const outcome = await engine.analyse(upload.image);
+        if (isBusy(outcome)) {
+          ctx.notes.outcome = 'SERVICE_UNAVAILABLE';
+          sendError(res, 503, 'SERVICE_UNAVAILABLE', { 'Retry-After': String(outcome.retryAfterS) });
+          return;
+        }
+        analysed = true;
+        if (outcome.kind === 'undecodable') {
+          ctx.notes.outcome = 'Failed to decode image';
+          sendError(res, 400, 'Failed to decode image');
+          return;
+        }
+        const { answer, notes } = outcome;
+        ctx.notes.faces = notes.faces;
+        ctx.notes.failures = notes.failures.join(' ');
+        ctx.notes.decodeMs = notes.decodeMs;
+        ctx.notes.detectMs = notes.detectMs;
+        if (notes.aspects) {
+          ctx.notes.sharpness = round(notes.aspects.sharpness);
+          ctx.notes.exposure = round(notes.aspects.exposure);
+          ctx.notes.faceSize = round(notes.aspects.faceSize);
+        }
+        // A face code is OkayLive's error list: the upload was accepted (200), the face needs a retake.
+        const contract =
+          answer.kind === 'face'
+            ? { status: 'error', messageCode: null, message: answer.code }
+            : { status: 'success', messageCode: 'api.success', probability: answer.probability, score: answer.score, quality: answer.quality };
+        await deliver(res, ctx, { journeyId: upload.journeyId, status: 200, answer: contract, source: 'fresh' });
+      } finally {
+        // An upload refused or shed before analysis was not an attempt; a failed refund only
+        // ever errs towards the cap.
+        if (!analysed) await store.refundAttempt(upload.journeyId).catch((error: unknown) => log.warn('attempt_refund_failed', { requestId: ctx.requestId, ...errorKind(error) }));
       }
-      journeys.recordAttempt(upload.journeyId);
-      if (outcome.kind === 'undecodable') {
-        ctx.notes.outcome = 'Failed to decode image';
-        sendError(res, 400, 'Failed to decode image');
-        return;
-      }
-      const { answer, notes } = outcome;
-      ctx.notes.faces = notes.faces;
-      ctx.notes.failures = notes.failures.join(' ');
-      ctx.notes.decodeMs = notes.decodeMs;
-      ctx.notes.detectMs = notes.detectMs;
-      if (notes.aspects) {
-        ctx.notes.sharpness = round(notes.aspects.sharpness, 3);
-        ctx.notes.exposure = round(notes.aspects.exposure, 3);
-        ctx.notes.faceSize = round(notes.aspects.faceSize, 3);
-      }
-      if (answer.kind === 'face') {
-        // OkayLive's error list: the upload was accepted (200), the face needs a retake.
-        ctx.notes.outcome = answer.code;
-        sendError(res, 200, answer.code);
-        return;
-      }
-      ctx.notes.outcome = 'success';
-      ctx.notes.probability = round(answer.probability);
-      ctx.notes.quality = round(answer.quality);
-      sendJson(res, 200, {
-        status: 'success',
-        messageCode: 'api.success',
-        probability: answer.probability,
-        score: answer.score,
-        quality: answer.quality,
-      });
     },
   };
 }

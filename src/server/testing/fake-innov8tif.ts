@@ -22,6 +22,10 @@ export interface FakeOptions {
   delayMs?: number;
   okaylive?: FakeAnswer;
   journeyid?: FakeAnswer;
+  /** Every okaylive answer waits for this (a test holds the vendor, then lets it go). */
+  gate?: Promise<unknown>;
+  /** Decode each image like the real service (off for benchmarks: the load is the proxy's). */
+  decode?: boolean;
 }
 
 export interface ReceivedPart {
@@ -34,6 +38,8 @@ export interface ReceivedPart {
 export interface Fake {
   url: string;
   received: { path: string; json?: unknown; parts?: Record<string, ReceivedPart>; headers: IncomingMessage['headers'] }[];
+  /** okaylive answers sent so far (a held vendor answers once its gate opens). */
+  answered: number;
   options: FakeOptions;
   close(): Promise<void>;
 }
@@ -115,7 +121,7 @@ function answer(res: ServerResponse, reply: FakeAnswer): void {
 /** A stand-in for Innov8tif's portal: checks credentials and the multipart shape. */
 export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
   const received: Fake['received'] = [];
-  const fake: Fake = { url: '', received, options, close: async () => undefined };
+  const fake: Fake = { url: '', received, answered: 0, options, close: async () => undefined };
   const wait = (): Promise<void> => new Promise((r) => setTimeout(r, fake.options.delayMs ?? 0));
   const server = createServer(async (req, res) => {
     if (req.url === '/api/ekyc/journeyid' && req.method === 'POST') {
@@ -141,11 +147,20 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
       const { parts, image } = await readParts(req);
       received.push({ path: req.url, parts, headers: req.headers });
       let reply: FakeAnswer = fake.options.okaylive ?? { status: 200, body: FAKE_SUCCESS };
-      if (!fake.options.okaylive && !(await decodes(image))) {
+      if (!fake.options.okaylive && fake.options.decode !== false && !(await decodes(image))) {
         reply = { status: 400, body: { status: 'error', messageCode: null, message: 'Failed to decode image' } };
       }
       if (reply !== 'hang') await wait();
+      if (fake.options.gate) await fake.options.gate;
       answer(res, reply);
+      fake.answered += 1;
+      return;
+    }
+    if (req.url === '/__stats' && req.method === 'GET') {
+      // For a benchmark in another process: how many calls the vendor got.
+      const count = (path: string) => received.filter((r) => r.path === path).length;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ okaylive: count('/api/ekyc/okaylive'), journeyid: count('/api/ekyc/journeyid') }));
       return;
     }
     res.writeHead(404).end();

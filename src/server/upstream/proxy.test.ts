@@ -54,7 +54,9 @@ function expectNoSecrets(text: string): void {
   }
 }
 
-const upload = (journeyId = 'j-42') => fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }) });
+let uploads = 0;
+/** A new journeyId each time by default: an identical resend would be answered from the record, not forwarded. */
+const upload = (journeyId = `j-${++uploads}`) => fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }) });
 
 describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   it('creates the journey server-side with the credentials and hands the browser only the journeyId', async () => {
@@ -80,6 +82,26 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
     });
     expectNoSecrets(text);
   }, 15_000);
+
+  it.each([
+    ['JPEG bytes declared as a PNG named x.png', 'jpeg', 'image/png', 'x.png', { type: 'image/jpeg', filename: 'selfie.jpg' }],
+    ['PNG bytes declared as a JPEG named selfie.jpg', 'png', 'image/jpeg', 'selfie.jpg', { type: 'image/png', filename: 'selfie.png' }],
+    ['JPEG bytes declared as octet-stream with an odd name', 'jpeg', 'application/octet-stream', '../../etc/passwd', { type: 'image/jpeg', filename: 'selfie.jpg' }],
+  ] as const)('%s go upstream as what the bytes are', async (_name, format, declared, filename, expected) => {
+    const { default: sharp } = await import('sharp');
+    const bytes = format === 'png' ? await sharp(jpeg).png().toBuffer() : jpeg;
+    const journeyId = `sniff-${format}-${declared.length}`;
+    const r = await fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes, type: declared, filename }, journeyId }) });
+    expect(r.status).toBe(200);
+    const forwarded = fake.received.find((x) => x.path === '/api/ekyc/okaylive');
+    expect(forwarded?.parts).toEqual({
+      imageBest: { filename: expected.filename, size: bytes.length, contentType: expected.type },
+      journeyId: { value: journeyId },
+    });
+    // Sent with its length, as the vendor's own samples send it, not chunked.
+    expect(Number(forwarded?.headers['content-length'])).toBeGreaterThan(bytes.length);
+    expect(forwarded?.headers['transfer-encoding']).toBeUndefined();
+  });
 
   it.each([
     ['INVALID_JOURNEY_ID'],
@@ -212,5 +234,19 @@ describe('the journey-creation route', { timeout: 20_000 }, () => {
     expect(await refused.json()).toEqual({ status: 'error', messageCode: null, message: 'RATE_LIMITED' });
     expect(otherClient.status).toBe(200);
     expect(fake.received.filter((x) => x.path === '/api/ekyc/journeyid')).toHaveLength(3);
+  });
+
+  it('an X-Forwarded-For entry with a port is the same client whatever the port', async () => {
+    const limitedApi = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '2', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_LOG: 'off' })));
+    const limited = await serve(limitedApi);
+    const create = (client: string) => fetch(`${limited.url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
+    const statuses = [];
+    for (const client of ['198.51.100.7:40001', '198.51.100.7:40002', '198.51.100.7:40003', '[2001:db8::1]:443', '[2001:db8::2]:444', '[2001:db8::3]:445']) {
+      const r = await create(client);
+      await r.text();
+      statuses.push(r.status);
+    }
+    await limited.close();
+    expect(statuses).toEqual([200, 200, 429, 200, 200, 429]);
   });
 });

@@ -1,70 +1,35 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { IMAGE_FILENAME, PART_IMAGE, PART_JOURNEY } from '../../core/api/contract.ts';
+import type { Deliver } from '../answer-mode.ts';
 import type { UpstreamConfig } from '../config.ts';
 import { errorKind, redactJourneyId, type Logger } from '../log.ts';
 import { sendError, sendJson } from '../respond.ts';
+import type { StateStore } from '../store/store.ts';
 import { acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
-import { sanitizeUpstreamBody } from './sanitize.ts';
-
-/** An upstream answer larger than this is not an OkayLive answer. */
-const MAX_UPSTREAM_BODY = 64 * 1024;
-
-type Failure = 'timeout' | 'network' | 'not_json' | 'too_large' | 'upstream_5xx' | 'upstream_auth' | 'bad_shape';
-
-type Call = { ok: true; status: number; body: Record<string, unknown> } | { ok: false; failure: Failure; error?: unknown };
-
-async function readBounded(response: Response): Promise<string | null> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_UPSTREAM_BODY) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { callUpstream, type Call } from './call.ts';
+import { okayLiveBody } from './multipart-body.ts';
+import { Resends, resendKey } from './resend.ts';
 
 /**
- * One call to Innov8tif, with the configured timeout, abandoned too if our client goes away.
- * Every way it can fail becomes a Failure kind; nothing of the upstream's own words survives.
+ * A vendor call outlives the browser's deadline by this factor: past the deadline the browser
+ * hears a 504, while the call goes on so that its answer, once it lands, serves the person's
+ * resend instead of a second billed call.
  */
-async function callUpstream(config: UpstreamConfig, path: string, init: RequestInit, clientGone: AbortSignal): Promise<Call> {
-  const timeout = AbortSignal.timeout(config.timeoutMs);
-  let response: Response;
-  let text: string | null;
-  try {
-    response = await fetch(`${config.baseUrl}${path}`, { ...init, redirect: 'error', signal: AbortSignal.any([timeout, clientGone]) });
-    text = await readBounded(response);
-  } catch (error) {
-    return { ok: false, failure: timeout.aborted ? 'timeout' : 'network', error };
-  }
-  if (text === null) return { ok: false, failure: 'too_large' };
-  if (response.status === 401 || response.status === 403 || response.status === 407) return { ok: false, failure: 'upstream_auth' };
-  if (response.status >= 500) return { ok: false, failure: 'upstream_5xx' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, failure: 'not_json' };
-  }
-  const body = sanitizeUpstreamBody(json);
-  if (!body) return { ok: false, failure: 'bad_shape' };
-  return { ok: true, status: response.status, body };
+export const FLIGHT_LIMIT_FACTOR = 2;
+
+export interface UpstreamOptions {
+  upstream: UpstreamConfig;
+  store: StateStore;
+  log: Logger;
+  resendWindowMs: number;
+  deliver: Deliver;
 }
 
 /** A failed call as the browser sees it: 504 for a timeout, 502 otherwise, the same words always. */
-function answerFailure(res: ServerResponse, ctx: RouteContext, log: Logger, call: Call & { ok: false }): void {
+function answerFailure(res: ServerResponse, ctx: RouteContext, log: Logger, failure: string, error?: unknown): void {
   ctx.notes.outcome = 'UNEXPECTED_ERROR';
-  ctx.notes.upstream = call.failure;
-  log.warn('upstream_failure', { requestId: ctx.requestId, failure: call.failure, ...(call.error ? errorKind(call.error) : {}) });
-  sendError(res, call.failure === 'timeout' ? 504 : 502, 'UNEXPECTED_ERROR');
+  ctx.notes.upstream = failure;
+  log.warn('upstream_failure', { requestId: ctx.requestId, failure, ...(error ? errorKind(error) : {}) });
+  sendError(res, failure === 'timeout' ? 504 : 502, 'UNEXPECTED_ERROR');
 }
 
 /** Aborts when the client closes its connection before we answered. */
@@ -76,44 +41,55 @@ function clientGoneSignal(res: ServerResponse): AbortSignal {
   return controller.signal;
 }
 
-export function createUpstreamRoutes(config: UpstreamConfig, log: Logger) {
+export function createUpstreamRoutes({ upstream, store, log, resendWindowMs, deliver }: UpstreamOptions) {
+  const flightLimitMs = upstream.timeoutMs * FLIGHT_LIMIT_FACTOR;
+  const resends = new Resends({ store, log, windowMs: resendWindowMs, flightLimitMs });
   return {
+    resends,
+
     async journeyId(_req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
       const call = await callUpstream(
-        config,
-        '/api/ekyc/journeyid',
+        `${upstream.baseUrl}/api/ekyc/journeyid`,
         {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ username: config.username, password: config.password }),
+          body: JSON.stringify({ username: upstream.username, password: upstream.password }),
         },
+        upstream.timeoutMs,
         clientGoneSignal(res),
       );
-      if (!call.ok) return answerFailure(res, ctx, log, call);
+      if (!call.ok) return answerFailure(res, ctx, log, call.failure, call.error);
       ctx.notes.upstreamStatus = call.status;
-      ctx.notes.outcome = typeof call.body.message === 'string' ? call.body.message : String(call.body.status);
-      if (typeof call.body.journeyId === 'string') ctx.notes.journey = redactJourneyId(call.body.journeyId);
+      ctx.notes.outcome = call.body.message ?? call.body.status;
+      if (call.body.journeyId !== undefined) ctx.notes.journey = redactJourneyId(call.body.journeyId);
       sendJson(res, call.status, call.body);
     },
 
     async okaylive(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
       const upload = await receiveUpload(req, res, ctx);
       if (!upload) return;
-      if (!(await acceptImage(res, ctx, upload.image))) return;
-      const form = new FormData();
-      const type = upload.mimeType === 'image/png' ? 'image/png' : 'image/jpeg';
-      form.append(PART_IMAGE, new Blob([new Uint8Array(upload.image)], { type }), safeFilename(upload.filename));
-      form.append(PART_JOURNEY, upload.journeyId);
-      const call = await callUpstream(config, '/api/ekyc/okaylive', { method: 'POST', body: form, headers: { Accept: 'application/json' } }, clientGoneSignal(res));
-      if (!call.ok) return answerFailure(res, ctx, log, call);
+      const check = await acceptImage(res, ctx, upload.image);
+      if (!check) return;
+      const { journeyId, imageDigest } = upload;
+      const format = check.format;
+      // The call may outlive this request: it alone keeps the image, and only until it is sent.
+      let image: Buffer | null = upload.image;
+      // Not aborted when the browser goes away: the vendor may judge (and bill) the upload
+      // anyway, and its answer is what a resend should get.
+      const fly = async (): Promise<Call> => {
+        const bytes = image;
+        image = null;
+        if (bytes === null) throw new Error('an upload is forwarded once');
+        const { body, headers } = okayLiveBody(bytes, format, journeyId);
+        const init: RequestInit & { duplex: 'half' } = { method: 'POST', body, headers: { ...headers, Accept: 'application/json' }, duplex: 'half' };
+        return callUpstream(`${upstream.baseUrl}/api/ekyc/okaylive`, init, flightLimitMs);
+      };
+      const resolution = await resends.resolve(resendKey(journeyId, imageDigest), fly, upstream.timeoutMs, (work) => ctx.hold(work));
+      if (resolution.kind === 'deadline') return answerFailure(res, ctx, log, 'timeout');
+      const { call, source } = resolution;
+      if (!call.ok) return answerFailure(res, ctx, log, call.failure, call.error);
       ctx.notes.upstreamStatus = call.status;
-      ctx.notes.outcome = call.body.status === 'success' ? 'success' : String(call.body.message ?? call.body.status);
-      sendJson(res, call.status, call.body);
+      await deliver(res, ctx, { journeyId, status: call.status, answer: call.body, source });
     },
   };
-}
-
-/** The client's file name travels upstream only if it is a plain image name. */
-function safeFilename(name: string): string {
-  return /^[A-Za-z0-9_-]{1,64}\.(jpe?g|png)$/i.test(name) ? name : IMAGE_FILENAME;
 }

@@ -11,6 +11,12 @@ describe('what of an upstream answer reaches the browser', () => {
     ['numbers that are not numbers', { status: 'success', probability: '0.9', score: null, quality: Number.NaN }, { status: 'success' }],
     ['an odd journeyId', { status: 'success', journeyId: '../../admin' }, { status: 'success' }],
     ['the vendor 500', { status: 'Internal Server Error' }, { status: 'Internal Server Error' }],
+    ['a Java class name as messageCode', { status: 'error', messageCode: 'java.lang.NullPointerException', message: 'UNEXPECTED_ERROR' }, { status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' }],
+    ['a Java class name as message', { status: 'error', messageCode: null, message: 'java.lang.NullPointerException' }, { status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' }],
+    ['a dotted internal key', { status: 'error', messageCode: 'db.pool.exhausted', message: 'db.pool.exhausted' }, { status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' }],
+    ['a code-shaped word that is not in the contract', { status: 'error', messageCode: null, message: 'ORACLE_TIMEOUT_NODE_7' }, { status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' }],
+    ['every general code passes', { status: 'error', messageCode: null, message: 'MAX_JOURNEY_EXCEEDED' }, { status: 'error', messageCode: null, message: 'MAX_JOURNEY_EXCEEDED' }],
+    ['the vendor sentence for a bad image', { status: 'error', messageCode: null, message: 'Failed to decode image' }, { status: 'error', messageCode: null, message: 'Failed to decode image' }],
   ])('%s', (_name, body, expected) => {
     expect(sanitizeUpstreamBody(body)).toEqual(expected);
   });
