@@ -24,12 +24,13 @@ export function createHostApp(config: HostConfig): express.Express {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 3 * 1024 * 1024, files: 1, fields: 1 } });
 
   app.post('/api/ekyc/journeyid', async (_req, res) => {
-    // Check your own login/session here first: each journey costs quota.
+    // Check your own login/session here first: each journey costs quota. Timeouts are 25 s,
+    // under the widget's 30 s, so the browser always hears this answer before it gives up.
     const answer = await fetch(`${config.baseUrl}/api/ekyc/journeyid`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: config.username, password: config.password }),
-      signal: AbortSignal.timeout(30_000),
+      signal: AbortSignal.timeout(25_000),
     }).catch(() => null);
     const body = await answer?.json().catch(() => null);
     if (body?.status !== 'success' || typeof body.journeyId !== 'string') return fail(res, 502, 'UNEXPECTED_ERROR');
@@ -42,7 +43,7 @@ export function createHostApp(config: HostConfig): express.Express {
     const form = new FormData();
     form.append('imageBest', new Blob([new Uint8Array(req.file.buffer)], { type: req.file.mimetype }), 'selfie.jpg');
     form.append('journeyId', journeyId);
-    const answer = await fetch(`${config.baseUrl}/api/ekyc/okaylive`, { method: 'POST', body: form, signal: AbortSignal.timeout(30_000) }).catch(() => null);
+    const answer = await fetch(`${config.baseUrl}/api/ekyc/okaylive`, { method: 'POST', body: form, signal: AbortSignal.timeout(25_000) }).catch(() => null);
     const body = await answer?.json().catch(() => null);
     if (!answer || answer.status >= 500 || typeof body !== 'object' || body === null) return fail(res, 502, 'UNEXPECTED_ERROR');
     const { status, messageCode, message, probability, quality, score } = body;

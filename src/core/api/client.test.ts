@@ -69,6 +69,24 @@ describe('checkLiveness', () => {
     },
   );
 
+  it.each([
+    ['live', { outcome: 'live' }],
+    ['not_live', { outcome: 'not_live' }],
+    ['retake', { outcome: 'retake', reason: 'LOW_QUALITY' }],
+  ] as const)('a verdict-only answer (%s) is the outcome without figures', async (outcome, verdict) => {
+    server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json({ status: 'success', messageCode: 'api.success', outcome })));
+    expect(await client.checkLiveness({ imageBest: image, journeyId: 'j' })).toEqual(verdict);
+  });
+
+  it.each([
+    ['an unknown outcome', { status: 'success', messageCode: 'api.success', outcome: 'maybe' }],
+    ['an outcome on an error', { status: 'error', messageCode: 'api.success', outcome: 'live' }],
+  ])('never reads a pass from %s', async (_name, body) => {
+    server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json(body)));
+    const error = await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }));
+    expect(['INVALID_RESPONSE', 'UNEXPECTED_ERROR']).toContain(error.code);
+  });
+
   it('a body that is not JSON is INVALID_RESPONSE on 200 and HTTP_ERROR on 502', async () => {
     server.use(http.post(`${BASE}/okaylive`, () => new HttpResponse('<html>oops</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })));
     expect((await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }))).code).toBe('INVALID_RESPONSE');

@@ -3,12 +3,13 @@ import {
   PART_IMAGE,
   PART_JOURNEY,
   isFaceCode,
+  isVerdictOnlySuccess,
   toContractCode,
   type FaceCode,
   type OkayLiveSuccess,
 } from './contract.ts';
 import { OkayLiveApiError } from './errors.ts';
-import { verdictFromFaceCode, verdictFromSuccess, type Verdict } from './verdict.ts';
+import { verdictFromFaceCode, verdictFromOutcome, verdictFromSuccess, type Verdict } from './verdict.ts';
 
 export const DEFAULT_API_BASE_URL = '/api/ekyc';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -93,6 +94,8 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
       form.append(PART_JOURNEY, journeyId);
       const reply = await post('/okaylive', form, signal);
       if (reply.kind === 'face') return verdictFromFaceCode(reply.code);
+      // A backend that keeps the figures to itself (verdict-only) sends the outcome alone.
+      if (isVerdictOnlySuccess(reply.body)) return verdictFromOutcome(reply.body.outcome);
       if (!isSuccess(reply.body)) {
         throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', detail: 'success body lacks probability/quality/score' });
       }

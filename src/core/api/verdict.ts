@@ -41,6 +41,14 @@ export function verdictFromSuccess(body: OkayLiveSuccess): Verdict {
   return verdict;
 }
 
+/**
+ * A verdict-only answer: the backend applied the thresholds and kept the figures for its own
+ * record, so the browser holds no gauge an attacker could tune a spoof against.
+ */
+export function verdictFromOutcome(outcome: Outcome): Verdict {
+  return outcome === 'retake' ? { outcome, reason: 'LOW_QUALITY' } : { outcome };
+}
+
 export function verdictFromFaceCode(code: FaceCode): Verdict {
   return { outcome: 'retake', reason: code };
 }
