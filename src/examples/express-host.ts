@@ -17,6 +17,8 @@ export interface HostConfig {
 }
 
 const fail = (res: Response, status: number, message: string) => res.status(status).json({ status: 'error', messageCode: null, message });
+// What arrives from outside (a form, Innov8tif's JSON) is read field by field, never trusted as typed.
+const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
 
 export function createHostApp(config: HostConfig): express.Express {
   const app = express();
@@ -32,21 +34,21 @@ export function createHostApp(config: HostConfig): express.Express {
       body: JSON.stringify({ username: config.username, password: config.password }),
       signal: AbortSignal.timeout(25_000),
     }).catch(() => null);
-    const body = await answer?.json().catch(() => null);
-    if (body?.status !== 'success' || typeof body.journeyId !== 'string') return fail(res, 502, 'UNEXPECTED_ERROR');
+    const body = record(await answer?.json().catch(() => null));
+    if (body.status !== 'success' || typeof body.journeyId !== 'string') return fail(res, 502, 'UNEXPECTED_ERROR');
     res.json({ status: 'success', journeyId: body.journeyId });
   });
 
   app.post('/api/ekyc/okaylive', upload.single('imageBest'), async (req, res) => {
-    const journeyId: unknown = req.body?.journeyId;
+    const { journeyId } = record(req.body);
     if (!req.file || typeof journeyId !== 'string') return fail(res, 400, 'MISSING_ARGUMENTS');
     const form = new FormData();
     form.append('imageBest', new Blob([new Uint8Array(req.file.buffer)], { type: req.file.mimetype }), 'selfie.jpg');
     form.append('journeyId', journeyId);
     const answer = await fetch(`${config.baseUrl}/api/ekyc/okaylive`, { method: 'POST', body: form, signal: AbortSignal.timeout(25_000) }).catch(() => null);
-    const body = await answer?.json().catch(() => null);
-    if (!answer || answer.status >= 500 || typeof body !== 'object' || body === null) return fail(res, 502, 'UNEXPECTED_ERROR');
-    const { status, messageCode, message, probability, quality, score } = body;
+    const json: unknown = await answer?.json().catch(() => null);
+    if (!answer || answer.status >= 500 || typeof json !== 'object' || json === null) return fail(res, 502, 'UNEXPECTED_ERROR');
+    const { status, messageCode, message, probability, quality, score } = record(json);
     // The server decides: the same reading as the widget, on the service's own numbers.
     if (status === 'success' && typeof probability === 'number' && typeof quality === 'number') {
       config.recordOutcome(journeyId, quality < 0.5 ? 'retake' : probability > 0.5 ? 'live' : 'not_live');

@@ -134,7 +134,7 @@ describe('answerFor: face codes are errors, light and focus lower quality', () =
     ['occluded', { meshConfidence: 0.3 }, 'FACE_IS_OCCLUDED'],
     ['dark and turned: the face code wins', { brightness: 30, yaw: 35 }, 'FACE_ANGLE_TOO_LARGE'],
   ] as const)('%s → %s', (_name, overrides, code) => {
-    const readings = goodReadings(overrides as Partial<Readings>);
+    const readings = goodReadings(overrides);
     expect(answerFor(evaluate(readings, { mode: 'limit' }), readings, scores)).toEqual({ kind: 'face', code });
   });
 

@@ -43,7 +43,7 @@ describe('reference engine: real analysis over HTTP', { timeout: 60_000 }, () =>
   it('creates UUID journeyIds in the documented shape', async () => {
     const r = await fetch(`${server.url}/api/ekyc/journeyid`, { method: 'POST' });
     expect(r.status).toBe(200);
-    const body = await r.json();
+    const body = (await r.json()) as { journeyId?: string };
     expect(body).toMatchObject({ status: 'success', message: 'api.success' });
     expect(body.journeyId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(r.headers.get('x-request-id')).toBeTruthy();

@@ -123,7 +123,8 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
   const received: Fake['received'] = [];
   const fake: Fake = { url: '', received, answered: 0, options, close: async () => undefined };
   const wait = (): Promise<void> => new Promise((r) => setTimeout(r, fake.options.delayMs ?? 0));
-  const server = createServer(async (req, res) => {
+  // Each request handled in full; a fault in the fake answers 500 rather than hanging the test.
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.url === '/api/ekyc/journeyid' && req.method === 'POST') {
       let json: unknown = null;
       try {
@@ -164,6 +165,12 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
       return;
     }
     res.writeHead(404).end();
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

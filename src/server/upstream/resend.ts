@@ -120,6 +120,8 @@ export class Resends {
         },
         (error: unknown) => {
           clearTimeout(timer);
+          // The call's own failure, passed on as it came.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           reject(error);
         },
       );
