@@ -5,6 +5,7 @@ import { readConfig } from './src/server/config.ts';
 import { createEkycMiddleware } from './src/server/handler.ts';
 import { ANALYSIS_ALIASES } from './src/tooling/analysis-aliases.ts';
 import { humanAssets } from './src/tooling/human-assets.ts';
+import { precompress } from './src/tooling/precompress.ts';
 import { standaloneBundle } from './src/tooling/standalone-plugin.ts';
 
 /** Mounts the OkayLive-compatible API (reference engine or upstream proxy) on Vite's servers. */
@@ -27,9 +28,10 @@ function okayLiveApi(): Plugin {
 }
 
 export default defineConfig({
-  // humanAssets: face-analysis models and WASM under /okaylive-assets/, same origin (src/tooling/human-assets.ts).
+  // humanAssets: face-analysis models and WASM under /okaylive-assets/, same origin, hashed names in builds (src/tooling/human-assets.ts).
   // standaloneBundle: the one-script-tag build at /okaylive/, for public/onboarding.html (src/tooling/standalone-plugin.ts).
-  plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle()],
+  // precompress: .br and .gz beside every text, WASM and model file of a build (src/tooling/precompress.ts).
+  plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle(), precompress()],
   worker: { format: 'es' },
   resolve: { alias: ANALYSIS_ALIASES },
   // Pre-bundled at start: found only inside the analysis worker, it would otherwise trigger a

@@ -72,13 +72,8 @@ function modelAssets(model: ModelName, encoding: Encoding): AnalysisAsset[] {
   ];
 }
 
-const cache = new Map<string, AnalysisAssetSet>();
-
-/** Every analysis asset, built once per set of encodings (deterministic: same input, same names). */
-export function analysisAssets(encodings: Readonly<Record<ModelName, Encoding>> = MODEL_ENCODINGS): AnalysisAssetSet {
-  const key = JSON.stringify(encodings);
-  const hit = cache.get(key);
-  if (hit) return hit;
+/** Every analysis asset, built anew (deterministic: the same input gives the same names). */
+export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encoding>>): AnalysisAssetSet {
   const files: AnalysisAsset[] = [
     ...MODEL_NAMES.flatMap((model) => modelAssets(model, encodings[model])),
     ...WASM_FILES.map((file) => {
@@ -87,7 +82,15 @@ export function analysisAssets(encodings: Readonly<Record<ModelName, Encoding>> 
     }),
   ];
   const names = Object.fromEntries(ASSET_FILES.map((file) => [file, files.find((f) => f.file === file)?.name ?? file])) as Record<AssetFile, string>;
-  const set = { files, names };
+  return { files, names };
+}
+
+const cache = new Map<string, AnalysisAssetSet>();
+
+/** The same, built once per set of encodings. */
+export function analysisAssets(encodings: Readonly<Record<ModelName, Encoding>> = MODEL_ENCODINGS): AnalysisAssetSet {
+  const key = JSON.stringify(encodings);
+  const set = cache.get(key) ?? buildAnalysisAssets(encodings);
   cache.set(key, set);
   return set;
 }

@@ -9,7 +9,7 @@ import { toFaceInputs } from './human-faces.ts';
 import { measure, type Measurement } from './measure.ts';
 import { frameScore } from '../guidance/score.ts';
 import type { FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
-import { MODEL_FILES } from './assets.ts';
+import { bakedAssetNames, MODEL_FILES } from './assets.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,7 +28,7 @@ async function init(assetsBaseUrl: string): Promise<void> {
       post({ type: 'failed', reason: 'NO_WASM', detail: 'WebAssembly is not available' });
       return;
     }
-    const instance = new Human(humanConfig(assetsBaseUrl));
+    const instance = new Human(humanConfig(assetsBaseUrl, { names: bakedAssetNames() }));
     // Multithreaded WASM breaks under COOP/COEP; one thread is plenty for one face.
     instance.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     await instance.load();
