@@ -1,4 +1,6 @@
-import '@tensorflow/tfjs-backend-cpu';
+// The package index is aliased away for the analysis worker (analysis-aliases.ts): its parts directly.
+import '@tensorflow/tfjs-backend-cpu/dist/base';
+import '@tensorflow/tfjs-backend-cpu/dist/register_all_kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { decodeWeights, encodeWeights, reencodeModel, uint8Range, type Encoding, type Tensor, type WeightSpec } from './weights.ts';
