@@ -7,6 +7,8 @@ export interface HumanFaceLike {
   faceScore?: number;
   mesh: ReadonlyArray<ReadonlyArray<number | undefined>>;
   rotation?: { angle: { yaw: number; pitch: number; roll: number } } | null;
+  /** The detector's box [x, y, width, height] (enlarged and squared by Human). */
+  box?: readonly number[];
   real?: number;
   live?: number;
 }
@@ -23,6 +25,8 @@ export function toFaceInputs(faces: readonly HumanFaceLike[]): FaceInput[] {
     };
     if (face.faceScore !== undefined) input.meshScore = face.faceScore;
     if (face.rotation) input.angle = { ...face.rotation.angle };
+    const [x, y, width, height] = face.box ?? [];
+    if (x !== undefined && y !== undefined && width !== undefined && height !== undefined) input.box = { x, y, width, height };
     if (face.real !== undefined) input.real = face.real;
     if (face.live !== undefined) input.live = face.live;
     return input;

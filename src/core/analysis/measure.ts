@@ -1,5 +1,5 @@
 import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, OVAL } from '../rules/table.ts';
-import type { Readings } from '../rules/table.ts';
+import type { ReadingKey, Readings } from '../rules/table.ts';
 import { pixelStats } from './pixels.ts';
 import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from './types.ts';
 
@@ -37,6 +37,8 @@ export interface Measurement {
   /** Advisory anti-spoofing scores from the detector, if it ran those models. */
   real?: number;
   live?: number;
+  /** Readings this frame could not take yet (the mesh still loading: measure-detector.ts); pass to evaluate(). */
+  pending?: readonly ReadingKey[];
 }
 
 function point(mesh: FaceInput['mesh'], i: number, scale: number): Point {

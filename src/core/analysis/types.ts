@@ -18,8 +18,13 @@ export interface FaceInput {
   score: number;
   /** Face-mesh confidence, 0..1, when the detector reports it. */
   meshScore?: number;
-  /** The 468 face-mesh keypoints [x, y, z?] (MediaPipe topology). */
+  /**
+   * The 468 face-mesh keypoints [x, y, z?] (MediaPipe topology), or, from the detector alone,
+   * its 6 keypoints (eyes, nose, mouth, ears).
+   */
   mesh: ReadonlyArray<ReadonlyArray<number>>;
+  /** The detector's box (enlarged and squared around the face), in analysed-image pixels. */
+  box?: Box;
   /** Head pose in radians. */
   angle?: { yaw: number; pitch: number; roll: number };
   /** Advisory anti-spoofing scores, 0..1, where the models ran. */

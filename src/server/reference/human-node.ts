@@ -59,8 +59,8 @@ export function servedModels(): ModelSet {
  * thresholds, so both read a face the same way) plus the two models that give `probability`:
  * antispoof (`real`) and liveness (`live`), which come from the installed package.
  */
-export function serverHumanConfig(modelBase: string, names: AssetNames): Partial<Config> {
-  const base = humanConfig(modelBase, { names });
+export function serverHumanConfig(modelBase: string, names: AssetNames, mesh = true): Partial<Config> {
+  const base = humanConfig(modelBase, { names, mesh });
   return {
     ...base,
     wasmPath: `${wasmDir}/`,
@@ -123,13 +123,14 @@ function warmUp(human: Human, tf: NodeTf): void {
  * load gets its own copy of Human's modules (which keep their models in module state), so a
  * tool can hold two detectors with different weights side by side.
  */
-export async function loadNodeDetector(models: ModelSet = servedModels()): Promise<NodeFaceDetector> {
+export async function loadNodeDetector(models: ModelSet = servedModels(), options: { mesh?: boolean } = {}): Promise<NodeFaceDetector> {
   // The package's exports map hides the node-wasm build: load it by its file path.
   const file = join(humanDir, 'dist', 'human.node-wasm.js');
   delete require.cache[file];
   const { Human: HumanClass } = require(file) as typeof import('@vladmandic/human');
   const root = `file:///okaylive-models/${++loads}/`;
-  const human = new HumanClass(serverHumanConfig(root, models.names));
+  // Without the mesh (what the browser reads before the mesh arrives), for tests and tools.
+  const human = new HumanClass(serverHumanConfig(root, models.names, options.mesh ?? true));
   const tf = human.tf as NodeTf;
   registerModelLoader(tf, root, models);
   await human.load();
