@@ -39,6 +39,8 @@ export interface AnalysisAsset {
 export interface AnalysisAssetSet {
   files: AnalysisAsset[];
   names: AssetNames;
+  /** The same files for plain names (each model JSON naming `<model>.bin`): the dev server's pages use these. */
+  plain: ReadonlyMap<AssetFile, Uint8Array>;
 }
 
 /** 10 hex digits of the content's SHA-256. */
@@ -58,31 +60,38 @@ export function shippedModel(model: ModelName): { json: ModelJson; bin: Uint8Arr
   return { json, bin: new Uint8Array(readFileSync(join(HUMAN_MODELS_DIR, `${model}.bin`))) };
 }
 
+const jsonBytes = (json: ModelJson): Uint8Array => new TextEncoder().encode(JSON.stringify(json));
+
 /** One model re-encoded, its .bin hashed and named in its JSON, then the JSON hashed. */
-function modelAssets(model: ModelName, encoding: Encoding): AnalysisAsset[] {
+function modelAssets(model: ModelName, encoding: Encoding): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
   const { json, bin } = shippedModel(model);
   // The .bin's name goes into the JSON, so the .bin is encoded (and hashed) first.
-  const probe = reencodeModel(json, bin, encoding, `${model}.bin`);
-  const binName = hashedName(`${model}.bin`, probe.bin);
-  const final = reencodeModel(json, bin, encoding, binName);
-  const jsonBytes = new TextEncoder().encode(JSON.stringify(final.json));
-  return [
-    { file: `${model}.json`, name: hashedName(`${model}.json`, jsonBytes), bytes: jsonBytes },
-    { file: `${model}.bin`, name: binName, bytes: final.bin },
-  ];
+  const plain = reencodeModel(json, bin, encoding, `${model}.bin`);
+  const binName = hashedName(`${model}.bin`, plain.bin);
+  const hashedJson = jsonBytes({ ...plain.json, weightsManifest: plain.json.weightsManifest.map((g) => ({ ...g, paths: [binName] })) });
+  return {
+    hashed: [
+      { file: `${model}.json`, name: hashedName(`${model}.json`, hashedJson), bytes: hashedJson },
+      { file: `${model}.bin`, name: binName, bytes: plain.bin },
+    ],
+    plainJson: jsonBytes(plain.json),
+  };
 }
 
 /** Every analysis asset, built anew (deterministic: the same input gives the same names). */
 export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encoding>>): AnalysisAssetSet {
+  const models = MODEL_NAMES.map((model) => ({ model, ...modelAssets(model, encodings[model]) }));
   const files: AnalysisAsset[] = [
-    ...MODEL_NAMES.flatMap((model) => modelAssets(model, encodings[model])),
+    ...models.flatMap((m) => m.hashed),
     ...WASM_FILES.map((file) => {
       const bytes = new Uint8Array(readFileSync(join(WASM_DIR, file)));
       return { file, name: hashedName(file, bytes), bytes };
     }),
   ];
   const names = Object.fromEntries(ASSET_FILES.map((file) => [file, files.find((f) => f.file === file)?.name ?? file])) as Record<AssetFile, string>;
-  return { files, names };
+  const plain = new Map<AssetFile, Uint8Array>(files.map((f) => [f.file, f.bytes]));
+  for (const m of models) plain.set(`${m.model}.json`, m.plainJson);
+  return { files, names, plain };
 }
 
 const cache = new Map<string, AnalysisAssetSet>();

@@ -22,14 +22,10 @@ function contentType(name: string): string {
   return 'application/octet-stream';
 }
 
-/** Served name → bytes: every asset under its hashed and its plain name. */
+/** Served name → bytes: every asset under its hashed and its plain name (plain JSON naming the plain .bin). */
 export function devAssetFiles(): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
-  for (const f of analysisAssets().files) {
-    files.set(f.name, f.bytes);
-    files.set(f.file, f.bytes);
-  }
-  return files;
+  const { files, plain } = analysisAssets();
+  return new Map<string, Uint8Array>([...files.map((f) => [f.name, f.bytes] as const), ...plain]);
 }
 
 export function humanAssets(prefix: string = DEFAULT_ASSETS_BASE_URL): Plugin {
@@ -40,6 +36,8 @@ export function humanAssets(prefix: string = DEFAULT_ASSETS_BASE_URL): Plugin {
     },
     configureServer(server) {
       let files: Map<string, Uint8Array> | null = null;
+      // Made when the server starts listening, not on the page's first request for a model.
+      server.httpServer?.once('listening', () => setTimeout(() => (files ??= devAssetFiles())));
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '').split('?')[0] ?? '';
         if (!path.startsWith(prefix)) return next();

@@ -4,7 +4,7 @@
  * stored (`quantization`), and tfjs decodes it back to float32 when the model loads, so a
  * quantised model is a smaller download with the same graph and the same loading code.
  */
-import { getFloat16, setFloat16 } from '@petamoriken/float16';
+import { Float16Array, getFloat16 } from '@petamoriken/float16';
 
 export type Encoding = 'float32' | 'float16' | 'uint8';
 
@@ -36,6 +36,8 @@ export interface ModelJson {
 export interface Tensor {
   spec: WeightSpec;
   values: Float32Array | Int32Array;
+  /** The bytes as stored, kept when the tensor is re-encoded the way it already is. */
+  stored?: Uint8Array;
 }
 
 const BYTES: Readonly<Record<string, number>> = { float32: 4, int32: 4, float16: 2, uint16: 2, uint8: 1 };
@@ -48,31 +50,50 @@ function bytesPer(dtype: string): number {
 
 const count = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-/** Every tensor of a manifest as plain values (float32 or int32), in manifest order. */
+function decodeTensor(spec: WeightSpec, stored: Uint8Array): Float32Array | Int32Array {
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  const n = count(spec.shape);
+  if (spec.dtype === 'int32' && !spec.quantization) {
+    const values = new Int32Array(n);
+    for (let i = 0; i < n; i++) values[i] = view.getInt32(i * 4, true);
+    return values;
+  }
+  const q = spec.quantization;
+  const size = bytesPer(q?.dtype ?? spec.dtype);
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = i * size;
+    if (!q) values[i] = view.getFloat32(at, true);
+    else if (q.dtype === 'float16') values[i] = getFloat16(view, at, true);
+    else values[i] = (q.dtype === 'uint8' ? view.getUint8(at) : view.getUint16(at, true)) * (q.scale ?? 1) + (q.min ?? 0);
+  }
+  return values;
+}
+
+/**
+ * Every tensor of a manifest, in manifest order: its stored bytes, and its values as float32
+ * or int32, decoded when first read (a tensor kept as it is never is).
+ */
 export function decodeWeights(specs: readonly WeightSpec[], data: Uint8Array): Tensor[] {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let offset = 0;
   return specs.map((spec) => {
-    const n = count(spec.shape);
-    const stored = spec.quantization?.dtype ?? spec.dtype;
-    const size = bytesPer(stored);
-    if (offset + n * size > data.byteLength) throw new Error(`weights: ${spec.name} runs past the end of the data`);
-    let values: Float32Array | Int32Array;
-    if (spec.dtype === 'int32' && !spec.quantization) {
-      values = new Int32Array(n);
-      for (let i = 0; i < n; i++) values[i] = view.getInt32(offset + i * 4, true);
-    } else if (spec.dtype === 'float32') {
-      values = new Float32Array(n);
-      const q = spec.quantization;
-      for (let i = 0; i < n; i++) {
-        const at = offset + i * size;
-        if (!q) values[i] = view.getFloat32(at, true);
-        else if (q.dtype === 'float16') values[i] = getFloat16(view, at, true);
-        else values[i] = (q.dtype === 'uint8' ? view.getUint8(at) : view.getUint16(at, true)) * (q.scale ?? 1) + (q.min ?? 0);
-      }
-    } else throw new Error(`weights: ${spec.name} is ${spec.dtype}${spec.quantization ? ` stored as ${stored}` : ''}, which this tool does not rewrite`);
-    offset += n * size;
-    return { spec, values };
+    const storedType = spec.quantization?.dtype ?? spec.dtype;
+    if (spec.dtype !== 'float32' && !(spec.dtype === 'int32' && !spec.quantization)) {
+      throw new Error(`weights: ${spec.name} is ${spec.dtype}${spec.quantization ? ` stored as ${storedType}` : ''}, which this tool does not rewrite`);
+    }
+    const length = count(spec.shape) * bytesPer(storedType);
+    if (offset + length > data.byteLength) throw new Error(`weights: ${spec.name} runs past the end of the data`);
+    const stored = data.subarray(offset, offset + length);
+    offset += length;
+    let values: Float32Array | Int32Array | null = null;
+    return {
+      spec,
+      stored,
+      get values() {
+        values ??= decodeTensor(spec, stored);
+        return values;
+      },
+    };
   });
 }
 
@@ -93,8 +114,20 @@ export function uint8Range(values: Float32Array): { scale: number; min: number }
   return { scale, min };
 }
 
+/** How a tensor is stored now, in the terms of an Encoding (int32 tensors never change). */
+function storedAs(spec: WeightSpec): Encoding | 'int32' | null {
+  if (spec.dtype === 'int32' && !spec.quantization) return 'int32';
+  if (spec.dtype !== 'float32') return null;
+  const q = spec.quantization?.dtype;
+  return q === undefined ? 'float32' : q === 'float16' || q === 'uint8' ? q : null;
+}
+
 function encodeTensor(tensor: Tensor, encoding: Encoding): { spec: WeightSpec; bytes: Uint8Array } {
-  const { spec, values } = tensor;
+  const { spec } = tensor;
+  const now = storedAs(spec);
+  // Already stored this way (the mesh ships as float16): the same bytes, no round trip.
+  if (tensor.stored && (now === 'int32' || now === encoding)) return { spec, bytes: tensor.stored };
+  const values = tensor.values;
   const base: WeightSpec = { name: spec.name, shape: spec.shape, dtype: spec.dtype };
   const n = values.length;
   if (values instanceof Int32Array || encoding === 'float32') {
@@ -107,9 +140,8 @@ function encodeTensor(tensor: Tensor, encoding: Encoding): { spec: WeightSpec; b
     return { spec: base, bytes };
   }
   if (encoding === 'float16') {
-    const bytes = new Uint8Array(n * 2);
-    const view = new DataView(bytes.buffer);
-    for (let i = 0; i < n; i++) setFloat16(view, i * 2, values[i] ?? 0, true);
+    // Little-endian, as tfjs reads it (every engine this runs on is little-endian).
+    const bytes = new Uint8Array(new Float16Array(values).buffer);
     return { spec: { ...base, quantization: { dtype: 'float16', original_dtype: 'float32' } }, bytes };
   }
   const { scale, min } = uint8Range(values);

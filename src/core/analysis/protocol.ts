@@ -33,7 +33,13 @@ export interface FrameRequest {
   previous: MotionSample | null;
 }
 
+/**
+ * `detector-ready`: frames can be analysed; until `ready` their mesh readings come back
+ * pending (Measurement.pending). `ready`: the mesh is in too. `failed` may follow
+ * `detector-ready` (the mesh did not load): analysis is then unavailable.
+ */
 export type FromWorker =
+  | { type: 'detector-ready'; backend: string; loadMs: number }
   | { type: 'ready'; backend: string; loadMs: number }
   | { type: 'failed'; reason: AnalysisFailure; detail: string }
   | { type: 'result'; id: number; measurement: Measurement; ms: number; full: ImageBitmap | null }

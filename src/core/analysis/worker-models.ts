@@ -1,0 +1,79 @@
+/**
+ * The worker's two stages of Human: the detector alone first (small: the first hints need
+ * nothing more), then the face mesh, loaded while the detector already analyses frames.
+ * Two instances, because Human loads every model its config enables whenever it detects: the
+ * detector-only instance never asks for the mesh, and the full one is used from the moment
+ * its load has finished. They share the tfjs backend and the detector's weights (Human keeps
+ * a loaded model in module state), so the detector is fetched once.
+ */
+import { Human } from '@vladmandic/human';
+import type { AnalysisFailure } from './protocol.ts';
+import { bakedAssetNames } from './assets.ts';
+import { humanConfig } from './human-config.ts';
+import { toFaceInputs } from './human-faces.ts';
+import type { FaceInput } from './types.ts';
+
+export interface Detection {
+  faces: FaceInput[];
+  /** false: the detector alone ran (box and six keypoints per face). */
+  mesh: boolean;
+}
+
+export interface WorkerModels {
+  detect(image: ImageData): Promise<Detection>;
+  /** Resolves once the mesh is in use; rejects with a LoadFailure when it cannot load. */
+  readonly mesh: Promise<void>;
+  readonly backend: string;
+}
+
+export class LoadFailure extends Error {
+  constructor(
+    readonly reason: AnalysisFailure,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** Human keeps a model whose files failed to load (and says so only in the console): a model counts when its weights arrived. */
+function withWeights(human: Human, name: string): boolean {
+  return human.models.list().some((m) => m.name === name && m.loaded && m.size > 0);
+}
+
+async function loaded(human: Human, model: string): Promise<void> {
+  try {
+    await human.load();
+  } catch (error) {
+    throw new LoadFailure('LOAD_FAILED', String(error));
+  }
+  if (!withWeights(human, model)) throw new LoadFailure('LOAD_FAILED', `the ${model} model has no weights`);
+}
+
+export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerModels> {
+  const names = bakedAssetNames();
+  const detector = new Human(humanConfig(assetsBaseUrl, { names, mesh: false }));
+  // Multithreaded WASM breaks under COOP/COEP; one thread is plenty for one face.
+  detector.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  await loaded(detector, 'blazeface');
+  const backend = String(detector.tf.getBackend());
+  // Human falls back to another backend when WASM fails; headless WebGL is far too slow.
+  if (backend !== 'wasm') throw new LoadFailure('WRONG_BACKEND', `backend ${backend}`);
+
+  let current: { human: Human; mesh: boolean } = { human: detector, mesh: false };
+  const full = new Human(humanConfig(assetsBaseUrl, { names, mesh: true }));
+  const mesh = loaded(full, 'facemesh').then(() => {
+    current = { human: full, mesh: true };
+  });
+  // Awaited by the caller; never an unhandled rejection while it is not yet awaited.
+  mesh.catch(() => undefined);
+
+  return {
+    backend,
+    mesh,
+    async detect(image) {
+      const { human, mesh: withMesh } = current;
+      const result = await human.detect(image);
+      return { faces: toFaceInputs(result.face), mesh: withMesh };
+    },
+  };
+}
