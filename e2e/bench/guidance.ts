@@ -66,6 +66,7 @@ function transferLog(context: BrowserContext, server: BenchServer) {
   });
   const serverFrom = server.sent.length;
   return {
+    finished,
     /** Bytes of the requests the browser had finished by `wall` (Date.now()). */
     before(wall: number): { bytes: number; requests: number } {
       const queue = server.sent.slice(serverFrom).map((s) => ({ ...s }));
@@ -74,7 +75,9 @@ function transferLog(context: BrowserContext, server: BenchServer) {
       for (const f of finished) {
         if (f.at > wall) continue;
         const i = queue.findIndex((s) => s.path === f.path);
-        if (i >= 0) bytes += queue.splice(i, 1)[0]?.bytes ?? 0;
+        const b = i >= 0 ? (queue.splice(i, 1)[0]?.bytes ?? 0) : 0;
+        if (process.env.BENCH_DEBUG) console.log(`[bytes] ${f.path} ${b}`);
+        bytes += b;
         requests++;
       }
       return { bytes, requests };
@@ -87,6 +90,9 @@ async function visit(context: BrowserContext, server: BenchServer, profile: Prof
   await applyProfile(page, profile);
   // A face too far away first: the first hint is a real instruction.
   await installScriptedCamera(page, { scale: 1.6 });
+  // Routing turns the browser's HTTP cache off, and the second visit is about that cache: the
+  // camera's still comes from the bench server instead (serve.ts).
+  await page.unrouteAll();
   if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
   await page.goto(server.url);
   await page.waitForFunction(() => window.__bench.firstHint !== null || window.__bench.analysis === 'unavailable', null, { timeout: 180_000 });
@@ -166,8 +172,11 @@ function summary(profile: Profile, runs: Run[]): Record<string, string> {
 const profiles = profilesFromArgs(process.argv.slice(2));
 const executablePath = (await ensureChromium()) ?? undefined;
 const load = loadavg().map((v) => v.toFixed(1)).join(' ');
-console.log('[bench] building the benchmark page (production)…');
-await build({ configFile: join(repo, 'vite.config.ts'), root: join(here, 'page'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+// BENCH_REUSE=1: measure the last build again (when only the measuring changed).
+if (process.env.BENCH_REUSE !== '1') {
+  console.log('[bench] building the benchmark page (production)…');
+  await build({ configFile: join(repo, 'vite.config.ts'), root: join(here, 'page'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
 const server = await serveBuild(outDir, PORT);
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
