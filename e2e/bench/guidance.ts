@@ -62,7 +62,10 @@ function transferLog(context: BrowserContext, server: BenchServer) {
     // The test harness's own fixture is not the widget's download.
     if (url.pathname.startsWith('/__e2e/') || url.origin !== new URL(server.url).origin) return;
     finished.push({ path: url.pathname, at: Date.now() });
-    if (process.env.BENCH_DEBUG) console.log(`[page] ${url.pathname}`);
+    if (process.env.BENCH_DEBUG) {
+      const t = request.timing();
+      console.log(`[timing] ${url.pathname} start ${Math.round(t.startTime)} end ${Math.round(t.startTime + t.responseEnd)}`);
+    }
   });
   const serverFrom = server.sent.length;
   return {

@@ -8,10 +8,11 @@
  */
 import { Human } from '@vladmandic/human';
 import type { AnalysisFailure } from './protocol.ts';
-import { bakedAssetNames } from './assets.ts';
+import { bakedAssetNames, wasmFileMap, type AssetNames } from './assets.ts';
 import { humanConfig } from './human-config.ts';
 import { toFaceInputs } from './human-faces.ts';
 import type { FaceInput } from './types.ts';
+import { prefetch } from './worker-prefetch.ts';
 
 export interface Detection {
   faces: FaceInput[];
@@ -49,11 +50,20 @@ async function loaded(human: Human, model: string): Promise<void> {
   if (!withWeights(human, model)) throw new LoadFailure('LOAD_FAILED', `the ${model} model has no weights`);
 }
 
+/** What the detector stage fetches: the WASM build tfjs will pick, and the detector model. */
+function detectorFiles(assetsBaseUrl: string, names: AssetNames, simd: boolean): string[] {
+  const wasm = wasmFileMap(assetsBaseUrl, names)[simd ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm'];
+  return [...(wasm ? [wasm] : []), `${assetsBaseUrl}${names['blazeface.json']}`, `${assetsBaseUrl}${names['blazeface.bin']}`];
+}
+
 export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerModels> {
   const names = bakedAssetNames();
   const detector = new Human(humanConfig(assetsBaseUrl, { names, mesh: false }));
   // Multithreaded WASM breaks under COOP/COEP; one thread is plenty for one face.
   detector.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // The same test tfjs makes to pick its WASM build, so the prefetched one is the one it asks for.
+  const simd = (await detector.tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  prefetch(detectorFiles(assetsBaseUrl, names, simd));
   await loaded(detector, 'blazeface');
   const backend = String(detector.tf.getBackend());
   // Human falls back to another backend when WASM fails; headless WebGL is far too slow.
