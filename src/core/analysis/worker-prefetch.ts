@@ -6,23 +6,26 @@
  * handed over: the first fetch of a prefetched URL gets the prefetched response, any other
  * fetch goes to the network as before. Only this worker's own global scope is touched.
  */
-declare const self: DedicatedWorkerGlobalScope;
+/** The global whose fetch is wrapped: the worker's own (a stand-in in tests). */
+export interface FetchScope {
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+}
 
 function urlOf(input: RequestInfo | URL): string {
   if (typeof input === 'string') return input;
   return input instanceof URL ? input.href : input.url;
 }
 
-export function prefetch(urls: readonly string[]): void {
+export function prefetch(urls: readonly string[], scope: FetchScope = globalThis): void {
+  const network = scope.fetch.bind(scope);
   const waiting = new Map<string, Promise<Response>>();
   for (const url of urls) {
-    const response = fetch(url, { credentials: 'same-origin' });
+    const response = network(url, { credentials: 'same-origin' });
     // A failure is the consumer's to see, when it asks; never an unhandled rejection before.
     response.catch(() => undefined);
     waiting.set(url, response);
   }
-  const network = self.fetch.bind(self);
-  self.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  scope.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = urlOf(input);
     const early = waiting.get(url);
     if (!early) return network(input, init);
