@@ -21,7 +21,8 @@ export interface Detection {
 }
 
 export interface WorkerModels {
-  detect(image: ImageData): Promise<Detection>;
+  /** With the mesh once it is in, unless `mesh` is false: the detector alone then. */
+  detect(image: ImageData, mesh?: boolean): Promise<Detection>;
   /** Resolves once the mesh is in use; rejects with a LoadFailure when it cannot load. */
   readonly mesh: Promise<void>;
   readonly backend: string;
@@ -80,8 +81,8 @@ export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerMod
   return {
     backend,
     mesh,
-    async detect(image) {
-      const { human, mesh: withMesh } = current;
+    async detect(image, wanted = true) {
+      const { human, mesh: withMesh } = wanted ? current : { human: detector, mesh: false };
       const result = await human.detect(image);
       return { faces: toFaceInputs(result.face), mesh: withMesh };
     },

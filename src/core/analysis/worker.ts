@@ -8,6 +8,7 @@
 import { frameScore } from '../guidance/score.ts';
 import { measureDetector } from './measure-detector.ts';
 import { measure, type Measurement } from './measure.ts';
+import { meshSkip } from './mesh-skip.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { analysisPixels, uploadCrop } from './worker-frame.ts';
 import { LoadFailure, loadWorkerModels, type WorkerModels } from './worker-models.ts';
@@ -15,6 +16,7 @@ import { LoadFailure, loadWorkerModels, type WorkerModels } from './worker-model
 declare const self: DedicatedWorkerGlobalScope;
 
 let models: WorkerModels | null = null;
+const skip = meshSkip();
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -61,10 +63,11 @@ async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise
     let measurement: Measurement;
     try {
       const image = await analysisPixels(bitmap, request);
-      const { faces, mesh } = await models.detect(image);
+      const { faces, mesh } = await models.detect(image, skip.needed(request.meshOptional === true));
       measurement = mesh
         ? measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at })
         : measureDetector({ faces, image, crop: request.crop });
+      skip.record(measurement.readings, mesh);
       // The full-size crop costs more than the detection: made only for a complete frame that
       // would become the window's best, judged by the same score the window uses.
       if (mesh && wouldKeep(request, frameScore(measurement.readings).score)) full = await uploadCrop(bitmap, request);
