@@ -5,6 +5,8 @@ import { readConfig } from './src/server/config.ts';
 import { createEkycMiddleware } from './src/server/handler.ts';
 import { ANALYSIS_ALIASES } from './src/tooling/analysis-aliases.ts';
 import { humanAssets } from './src/tooling/human-assets.ts';
+import { trimHuman } from './src/tooling/human-trim.ts';
+import { precompress } from './src/tooling/precompress.ts';
 import { standaloneBundle } from './src/tooling/standalone-plugin.ts';
 
 /** Mounts the OkayLive-compatible API (reference engine or upstream proxy) on Vite's servers. */
@@ -27,10 +29,12 @@ function okayLiveApi(): Plugin {
 }
 
 export default defineConfig({
-  // humanAssets: face-analysis models and WASM under /okaylive-assets/, same origin (src/tooling/human-assets.ts).
+  // humanAssets: face-analysis models and WASM under /okaylive-assets/, same origin, hashed names in builds (src/tooling/human-assets.ts).
   // standaloneBundle: the one-script-tag build at /okaylive/, for public/onboarding.html (src/tooling/standalone-plugin.ts).
-  plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle()],
-  worker: { format: 'es' },
+  // precompress: .br and .gz beside every text, WASM and model file of a build (src/tooling/precompress.ts).
+  plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle(), precompress()],
+  // trimHuman: the worker's bundle without Human's warm-up photos (src/tooling/human-trim.ts).
+  worker: { format: 'es', plugins: () => [trimHuman()] },
   resolve: { alias: ANALYSIS_ALIASES },
   // Pre-bundled at start: found only inside the analysis worker, it would otherwise trigger a
   // re-optimisation and a full page reload on the first visit.

@@ -43,6 +43,9 @@ export function RulesPanel({ snapshot }: { snapshot: GuidanceSnapshot | null }) 
                       {row.serverOnly ? (
                         // Read and shown, but only the server acts on it: no hint, no wait.
                         'server only'
+                      ) : row.pending ? (
+                        // The face mesh is still loading: no reading yet, and no capture until there is.
+                        'pending'
                       ) : (
                         <>
                           <span aria-hidden="true">{row.pass ? '✓ ' : '✗ '}</span>
@@ -66,7 +69,7 @@ function HintLine({ snapshot }: { snapshot: GuidanceSnapshot | null }) {
   const status =
     snapshot.analysis === 'unavailable'
       ? `analysis unavailable (${snapshot.analysisFailure ?? 'unknown'})`
-      : `analysis ${snapshot.analysis}, frame ${snapshot.frame}, ${snapshot.fps.toFixed(1)} fps, ${Math.round(snapshot.analysisMs)} ms per frame`;
+      : `analysis ${snapshot.stage}, frame ${snapshot.frame}, ${snapshot.fps.toFixed(1)} fps, ${Math.round(snapshot.analysisMs)} ms per frame`;
   return (
     <div className="console-hint-block">
       <p className="console-hint" data-code={snapshot.hint?.code ?? ''}>

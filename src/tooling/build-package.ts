@@ -4,16 +4,15 @@
  *
  *   lib/            ESM for bundlers (React, react-query, zustand, react-webcam external) + style.css
  *   types/          declarations
- *   standalone/     okaylive-capture.js: one script tag, React inside; its worker beside it
- *   okaylive-assets/  models and WASM, for `npx okaylive-assets <public folder>`
+ *   standalone/     okaylive-capture.js: one script tag, React inside; its worker beside it (+ .br/.gz)
+ *   okaylive-assets/  models and WASM under hashed names (+ .br/.gz), for `npx okaylive-assets <public folder>`
  *   bin/            that copy helper
  */
 import { execFileSync } from 'node:child_process';
 import { chmod, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { copyAssets } from './copy-assets.ts';
-import { humanAssetFiles } from './human-assets.ts';
+import { builtAssets, copyAssets } from './copy-assets.ts';
 import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
 
 export const PACKAGE_DIR = join(ROOT, 'dist-package');
@@ -39,6 +38,7 @@ async function main(): Promise<void> {
   await rm(PACKAGE_DIR, { recursive: true, force: true });
   const started = Date.now();
 
+  // The library stays readable for the host's bundler, except its worker (bundle-ready, so minified).
   await build(libraryConfig({ outDir: join(PACKAGE_DIR, 'lib'), minify: false }));
   await build(standaloneConfig({ outDir: join(PACKAGE_DIR, 'standalone') }));
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   });
   await rewriteDeclarationSpecifiers(join(PACKAGE_DIR, 'types'));
 
-  await copyAssets(humanAssetFiles(), join(PACKAGE_DIR, 'okaylive-assets'));
+  await copyAssets(builtAssets(), join(PACKAGE_DIR, 'okaylive-assets'));
 
   await build({
     configFile: false,

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ASSET_FILES } from '../core/analysis/assets.ts';
-import { copyAssets, extraFiles, staleAssets } from './copy-assets.ts';
-import { humanAssetFiles } from './human-assets.ts';
+import { analysisAssets, buildAnalysisAssets, MODEL_ENCODINGS } from './analysis-assets.ts';
+import { builtAssets, copyAssets, extraFiles, staleAssets } from './copy-assets.ts';
 
 const dirs: string[] = [];
 const temp = () => {
@@ -15,33 +16,69 @@ const temp = () => {
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+// Building the set (re-encoding, brotli at its highest level) takes seconds on a busy machine.
+beforeAll(() => {
+  builtAssets();
+}, 120_000);
 
-describe('copying the face-analysis assets into a static folder', () => {
-  it('copies exactly the listed files, byte for byte, from node_modules', async () => {
+const HASHED = /^[\w-]+\.[0-9a-f]{8,16}\.(json|bin|wasm)$/;
+
+describe('the face-analysis assets as built', () => {
+  it('every file under a content-hashed name, the model JSON naming its hashed .bin', () => {
+    const { files, names } = analysisAssets();
+    expect(files.map((f) => f.file).sort()).toEqual([...ASSET_FILES].sort());
+    for (const f of files) expect(f.name).toMatch(HASHED);
+    for (const model of ['blazeface', 'facemesh'] as const) {
+      const json = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === `${model}.json`)?.bytes)) as { weightsManifest: { paths: string[] }[] };
+      expect(json.weightsManifest[0]?.paths).toEqual([names[`${model}.bin`]]);
+    }
+  });
+
+  it('a rebuild gives the same names (it does not bust caches); other weights, other names', () => {
+    expect(buildAnalysisAssets(MODEL_ENCODINGS).names).toEqual(analysisAssets().names);
+    const other = buildAnalysisAssets({ ...MODEL_ENCODINGS, blazeface: 'uint8' }).names;
+    expect(other['blazeface.bin']).not.toBe(analysisAssets().names['blazeface.bin']);
+    expect(other['blazeface.json']).not.toBe(analysisAssets().names['blazeface.json']);
+    expect(other['facemesh.bin']).toBe(analysisAssets().names['facemesh.bin']);
+  }, 60_000);
+
+  it('JSON and WASM get .br and .gz siblings that decompress to the file', () => {
+    const built = builtAssets();
+    const { names } = analysisAssets();
+    for (const file of ['blazeface.json', 'tfjs-backend-wasm-simd.wasm'] as const) {
+      const name = names[file];
+      const original = Buffer.from(built.get(name) ?? new Uint8Array());
+      expect(brotliDecompressSync(built.get(`${name}.br`) ?? new Uint8Array()).equals(original)).toBe(true);
+      expect(gunzipSync(built.get(`${name}.gz`) ?? new Uint8Array()).equals(original)).toBe(true);
+    }
+  });
+});
+
+describe('copying them into a static folder', () => {
+  it('writes exactly the built files, byte for byte', async () => {
     const target = join(temp(), 'public', 'okaylive-assets');
-    const sources = humanAssetFiles();
+    const sources = builtAssets();
     const copied = await copyAssets(sources, target);
-    expect(copied.map((c) => c.name)).toEqual([...ASSET_FILES]);
-    expect(copied.every((c) => c.written && c.bytes > 1000)).toBe(true);
-    for (const name of ASSET_FILES) expect(readFileSync(join(target, name)).equals(readFileSync(sources.get(name) ?? ''))).toBe(true);
+    expect(copied.every((c) => c.written)).toBe(true);
+    expect(readdirSync(target).sort()).toEqual([...sources.keys()].sort());
+    for (const [name, bytes] of sources) expect(readFileSync(join(target, name)).equals(Buffer.from(bytes))).toBe(true);
     expect(await staleAssets(sources, target)).toEqual([]);
   });
 
   it('rewrites only what changed, and the check names stale and unneeded files', async () => {
     const target = temp();
-    const sources = humanAssetFiles();
+    const sources = builtAssets();
     await copyAssets(sources, target);
-    writeFileSync(join(target, 'facemesh.bin'), 'old');
-    writeFileSync(join(target, 'iris.bin'), 'left over');
-    expect(await staleAssets(sources, target)).toEqual(['facemesh.bin']);
-    expect(extraFiles(target)).toEqual(['iris.bin']);
+    const mesh = analysisAssets().names['facemesh.bin'];
+    writeFileSync(join(target, mesh), 'old');
+    writeFileSync(join(target, 'facemesh.0123456789.bin'), 'an older version');
+    expect(await staleAssets(sources, target)).toEqual([mesh]);
+    expect(extraFiles(target, sources)).toEqual(['facemesh.0123456789.bin']);
     const again = await copyAssets(sources, target);
-    expect(again.filter((c) => c.written).map((c) => c.name)).toEqual(['facemesh.bin']);
+    expect(again.filter((c) => c.written).map((c) => c.name)).toEqual([mesh]);
   });
 
-  it('refuses a source without every file, naming the missing ones', async () => {
-    const sources = new Map(humanAssetFiles());
-    sources.delete('blazeface.bin');
-    await expect(copyAssets(sources, temp())).rejects.toThrow(/blazeface\.bin/);
+  it('refuses an empty source', async () => {
+    await expect(copyAssets(new Map(), temp())).rejects.toThrow(/no face-analysis assets/);
   });
 });

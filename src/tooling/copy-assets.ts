@@ -1,13 +1,14 @@
 /**
- * Copies the face-analysis assets (models and WASM, listed once in src/core/analysis/assets.ts)
- * into a host's static folder, to be served under `assetsBaseUrl` (default /okaylive-assets/).
- * Used by the package build (from node_modules into dist/) and by the `okaylive-assets` CLI
- * (from the installed package into the host's public folder).
+ * Writes the face-analysis assets (hashed names, with their .br/.gz siblings) into a static
+ * folder, to be served under `assetsBaseUrl` (default /okaylive-assets/). Used by the package
+ * build (into dist-package/okaylive-assets) and by the `okaylive-assets` CLI (from the
+ * installed package into the host's public folder).
  */
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ASSET_FILES } from '../core/analysis/assets.ts';
+import { analysisAssets } from './analysis-assets.ts';
+import { withCompressedSiblings } from './precompress.ts';
 
 export interface CopiedAsset {
   name: string;
@@ -16,43 +17,52 @@ export interface CopiedAsset {
   written: boolean;
 }
 
-async function sameContent(a: string, b: string): Promise<boolean> {
-  if (!existsSync(b)) return false;
-  const [sa, sb] = await Promise.all([stat(a), stat(b)]);
-  if (sa.size !== sb.size) return false;
-  const [ba, bb] = await Promise.all([readFile(a), readFile(b)]);
-  return ba.equals(bb);
+let built: Map<string, Uint8Array> | null = null;
+
+/** Served name → bytes: the assets as built from node_modules, compressed siblings included (made once). */
+export function builtAssets(): ReadonlyMap<string, Uint8Array> {
+  built ??= withCompressedSiblings(new Map(analysisAssets().files.map((f) => [f.name, f.bytes])));
+  return built;
 }
 
-/** Name → absolute path of every asset in a folder that holds them all (the packaged dist/okaylive-assets). */
-export function assetsInFolder(folder: string, names: readonly string[] = ASSET_FILES): Map<string, string> {
-  return new Map(names.map((name) => [name, join(folder, name)]));
+/** Every file of a folder that holds the assets (the packaged dist-package/okaylive-assets). */
+export function assetsInFolder(folder: string): Map<string, Uint8Array> {
+  return new Map(
+    readdirSync(folder, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [e.name, new Uint8Array(readFileSync(join(folder, e.name)))]),
+  );
 }
 
-export async function copyAssets(sources: ReadonlyMap<string, string>, targetDir: string, names: readonly string[] = ASSET_FILES): Promise<CopiedAsset[]> {
-  const missing = names.filter((name) => !sources.has(name) || !existsSync(sources.get(name) ?? ''));
-  if (missing.length > 0) throw new Error(`face-analysis assets missing from the source: ${missing.join(', ')}`);
+async function same(bytes: Uint8Array, path: string): Promise<boolean> {
+  if (!existsSync(path) || (await stat(path)).size !== bytes.length) return false;
+  return Buffer.from(bytes).equals(await readFile(path));
+}
+
+export async function copyAssets(sources: ReadonlyMap<string, Uint8Array>, targetDir: string): Promise<CopiedAsset[]> {
+  if (sources.size === 0) throw new Error('no face-analysis assets in the source');
   await mkdir(targetDir, { recursive: true });
   const copied: CopiedAsset[] = [];
-  for (const name of names) {
-    const from = sources.get(name) ?? '';
+  for (const [name, bytes] of [...sources].sort(([a], [b]) => a.localeCompare(b))) {
     const to = join(targetDir, name);
-    const written = !(await sameContent(from, to));
-    if (written) await copyFile(from, to);
-    copied.push({ name, bytes: (await stat(to)).size, written });
+    const written = !(await same(bytes, to));
+    if (written) await writeFile(to, bytes);
+    copied.push({ name, bytes: bytes.length, written });
   }
   return copied;
 }
 
 /** Files that are missing or differ in the target: what a CI check of the host's static folder reports. */
-export async function staleAssets(sources: ReadonlyMap<string, string>, targetDir: string, names: readonly string[] = ASSET_FILES): Promise<string[]> {
+export async function staleAssets(sources: ReadonlyMap<string, Uint8Array>, targetDir: string): Promise<string[]> {
   const stale: string[] = [];
-  for (const name of names) if (!(await sameContent(sources.get(name) ?? '', join(targetDir, name)))) stale.push(name);
-  return stale;
+  for (const [name, bytes] of sources) if (!(await same(bytes, join(targetDir, name)))) stale.push(name);
+  return stale.sort();
 }
 
-/** Asset names present in a folder that the current list no longer needs (left over from an older version). */
-export function extraFiles(targetDir: string, names: readonly string[] = ASSET_FILES): string[] {
+/** Files in the folder that the current assets no longer need (an older version's hashes). */
+export function extraFiles(targetDir: string, sources: ReadonlyMap<string, Uint8Array>): string[] {
   if (!existsSync(targetDir)) return [];
-  return readdirSync(targetDir).filter((f) => !names.includes(f));
+  return readdirSync(targetDir)
+    .filter((f) => !sources.has(f))
+    .sort();
 }

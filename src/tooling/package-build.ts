@@ -7,12 +7,18 @@
  *   to the host (peer / regular dependencies), one stylesheet (style.css).
  * - standalone: one IIFE script with React inside, for `<script src>` on any page; exposes
  *   `window.OkayLive` and defines `<okaylive-capture>`.
- * The face-analysis worker is emitted beside each build as its own file and loaded lazily.
+ * The face-analysis worker is emitted beside each build as its own file and loaded lazily,
+ * minified in both (a host's bundler copies it as it is), with the hashed names of the
+ * analysis assets `build:package` puts in okaylive-assets/ baked in.
  */
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig, Plugin } from 'vite';
 import { ANALYSIS_ALIASES } from './analysis-aliases.ts';
+import { analysisAssets } from './analysis-assets.ts';
+import { assetNamesDefine } from './human-assets.ts';
+import { trimHuman } from './human-trim.ts';
+import { precompress } from './precompress.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,10 +56,11 @@ function common(options: BuildOptions): InlineConfig {
     base: './',
     plugins: [react()],
     resolve: { alias: ANALYSIS_ALIASES },
+    define: assetNamesDefine(analysisAssets().names),
     // Production JSX even when built from inside the dev server, where NODE_ENV is "development".
     mode: 'production',
     oxc: { jsx: { development: false } },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [trimHuman()], rolldownOptions: { output: { minify: true } } },
     build: {
       outDir: options.outDir,
       emptyOutDir: options.write !== false,
@@ -111,14 +118,15 @@ export function standaloneConfig(options: BuildOptions): InlineConfig {
   const base = common(options);
   return {
     ...base,
-    plugins: [...(base.plugins ?? []), dropExtractedCss()],
+    // Written to disk, it gets .br/.gz siblings; in memory (dev server, size benchmark) it does not.
+    plugins: [...(base.plugins ?? []), dropExtractedCss(), ...(options.write === false ? [] : [precompress()])],
     experimental: {
       // Files emitted beside the script (the worker) resolve against the script's address, not the page's.
       renderBuiltUrl: (filename, { hostType }) =>
         hostType === 'js' ? { runtime: `new URL(${JSON.stringify(filename)}, ${SCRIPT_URL}).href` } : { relative: true },
     },
     // Lib mode leaves process.env.NODE_ENV to the host's bundler; a script tag has none.
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    define: { ...base.define, 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       ...base.build,
       cssCodeSplit: false,

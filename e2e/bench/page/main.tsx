@@ -3,12 +3,15 @@
  * for production by e2e/bench/guidance.ts, so figures are what a host's users get.
  */
 import { createRoot } from 'react-dom/client';
+import { ANALYSIS_MARKS } from '../../../src/core/analysis/client.ts';
 import type { GuidanceSnapshot } from '../../../src/core/guidance/types.ts';
 import { OkayLiveCapture } from '../../../src/react/index.ts';
 
 export interface BenchMarks {
   mount: number;
   firstFrame: number | null;
+  /** The analysis client's mark: frames can be analysed (the detector is in). */
+  detectorReady: number | null;
   analysisReady: number | null;
   firstHint: number | null;
   firstHintCode: string | null;
@@ -28,6 +31,7 @@ declare global {
 const marks: BenchMarks = {
   mount: performance.now(),
   firstFrame: null,
+  detectorReady: null,
   analysisReady: null,
   firstHint: null,
   firstHintCode: null,
@@ -42,6 +46,10 @@ window.__bench = marks;
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) marks.longTasks.push({ start: e.startTime, duration: e.duration });
 }).observe({ type: 'longtask', buffered: true });
+
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (e.name === ANALYSIS_MARKS.detector) marks.detectorReady ??= e.startTime;
+}).observe({ type: 'mark', buffered: true });
 
 // The first camera frame painted in the preview.
 new MutationObserver((_m, observer) => {

@@ -4,7 +4,17 @@ import type { Measurement } from './measure.ts';
 import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 import { ANALYSIS_HEIGHT } from './scale.ts';
 
+/** `ready`: every model is in (the detector and the mesh). */
 export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
+
+/**
+ * Finer than the status: `detector` means frames can be analysed already, with the mesh's
+ * readings pending (Measurement.pending: pass it to evaluate()) until `ready`.
+ */
+export type AnalysisStage = 'loading' | 'detector' | 'ready' | 'unavailable';
+
+/** Performance marks the client sets, for a host's own timing (and the guidance benchmark). */
+export const ANALYSIS_MARKS = { detector: 'okaylive:analysis-detector', ready: 'okaylive:analysis-ready' } as const;
 
 export interface StillAnalysis {
   measurement: Measurement;
@@ -24,13 +34,18 @@ export interface FrameAnalysis {
 
 export interface AnalysisClient {
   readonly status: AnalysisStatus;
+  readonly stage: AnalysisStage;
   readonly failure: AnalysisFailure | null;
-  /** Resolves true once the models are loaded, false when analysis is unavailable. */
+  /** Resolves true once every model is loaded, false when analysis is unavailable. */
   readonly ready: Promise<boolean>;
+  /** Resolves true once frames can be analysed (the detector is in), false when analysis is unavailable first. */
+  readonly detectorReady: Promise<boolean>;
   subscribe(listener: (status: AnalysisStatus) => void): () => void;
+  subscribeStage(listener: (stage: AnalysisStage) => void): () => void;
   /**
    * Analyses one frame (transferred): the worker crops and scales it, so the page only grabs
-   * it. Readings in `request.crop` pixels; `full` is the crop at upload size when asked for.
+   * it. Readings in `request.crop` pixels; `full` is the crop at upload size when asked for
+   * (never while the mesh is pending). Accepted from the `detector` stage on.
    */
   analyseFrame(frame: FrameSource, request: FrameRequest): Promise<FrameAnalysis>;
   /** Runs the same rules, at their limits, on a whole still (the image-file fallback). */
@@ -55,31 +70,63 @@ function defaultWorker(): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'okaylive-analysis' });
 }
 
-/** One worker per widget, loaded once; every request is answered or rejected, never left hanging. */
+function mark(name: string): void {
+  try {
+    globalThis.performance?.mark?.(name);
+  } catch {
+    // Marks are for timing only.
+  }
+}
+
+/**
+ * One worker per widget, loaded once; every request is answered or rejected, never left
+ * hanging. Needs no camera: create it at mount, so the worker, WASM and models load while
+ * the person reads the intro and answers the camera prompt.
+ */
 export function createAnalysisClient(options: AnalysisClientOptions = {}): AnalysisClient {
   let status: AnalysisStatus = 'loading';
+  let stage: AnalysisStage = 'loading';
   let failure: AnalysisFailure | null = null;
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (m: FrameAnalysis) => void; reject: (e: Error) => void }>();
   const listeners = new Set<(s: AnalysisStatus) => void>();
+  const stageListeners = new Set<(s: AnalysisStage) => void>();
   let settle: (ok: boolean) => void = () => undefined;
   const ready = new Promise<boolean>((resolve) => {
     settle = resolve;
   });
+  let settleDetector: (ok: boolean) => void = () => undefined;
+  const detectorReady = new Promise<boolean>((resolve) => {
+    settleDetector = resolve;
+  });
+
+  const setStage = (next: AnalysisStage): void => {
+    stage = next;
+    for (const l of stageListeners) l(next);
+  };
 
   const setStatus = (next: AnalysisStatus, why: AnalysisFailure | null = null): void => {
     if (status !== 'loading') return;
     status = next;
     failure = why;
     settle(next === 'ready');
+    settleDetector(next === 'ready');
     if (next === 'unavailable') {
       worker?.terminate();
       worker = null;
       for (const p of pending.values()) p.reject(new Error('analysis unavailable'));
       pending.clear();
-    }
+    } else mark(ANALYSIS_MARKS.ready);
+    setStage(next);
     for (const l of listeners) l(next);
+  };
+
+  const detectorIn = (): void => {
+    if (stage !== 'loading') return;
+    mark(ANALYSIS_MARKS.detector);
+    settleDetector(true);
+    setStage('detector');
   };
 
   const base = normaliseAssetsBaseUrl(options.assetsBaseUrl ?? DEFAULT_ASSETS_BASE_URL, globalThis.location?.href ?? 'http://localhost/');
@@ -92,7 +139,8 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       worker = (options.createWorker ?? defaultWorker)();
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const m = event.data;
-        if (m.type === 'ready') setStatus('ready');
+        if (m.type === 'detector-ready') detectorIn();
+        else if (m.type === 'ready') setStatus('ready');
         else if (m.type === 'failed') {
           // For the developer: the person sees "guidance unavailable" and the manual button.
           console.warn(`[okaylive] face analysis unavailable (${m.reason}): ${m.detail}`);
@@ -117,7 +165,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
 
   const analyseFrame: AnalysisClient['analyseFrame'] = (bitmap, request) =>
     new Promise<FrameAnalysis>((resolve, reject) => {
-      if (!worker || status !== 'ready') {
+      if (!worker || (stage !== 'detector' && stage !== 'ready')) {
         bitmap.close();
         reject(new Error('analysis not ready'));
         return;
@@ -132,13 +180,21 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     get status() {
       return status;
     },
+    get stage() {
+      return stage;
+    },
     get failure() {
       return failure;
     },
     ready,
+    detectorReady,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    subscribeStage(listener) {
+      stageListeners.add(listener);
+      return () => stageListeners.delete(listener);
     },
     analyseFrame,
     async analyseStill(image) {

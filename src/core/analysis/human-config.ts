@@ -1,5 +1,6 @@
 import type { Config } from '@vladmandic/human';
 import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts';
+import { PLAIN_NAMES, wasmFileMap, type AssetNames } from './assets.ts';
 
 /**
  * Human drops a box (and a mesh) below this: the lower of the rules' two floors, less half of
@@ -8,22 +9,32 @@ import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts'
  */
 const DETECTOR_MIN_CONFIDENCE = Math.min(FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR) - 0.005;
 
+export interface HumanConfigOptions {
+  /** The names the assets are served under (hashed in builds). */
+  names?: AssetNames;
+  /** false: the detector alone (the mesh is loaded later, by a second instance). */
+  mesh?: boolean;
+}
+
 /**
  * Human set up for guidance only: WASM backend, detector + mesh, nothing else. Used by the
  * browser worker and by Node tools alike, so both read faces the same way.
  */
-export function humanConfig(assetsBaseUrl: string): Partial<Config> {
+export function humanConfig(assetsBaseUrl: string, options: HumanConfigOptions = {}): Partial<Config> {
+  const names = options.names ?? PLAIN_NAMES;
   return {
     backend: 'wasm',
     modelBasePath: assetsBaseUrl,
-    wasmPath: assetsBaseUrl,
+    // Human types this as a folder but hands it to tfjs' setWasmPaths, which also takes a map
+    // of each WASM build to its URL: the only way to fetch them under hashed names.
+    wasmPath: wasmFileMap(assetsBaseUrl, names) as unknown as string,
     debug: false,
     async: true,
     // Warmup only helps GPU backends; on WASM it costs a full inference before the first frame.
     warmup: 'none',
     // Model files are fetched with HTTP caching; IndexedDB copies outlive a library update.
     cacheModels: false,
-    // A looping or still camera must still be re-analysed each frame (ENVIRONMENT.md).
+    // A looping or still camera must still be re-analysed each frame.
     cacheSensitivity: 0,
     skipAllowed: false,
     // Human's image filters need WebGL; the worker hands it plain pixels.
@@ -32,7 +43,7 @@ export function humanConfig(assetsBaseUrl: string): Partial<Config> {
     face: {
       enabled: true,
       detector: {
-        modelPath: 'blazeface.json',
+        modelPath: names['blazeface.json'],
         // Corrects in-plane rotation before the mesh, so a tilted head still gets a good mesh and a roll angle.
         rotation: true,
         // Two are enough to tell "too many faces".
@@ -41,7 +52,7 @@ export function humanConfig(assetsBaseUrl: string): Partial<Config> {
         skipFrames: 0,
         skipTime: 0,
       },
-      mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
+      mesh: { enabled: options.mesh ?? true, modelPath: names['facemesh.json'], keepInvalid: false },
       attention: { enabled: false },
       iris: { enabled: false },
       emotion: { enabled: false },

@@ -11,6 +11,8 @@ export interface HumanFaceLike {
   meshRaw?: ReadonlyArray<ReadonlyArray<number | undefined>>;
   /** That face crop as shares of the image: [x, y, width, height]. */
   boxRaw?: ReadonlyArray<number>;
+  /** The detector's box [x, y, width, height] (enlarged and squared by Human). */
+  box?: readonly number[];
   real?: number;
   live?: number;
 }
@@ -53,6 +55,8 @@ export function toFaceInputs(faces: readonly HumanFaceLike[]): FaceInput[] {
   return faces.map((face) => {
     const input: FaceInput = { score: face.boxScore ?? face.score, mesh: meshInPixels(face) };
     if (face.faceScore !== undefined) input.meshScore = face.faceScore;
+    const [x, y, width, height] = face.box ?? [];
+    if (x !== undefined && y !== undefined && width !== undefined && height !== undefined) input.box = { x, y, width, height };
     if (face.real !== undefined) input.real = face.real;
     if (face.live !== undefined) input.live = face.live;
     return input;

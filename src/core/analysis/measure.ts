@@ -1,5 +1,5 @@
 import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts';
-import type { Readings } from '../rules/table.ts';
+import type { ReadingKey, Readings } from '../rules/table.ts';
 import { LEFT_CORNERS, LEFT_EYE, LEFT_LIDS, RIGHT_CORNERS, RIGHT_EYE, RIGHT_LIDS } from './landmarks.ts';
 import { faceOutline, fitInOval } from './outline.ts';
 import { pixelStats } from './pixels.ts';
@@ -32,6 +32,8 @@ export interface Measurement {
   /** Advisory anti-spoofing scores from the detector, if it ran those models. */
   real?: number;
   live?: number;
+  /** Readings this frame could not take yet (the mesh still loading: measure-detector.ts); pass to evaluate(). */
+  pending?: readonly ReadingKey[];
 }
 
 function point(mesh: FaceInput['mesh'], i: number, scale: number): Point {

@@ -31,9 +31,22 @@ export interface FrameRequest {
   keepAbove: number | null;
   at: number;
   previous: MotionSample | null;
+  /**
+   * The caller reads pending readings (evaluate's `pending`): after a full frame whose
+   * detector readings failed a rule at its limit (two faces, too small or close, off centre),
+   * the worker may answer the next one from the detector alone, mesh readings pending, never
+   * two in a row (mesh-skip.ts). Absent: always the mesh once it is in.
+   */
+  meshOptional?: boolean;
 }
 
+/**
+ * `detector-ready`: frames can be analysed; until `ready` their mesh readings come back
+ * pending (Measurement.pending). `ready`: the mesh is in too. `failed` may follow
+ * `detector-ready` (the mesh did not load): analysis is then unavailable.
+ */
 export type FromWorker =
+  | { type: 'detector-ready'; backend: string; loadMs: number }
   | { type: 'ready'; backend: string; loadMs: number }
   | { type: 'failed'; reason: AnalysisFailure; detail: string }
   | { type: 'result'; id: number; measurement: Measurement; ms: number; full: ImageBitmap | null }

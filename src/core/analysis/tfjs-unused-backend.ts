@@ -1,5 +1,5 @@
 /**
- * Stands in for the tfjs backends the analysis worker never uses (WebGL, WebGPU): Human's
- * no-bundle build imports them, vite.config.ts points those imports here.
+ * Stands in for the tfjs backends the analysis worker never runs (WebGL, WebGPU, CPU): Human's
+ * no-bundle build imports them whole, src/tooling/analysis-aliases.ts points those imports here.
  */
 export {};

@@ -20,9 +20,12 @@ export interface FaceInput {
   meshScore?: number;
   /**
    * The 468 face-mesh keypoints [x, y, z?] (MediaPipe topology), all in pixels of the analysed
-   * image; z is depth, growing away from the camera. Without z no yaw or pitch can be read.
+   * image; z is depth, growing away from the camera (without z no yaw or pitch can be read).
+   * From the detector alone: its 6 keypoints (eyes, nose, mouth, ears).
    */
   mesh: ReadonlyArray<ReadonlyArray<number>>;
+  /** The detector's box (enlarged and squared around the face), in analysed-image pixels. */
+  box?: Box;
   /** Advisory anti-spoofing scores, 0..1, where the models ran. */
   real?: number;
   live?: number;

@@ -44,7 +44,7 @@ export interface Guidance {
 }
 
 function ruleStates(evaluation: Evaluation): RuleState[] {
-  return evaluation.rows.map(({ row, value, pass }) => ({
+  return evaluation.rows.map(({ row, value, pass, pending }) => ({
     id: row.id,
     code: row.code,
     reading: row.reading,
@@ -53,6 +53,7 @@ function ruleStates(evaluation: Evaluation): RuleState[] {
     limit: row.limit,
     target: row.target,
     pass,
+    pending,
     serverOnly: row.guidance === false,
   }));
 }
@@ -93,9 +94,11 @@ export function startGuidance(options: GuidanceOptions): Guidance {
   const handle = (sample: Sample, result: FrameAnalysis): void => {
     const m: Measurement = result.measurement;
     const analysisMs = result.ms;
-    const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing });
+    // Readings the worker could not take yet (the mesh is still loading) are pending, not passed.
+    const pending = m.pending ?? [];
+    const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing, pending });
     passing = passingRowIds(guide);
-    const limitFailures = evaluate(m.readings, { mode: 'limit' }).failures;
+    const limitFailures = evaluate(m.readings, { mode: 'limit', pending }).failures;
     latest = { readings: m.readings, failures: limitFailures };
     previous = m.motionSample;
     hint = nextHint(hint, wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }), sample.at);
@@ -116,7 +119,8 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     const fps = times.length > 1 ? ((times.length - 1) * 1000) / Math.max(1, sample.at - first) : 0;
 
     options.publish({
-      analysis: 'ready',
+      analysis: options.analysis.status,
+      stage: options.analysis.stage,
       analysisFailure: null,
       frame,
       at: sample.at,
@@ -126,6 +130,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
       crop: { width: sample.plan.width, height: sample.plan.height },
       hint: hint.shown,
       compliant: guide.compliant,
+      pending: guide.pending,
       fps,
       analysisMs,
       window: {
@@ -183,12 +188,14 @@ export function startGuidance(options: GuidanceOptions): Guidance {
         handle(sample, result);
       } catch {
         result?.full?.close();
-        if (options.analysis.status !== 'ready') break;
+        // A frame can fail on its own; only analysis that is gone for good ends the loop.
+        if (options.analysis.stage === 'unavailable') break;
       }
     }
   };
 
-  void options.analysis.ready.then((ok) => {
+  // Frames go to the worker as soon as the detector is in: the first hints need nothing more.
+  void options.analysis.detectorReady.then((ok) => {
     if (ok && running) void loop();
   });
 

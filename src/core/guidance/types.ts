@@ -1,10 +1,10 @@
-import type { AnalysisStatus } from '../analysis/client.ts';
+import type { AnalysisStage, AnalysisStatus } from '../analysis/client.ts';
 import type { AnalysisFailure } from '../analysis/protocol.ts';
 import type { FaceGeometry } from '../analysis/types.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Bound, ReadingKey, Readings } from '../rules/table.ts';
 
-export type { AnalysisFailure, AnalysisStatus };
+export type { AnalysisFailure, AnalysisStage, AnalysisStatus };
 
 /** One rule row as checked on the latest analysed frame (guide mode). */
 export interface RuleState {
@@ -16,6 +16,8 @@ export interface RuleState {
   limit: Bound;
   target: Bound;
   pass: boolean;
+  /** No reading yet (the face mesh is still loading): neither passing nor failing. */
+  pending: boolean;
   /** Checked by the server only: guidance neither hints it nor waits for it. */
   serverOnly: boolean;
 }
@@ -54,7 +56,10 @@ export interface WindowPoint {
  * `onGuidance`, so a host (or the demo console) sees exactly what the widget acts on.
  */
 export interface GuidanceSnapshot {
+  /** `ready` once every model is in. */
   analysis: AnalysisStatus;
+  /** Finer: `detector` means frames are analysed already, the mesh's readings pending. */
+  stage: AnalysisStage;
   /** Why analysis is unavailable (missing file, timeout, no WASM...), for the host's logs. */
   analysisFailure: AnalysisFailure | null;
   /** Analysed frames so far. */
@@ -70,6 +75,8 @@ export interface GuidanceSnapshot {
   hint: Hint | null;
   /** Every blocking rule holds on this frame (guide mode). */
   compliant: boolean;
+  /** Rows still waiting for a reading (the face mesh is loading): no capture until they have one. */
+  pending: string[];
   /** Analysed frames per second over the last second or so. */
   fps: number;
   /** Analysis time of the latest frame in the worker, ms. */
@@ -84,6 +91,7 @@ export interface GuidanceSnapshot {
 
 export const IDLE_SNAPSHOT: GuidanceSnapshot = {
   analysis: 'loading',
+  stage: 'loading',
   analysisFailure: null,
   frame: 0,
   at: 0,
@@ -93,6 +101,7 @@ export const IDLE_SNAPSHOT: GuidanceSnapshot = {
   crop: null,
   hint: null,
   compliant: false,
+  pending: [],
   fps: 0,
   analysisMs: 0,
   window: { startedAt: null, durationMs: 0, requiredMs: 0, scores: [] },

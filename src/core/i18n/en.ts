@@ -82,6 +82,7 @@ export const en = {
   'hint.LOW_RESOLUTION': 'Your camera gives a lower resolution than recommended',
   'hint.OK': 'Hold still, taking your selfie…',
   'guidance.loading': 'Getting the camera guide ready…',
+  'guidance.checking': 'Hold on, checking the picture…',
   'guidance.unavailable': 'Automatic guidance is unavailable. Fit your face in the oval and take the selfie yourself.',
 
   'error.title': 'Something went wrong',

@@ -84,6 +84,7 @@ export const id: Messages = {
   'hint.LOW_RESOLUTION': 'Resolusi kamera Anda lebih rendah dari yang disarankan',
   'hint.OK': 'Jangan bergerak, selfie sedang diambil…',
   'guidance.loading': 'Menyiapkan panduan kamera…',
+  'guidance.checking': 'Tunggu sebentar, gambar sedang diperiksa…',
   'guidance.unavailable': 'Panduan otomatis tidak tersedia. Posisikan wajah Anda di dalam oval, lalu ambil selfie sendiri.',
 
   'error.title': 'Terjadi kesalahan',

@@ -84,6 +84,7 @@ export const ms: Messages = {
   'hint.LOW_RESOLUTION': 'Resolusi kamera anda lebih rendah daripada yang disyorkan',
   'hint.OK': 'Jangan bergerak, swafoto sedang diambil…',
   'guidance.loading': 'Menyediakan panduan kamera…',
+  'guidance.checking': 'Tunggu sebentar, gambar sedang disemak…',
   'guidance.unavailable': 'Panduan automatik tidak tersedia. Letakkan wajah anda di dalam bingkai bujur dan ambil swafoto sendiri.',
 
   'error.title': 'Berlaku masalah',

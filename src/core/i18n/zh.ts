@@ -81,6 +81,7 @@ export const zh: Messages = {
   'hint.LOW_RESOLUTION': '您的摄像头分辨率低于建议值',
   'hint.OK': '请保持不动，正在拍摄…',
   'guidance.loading': '正在准备拍摄引导…',
+  'guidance.checking': '请稍候，正在检查画面…',
   'guidance.unavailable': '自动引导不可用。请将面部置于椭圆框内，然后手动拍摄自拍。',
 
   'error.title': '出现问题',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, passingRowIds, primaryFailure } from './evaluate.ts';
-import { RULES, type Readings, type RuleRow } from './table.ts';
+import { RULES, type ReadingKey, type Readings, type RuleRow } from './table.ts';
 
 /** A frame that meets every target: the compliant clip's readings, rounded. */
 const GOOD: Readings = {
@@ -108,5 +108,51 @@ describe('one hint, by priority', () => {
   it('skips what cannot be read without a face, but still reports the crop height', () => {
     const e = evaluate({ ...GOOD, faceCount: 0, cropHeight: 480 }, { mode: 'limit' });
     expect(e.failures).toEqual(['FACE_NOT_FOUND', 'LOW_RESOLUTION']);
+  });
+});
+
+describe('pending readings (the face mesh is still loading)', () => {
+  const MESH: ReadingKey[] = ['yaw', 'pitch', 'roll', 'eyeOpenness', 'meshConfidence'];
+  const withoutMesh = { ...GOOD, yaw: null, pitch: null, roll: null, eyeOpenness: null, meshConfidence: null };
+
+  it.each<[string, Partial<Readings>, ReadingKey[], string | null]>([
+    // name, readings patch, pending, hint (guide mode)
+    ['a well-placed face: no hint, and not compliant', {}, MESH, null],
+    ['too far away: the detector alone says so', { faceSide: 150, eyeDistance: 70 }, MESH, 'FACE_TOO_SMALL'],
+    ['off centre', { ovalOverflow: 0.3 }, MESH, 'FACE_CLOSE_TO_BORDER'],
+    ['no face', { faceCount: 0, faceSide: null, eyeDistance: null }, MESH, 'FACE_NOT_FOUND'],
+    ['two faces', { faceCount: 2 }, MESH, 'TOO_MANY_FACES'],
+    ['a failing reading that is pending gives no hint', { yaw: 40 }, ['yaw'], null],
+  ])('%s', (_name, patch, pending, hint) => {
+    const readings = { ...withoutMesh, ...patch };
+    const e = evaluate(readings, { mode: 'guide', pending });
+    expect(primaryFailure(e)).toBe(hint);
+    expect(e.compliant).toBe(false);
+    // Server-only rows pass while guiding, and with no face there is nothing to wait for.
+    const rows = e.rows.filter((r) => pending.includes(r.row.reading) && r.row.guidance !== false);
+    expect(rows.length).toBeGreaterThan(0);
+    if (readings.faceCount === 0) expect(rows.every((r) => !r.pending)).toBe(true);
+    else expect(rows.every((r) => r.pending && !r.pass && r.value === null)).toBe(true);
+    expect(e.failures.some((code) => rows.some((r) => r.row.code === code))).toBe(false);
+  });
+
+  it('a pending row never feeds the Schmitt trigger, even if it passed before', () => {
+    const before = passingRowIds(evaluate(GOOD, { mode: 'guide' }));
+    const e = evaluate(GOOD, { mode: 'guide', previouslyPassing: before, pending: ['yaw'] });
+    expect(passingRowIds(e).has('yaw')).toBe(false);
+    expect(e.pending).toEqual(['yaw']);
+  });
+
+  it('nothing pending: the same evaluation as before', () => {
+    for (const mode of ['limit', 'guide'] as const) {
+      const e = evaluate(GOOD, { mode, pending: [] });
+      expect(e).toEqual(evaluate(GOOD, { mode }));
+      expect(e.compliant).toBe(true);
+      expect(e.pending).toEqual([]);
+    }
+  });
+
+  it('only a non-blocking row pending: still compliant', () => {
+    expect(evaluate(GOOD, { mode: 'limit', pending: ['cropHeight'] }).compliant).toBe(true);
   });
 });

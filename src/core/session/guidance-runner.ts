@@ -39,8 +39,8 @@ export function createGuidanceRunner({ env, store, options, onStable }: Guidance
 
   const mirror = (from: AnalysisClient) => {
     const { guidance } = store.getState();
-    if (guidance.analysis !== from.status || guidance.analysisFailure !== from.failure) {
-      store.setState({ guidance: { ...guidance, analysis: from.status, analysisFailure: from.failure } });
+    if (guidance.analysis !== from.status || guidance.stage !== from.stage || guidance.analysisFailure !== from.failure) {
+      store.setState({ guidance: { ...guidance, analysis: from.status, stage: from.stage, analysisFailure: from.failure } });
     }
   };
 
@@ -51,14 +51,14 @@ export function createGuidanceRunner({ env, store, options, onStable }: Guidance
       const created = env.createAnalysis(assetsBaseUrl === undefined ? {} : { assetsBaseUrl });
       client = created;
       mirror(created);
-      unsubscribe = created.subscribe(() => mirror(created));
+      unsubscribe = created.subscribeStage(() => mirror(created));
       return created;
     },
     start(feed) {
       runner.stop();
       const analysis = runner.analysis();
       // A new camera session: the last one's readings no longer describe anything.
-      store.setState({ guidance: { ...IDLE_SNAPSHOT, analysis: analysis.status, analysisFailure: analysis.failure } });
+      store.setState({ guidance: { ...IDLE_SNAPSHOT, analysis: analysis.status, stage: analysis.stage, analysisFailure: analysis.failure } });
       loop = startGuidance({
         feed,
         analysis,

@@ -46,6 +46,36 @@ describe('guidance and automatic capture', () => {
     h.unmount();
   });
 
+  it('guides from the detector alone while the mesh loads, and captures only once the mesh has read the rest', async () => {
+    journeys(server, ['j-1']);
+    okaylive(server, [() => HttpResponse.json(LIVE)]);
+    const analysis = fakeAnalysis('loading');
+    const env = testEnvironment({ analysis });
+    analysis.readings = { ...FAR, yaw: null, pitch: null, roll: null, eyeOpenness: null, meshConfidence: null };
+    analysis.pending = ['yaw', 'pitch', 'roll', 'eyeOpenness', 'meshConfidence'];
+    const h = harness({}, env);
+    await h.cameraOn();
+    analysis.become('detector');
+    // The first hint comes from the detector alone: the mesh is not needed to say "closer".
+    const hinted = await until(h.session, (s) => s.hint !== null);
+    expect(hinted.hint).toBe('FACE_TOO_SMALL');
+    expect(hinted.guidance).toMatchObject({ stage: 'detector', analysis: 'loading' });
+    // Closer: nothing left to fix that the detector sees, yet no capture while angles are pending.
+    analysis.readings = { ...COMPLIANT, yaw: null, pitch: null, roll: null, eyeOpenness: null, meshConfidence: null };
+    const waiting = await until(h.session, (s) => s.hint === null && s.guidance.pending.length > 0);
+    expect(waiting.guidance.pending).toEqual(['yaw', 'pitch', 'roll']);
+    const framesBefore = analysis.frames;
+    await until(h.session, () => analysis.frames > framesBefore + 10);
+    expect(h.session.getSnapshot().capture).toBeNull();
+    // The mesh arrives: every reading is there, and the face is captured by itself.
+    analysis.pending = [];
+    analysis.readings = COMPLIANT;
+    analysis.become('ready');
+    await until(h.session, (s) => s.status === 'result');
+    expect(h.heard.captures).toHaveLength(1);
+    h.unmount();
+  });
+
   it('autoSubmit off: captured and handed to the host, nothing sent', async () => {
     const h = harness({ autoSubmit: false });
     await h.autoCapture();

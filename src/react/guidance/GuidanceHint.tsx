@@ -42,20 +42,24 @@ const ICONS: Partial<Record<RuleCode, string>> = {
  */
 export function GuidanceHint() {
   const t = useTranslate();
-  const analysis = useGuidanceSelect((g) => g.analysis);
+  const stage = useGuidanceSelect((g) => g.stage);
   const hint = useGuidanceSelect((g) => g.hint);
   const started = useGuidanceSelect((g) => g.frame > 0);
+  const waiting = useGuidanceSelect((g) => g.pending.length > 0);
   const lowResolution = useGuidanceSelect((g) => g.lowResolution);
   let key: MessageKey;
   let icon = '';
   let tone: 'neutral' | 'warn' | 'good' = 'neutral';
-  if (analysis === 'loading' || (analysis === 'ready' && !started)) key = 'guidance.loading';
-  else if (analysis === 'unavailable') key = 'guidance.unavailable';
+  if (stage === 'unavailable') key = 'guidance.unavailable';
+  else if (!started) key = 'guidance.loading';
   else if (hint) {
     // Which way to move, when the face says; else the rule's own words.
     key = hint.move ? `hint.${hint.move}` : hint.code === 'FACE_ANGLE_TOO_LARGE' && hint.row === 'roll' ? 'hint.FACE_ROLL' : `hint.${hint.code}`;
     icon = (hint.move ? MOVE_ICONS[hint.move] : undefined) ?? ICONS[hint.code] ?? '';
     tone = 'warn';
+  } else if (waiting) {
+    // Nothing to fix that the detector can see; the rest is read once the mesh is in.
+    key = 'guidance.checking';
   } else {
     key = 'hint.OK';
     icon = '✓';

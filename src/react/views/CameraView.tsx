@@ -17,7 +17,7 @@ export function CameraView({ overlay }: { overlay?: ReactNode }) {
   const constraints = useSession((s) => s.camera.constraints);
   const ready = useSession((s) => s.status === 'ready');
   const manual = useSession((s) => s.manualAvailable);
-  const analysing = useGuidanceSelect((g) => g.analysis === 'ready' && g.frame > 0);
+  const analysing = useGuidanceSelect((g) => g.stage !== 'unavailable' && g.frame > 0);
   const hinted = useGuidanceSelect((g) => g.hint !== null);
   const tone = !ready || !analysing ? 'neutral' : hinted ? 'warn' : 'good';
   const onStream = (stream: MediaStream) => {

@@ -2,10 +2,11 @@ import type { Config, Human } from '@vladmandic/human';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AssetNames } from '../../core/analysis/assets.ts';
 import { humanConfig } from '../../core/analysis/human-config.ts';
 import { toFaceInputs, type HumanFaceLike } from '../../core/analysis/human-faces.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
+import { analysisAssets, HUMAN_MODELS_DIR } from '../../tooling/analysis-assets.ts';
 
 /** The part of tfjs this module touches (Human types its `tf` as any). */
 interface Tensor {
@@ -39,16 +40,27 @@ export interface NodeFaceDetector {
 
 const require = createRequire(import.meta.url);
 const humanDir = dirname(dirname(require.resolve('@vladmandic/human')));
-const modelsDir = join(humanDir, 'models');
 const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+
+/** Model files by the name they are served under, and the names the config asks for. */
+export interface ModelSet {
+  names: AssetNames;
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
+/** The models exactly as the browser fetches them: re-encoded weights, hashed names. */
+export function servedModels(): ModelSet {
+  const assets = analysisAssets();
+  return { names: assets.names, files: new Map(assets.files.map((f) => [f.name, f.bytes])) };
+}
 
 /**
  * The browser's Human set-up (src/core/analysis/human-config.ts: same detector, mesh and
  * thresholds, so both read a face the same way) plus the two models that give `probability`:
- * antispoof (`real`) and liveness (`live`). Models come from the installed package.
+ * antispoof (`real`) and liveness (`live`), which come from the installed package.
  */
-export function serverHumanConfig(): Partial<Config> {
-  const base = humanConfig(`${pathToFileURL(modelsDir).href}/`);
+export function serverHumanConfig(modelBase: string, names: AssetNames, mesh = true): Partial<Config> {
+  const base = humanConfig(modelBase, { names, mesh });
   return {
     ...base,
     wasmPath: `${wasmDir}/`,
@@ -60,24 +72,32 @@ export function serverHumanConfig(): Partial<Config> {
   };
 }
 
+let loads = 0;
+
 /**
  * Node's fetch refuses file:// URLs and tfjs-core has no file loader without tfjs-node, so
- * model URLs under the models folder are read from disk by a tfjs load router. Nothing else
- * is served: a URL outside the folder finds no handler.
+ * model URLs under a per-load root are answered by a tfjs load router: from `models` (the
+ * detector and mesh as served to browsers), else from the package's models folder. Nothing
+ * else is served: a URL outside the root finds no handler.
  */
-function registerModelLoader(tf: NodeTf): void {
-  const root = `${resolve(modelsDir)}/`;
+function registerModelLoader(tf: NodeTf, root: string, models: ModelSet): void {
+  const read = async (name: string): Promise<Uint8Array> => {
+    const own = models.files.get(name);
+    if (own) return own;
+    const path = resolve(HUMAN_MODELS_DIR, name);
+    if (dirname(path) !== resolve(HUMAN_MODELS_DIR)) throw new Error(`model file outside the models folder: ${name}`);
+    return new Uint8Array(await readFile(path));
+  };
   tf.io.registerLoadRouter((url) => {
-    if (typeof url !== 'string' || !url.startsWith('file://')) return null;
-    const path = resolve(fileURLToPath(url));
-    if (!path.startsWith(root) || !path.endsWith('.json')) return null;
+    if (typeof url !== 'string' || !url.startsWith(root) || !url.endsWith('.json')) return null;
+    const name = url.slice(root.length);
     return {
       load: async () => {
-        const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+        const json: unknown = JSON.parse(new TextDecoder().decode(await read(name)));
         return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
-          const buffers: Buffer[] = [];
-          for (const group of manifest) for (const p of group.paths) buffers.push(await readFile(join(dirname(path), p)));
-          const all = Buffer.concat(buffers);
+          const parts: Uint8Array[] = [];
+          for (const group of manifest) for (const p of group.paths) parts.push(await read(p));
+          const all = Buffer.concat(parts);
           const weights = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
           return [manifest.flatMap((g) => g.weights), weights];
         });
@@ -98,13 +118,21 @@ function warmUp(human: Human, tf: NodeTf): void {
   }
 }
 
-/** Loads Human's node-wasm build and its models once; detection then takes RGBA pixels. */
-export async function loadNodeDetector(): Promise<NodeFaceDetector> {
+/**
+ * Loads Human's node-wasm build and the models once; detection then takes RGBA pixels. Each
+ * load gets its own copy of Human's modules (which keep their models in module state), so a
+ * tool can hold two detectors with different weights side by side.
+ */
+export async function loadNodeDetector(models: ModelSet = servedModels(), options: { mesh?: boolean } = {}): Promise<NodeFaceDetector> {
   // The package's exports map hides the node-wasm build: load it by its file path.
-  const { Human: HumanClass } = require(join(humanDir, 'dist', 'human.node-wasm.js')) as typeof import('@vladmandic/human');
-  const human = new HumanClass(serverHumanConfig());
+  const file = join(humanDir, 'dist', 'human.node-wasm.js');
+  delete require.cache[file];
+  const { Human: HumanClass } = require(file) as typeof import('@vladmandic/human');
+  const root = `file:///okaylive-models/${++loads}/`;
+  // Without the mesh (what the browser reads before the mesh arrives), for tests and tools.
+  const human = new HumanClass(serverHumanConfig(root, models.names, options.mesh ?? true));
   const tf = human.tf as NodeTf;
-  registerModelLoader(tf);
+  registerModelLoader(tf, root, models);
   await human.load();
   warmUp(human, tf);
   return {

@@ -5,7 +5,7 @@
  */
 import { QueryClient } from '@tanstack/query-core';
 import { vi } from 'vitest';
-import type { AnalysisClient, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client.ts';
+import type { AnalysisClient, AnalysisStage, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client.ts';
 import type { Measurement } from '../../analysis/measure.ts';
 import type { AnalysisFailure } from '../../analysis/protocol.ts';
 import type { CameraStream, MediaDevicesLike } from '../../camera/control.ts';
@@ -16,7 +16,7 @@ import type { Encode } from '../../capture/meta.ts';
 import type { PhotoTools } from '../../capture/photo.ts';
 import type { FrameFeed } from '../../guidance/sampler.ts';
 import { evaluate } from '../../rules/evaluate.ts';
-import type { Readings } from '../../rules/table.ts';
+import type { ReadingKey, Readings } from '../../rules/table.ts';
 import type { SessionEnvironment } from '../environment.ts';
 import type { CameraErrorCode } from '../types.ts';
 
@@ -97,29 +97,50 @@ export interface FakeAnalysis extends AnalysisClient {
   /** Readings of a still (the photo fallback). */
   still: Readings;
   frames: number;
-  become(status: AnalysisStatus, failure?: AnalysisFailure): void;
+  /** Readings the frames cannot take yet (the detector stage: the mesh is loading). */
+  pending: ReadingKey[];
+  become(stage: AnalysisStage, failure?: AnalysisFailure): void;
 }
 
-function measurementOf(readings: Readings): Measurement {
-  return { readings, face: null, motionSample: null };
+function measurementOf(readings: Readings, pending: ReadingKey[] = []): Measurement {
+  return pending.length ? { readings, face: null, motionSample: null, pending } : { readings, face: null, motionSample: null };
 }
 
 /** An analysis client whose readings the test sets; frames it would keep come back as closable bitmaps. */
-export function fakeAnalysis(initial: AnalysisStatus = 'ready'): FakeAnalysis {
-  let status: AnalysisStatus = initial;
+export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
+  let stage: AnalysisStage = initial;
+  const statusOf = (s: AnalysisStage): AnalysisStatus => (s === 'detector' ? 'loading' : s);
   let failure: AnalysisFailure | null = null;
   const listeners = new Set<(s: AnalysisStatus) => void>();
+  const stageListeners = new Set<(s: AnalysisStage) => void>();
   let settle: (ok: boolean) => void = () => undefined;
   const ready = new Promise<boolean>((resolve) => {
     settle = resolve;
   });
-  if (initial !== 'loading') settle(initial === 'ready');
+  let settleDetector: (ok: boolean) => void = () => undefined;
+  const detectorReady = new Promise<boolean>((resolve) => {
+    settleDetector = resolve;
+  });
+  const settleFor = (s: AnalysisStage) => {
+    if (s !== 'loading') settleDetector(s !== 'unavailable');
+    if (s === 'ready' || s === 'unavailable') settle(s === 'ready');
+  };
+  settleFor(initial);
   const fake: FakeAnalysis = {
     readings: COMPLIANT,
     still: COMPLIANT,
     frames: 0,
+    pending: [],
     get status() {
-      return status;
+      return statusOf(stage);
+    },
+    get stage() {
+      return stage;
+    },
+    detectorReady,
+    subscribeStage(listener) {
+      stageListeners.add(listener);
+      return () => stageListeners.delete(listener);
     },
     get failure() {
       return failure;
@@ -130,17 +151,19 @@ export function fakeAnalysis(initial: AnalysisStatus = 'ready'): FakeAnalysis {
       return () => listeners.delete(listener);
     },
     become(next, why) {
-      status = next;
+      stage = next;
       failure = why ?? null;
-      settle(next === 'ready');
-      for (const l of listeners) l(next);
+      settleFor(next);
+      for (const l of stageListeners) l(next);
+      for (const l of listeners) l(statusOf(next));
     },
     async analyseFrame(frame, request): Promise<FrameAnalysis> {
       frame.close();
       fake.frames += 1;
       await new Promise((resolve) => setTimeout(resolve, 1));
       const full = request.keep ? ({ width: request.crop.width, height: request.crop.height, close: vi.fn() } as unknown as ImageBitmap) : null;
-      return { measurement: measurementOf(fake.readings), full, ms: 5 };
+      // The worker makes no capture candidate while readings are pending.
+      return { measurement: measurementOf(fake.readings, fake.pending), full: fake.pending.length ? null : full, ms: 5 };
     },
     async analyseStill(image): Promise<StillAnalysis> {
       void image;

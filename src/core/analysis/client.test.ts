@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalysisClient, type AnalysisStage } from './client.ts';
+import type { FrameRequest, FromWorker, ToWorker } from './protocol.ts';
+
+/** A worker the test speaks for: it records what the client sends and answers on demand. */
+function fakeWorker() {
+  const sent: ToWorker[] = [];
+  const worker = {
+    onmessage: null as ((event: MessageEvent<FromWorker>) => void) | null,
+    onerror: null as (() => void) | null,
+    terminated: false,
+    postMessage(message: ToWorker) {
+      sent.push(message);
+    },
+    terminate() {
+      this.terminated = true;
+    },
+  };
+  const say = (m: FromWorker) => worker.onmessage?.({ data: m } as MessageEvent<FromWorker>);
+  return { worker, sent, say, create: () => worker as unknown as Worker };
+}
+
+const request: FrameRequest = {
+  region: { sx: 0, sy: 0, sw: 30, sh: 40 },
+  analysisSize: { width: 30, height: 40 },
+  crop: { width: 30, height: 40 },
+  keep: false,
+  keepAbove: null,
+  at: 0,
+  previous: null,
+};
+const frame = () => ({ closed: false, close() { this.closed = true; } });
+const measurement = { readings: { faceCount: 0, cropHeight: 40 }, face: null, motionSample: null } as unknown as Extract<FromWorker, { type: 'result' }>['measurement'];
+
+describe('the analysis client follows the worker through its stages', () => {
+  it.each<[string, FromWorker[], AnalysisStage, 'loading' | 'ready' | 'unavailable', boolean]>([
+    // name, worker says, stage, status, can analyse a frame
+    ['nothing yet', [], 'loading', 'loading', false],
+    ['the detector is in', [{ type: 'detector-ready', backend: 'wasm', loadMs: 1 }], 'detector', 'loading', true],
+    ['the mesh too', [{ type: 'detector-ready', backend: 'wasm', loadMs: 1 }, { type: 'ready', backend: 'wasm', loadMs: 2 }], 'ready', 'ready', true],
+    [
+      'the mesh fails after the detector',
+      [{ type: 'detector-ready', backend: 'wasm', loadMs: 1 }, { type: 'failed', reason: 'LOAD_FAILED', detail: 'facemesh' }],
+      'unavailable',
+      'unavailable',
+      false,
+    ],
+    ['the detector fails', [{ type: 'failed', reason: 'LOAD_FAILED', detail: 'blazeface' }], 'unavailable', 'unavailable', false],
+  ])('%s', async (_name, messages, stage, status, analyses) => {
+    const fake = fakeWorker();
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const client = createAnalysisClient({ createWorker: fake.create, assetsBaseUrl: 'http://localhost/a/' });
+    const stages: AnalysisStage[] = [];
+    client.subscribeStage((s) => stages.push(s));
+    for (const m of messages) fake.say(m);
+    console.warn = warn;
+    expect(client.stage).toBe(stage);
+    expect(client.status).toBe(status);
+    expect(fake.sent[0]).toEqual({ type: 'init', assetsBaseUrl: 'http://localhost/a/' });
+    const f = frame();
+    const answer = client.analyseFrame(f as unknown as ImageBitmap, request);
+    if (analyses) {
+      const asked = fake.sent.at(-1);
+      expect(asked?.type).toBe('analyse');
+      if (asked?.type === 'analyse') fake.say({ type: 'result', id: asked.id, measurement, ms: 5, full: null });
+      await expect(answer).resolves.toMatchObject({ ms: 5 });
+    } else {
+      await expect(answer).rejects.toThrow();
+      expect(f.closed).toBe(true);
+    }
+    expect(fake.worker.terminated).toBe(status === 'unavailable');
+    client.dispose();
+  });
+
+  it('detectorReady resolves at the detector, ready only with the mesh', async () => {
+    const fake = fakeWorker();
+    const client = createAnalysisClient({ createWorker: fake.create });
+    const seen: string[] = [];
+    void client.detectorReady.then((ok) => seen.push(`detector ${ok}`));
+    void client.ready.then((ok) => seen.push(`ready ${ok}`));
+    fake.say({ type: 'detector-ready', backend: 'wasm', loadMs: 1 });
+    await Promise.resolve();
+    expect(seen).toEqual(['detector true']);
+    fake.say({ type: 'ready', backend: 'wasm', loadMs: 2 });
+    await Promise.resolve();
+    expect(seen).toEqual(['detector true', 'ready true']);
+    client.dispose();
+  });
+
+  it('a frame in flight when the mesh fails is rejected, not left hanging', async () => {
+    const fake = fakeWorker();
+    const warn = console.warn;
+    console.warn = () => undefined;
+    const client = createAnalysisClient({ createWorker: fake.create });
+    fake.say({ type: 'detector-ready', backend: 'wasm', loadMs: 1 });
+    const answer = client.analyseFrame(frame() as unknown as ImageBitmap, request);
+    fake.say({ type: 'failed', reason: 'LOAD_FAILED', detail: 'facemesh' });
+    console.warn = warn;
+    await expect(answer).rejects.toThrow(/unavailable/);
+    await expect(client.detectorReady).resolves.toBe(true);
+    await expect(client.ready).resolves.toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The worker's frame path: the portrait crop of a camera frame, scaled to the analysis size,
+ * as pixels; and, for a frame that would become the capture, the crop at upload size.
+ */
+import type { FrameRequest, FrameSource } from './protocol.ts';
+
+let canvas: OffscreenCanvas | null = null;
+let ctx: OffscreenCanvasRenderingContext2D | null = null;
+/** Set once createImageBitmap has refused a resize (older engines): canvas scaling from then on. */
+let resizeUnsupported = false;
+
+function context(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  if (!canvas || canvas.width !== width || canvas.height !== height) {
+    canvas = new OffscreenCanvas(width, height);
+    ctx = canvas.getContext('2d', { willReadFrequently: true });
+  }
+  if (!ctx) throw new Error('2D context unavailable in the worker');
+  return ctx;
+}
+
+/**
+ * The crop, scaled to the analysis size, as pixels (one canvas reused across frames). The
+ * browser's image decoder scales it (createImageBitmap's resize options) where it can, so the
+ * canvas only copies pixels out at 1:1; where it cannot, the canvas scales.
+ */
+export async function analysisPixels(frame: FrameSource, request: FrameRequest): Promise<ImageData> {
+  const { width, height } = request.analysisSize;
+  const { sx, sy, sw, sh } = request.region;
+  const c = context(width, height);
+  if (!resizeUnsupported) {
+    try {
+      const small = await createImageBitmap(frame, sx, sy, sw, sh, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+      try {
+        c.drawImage(small, 0, 0);
+      } finally {
+        small.close();
+      }
+      return c.getImageData(0, 0, width, height);
+    } catch {
+      resizeUnsupported = true;
+    }
+  }
+  c.imageSmoothingQuality = 'medium';
+  c.drawImage(frame, sx, sy, sw, sh, 0, 0, width, height);
+  return c.getImageData(0, 0, width, height);
+}
+
+/** The crop at upload size, for a frame that may become the capture. */
+export function uploadCrop(frame: FrameSource, request: FrameRequest): Promise<ImageBitmap> {
+  const { sx, sy, sw, sh } = request.region;
+  const scaled = request.crop.width !== sw || request.crop.height !== sh;
+  return scaled
+    ? createImageBitmap(frame, sx, sy, sw, sh, { resizeWidth: request.crop.width, resizeHeight: request.crop.height, resizeQuality: 'high' })
+    : createImageBitmap(frame, sx, sy, sw, sh);
+}

@@ -1,0 +1,105 @@
+/**
+ * The face-analysis assets as served: the two models with their weights re-encoded
+ * (weights.ts) and every file under a content-hashed name, so hosts can cache them forever
+ * and a new version is a new URL. Made in memory from node_modules at build time (and when
+ * the dev server or the reference engine starts); nothing generated is committed.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ASSET_FILES, MODEL_NAMES, WASM_FILES, type AssetFile, type AssetNames, type ModelName } from '../core/analysis/assets.ts';
+import { reencodeModel, type Encoding, type ModelJson } from './weights.ts';
+
+const require = createRequire(import.meta.url);
+
+export const HUMAN_MODELS_DIR = join(dirname(dirname(require.resolve('@vladmandic/human'))), 'models');
+const WASM_DIR = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+
+/**
+ * How each model's float weights are stored: the smallest encoding whose readings stay within
+ * tolerance of the shipped weights on every camera clip (quantised-readings.test.ts). uint8
+ * fails both: the detector loses the turned and the overexposed face (its scores drop by up
+ * to 0.3, under the floor), the mesh moves eye openness by up to 2.5 tolerances. float16 reads
+ * every clip exactly as float32 does. The mesh ships as float16 already; the detector halves.
+ */
+export const MODEL_ENCODINGS: Readonly<Record<ModelName, Encoding>> = {
+  blazeface: 'float16',
+  facemesh: 'float16',
+};
+
+export interface AnalysisAsset {
+  /** The name the code knows (`facemesh.json`). */
+  file: AssetFile;
+  /** The name it is served under (`facemesh.3fa9c2d1e0.json`). */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface AnalysisAssetSet {
+  files: AnalysisAsset[];
+  names: AssetNames;
+  /** The same files for plain names (each model JSON naming `<model>.bin`): the dev server's pages use these. */
+  plain: ReadonlyMap<AssetFile, Uint8Array>;
+}
+
+/** 10 hex digits of the content's SHA-256. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+}
+
+/** `facemesh.bin` + hash → `facemesh.<hash>.bin` (the extension stays last, for content types). */
+export function hashedName(file: string, bytes: Uint8Array): string {
+  const dot = file.lastIndexOf('.');
+  return `${file.slice(0, dot)}.${contentHash(bytes)}${file.slice(dot)}`;
+}
+
+/** The shipped model files as they are in @vladmandic/human. */
+export function shippedModel(model: ModelName): { json: ModelJson; bin: Uint8Array } {
+  const json = JSON.parse(readFileSync(join(HUMAN_MODELS_DIR, `${model}.json`), 'utf8')) as ModelJson;
+  return { json, bin: new Uint8Array(readFileSync(join(HUMAN_MODELS_DIR, `${model}.bin`))) };
+}
+
+const jsonBytes = (json: ModelJson): Uint8Array => new TextEncoder().encode(JSON.stringify(json));
+
+/** One model re-encoded, its .bin hashed and named in its JSON, then the JSON hashed. */
+function modelAssets(model: ModelName, encoding: Encoding): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
+  const { json, bin } = shippedModel(model);
+  // The .bin's name goes into the JSON, so the .bin is encoded (and hashed) first.
+  const plain = reencodeModel(json, bin, encoding, `${model}.bin`);
+  const binName = hashedName(`${model}.bin`, plain.bin);
+  const hashedJson = jsonBytes({ ...plain.json, weightsManifest: plain.json.weightsManifest.map((g) => ({ ...g, paths: [binName] })) });
+  return {
+    hashed: [
+      { file: `${model}.json`, name: hashedName(`${model}.json`, hashedJson), bytes: hashedJson },
+      { file: `${model}.bin`, name: binName, bytes: plain.bin },
+    ],
+    plainJson: jsonBytes(plain.json),
+  };
+}
+
+/** Every analysis asset, built anew (deterministic: the same input gives the same names). */
+export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encoding>>): AnalysisAssetSet {
+  const models = MODEL_NAMES.map((model) => ({ model, ...modelAssets(model, encodings[model]) }));
+  const files: AnalysisAsset[] = [
+    ...models.flatMap((m) => m.hashed),
+    ...WASM_FILES.map((file) => {
+      const bytes = new Uint8Array(readFileSync(join(WASM_DIR, file)));
+      return { file, name: hashedName(file, bytes), bytes };
+    }),
+  ];
+  const names = Object.fromEntries(ASSET_FILES.map((file) => [file, files.find((f) => f.file === file)?.name ?? file])) as Record<AssetFile, string>;
+  const plain = new Map<AssetFile, Uint8Array>(files.map((f) => [f.file, f.bytes]));
+  for (const m of models) plain.set(`${m.model}.json`, m.plainJson);
+  return { files, names, plain };
+}
+
+const cache = new Map<string, AnalysisAssetSet>();
+
+/** The same, built once per set of encodings. */
+export function analysisAssets(encodings: Readonly<Record<ModelName, Encoding>> = MODEL_ENCODINGS): AnalysisAssetSet {
+  const key = JSON.stringify(encodings);
+  const set = cache.get(key) ?? buildAnalysisAssets(encodings);
+  cache.set(key, set);
+  return set;
+}
