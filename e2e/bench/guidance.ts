@@ -7,7 +7,7 @@
  * analysed fps; unthrottled first hint ≤ 0.6 s, ≥ 20 fps (≤ 40 ms per frame in the worker);
  * capture ≤ 1.5 s after a compliant face; a second visit downloads no model bytes.
  */
-import { chromium, type Browser, type BrowserContext, type Request } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -102,7 +102,7 @@ async function visit(context: BrowserContext, server: BenchServer, profile: Prof
   return page;
 }
 
-const wallOf = (page: import('@playwright/test').Page, at: number | null) =>
+const wallOf = (page: Page, at: number | null) =>
   at === null ? Promise.resolve(Number.NaN) : page.evaluate((t) => Date.now() - (performance.now() - t), at);
 
 async function once(browser: Browser, server: BenchServer, profile: Profile): Promise<Run> {

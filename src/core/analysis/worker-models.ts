@@ -57,16 +57,23 @@ function detectorFiles(assetsBaseUrl: string, names: AssetNames, simd: boolean):
   return [...(wasm ? [wasm] : []), `${assetsBaseUrl}${names['blazeface.json']}`, `${assetsBaseUrl}${names['blazeface.bin']}`];
 }
 
+/** The few tfjs calls the worker makes; Human types its `tf` as `any`. */
+interface WorkerTf {
+  env(): { set(flag: string, value: boolean): void; getAsync(flag: string): Promise<unknown> };
+  getBackend(): unknown;
+}
+
 export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerModels> {
   const names = bakedAssetNames();
   const detector = new Human(humanConfig(assetsBaseUrl, { names, mesh: false }));
   // Multithreaded WASM breaks under COOP/COEP; one thread is plenty for one face.
-  detector.tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  const tf = detector.tf as WorkerTf;
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // The same test tfjs makes to pick its WASM build, so the prefetched one is the one it asks for.
-  const simd = (await detector.tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   prefetch(detectorFiles(assetsBaseUrl, names, simd));
   await loaded(detector, 'blazeface');
-  const backend = String(detector.tf.getBackend());
+  const backend = String(tf.getBackend());
   // Human falls back to another backend when WASM fails; headless WebGL is far too slow.
   if (backend !== 'wasm') throw new LoadFailure('WRONG_BACKEND', `backend ${backend}`);
 

@@ -1,3 +1,4 @@
+import type * as HumanModule from '@vladmandic/human';
 import type { Config, Human } from '@vladmandic/human';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -98,7 +99,7 @@ function registerModelLoader(tf: NodeTf, root: string, models: ModelSet): void {
           const parts: Uint8Array[] = [];
           for (const group of manifest) for (const p of group.paths) parts.push(await read(p));
           const all = Buffer.concat(parts);
-          const weights = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
+          const weights = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
           return [manifest.flatMap((g) => g.weights), weights];
         });
       },
@@ -127,7 +128,7 @@ export async function loadNodeDetector(models: ModelSet = servedModels(), option
   // The package's exports map hides the node-wasm build: load it by its file path.
   const file = join(humanDir, 'dist', 'human.node-wasm.js');
   delete require.cache[file];
-  const { Human: HumanClass } = require(file) as typeof import('@vladmandic/human');
+  const { Human: HumanClass } = require(file) as typeof HumanModule;
   const root = `file:///okaylive-models/${++loads}/`;
   // Without the mesh (what the browser reads before the mesh arrives), for tests and tools.
   const human = new HumanClass(serverHumanConfig(root, models.names, options.mesh ?? true));
@@ -141,6 +142,9 @@ export async function loadNodeDetector(models: ModelSet = servedModels(), option
       const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
       rgba.dispose();
       try {
+        // Human bundles its own copy of tfjs' types: the same tensor, a different nominal type
+        // to the compiler (the linter, resolving both alike, sees no need for the cast).
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
         const result = await human.detect(rgb as Parameters<Human['detect']>[0]);
         return toFaceInputs(result.face as unknown as HumanFaceLike[]);
       } finally {
