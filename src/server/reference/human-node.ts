@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { AssetNames } from '../../core/analysis/assets.ts';
 import { humanConfig } from '../../core/analysis/human-config.ts';
-import { toFaceInputs, type HumanFaceLike } from '../../core/analysis/human-faces.ts';
+import { toFaceInputs } from '../../core/analysis/human-faces.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
 import { analysisAssets, HUMAN_MODELS_DIR } from '../../tooling/analysis-assets.ts';
 
@@ -142,11 +142,9 @@ export async function loadNodeDetector(models: ModelSet = servedModels(), option
       const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
       rgba.dispose();
       try {
-        // Human bundles its own copy of tfjs' types: the same tensor, a different nominal type
-        // to the compiler (the linter, resolving both alike, sees no need for the cast).
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+        // Human bundles its own copy of tfjs' types: the same tensor, another nominal type.
         const result = await human.detect(rgb as Parameters<Human['detect']>[0]);
-        return toFaceInputs(result.face as unknown as HumanFaceLike[]);
+        return toFaceInputs(result.face);
       } finally {
         rgb.dispose();
       }
