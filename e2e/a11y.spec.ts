@@ -121,7 +121,10 @@ test('reduced motion: nothing animates, and nothing anywhere could flash', async
   const moving = await page.locator('okaylive-capture').evaluate((host) =>
     [...(host.shadowRoot?.querySelectorAll('*') ?? [])]
       .map((el) => ({ el, style: getComputedStyle(el) }))
-      .filter(({ style }) => style.animationName !== 'none' || (style.transitionDuration !== '0s' && style.transitionProperty !== 'none' && style.transitionProperty !== 'all'))
+      .filter(
+        ({ style }) =>
+          style.animationName !== 'none' || (style.transitionDuration !== '0s' && style.transitionProperty !== 'none' && style.transitionProperty !== 'all'),
+      )
       .map(({ el }) => el.className),
   );
   expect(moving).toEqual([]);

@@ -21,8 +21,14 @@ const reading = async (page: Page, id: string) => Number.parseFloat((await row(p
 /** Where the overlay's face box centre is, as a share of the video element's on-screen box. */
 async function faceOnPreview(page: Page): Promise<{ x: number; y: number }> {
   // Bounded, and "not drawn yet" is an answer rather than an error: this runs inside expect.poll.
-  const video = await page.locator('.okl-video').boundingBox({ timeout: 1000 }).catch(() => null);
-  const face = await page.locator('.console-overlay-box').boundingBox({ timeout: 1000 }).catch(() => null);
+  const video = await page
+    .locator('.okl-video')
+    .boundingBox({ timeout: 1000 })
+    .catch(() => null);
+  const face = await page
+    .locator('.console-overlay-box')
+    .boundingBox({ timeout: 1000 })
+    .catch(() => null);
   if (!video || !face) return { x: Number.NaN, y: Number.NaN };
   return { x: (face.x + face.width / 2 - video.x) / video.width, y: (face.y + face.height / 2 - video.y) / video.height };
 }

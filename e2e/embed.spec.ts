@@ -22,8 +22,8 @@ async function recordStreams(page: Page): Promise<void> {
 }
 
 const liveTracks = (page: Page) =>
-  page.evaluate(() =>
-    ((window as unknown as { __streams: MediaStream[] }).__streams ?? []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+  page.evaluate(
+    () => ((window as unknown as { __streams: MediaStream[] }).__streams ?? []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
   );
 
 const events = (page: Page) => page.locator('#bank-events li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.event).reverse());

@@ -11,7 +11,12 @@ import type { Upload } from './support/uploads.ts';
  */
 
 type Reply = { status: number; body: string; contentType: string; headers?: Record<string, string> };
-const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, body: JSON.stringify(body), contentType: 'application/json', ...(headers ? { headers } : {}) });
+const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  body: JSON.stringify(body),
+  contentType: 'application/json',
+  ...(headers ? { headers } : {}),
+});
 const html = (status: number, body: string): Reply => ({ status, body, contentType: 'text/html' });
 
 interface Script {

@@ -44,7 +44,9 @@ test('an unanswered permission prompt: after a while the person is told what the
 });
 
 test.describe('permission help follows the browser', () => {
-  test.use({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' });
+  test.use({
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  });
   test('on an iPhone it points to Website Settings', async ({ page }) => {
     await installCamera(page, { reject: 'NotAllowedError' });
     await page.goto('/');
@@ -171,7 +173,9 @@ test('unmount stops every camera track (the camera light goes off)', async ({ pa
   await page.getByRole('button', { name: 'Start camera' }).click();
   await expect(page.locator('.okl-root')).toHaveAttribute('data-state', 'ready', SLOW);
   const live = () =>
-    page.evaluate(() => (window as unknown as { __camera: { streams: MediaStream[] } }).__camera.streams.flatMap((s) => s.getTracks()).map((t) => t.readyState));
+    page.evaluate(() =>
+      (window as unknown as { __camera: { streams: MediaStream[] } }).__camera.streams.flatMap((s) => s.getTracks()).map((t) => t.readyState),
+    );
   expect(await live()).toContain('live');
   await page.getByRole('button', { name: 'Unmount widget' }).click();
   await expect(page.locator('.okl-root')).toHaveCount(0);

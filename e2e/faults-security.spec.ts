@@ -120,4 +120,3 @@ test('server text is rendered as text, never as HTML, and never instead of the c
   await expect(page.locator('#injected, img[src="x"]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
-

@@ -31,7 +31,11 @@ const OUTSIDE: ReadonlyArray<[number, number, string]> = [
 
 /** Analysed frames so far, from the console's guidance line. */
 async function frame(page: Page): Promise<number> {
-  const text = (await page.locator('.console-hint-block .console-muted').textContent({ timeout: 1000 }).catch(() => '')) ?? '';
+  const text =
+    (await page
+      .locator('.console-hint-block .console-muted')
+      .textContent({ timeout: 1000 })
+      .catch(() => '')) ?? '';
   return Number(/frame (\d+)/.exec(text)?.[1] ?? 0);
 }
 
@@ -42,7 +46,10 @@ async function placeAt(page: Page, fx: number, fy: number): Promise<{ hint: stri
   // A new hint must be wanted for 250 ms, and an old one has been shown for 600 ms: 8 frames cover both.
   await expect.poll(() => frame(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(from + 8);
   const widget = page.locator('.okl-root');
-  return { hint: (await widget.getAttribute('data-hint', { timeout: 1000 })) ?? '', move: (await widget.getAttribute('data-hint-move', { timeout: 1000 })) ?? '' };
+  return {
+    hint: (await widget.getAttribute('data-hint', { timeout: 1000 })) ?? '',
+    move: (await widget.getAttribute('data-hint-move', { timeout: 1000 })) ?? '',
+  };
 }
 
 test('a face inside the oval is never asked to centre; outside, it is told which way to move', async ({ page }) => {

@@ -39,7 +39,9 @@ function measure(widget: Locator): Promise<Layout> {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
-    const controls = [...root.querySelectorAll('button, select, label.okl-button')].filter(visible).map((el) => ({ ...box(el), label: el.textContent?.trim() ?? '' }));
+    const controls = [...root.querySelectorAll('button, select, label.okl-button')]
+      .filter(visible)
+      .map((el) => ({ ...box(el), label: el.textContent?.trim() ?? '' }));
     const overflowing = [...root.querySelectorAll('p, h2, h3, button, label, dt, dd, select')]
       .filter((el) => visible(el) && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto')
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
@@ -105,7 +107,9 @@ for (const target of states) {
     if (target.state === 'ready') {
       expectPortraitPreview(layout);
       // What iOS Safari needs to show a camera inline: playsinline (no forced full-screen player), muted, autoplay.
-      const video = await widget.locator('video').evaluate((v: HTMLVideoElement) => ({ inline: v.hasAttribute('playsinline'), muted: v.muted, autoplay: v.autoplay, playing: !v.paused }));
+      const video = await widget
+        .locator('video')
+        .evaluate((v: HTMLVideoElement) => ({ inline: v.hasAttribute('playsinline'), muted: v.muted, autoplay: v.autoplay, playing: !v.paused }));
       expect(video).toEqual({ inline: true, muted: true, autoplay: true, playing: true });
       if (phone(info)) {
         // The camera takes the whole phone screen, portrait.
@@ -162,13 +166,10 @@ test('long strings and right-to-left text keep the layout', async ({ page }, inf
 
   // A right-to-left language the package does not ship, supplied by the host.
   await widget.locator('.okl-cancel').click();
-  await host.evaluate(
-    (el, messages) => {
-      Object.assign(el, { messages });
-      el.setAttribute('locale', 'ar');
-    },
-    ARABIC,
-  );
+  await host.evaluate((el, messages) => {
+    Object.assign(el, { messages });
+    el.setAttribute('locale', 'ar');
+  }, ARABIC);
   await expect(widget).toHaveAttribute('dir', 'rtl');
   await expect(widget).toHaveAttribute('lang', 'ar');
   await shoot(page, info, 'right to left');

@@ -74,7 +74,10 @@ const rows: Row[] = [];
 let poses: PoseStills = {};
 
 test.beforeAll(async () => {
-  poses = await poseStills(steps(36, POSE_STEP), steps(30, POSE_STEP).filter((p) => p <= 0));
+  poses = await poseStills(
+    steps(36, POSE_STEP),
+    steps(30, POSE_STEP).filter((p) => p <= 0),
+  );
 });
 
 test.afterAll(() => {

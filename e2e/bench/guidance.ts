@@ -102,8 +102,7 @@ async function visit(context: BrowserContext, server: BenchServer, profile: Prof
   return page;
 }
 
-const wallOf = (page: Page, at: number | null) =>
-  at === null ? Promise.resolve(Number.NaN) : page.evaluate((t) => Date.now() - (performance.now() - t), at);
+const wallOf = (page: Page, at: number | null) => (at === null ? Promise.resolve(Number.NaN) : page.evaluate((t) => Date.now() - (performance.now() - t), at));
 
 async function once(browser: Browser, server: BenchServer, profile: Profile): Promise<Run> {
   const context = await browser.newContext();
@@ -168,13 +167,17 @@ function summary(profile: Profile, runs: Run[]): Record<string, string> {
     'transferred before the detector is ready': kib(pick((r) => r.bytesBeforeDetector)),
     'transferred before the first hint': `${kib(pick((r) => r.bytesBeforeHint))} in ${pick((r) => r.requestsBeforeHint)} requests`,
     'second visit: transferred / of it models and WASM': `${kib(pick((r) => r.secondVisitBytes))} / ${kib(pick((r) => r.secondVisitModelBytes))}`,
-    profile: profile.network ? `CPU ${profile.cpuSlowdown}x, ${profile.network.latency} ms RTT, ${(profile.network.downloadThroughput * 8) / 1e6} Mbps down` : 'none',
+    profile: profile.network
+      ? `CPU ${profile.cpuSlowdown}x, ${profile.network.latency} ms RTT, ${(profile.network.downloadThroughput * 8) / 1e6} Mbps down`
+      : 'none',
   };
 }
 
 const profiles = profilesFromArgs(process.argv.slice(2));
 const executablePath = (await ensureChromium()) ?? undefined;
-const load = loadavg().map((v) => v.toFixed(1)).join(' ');
+const load = loadavg()
+  .map((v) => v.toFixed(1))
+  .join(' ');
 // BENCH_REUSE=1: measure the last build again (when only the measuring changed).
 if (process.env.BENCH_REUSE !== '1') {
   console.log('[bench] building the benchmark page (production)…');
@@ -200,7 +203,9 @@ try {
     }
     tables[profile.name] = summary(profile, runs);
   }
-  console.log(`\nguidance benchmark (median of ${RUNS} runs per profile; headless Chromium, scripted 1920x1080 camera at 30 fps, production build served precompressed)`);
+  console.log(
+    `\nguidance benchmark (median of ${RUNS} runs per profile; headless Chromium, scripted 1920x1080 camera at 30 fps, production build served precompressed)`,
+  );
   console.log(`machine: ${cpus().length} cores, load average at start ${load} (anything else running slows every figure)`);
   const rows = Object.keys(Object.values(tables)[0] ?? {});
   console.table(Object.fromEntries(rows.map((row) => [row, Object.fromEntries(Object.entries(tables).map(([p, t]) => [p, t[row] ?? '–']))])));

@@ -15,7 +15,14 @@ export const embedProjects: Project[] = [
     name: 'embed-screens-phone',
     testMatch: /screenshots.*\.spec\.ts/,
     // Pixel 7's viewport, touch and user agent; Chromium stays the browser (the fake camera is Chromium's).
-    use: { ...cameraUse('compliant'), viewport: phone?.viewport, deviceScaleFactor: phone?.deviceScaleFactor, isMobile: true, hasTouch: true, userAgent: phone?.userAgent },
+    use: {
+      ...cameraUse('compliant'),
+      viewport: phone?.viewport,
+      deviceScaleFactor: phone?.deviceScaleFactor,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: phone?.userAgent,
+    },
   },
   { name: 'embed-screens-desktop', testMatch: /screenshots.*\.spec\.ts/, use: { ...cameraUse('compliant'), viewport: { width: 1280, height: 800 } } },
 ];

@@ -35,5 +35,10 @@ export const guidanceProjects: Project[] = [
   // getUserMedia replaced by a canvas stream the test draws (e2e/support/scripted-camera.ts).
   { name: 'guidance-journey', testMatch: /guidance-journey\.spec\.ts/, use: plainCameraUse(), timeout },
   // A simulated person follows the hints from many starting poses (e2e/support/person.ts).
-  { name: 'guidance-person', testMatch: /(simulated-person|oval-sweep)\.spec\.ts/, use: { ...plainCameraUse(), viewport: { width: 1280, height: 800 } }, timeout },
+  {
+    name: 'guidance-person',
+    testMatch: /(simulated-person|oval-sweep)\.spec\.ts/,
+    use: { ...plainCameraUse(), viewport: { width: 1280, height: 800 } },
+    timeout,
+  },
 ];

@@ -61,7 +61,7 @@ function turned({ width = 1920, height = 1080, scale = 3.3, fy = 0.46 } = {}) {
   const far = Math.round(side * 0.09);
   const near = side - far;
   // Where the face's old centre lands after the warp, to put it in the oval.
-  const faceX = far + ((FACE_CENTRE.x + 50) * scale - split) * (near / (side - split)) / 2;
+  const faceX = far + (((FACE_CENTRE.x + 50) * scale - split) * (near / (side - split))) / 2;
   const x = Math.round(0.5 * width - faceX);
   const y = Math.round(fy * height - FACE_CENTRE.y * scale);
   return {
@@ -123,10 +123,27 @@ function build(name, spec) {
   const out = clipPath(name);
   if (existsSync(out) && statSync(out).size > 0) return out;
   const args = [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-loop', '1', '-i', join(FIXTURES, spec.input),
-    '-filter_complex', `${spec.filter},format=yuvj420p`,
-    '-t', '2', '-r', '10', '-c:v', 'mjpeg', '-q:v', '3', '-f', 'mjpeg', out,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-loop',
+    '1',
+    '-i',
+    join(FIXTURES, spec.input),
+    '-filter_complex',
+    `${spec.filter},format=yuvj420p`,
+    '-t',
+    '2',
+    '-r',
+    '10',
+    '-c:v',
+    'mjpeg',
+    '-q:v',
+    '3',
+    '-f',
+    'mjpeg',
+    out,
   ];
   const r = spawnSync('ffmpeg', args, { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`ffmpeg failed for clip ${name}`);

@@ -28,7 +28,14 @@ export type CameraFault =
 export async function installCamera(page: Page, fault: CameraFault): Promise<void> {
   await page.addInitScript((f: CameraFault) => {
     const w = window as unknown as { __camera: { calls: unknown[]; streams: MediaStream[]; broken: boolean; fix(): void } };
-    const record = { calls: [] as unknown[], streams: [] as MediaStream[], broken: true, fix() { record.broken = false; } };
+    const record = {
+      calls: [] as unknown[],
+      streams: [] as MediaStream[],
+      broken: true,
+      fix() {
+        record.broken = false;
+      },
+    };
     w.__camera = record;
     if ('insecure' in f || 'missing' in f) {
       // As in a real insecure context or an old browser: the API is simply not there.
@@ -134,11 +141,7 @@ export async function imageOf(request: Request): Promise<Buffer> {
 export async function goodPhoto(): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
   const still = readFileSync(new URL('../fixtures/astronaut.png', import.meta.url));
   // Face centre (225, 120) in the 512x512 still (e2e/setup/clips.mjs); a 210x280 window around it.
-  const buffer = await sharp(still)
-    .extract({ left: 120, top: 10, width: 210, height: 280 })
-    .resize(810, 1080)
-    .jpeg({ quality: 95 })
-    .toBuffer();
+  const buffer = await sharp(still).extract({ left: 120, top: 10, width: 210, height: 280 }).resize(810, 1080).jpeg({ quality: 95 }).toBuffer();
   return { name: 'me.jpg', mimeType: 'image/jpeg', buffer };
 }
 

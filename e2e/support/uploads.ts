@@ -50,22 +50,28 @@ interface Recorded {
 export async function serverUploads(request: APIRequestContext, testId: string): Promise<Upload[]> {
   const recorded = (await (await request.get('/__tap/uploads')).json()) as Recorded[];
   return Promise.all(
-    recorded.filter((r) => r.test === testId).map(async (r) => {
-      const parts = await parseMultipart(r.contentType, Buffer.from(r.body, 'base64'));
-      const image = parts.imageBest?.bytes;
-      const meta = image ? await sharp(image).metadata().catch(() => null) : null;
-      let response: unknown = null;
-      try {
-        response = JSON.parse(r.response);
-      } catch {
-        response = r.response;
-      }
-      return {
-        parts,
-        jpeg: meta?.format === 'jpeg' && meta.width && meta.height ? { width: meta.width, height: meta.height } : null,
-        status: r.status,
-        response,
-      };
-    }),
+    recorded
+      .filter((r) => r.test === testId)
+      .map(async (r) => {
+        const parts = await parseMultipart(r.contentType, Buffer.from(r.body, 'base64'));
+        const image = parts.imageBest?.bytes;
+        const meta = image
+          ? await sharp(image)
+              .metadata()
+              .catch(() => null)
+          : null;
+        let response: unknown = null;
+        try {
+          response = JSON.parse(r.response);
+        } catch {
+          response = r.response;
+        }
+        return {
+          parts,
+          jpeg: meta?.format === 'jpeg' && meta.width && meta.height ? { width: meta.width, height: meta.height } : null,
+          status: r.status,
+          response,
+        };
+      }),
   );
 }

@@ -91,7 +91,12 @@ export const WIDGET_STATES: WidgetState[] = [
 export async function videoPlaying(widget: Locator): Promise<void> {
   // Bounded, and a slow answer is just "not yet": expect.poll does not retry a thrown error.
   await expect
-    .poll(() => widget.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth, undefined, { timeout: 1000 }).catch(() => 0))
+    .poll(() =>
+      widget
+        .locator('video')
+        .evaluate((v: HTMLVideoElement) => v.videoWidth, undefined, { timeout: 1000 })
+        .catch(() => 0),
+    )
     .toBeGreaterThan(0);
 }
 

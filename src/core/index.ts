@@ -51,7 +51,18 @@ export { canResend, DEFAULT_RATE_LIMIT_WAIT_MS, failureOf, shouldRenewJourney, t
 
 // The requirement rules: one table, read by the browser guidance and the server alike.
 export { HINT_PRIORITY, NON_BLOCKING, type RuleCode } from './rules/codes.ts';
-export { CROP_ASPECT, CROP_MAX_HEIGHT, FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, OVAL, RULES, type Bound, type ReadingKey, type Readings, type RuleRow } from './rules/table.ts';
+export {
+  CROP_ASPECT,
+  CROP_MAX_HEIGHT,
+  FACE_CONFIDENCE_FLOOR,
+  MESH_CONFIDENCE_FLOOR,
+  OVAL,
+  RULES,
+  type Bound,
+  type ReadingKey,
+  type Readings,
+  type RuleRow,
+} from './rules/table.ts';
 export { evaluate, passingRowIds, primaryFailure, within, type Evaluation, type RowResult } from './rules/evaluate.ts';
 
 // What guidance publishes, and how to place it over the mirrored preview.

@@ -24,11 +24,17 @@ export function BestFrame({ captured }: { captured: Captured | null }) {
           <div>
             <CropDiagram meta={captured.meta} />
             <dl className="console-facts" data-field="capture">
-              <Fact term="image" value={`${captured.meta.width}×${captured.meta.height} JPEG, ${formatBytes(captured.meta.bytes)}, quality ${captured.meta.jpegQuality}`} />
+              <Fact
+                term="image"
+                value={`${captured.meta.width}×${captured.meta.height} JPEG, ${formatBytes(captured.meta.bytes)}, quality ${captured.meta.jpegQuality}`}
+              />
               <Fact term="mode" value={captured.meta.mode} />
               <Fact term="frame score" value={captured.meta.score === undefined ? '— (not auto-captured)' : captured.meta.score.toFixed(3)} />
               <Fact term="failures at limit" value={captured.meta.failures?.length ? captured.meta.failures.join(', ') : 'none'} />
-              <Fact term="camera" value={captured.meta.camera ? `${captured.meta.camera.label || 'unnamed'}${captured.meta.camera.virtual ? ' (virtual)' : ''}` : '—'} />
+              <Fact
+                term="camera"
+                value={captured.meta.camera ? `${captured.meta.camera.label || 'unnamed'}${captured.meta.camera.virtual ? ' (virtual)' : ''}` : '—'}
+              />
             </dl>
           </div>
         </div>
@@ -55,7 +61,13 @@ function CropDiagram({ meta }: { meta: CaptureMeta }) {
   const label = `Camera frame ${camera.width}×${camera.height}; crop ${plan.sw}×${plan.sh} from x ${plan.sx}, y ${plan.sy}, sent as ${meta.width}×${meta.height}`;
   return (
     <figure className="console-crop">
-      <svg viewBox={`0 0 ${camera.width * scale} ${camera.height * scale}`} width={camera.width * scale} height={camera.height * scale} role="img" aria-label={label}>
+      <svg
+        viewBox={`0 0 ${camera.width * scale} ${camera.height * scale}`}
+        width={camera.width * scale}
+        height={camera.height * scale}
+        role="img"
+        aria-label={label}
+      >
         <rect className="console-crop-frame" width={camera.width * scale} height={camera.height * scale} />
         <rect className="console-crop-region" x={plan.sx * scale} y={plan.sy * scale} width={plan.sw * scale} height={plan.sh * scale} />
       </svg>

@@ -68,7 +68,8 @@ function Exchange({ entry }: { entry: ExchangeEntry }) {
 
 function describePart(part: SentPart): string {
   if (part.kind === 'text') return `text: ${part.value ?? ''}`;
-  const image = part.image === undefined ? 'decoding…' : 'error' in part.image ? `not decodable (${part.image.error})` : `${part.image.width}×${part.image.height} px`;
+  const image =
+    part.image === undefined ? 'decoding…' : 'error' in part.image ? `not decodable (${part.image.error})` : `${part.image.width}×${part.image.height} px`;
   return `file ${part.filename ?? ''} (${part.contentType || 'no type'}), ${image}`;
 }
 

@@ -65,7 +65,12 @@ export function RulesPanel({ snapshot }: { snapshot: GuidanceSnapshot | null }) 
 }
 
 function HintLine({ snapshot }: { snapshot: GuidanceSnapshot | null }) {
-  if (!snapshot) return <p className="console-hint" data-code="">Guidance: waiting for the camera.</p>;
+  if (!snapshot)
+    return (
+      <p className="console-hint" data-code="">
+        Guidance: waiting for the camera.
+      </p>
+    );
   const status =
     snapshot.analysis === 'unavailable'
       ? `analysis unavailable (${snapshot.analysisFailure ?? 'unknown'})`

@@ -14,7 +14,11 @@ describe('recordingFetcher: the console’s request log from the public fetcher 
   it('records the multipart parts, the image size, the status, the latency and the raw body; the caller gets the body untouched', async () => {
     const entries: ExchangeEntry[] = [];
     const body = '{"status":"success","messageCode":"api.success","probability":0.99,"score":4.6,"quality":0.8}';
-    const fetcher = recordingFetcher((e) => entries.push(e), async () => new Response(body, { status: 200 }), decode);
+    const fetcher = recordingFetcher(
+      (e) => entries.push(e),
+      async () => new Response(body, { status: 200 }),
+      decode,
+    );
     const form = new FormData();
     form.append('imageBest', new Blob([new Uint8Array(5000)], { type: 'image/jpeg' }), 'selfie.jpg');
     form.append('journeyId', 'j-123');
@@ -34,12 +38,21 @@ describe('recordingFetcher: the console’s request log from the public fetcher 
 
   it('records an undecodable file and a request without a body', async () => {
     const entries: ExchangeEntry[] = [];
-    const fetcher = recordingFetcher((e) => entries.push(e), async () => new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html', 'Retry-After': '7' } }), decode);
+    const fetcher = recordingFetcher(
+      (e) => entries.push(e),
+      async () => new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html', 'Retry-After': '7' } }),
+      decode,
+    );
     const form = new FormData();
     form.append('imageBest', new Blob(['text'], { type: 'text/plain' }), 'notes.txt');
     const answer = await fetcher('/api/ekyc/okaylive', { method: 'POST', body: form });
     // What the widget reads is the answer as it came: status, headers, body.
-    expect([answer.status, answer.headers.get('Retry-After'), answer.headers.get('Content-Type'), await answer.text()]).toEqual([502, '7', 'text/html', '<html>502</html>']);
+    expect([answer.status, answer.headers.get('Retry-After'), answer.headers.get('Content-Type'), await answer.text()]).toEqual([
+      502,
+      '7',
+      'text/html',
+      '<html>502</html>',
+    ]);
     await fetcher('/api/ekyc/journeyid', { method: 'POST' });
     await settle();
     const upload = entries.filter((e) => e.id === 1).at(-1);
@@ -50,9 +63,13 @@ describe('recordingFetcher: the console’s request log from the public fetcher 
 
   it('records a failed request and still throws it to the widget', async () => {
     const entries: ExchangeEntry[] = [];
-    const fetcher = recordingFetcher((e) => entries.push(e), async () => {
-      throw new TypeError('Failed to fetch');
-    }, decode);
+    const fetcher = recordingFetcher(
+      (e) => entries.push(e),
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      decode,
+    );
     await expect(fetcher('/api/ekyc/journeyid', { method: 'POST' })).rejects.toThrow('Failed to fetch');
     expect(entries.at(-1)).toMatchObject({ status: 0, failure: 'TypeError: Failed to fetch' });
   });

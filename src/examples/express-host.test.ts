@@ -16,7 +16,9 @@ const outcomes: Array<[string, string]> = [];
 
 beforeAll(async () => {
   fake = await startFakeInnov8tif({ username: USERNAME, password: PASSWORD });
-  host = await serve(createHostApp({ baseUrl: fake.url, username: USERNAME, password: PASSWORD, recordOutcome: (id, outcome) => outcomes.push([id, outcome]) }));
+  host = await serve(
+    createHostApp({ baseUrl: fake.url, username: USERNAME, password: PASSWORD, recordOutcome: (id, outcome) => outcomes.push([id, outcome]) }),
+  );
   jpeg = await selfieJpeg();
 });
 afterAll(async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { browserAnswer, outcomeOfAnswer, type ContractAnswer } from './answer-mode.ts';
 
-const success = (probability: number, quality: number): ContractAnswer => ({ status: 'success', messageCode: 'api.success', probability, quality, score: Math.log(probability / (1 - probability)) });
+const success = (probability: number, quality: number): ContractAnswer => ({
+  status: 'success',
+  messageCode: 'api.success',
+  probability,
+  quality,
+  score: Math.log(probability / (1 - probability)),
+});
 
 describe('verdict-only: the outcome by the contract thresholds, never the figures', () => {
   it.each([

@@ -47,7 +47,12 @@ describe('production server: pages and API on one port', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/html/);
     const csp = r.headers.get('content-security-policy') ?? '';
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name = '', ...values]) => [name, values]),
+    );
     expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
     expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives['style-src']).toEqual(["'self'"]);
@@ -125,10 +130,19 @@ describe('production server options', () => {
   });
 
   it('the API refuses other sites and answers listed origins with CORS (OKAYLIVE_ALLOWED_ORIGINS)', async () => {
-    const other = createApp(readConfig({ OKAYLIVE_ALLOWED_ORIGINS: 'https://bank.example' }), readServeConfig({ OKAYLIVE_STATIC_DIR: dir }), { logger: silentLogger, engine: stubEngine() });
+    const other = createApp(readConfig({ OKAYLIVE_ALLOWED_ORIGINS: 'https://bank.example' }), readServeConfig({ OKAYLIVE_STATIC_DIR: dir }), {
+      logger: silentLogger,
+      engine: stubEngine(),
+    });
     const running = await serve((req: IncomingMessage, res: ServerResponse) => other.handle(req, res));
-    const evil = await fetch(`${running.url}/api/ekyc/journeyid`, { method: 'POST', headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } });
-    const bank = await fetch(`${running.url}/api/ekyc/journeyid`, { method: 'POST', headers: { Origin: 'https://bank.example', 'Sec-Fetch-Site': 'cross-site' } });
+    const evil = await fetch(`${running.url}/api/ekyc/journeyid`, {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    });
+    const bank = await fetch(`${running.url}/api/ekyc/journeyid`, {
+      method: 'POST',
+      headers: { Origin: 'https://bank.example', 'Sec-Fetch-Site': 'cross-site' },
+    });
     await running.close();
     await other.close();
     expect(evil.status).toBe(403);
@@ -138,6 +152,8 @@ describe('production server options', () => {
   });
 
   it('refuses to start without a build', () => {
-    expect(() => createApp(readConfig({}), readServeConfig({ OKAYLIVE_STATIC_DIR: join(dir, 'missing') }), { logger: silentLogger, engine: stubEngine() })).toThrow(/npm run build/);
+    expect(() =>
+      createApp(readConfig({}), readServeConfig({ OKAYLIVE_STATIC_DIR: join(dir, 'missing') }), { logger: silentLogger, engine: stubEngine() }),
+    ).toThrow(/npm run build/);
   });
 });

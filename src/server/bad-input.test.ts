@@ -81,30 +81,100 @@ const image = (data: Buffer, filename = 'selfie.jpg', type = 'image/jpeg') => ({
 const journey = (data: string) => ({ name: 'journeyId', data });
 
 const cases: Case[] = [
-  ['JSON instead of multipart', 400, 'MISSING_ARGUMENTS', (id) => ({ body: Buffer.from(JSON.stringify({ imageBest: 'aGk=', journeyId: id })), contentType: 'application/json' })],
-  ['urlencoded instead of multipart', 400, 'MISSING_ARGUMENTS', (id) => ({ body: Buffer.from(`journeyId=${id}&imageBest=x`), contentType: 'application/x-www-form-urlencoded' })],
-  ['multipart without a boundary', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id)]), contentType: 'multipart/form-data' })],
+  [
+    'JSON instead of multipart',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: Buffer.from(JSON.stringify({ imageBest: 'aGk=', journeyId: id })), contentType: 'application/json' }),
+  ],
+  [
+    'urlencoded instead of multipart',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: Buffer.from(`journeyId=${id}&imageBest=x`), contentType: 'application/x-www-form-urlencoded' }),
+  ],
+  [
+    'multipart without a boundary',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id)]), contentType: 'multipart/form-data' }),
+  ],
   ['no content type at all', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id)]), contentType: '' })],
   ['a different boundary than declared', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody('other-boundary', [image(jpeg), journey(id)]) })],
-  ['multipart cut off before its end', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [journey(id), image(jpeg)], false).subarray(0, 5000) })],
+  [
+    'multipart cut off before its end',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: multipartBody(BOUNDARY, [journey(id), image(jpeg)], false).subarray(0, 5000) }),
+  ],
   ['garbage part headers', 400, 'MISSING_ARGUMENTS', () => ({ body: Buffer.from(`--${BOUNDARY}\r\nthis is not a header\r\n\r\nx\r\n--${BOUNDARY}--\r\n`) })],
-  ['wrong part names', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [{ ...image(jpeg), name: 'image' }, { name: 'journey_id', data: id }]) })],
+  [
+    'wrong part names',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({
+      body: multipartBody(BOUNDARY, [
+        { ...image(jpeg), name: 'image' },
+        { name: 'journey_id', data: id },
+      ]),
+    }),
+  ],
   ['image part missing', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [journey(id)]) })],
   ['journeyId part missing', 400, 'MISSING_ARGUMENTS', () => ({ body: multipartBody(BOUNDARY, [image(jpeg)]) })],
   ['two images', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), image(jpeg), journey(id)]) })],
   ['two journeyIds', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id), journey(id)]) })],
-  ['journeyId sent as a file', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), { name: 'journeyId', filename: 'id.txt', type: 'text/plain', data: id }]) })],
-  ['the image as a base64 text field', 400, 'UNRESOLVED_PIC_CONTENT', (id) => ({ body: multipartBody(BOUNDARY, [{ name: 'imageBest', data: jpeg.toString('base64') }, journey(id)]) })],
+  [
+    'journeyId sent as a file',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), { name: 'journeyId', filename: 'id.txt', type: 'text/plain', data: id }]) }),
+  ],
+  [
+    'the image as a base64 text field',
+    400,
+    'UNRESOLVED_PIC_CONTENT',
+    (id) => ({ body: multipartBody(BOUNDARY, [{ name: 'imageBest', data: jpeg.toString('base64') }, journey(id)]) }),
+  ],
   ['a 0-byte file', 400, 'UNRESOLVED_PIC_CONTENT', (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.alloc(0)), journey(id)]) })],
   ['a GIF declared as JPEG', 400, 'UNRECOGNIZED_IMAGE', (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.from('GIF89a....')), journey(id)]) })],
-  ['HTML named selfie.jpg', 400, 'UNRECOGNIZED_IMAGE', (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.from('<script>alert(1)</script>')), journey(id)]) })],
-  ['a JPEG cut after 200 bytes (header unreadable)', 400, 'Failed to decode image', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg.subarray(0, 200)), journey(id)]) })],
-  ['a PNG declaring 30000x30000 (decompression bomb)', 413, 'PAYLOAD_TOO_LARGE', (id) => ({ body: multipartBody(BOUNDARY, [image(bombPng(), 'selfie.png', 'image/png'), journey(id)]) })],
-  ['a PNG declaring 9000x10 (a side too long)', 413, 'PAYLOAD_TOO_LARGE', (id) => ({ body: multipartBody(BOUNDARY, [image(bombPng(9000, 10), 'selfie.png', 'image/png'), journey(id)]) })],
-  ['a file over 3 MB', 413, 'PAYLOAD_TOO_LARGE', (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.concat([jpeg, Buffer.alloc(3 * 1024 * 1024)])), journey(id)]) })],
+  [
+    'HTML named selfie.jpg',
+    400,
+    'UNRECOGNIZED_IMAGE',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.from('<script>alert(1)</script>')), journey(id)]) }),
+  ],
+  [
+    'a JPEG cut after 200 bytes (header unreadable)',
+    400,
+    'Failed to decode image',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg.subarray(0, 200)), journey(id)]) }),
+  ],
+  [
+    'a PNG declaring 30000x30000 (decompression bomb)',
+    413,
+    'PAYLOAD_TOO_LARGE',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(bombPng(), 'selfie.png', 'image/png'), journey(id)]) }),
+  ],
+  [
+    'a PNG declaring 9000x10 (a side too long)',
+    413,
+    'PAYLOAD_TOO_LARGE',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(bombPng(9000, 10), 'selfie.png', 'image/png'), journey(id)]) }),
+  ],
+  [
+    'a file over 3 MB',
+    413,
+    'PAYLOAD_TOO_LARGE',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.concat([jpeg, Buffer.alloc(3 * 1024 * 1024)])), journey(id)]) }),
+  ],
   ['a journeyId of 65 characters', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('a'.repeat(65))]) })],
   ['a journeyId of 100 000 characters', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('a'.repeat(100_000))]) })],
-  ['a journeyId with control characters', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('abc\u0000\r\n{"level":"error"}')]) })],
+  [
+    'a journeyId with control characters',
+    400,
+    'INVALID_JOURNEY_ID',
+    () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('abc\u0000\r\n{"level":"error"}')]) }),
+  ],
   ['a path-like journeyId', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('../../etc/passwd')]) })],
   ['an empty journeyId', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('')]) })],
   ['a non-ASCII journeyId', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('jörney-😀')]) })],
@@ -149,7 +219,10 @@ describe.each(['reference', 'upstream'] as const)('bad input, %s mode', { timeou
     });
     expectRefused(reply, 413, 'Request size exceed 5MB');
     await expect.poll(() => mode.logs.length).toBeGreaterThan(logsBefore);
-    const line = mode.logs.slice(logsBefore).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.route === '/okaylive');
+    const line = mode.logs
+      .slice(logsBefore)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.route === '/okaylive');
     // The reader stopped at the limit (plus the chunk that crossed it).
     expect(line?.bytesIn).toBeGreaterThan(MAX_REQUEST_BYTES);
     expect(line?.bytesIn).toBeLessThan(MAX_REQUEST_BYTES + 256 * 1024);

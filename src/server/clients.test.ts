@@ -106,7 +106,10 @@ describe('curl -F', { timeout: 60_000 }, () => {
 });
 
 describe("Python's requests (the vendor's sample-client shape)", { timeout: 60_000 }, () => {
-  async function python(base: string, image: string): Promise<{ client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> }> {
+  async function python(
+    base: string,
+    image: string,
+  ): Promise<{ client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> }> {
     const { stdout } = await run('python3', [PYTHON_CLIENT, base, image]);
     return JSON.parse(stdout) as { client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> };
   }

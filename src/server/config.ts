@@ -154,7 +154,11 @@ function allowedOrigins(raw: string | undefined): string[] {
       }
       const plainHost = parsed !== null && /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/i.test(parsed.hostname);
       const exact = parsed !== null && plainHost && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin;
-      if (!exact) throw new ConfigError('OKAYLIVE_ALLOWED_ORIGINS', 'comma-separated origins such as https://bank.example (scheme, host and optional port; no path, no trailing slash, no wildcard)');
+      if (!exact)
+        throw new ConfigError(
+          'OKAYLIVE_ALLOWED_ORIGINS',
+          'comma-separated origins such as https://bank.example (scheme, host and optional port; no path, no trailing slash, no wildcard)',
+        );
       return origin;
     });
 }

@@ -57,7 +57,13 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
   const deliver = createDeliver(config.answerMode ?? 'full', options.onAnswer, log);
   const routes = config.upstream
     ? createUpstreamRoutes({ upstream: config.upstream, store, log, resendWindowMs: config.resendWindowMs, deliver })
-    : createReferenceRoutes({ store, engine: requireEngine(engine), journeys: { ttlMs: config.journeyTtlMs, maxAttempts: config.journeyMaxAttempts }, deliver, log });
+    : createReferenceRoutes({
+        store,
+        engine: requireEngine(engine),
+        journeys: { ttlMs: config.journeyTtlMs, maxAttempts: config.journeyMaxAttempts },
+        deliver,
+        log,
+      });
   const engineName = config.mode === 'upstream' ? 'okaylive' : 'reference';
   const admission = new Admission(config.uploads.max, config.uploads.perClient);
   const listed: ReadonlySet<string> = new Set(config.allowedOrigins);

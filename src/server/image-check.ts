@@ -14,9 +14,7 @@ export const MAX_INPUT_SIDE = 8192;
 
 export type ImageFormat = 'jpeg' | 'png';
 
-export type ImageCheck =
-  | { ok: true; format: ImageFormat; width: number; height: number }
-  | { ok: false; status: number; message: string };
+export type ImageCheck = { ok: true; format: ImageFormat; width: number; height: number } | { ok: false; status: number; message: string };
 
 /** What the bytes say the file is, whatever its name or declared type claims. */
 export function sniffImage(bytes: Uint8Array): ImageFormat | null {

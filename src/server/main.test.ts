@@ -77,7 +77,13 @@ describe('npm run serve', { timeout: 60_000 }, () => {
   });
 
   it('accepts at most OKAYLIVE_MAX_CONNECTIONS connections: one more is dropped unanswered', async () => {
-    const server = start({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'bank-user', OKAYLIVE_PASSWORD: 'pa55', OKAYLIVE_MAX_CONNECTIONS: '2', OKAYLIVE_LOG: 'on' });
+    const server = start({
+      OKAYLIVE_BASE_URL: fake.url,
+      OKAYLIVE_USERNAME: 'bank-user',
+      OKAYLIVE_PASSWORD: 'pa55',
+      OKAYLIVE_MAX_CONNECTIONS: '2',
+      OKAYLIVE_LOG: 'on',
+    });
     const listening = await server.next('listening');
     const port = Number(listening.port);
     const open = (): Promise<Socket> =>

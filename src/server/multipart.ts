@@ -96,7 +96,14 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
         stream.resume();
         return;
       }
-      const image = { chunks: [] as Buffer[], digest: createHash('sha256'), filename: info.filename ?? '', mimeType: info.mimeType, tooLarge: false, ended: false };
+      const image = {
+        chunks: [] as Buffer[],
+        digest: createHash('sha256'),
+        filename: info.filename ?? '',
+        mimeType: info.mimeType,
+        tooLarge: false,
+        ended: false,
+      };
       images.push(image);
       stream.on('data', (c: Buffer) => {
         image.chunks.push(c);

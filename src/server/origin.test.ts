@@ -47,7 +47,10 @@ describe('preflight', () => {
   it.each<[string, IncomingHttpHeaders]>([
     ['an origin not listed', { origin: 'https://evil.example', 'access-control-request-method': 'POST' }],
     ['another method', { origin: 'https://bank.example', 'access-control-request-method': 'DELETE' }],
-    ['header names that are not tokens', { origin: 'https://bank.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-a\r\nset-cookie: 1' }],
+    [
+      'header names that are not tokens',
+      { origin: 'https://bank.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-a\r\nset-cookie: 1' },
+    ],
     ['no origin', { 'access-control-request-method': 'POST' }],
   ])('%s is refused', (_name, headers) => {
     expect(ask(headers)).toEqual({ ok: false });

@@ -55,7 +55,11 @@ async function createJourney(): Promise<{ status: number; retryAfter: string | n
 }
 
 async function upload(url: string, journeyId: string): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
-  const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }), signal: AbortSignal.timeout(10_000) });
+  const r = await fetch(`${url}/api/ekyc/okaylive`, {
+    method: 'POST',
+    body: form({ imageBest: { bytes: jpeg }, journeyId }),
+    signal: AbortSignal.timeout(10_000),
+  });
   return { status: r.status, retryAfter: r.headers.get('retry-after'), body: await r.json() };
 }
 

@@ -37,7 +37,10 @@ const BOUNDARY = 'okl-log-boundary';
 
 /** Headers and the first part of an upload whose declared length is never reached. */
 async function partialUpload(): Promise<Buffer> {
-  const body = multipartBody(BOUNDARY, [{ name: 'journeyId', data: 'j-1' }, { name: 'imageBest', filename: 'selfie.jpg', type: 'image/jpeg', data: await selfieJpeg() }]);
+  const body = multipartBody(BOUNDARY, [
+    { name: 'journeyId', data: 'j-1' },
+    { name: 'imageBest', filename: 'selfie.jpg', type: 'image/jpeg', data: await selfieJpeg() },
+  ]);
   const head = [
     'POST /api/ekyc/okaylive HTTP/1.1',
     `Host: 127.0.0.1:${port}`,

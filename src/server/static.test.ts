@@ -33,7 +33,10 @@ beforeAll(async () => {
   put('assets/index-Dg_8EETt.css', `body{color:red}${text('css')}`, ['br', 'gz']);
   put('icon.svg', `<svg xmlns="http://www.w3.org/2000/svg">${text('<g/>')}</svg>`, ['br']);
   put('okaylive-assets/blazeface.json', JSON.stringify({ weights: text('w') }), ['br', 'gz']);
-  put('okaylive-assets/tfjs-backend-wasm-simd.0b1c2d3e.wasm', Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(4096)]), ['br', 'gz']);
+  put('okaylive-assets/tfjs-backend-wasm-simd.0b1c2d3e.wasm', Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(4096)]), [
+    'br',
+    'gz',
+  ]);
   put('okaylive-assets/facemesh.3fa9c2d1.bin', Buffer.alloc(4096, 7), ['gz']);
   put('okaylive-assets/facemesh.bin', Buffer.alloc(1024, 7));
   const handler = createStaticHandler(dir);

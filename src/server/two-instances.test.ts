@@ -25,7 +25,11 @@ const engines = [0, 1].map(() =>
     queue: 20,
     analyse: async (): Promise<AnalysisOutcome> => {
       await analysis.promise;
-      return { kind: 'answer', answer: { kind: 'face', code: 'EYES_CLOSED' }, notes: { width: 1, height: 1, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 } };
+      return {
+        kind: 'answer',
+        answer: { kind: 'face', code: 'EYES_CLOSED' },
+        notes: { width: 1, height: 1, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 },
+      };
     },
   }),
 );
@@ -33,7 +37,10 @@ let reference: [string, string];
 let upstream: [string, string];
 
 async function instance(env: Record<string, string>, engine?: ReturnType<typeof stubEngine>): Promise<string> {
-  const api = createEkycMiddleware(readConfig({ OKAYLIVE_REDIS_URL: redis.url, OKAYLIVE_LOG: 'off', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }), engine ? { engine } : {});
+  const api = createEkycMiddleware(
+    readConfig({ OKAYLIVE_REDIS_URL: redis.url, OKAYLIVE_LOG: 'off', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }),
+    engine ? { engine } : {},
+  );
   await api.ready;
   const server = await serve(api);
   started.push({ api, server });
@@ -62,7 +69,11 @@ afterAll(async () => {
 const journey = (url: string, client = '192.0.2.1') => fetch(`${url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
 
 async function upload(url: string, journeyId: string): Promise<{ status: number; body: unknown }> {
-  const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }), signal: AbortSignal.timeout(20_000) });
+  const r = await fetch(`${url}/api/ekyc/okaylive`, {
+    method: 'POST',
+    body: form({ imageBest: { bytes: jpeg }, journeyId }),
+    signal: AbortSignal.timeout(20_000),
+  });
   return { status: r.status, body: await r.json() };
 }
 

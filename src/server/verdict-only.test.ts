@@ -42,7 +42,11 @@ afterAll(async () => {
 const VERDICT_BODY = /^\{"status":"success","messageCode":"api\.success","outcome":"(live|not_live|retake)"\}$/;
 
 function faceAnswer(): Promise<AnalysisOutcome> {
-  return Promise.resolve({ kind: 'answer', answer: { kind: 'face', code: 'EYES_CLOSED' }, notes: { width: 1, height: 1, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 } });
+  return Promise.resolve({
+    kind: 'answer',
+    answer: { kind: 'face', code: 'EYES_CLOSED' },
+    notes: { width: 1, height: 1, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 },
+  });
 }
 
 /** The production app (createApp) in reference mode with a stub analysis (probability 0.8, quality 0.7). */
@@ -62,7 +66,10 @@ async function production(env: Record<string, string> = {}, options: { onAnswer?
 }
 
 async function upstream(env: Record<string, string>, onAnswer?: AnswerHook): Promise<string> {
-  const api = createEkycMiddleware(readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', OKAYLIVE_LOG: 'off', ...env }), onAnswer ? { onAnswer } : {});
+  const api = createEkycMiddleware(
+    readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', OKAYLIVE_LOG: 'off', ...env }),
+    onAnswer ? { onAnswer } : {},
+  );
   const running: Running = await serve(api);
   closers.push(async () => {
     await running.close();

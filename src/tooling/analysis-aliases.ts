@@ -15,6 +15,12 @@ import type { Alias } from 'vite';
  */
 export const ANALYSIS_ALIASES: Alias[] = [
   { find: /^@vladmandic\/human$/, replacement: fileURLToPath(new URL('../../node_modules/@vladmandic/human/dist/human.esm-nobundle.js', import.meta.url)) },
-  { find: /^@tensorflow\/tfjs-backend-(webgl|webgpu|cpu)(\/dist\/index\.js)?$/, replacement: fileURLToPath(new URL('../core/analysis/tfjs-unused-backend.ts', import.meta.url)) },
-  { find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/, replacement: fileURLToPath(new URL('../core/analysis/tfjs-unused-threads.ts', import.meta.url)) },
+  {
+    find: /^@tensorflow\/tfjs-backend-(webgl|webgpu|cpu)(\/dist\/index\.js)?$/,
+    replacement: fileURLToPath(new URL('../core/analysis/tfjs-unused-backend.ts', import.meta.url)),
+  },
+  {
+    find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/,
+    replacement: fileURLToPath(new URL('../core/analysis/tfjs-unused-threads.ts', import.meta.url)),
+  },
 ];

@@ -113,7 +113,11 @@ async function main(): Promise<void> {
   };
   const row = (label: string, t: { raw: number; br: number; gz: number }) =>
     console.log(`${label.padEnd(46)} ${kb(t.raw)} raw ${kb(t.br)} br ${kb(t.gz)} gzip`);
-  const add = (a: { raw: number; br: number; gz: number }, b: { raw: number; br: number; gz: number }) => ({ raw: a.raw + b.raw, br: a.br + b.br, gz: a.gz + b.gz });
+  const add = (a: { raw: number; br: number; gz: number }, b: { raw: number; br: number; gz: number }) => ({
+    raw: a.raw + b.raw,
+    br: a.br + b.br,
+    gz: a.gz + b.gz,
+  });
   let beforeHint = { raw: 0, br: 0, gz: 0 };
   let all = { raw: 0, br: 0, gz: 0 };
   const libraryWorker = library.find(isWorker);
@@ -137,7 +141,9 @@ async function main(): Promise<void> {
   row('analysis download in all (+ mesh)', all);
   console.log('');
   console.log(`For scale: AWS Amplify FaceLivenessDetector, minimal page: about 409 KB gzip JS+CSS, then ~0.5 MB model/WASM.`);
-  console.log(`Ours before the camera starts: ${(scriptTotal.zipped / 1024).toFixed(1)} KB gzip standalone, or ${((component.zipped + deps.zipped) / 1024).toFixed(1)} KB gzip on top of React in a React app.`);
+  console.log(
+    `Ours before the camera starts: ${(scriptTotal.zipped / 1024).toFixed(1)} KB gzip standalone, or ${((component.zipped + deps.zipped) / 1024).toFixed(1)} KB gzip on top of React in a React app.`,
+  );
 }
 
 await main();

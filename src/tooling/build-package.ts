@@ -42,9 +42,13 @@ async function main(): Promise<void> {
   await build(libraryConfig({ outDir: join(PACKAGE_DIR, 'lib'), minify: false }));
   await build(standaloneConfig({ outDir: join(PACKAGE_DIR, 'standalone') }));
 
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/tooling/tsconfig.package.json'), '--outDir', join(PACKAGE_DIR, 'types')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/tooling/tsconfig.package.json'), '--outDir', join(PACKAGE_DIR, 'types')],
+    {
+      stdio: 'inherit',
+    },
+  );
   await rewriteDeclarationSpecifiers(join(PACKAGE_DIR, 'types'));
 
   await copyAssets(builtAssets(), join(PACKAGE_DIR, 'okaylive-assets'));

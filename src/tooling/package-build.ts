@@ -37,7 +37,14 @@ export const STANDALONE_ENTRY = 'src/element/standalone.ts';
 export const STANDALONE_FILE = 'okaylive-capture.js';
 
 /** Left to the host: React as a peer, the rest as regular dependencies it may share. */
-export const LIBRARY_EXTERNALS: readonly RegExp[] = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^@tanstack\/query-core($|\/)/, /^zustand($|\/)/, /^react-webcam$/];
+export const LIBRARY_EXTERNALS: readonly RegExp[] = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\/react-query($|\/)/,
+  /^@tanstack\/query-core($|\/)/,
+  /^zustand($|\/)/,
+  /^react-webcam$/,
+];
 
 interface BuildOptions {
   outDir: string;

@@ -35,7 +35,7 @@ describe('package.json describes what build:package makes', () => {
     expect(pkg.bin).toEqual({ 'okaylive-assets': './dist-package/bin/okaylive-assets.js' });
   });
 
-  it('React is the host\'s (peer), and every library external is a dependency or a peer', () => {
+  it("React is the host's (peer), and every library external is a dependency or a peer", () => {
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['react', 'react-dom']);
     expect(pkg.dependencies.react).toBeUndefined();
     expect(pkg.dependencies['react-dom']).toBeUndefined();

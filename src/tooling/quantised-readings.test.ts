@@ -40,7 +40,10 @@ async function analysisFrame(file: string): Promise<{ image: RgbaImage; crop: { 
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  return { image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }, crop: { width: plan.width, height: plan.height } };
+  return {
+    image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
+    crop: { width: plan.width, height: plan.height },
+  };
 }
 
 /** The models as Human ships them (float32 detector, float16 mesh), under plain names. */
@@ -67,7 +70,9 @@ beforeAll(async () => {
     results.push({ clip, reference: await read(reference), candidate: await read(candidate) });
   }
   const fmt = (v: number | null) => (v === null ? '-' : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3));
-  console.log(`\nreadings, shipped weights → ${MODEL_NAMES.map((m) => `${m} ${MODEL_ENCODINGS[m]}`).join(', ')} (tolerance: ${TOLERANCE_SHARE} of each rule's target-to-limit gap)`);
+  console.log(
+    `\nreadings, shipped weights → ${MODEL_NAMES.map((m) => `${m} ${MODEL_ENCODINGS[m]}`).join(', ')} (tolerance: ${TOLERANCE_SHARE} of each rule's target-to-limit gap)`,
+  );
   console.table(
     Object.fromEntries(
       results.map(({ clip, reference, candidate }) => [

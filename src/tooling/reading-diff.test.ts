@@ -51,7 +51,12 @@ describe('comparing two frames of readings', () => {
     ['eyes past their band and a darker face', { eyeOpenness: 0.34, brightness: 160 }, ['brightness', 'eyeOpenness']],
   ])('%s', (_name, patch, failing) => {
     const rows = compareReadings(BASE, { ...BASE, ...patch });
-    expect(rows.filter((r) => !r.ok).map((r) => r.reading).sort()).toEqual([...failing].sort());
+    expect(
+      rows
+        .filter((r) => !r.ok)
+        .map((r) => r.reading)
+        .sort(),
+    ).toEqual([...failing].sort());
   });
 
   it('a reading missing on both sides matches', () => {

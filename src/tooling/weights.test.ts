@@ -66,6 +66,11 @@ describe('a model file', () => {
   });
 
   it('refuses data shorter than its manifest', () => {
-    expect(() => decodeWeights(tensors.map((t) => t.spec), new Uint8Array(10))).toThrow(/runs past the end/);
+    expect(() =>
+      decodeWeights(
+        tensors.map((t) => t.spec),
+        new Uint8Array(10),
+      ),
+    ).toThrow(/runs past the end/);
   });
 });

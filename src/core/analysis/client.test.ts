@@ -29,18 +29,38 @@ const request: FrameRequest = {
   at: 0,
   previous: null,
 };
-const frame = () => ({ closed: false, close() { this.closed = true; } });
-const measurement = { readings: { faceCount: 0, cropHeight: 40 }, face: null, motionSample: null } as unknown as Extract<FromWorker, { type: 'result' }>['measurement'];
+const frame = () => ({
+  closed: false,
+  close() {
+    this.closed = true;
+  },
+});
+const measurement = { readings: { faceCount: 0, cropHeight: 40 }, face: null, motionSample: null } as unknown as Extract<
+  FromWorker,
+  { type: 'result' }
+>['measurement'];
 
 describe('the analysis client follows the worker through its stages', () => {
   it.each<[string, FromWorker[], AnalysisStage, 'loading' | 'ready' | 'unavailable', boolean]>([
     // name, worker says, stage, status, can analyse a frame
     ['nothing yet', [], 'loading', 'loading', false],
     ['the detector is in', [{ type: 'detector-ready', backend: 'wasm', loadMs: 1 }], 'detector', 'loading', true],
-    ['the mesh too', [{ type: 'detector-ready', backend: 'wasm', loadMs: 1 }, { type: 'ready', backend: 'wasm', loadMs: 2 }], 'ready', 'ready', true],
+    [
+      'the mesh too',
+      [
+        { type: 'detector-ready', backend: 'wasm', loadMs: 1 },
+        { type: 'ready', backend: 'wasm', loadMs: 2 },
+      ],
+      'ready',
+      'ready',
+      true,
+    ],
     [
       'the mesh fails after the detector',
-      [{ type: 'detector-ready', backend: 'wasm', loadMs: 1 }, { type: 'failed', reason: 'LOAD_FAILED', detail: 'facemesh' }],
+      [
+        { type: 'detector-ready', backend: 'wasm', loadMs: 1 },
+        { type: 'failed', reason: 'LOAD_FAILED', detail: 'facemesh' },
+      ],
       'unavailable',
       'unavailable',
       false,

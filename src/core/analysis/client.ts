@@ -145,8 +145,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
           // For the developer: the person sees "guidance unavailable" and the manual button.
           console.warn(`[okaylive] face analysis unavailable (${m.reason}): ${m.detail}`);
           setStatus('unavailable', m.reason);
-        }
-        else {
+        } else {
           const p = pending.get(m.id);
           pending.delete(m.id);
           if (m.type === 'result') {

@@ -44,7 +44,11 @@ describe('head angles need depth', () => {
     expect(flat.readings.yaw).toBeNull();
     expect(flat.readings.pitch).toBeNull();
     expect(flat.readings.roll).not.toBeNull();
-    const deep = measure({ faces: [{ score: 0.9, meshScore: 1, mesh: mesh(100, 120, 150).map(([x = 0, y = 0]) => [x, y, 0]) }], image, crop: { width: 600, height: 800 } });
+    const deep = measure({
+      faces: [{ score: 0.9, meshScore: 1, mesh: mesh(100, 120, 150).map(([x = 0, y = 0]) => [x, y, 0]) }],
+      image,
+      crop: { width: 600, height: 800 },
+    });
     expect(deep.face?.pose).not.toBeNull();
     expect(deep.readings.yaw).not.toBeNull();
   });
@@ -58,18 +62,40 @@ describe('toFaceInputs', () => {
       score: 0.8,
       boxScore: 0.93,
       faceScore: 0.99,
-      mesh: [[100, 200, 48], [300, 50, -96]],
-      meshRaw: [[0.25, 0.4, 0.25], [0.75, 0.1, -0.5]],
+      mesh: [
+        [100, 200, 48],
+        [300, 50, -96],
+      ],
+      meshRaw: [
+        [0.25, 0.4, 0.25],
+        [0.75, 0.1, -0.5],
+      ],
       boxRaw: [0.2, 0.1, 0.5, 0.6],
     };
     expect(toFaceInputs([human])).toEqual([
-      { score: 0.93, meshScore: 0.99, mesh: [[100, 200, 50], [300, 50, -100]] },
+      {
+        score: 0.93,
+        meshScore: 0.99,
+        mesh: [
+          [100, 200, 50],
+          [300, 50, -100],
+        ],
+      },
     ]);
   });
 
   it('leaves the mesh flat without the raw values to scale its depth by', () => {
-    const human: HumanFaceLike = { score: 0.8, mesh: [[1, 2, 3], [4, 5, undefined]] };
-    expect(toFaceInputs([human])[0]?.mesh).toEqual([[1, 2], [4, 5]]);
+    const human: HumanFaceLike = {
+      score: 0.8,
+      mesh: [
+        [1, 2, 3],
+        [4, 5, undefined],
+      ],
+    };
+    expect(toFaceInputs([human])[0]?.mesh).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
   });
 
   it('falls back to the overall score without a detector score', () => {

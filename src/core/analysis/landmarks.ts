@@ -8,8 +8,16 @@ export const RIGHT_EYE = [33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 15
 export const LEFT_EYE = [263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387, 388, 466] as const;
 
 /** Upper/lower lid pairs and the eye corners, for the opening ratio. */
-export const RIGHT_LIDS: ReadonlyArray<readonly [number, number]> = [[160, 144], [159, 145], [158, 153]];
-export const LEFT_LIDS: ReadonlyArray<readonly [number, number]> = [[385, 380], [386, 374], [387, 373]];
+export const RIGHT_LIDS: ReadonlyArray<readonly [number, number]> = [
+  [160, 144],
+  [159, 145],
+  [158, 153],
+];
+export const LEFT_LIDS: ReadonlyArray<readonly [number, number]> = [
+  [385, 380],
+  [386, 374],
+  [387, 373],
+];
 export const RIGHT_CORNERS = [33, 133] as const;
 export const LEFT_CORNERS = [263, 362] as const;
 
@@ -24,8 +32,8 @@ export const CHIN = 152;
  * index 36 − k (k = 1..17) are mirror images; 0 (forehead) and 18 (chin) are on the midline.
  */
 export const SILHOUETTE = [
-  10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,
-  152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109,
+  10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21,
+  54, 103, 67, 109,
 ] as const;
 
 function silhouettePairs(): Array<readonly [number, number]> {
@@ -46,7 +54,9 @@ function silhouettePairs(): Array<readonly [number, number]> {
 export const MIRROR_PAIRS: ReadonlyArray<readonly [number, number]> = [
   ...silhouettePairs(),
   ...RIGHT_EYE.map((r, i): readonly [number, number] => [r, LEFT_EYE[i] ?? r]),
-  [70, 300], [105, 334], [107, 336],
+  [70, 300],
+  [105, 334],
+  [107, 336],
   [98, 327],
   [61, 291],
 ];

@@ -18,7 +18,14 @@ function find(cx: number, cy: number, eye: number, score = 0.9): FaceInput {
   return {
     score,
     box: { x: cx - eye * 2, y: cy - eye * 2, width: eye * 4, height: eye * 4 },
-    mesh: [[cx + e, cy - eye * 0.5], [cx - e, cy - eye * 0.5], [cx, cy], [cx, cy + eye * 0.4], [cx + eye, cy], [cx - eye, cy]],
+    mesh: [
+      [cx + e, cy - eye * 0.5],
+      [cx - e, cy - eye * 0.5],
+      [cx, cy],
+      [cx, cy + eye * 0.4],
+      [cx + eye, cy],
+      [cx - eye, cy],
+    ],
   };
 }
 
@@ -30,7 +37,12 @@ describe('readings from the detector alone', () => {
   it.each<[string, FaceInput[], Partial<Record<keyof Readings, number | null>>, RuleCode | null]>([
     // name, finds (analysed-image pixels), readings expected (crop pixels), first hint
     ['nothing found', [], { faceCount: 0, faceSide: null }, 'FACE_NOT_FOUND'],
-    ['a weak find does not count without the mesh', [find(at(0.5, 0.46).x, at(0.5, 0.46).y, 80, DETECTOR_ONLY_FLOOR - 0.05)], { faceCount: 0 }, 'FACE_NOT_FOUND'],
+    [
+      'a weak find does not count without the mesh',
+      [find(at(0.5, 0.46).x, at(0.5, 0.46).y, 80, DETECTOR_ONLY_FLOOR - 0.05)],
+      { faceCount: 0 },
+      'FACE_NOT_FOUND',
+    ],
     ['two faces', [find(150, 300, 60), find(330, 300, 60)], { faceCount: 2 }, 'TOO_MANY_FACES'],
     // 80 px between the eyes at 480 wide is 135 px in the 810 px crop: 142 on the mesh's scale
     // (the test finds' box is 4 eye distances: 2.3 eye distances from the box, more than 2.25 from the eyes)
@@ -54,7 +66,14 @@ describe('readings from the detector alone', () => {
 });
 
 /** The codes the detector alone can give; any other hint waits for the mesh. */
-const DETECTOR_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>(['FACE_NOT_FOUND', 'TOO_MANY_FACES', 'FACE_TOO_SMALL', 'FACE_TOO_CLOSE', 'FACE_CROPPED', 'FACE_CLOSE_TO_BORDER']);
+const DETECTOR_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>([
+  'FACE_NOT_FOUND',
+  'TOO_MANY_FACES',
+  'FACE_TOO_SMALL',
+  'FACE_TOO_CLOSE',
+  'FACE_CROPPED',
+  'FACE_CLOSE_TO_BORDER',
+]);
 
 describe('on every camera clip, the detector alone gives the first hint the full analysis gives', () => {
   const rows: Array<{ clip: string; full: Readings; detector: Readings; fullHint: RuleCode | null; detectorHint: RuleCode | null }> = [];
@@ -64,7 +83,10 @@ describe('on every camera clip, the detector alone gives the first hint the full
     const full = await loadNodeDetector();
     const detectorOnly = await loadNodeDetector(undefined, { mesh: false });
     for (const [clip, file] of Object.entries(clips)) {
-      const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], { maxBuffer: 1 << 26, timeout: 30_000 });
+      const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], {
+        maxBuffer: 1 << 26,
+        timeout: 30_000,
+      });
       if (r.status !== 0) throw new Error(`ffmpeg could not read ${file}`);
       const meta = await sharp(r.stdout).metadata();
       const plan = portraitCrop(meta.width ?? 0, meta.height ?? 0);
@@ -112,7 +134,7 @@ describe('on every camera clip, the detector alone gives the first hint the full
     expect(rows.map((r) => [r.clip, r.detectorHint])).toEqual(expected);
   });
 
-  it('face size within 10 % of the mesh\'s on frontal faces (turned and tilted heads differ more)', () => {
+  it("face size within 10 % of the mesh's on frontal faces (turned and tilted heads differ more)", () => {
     for (const r of rows.filter((x) => x.full.faceSide !== null && !['turned', 'tilted', 'close'].includes(x.clip))) {
       expect(Math.abs((r.detector.faceSide ?? 0) / (r.full.faceSide ?? 1) - 1), r.clip).toBeLessThan(0.1);
       expect(Math.abs((r.detector.eyeDistance ?? 0) / (r.full.eyeDistance ?? 1) - 1), r.clip).toBeLessThan(0.1);

@@ -150,9 +150,7 @@ export function measure(input: MeasureInput): Measurement {
   const at = input.at;
   const previous = input.previous;
   const motion =
-    previous && at !== undefined && at > previous.at
-      ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100)
-      : null;
+    previous && at !== undefined && at > previous.at ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100) : null;
 
   const readings: Readings = {
     faceCount: faces.length,

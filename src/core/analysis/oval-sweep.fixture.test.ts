@@ -78,7 +78,8 @@ describe('the face swept across the oval', { timeout: 300_000 }, () => {
       });
       if (truth.overflow <= TARGET - READ_ERROR) {
         // Drawn inside the oval: found, and never told to centre, not even on a first frame.
-        if (r.faceCount !== 1 || centring?.pass !== true || fresh.failures.includes('FACE_CLOSE_TO_BORDER')) wrong.push(`${name}: inside, but ${r.faceCount} faces / centring ${String(centring?.pass)}`);
+        if (r.faceCount !== 1 || centring?.pass !== true || fresh.failures.includes('FACE_CLOSE_TO_BORDER'))
+          wrong.push(`${name}: inside, but ${r.faceCount} faces / centring ${String(centring?.pass)}`);
       } else if (truth.overflow >= TARGET + READ_ERROR && r.faceCount === 1) {
         if (centring?.pass !== false) wrong.push(`${name}: outside by ${fmt(truth.overflow, 2)}, yet passes`);
         if (truth.overflow >= LIMIT + READ_ERROR && held?.pass !== false) wrong.push(`${name}: outside by ${fmt(truth.overflow, 2)}, yet passes at the limit`);

@@ -35,7 +35,10 @@ const rad = (d: number): number => (d * Math.PI) / 180;
 describe('headPose', () => {
   it('reads 0, 0, 0 for a frontal, upright head anywhere in the image', () => {
     const identity = { x: [1, 0, 0] as Vec3, y: [0, 1, 0] as Vec3, z: [0, 0, 1] as Vec3 };
-    for (const at of [[0, 0, 0], [700, 100, 900]] as Vec3[]) {
+    for (const at of [
+      [0, 0, 0],
+      [700, 100, 900],
+    ] as Vec3[]) {
       const pose = headPose(place(frontalHead(), identity, at));
       expect(pose?.yaw).toBeCloseTo(0, 6);
       expect(pose?.pitch).toBeCloseTo(0, 6);
@@ -46,12 +49,28 @@ describe('headPose', () => {
   // Each built by hand as the movement a person makes, not from axesOf().
   it.each<[string, (v: Vec3) => Vec3, { yaw: number; pitch: number; roll: number }]>([
     // The nose (towards the camera, −z) swings to the image's right: x' = x cos − z sin.
-    ['turned 25° towards the image right', ([x, y, z]) => [x * Math.cos(rad(25)) - z * Math.sin(rad(25)), y, x * Math.sin(rad(25)) + z * Math.cos(rad(25))], { yaw: 25, pitch: 0, roll: 0 }],
+    [
+      'turned 25° towards the image right',
+      ([x, y, z]) => [x * Math.cos(rad(25)) - z * Math.sin(rad(25)), y, x * Math.sin(rad(25)) + z * Math.cos(rad(25))],
+      { yaw: 25, pitch: 0, roll: 0 },
+    ],
     // The nose rises (−y): y' = y cos + z sin.
-    ['chin up 18°', ([x, y, z]) => [x, y * Math.cos(rad(18)) + z * Math.sin(rad(18)), -y * Math.sin(rad(18)) + z * Math.cos(rad(18))], { yaw: 0, pitch: 18, roll: 0 }],
-    ['chin down 12°', ([x, y, z]) => [x, y * Math.cos(rad(-12)) + z * Math.sin(rad(-12)), -y * Math.sin(rad(-12)) + z * Math.cos(rad(-12))], { yaw: 0, pitch: -12, roll: 0 }],
+    [
+      'chin up 18°',
+      ([x, y, z]) => [x, y * Math.cos(rad(18)) + z * Math.sin(rad(18)), -y * Math.sin(rad(18)) + z * Math.cos(rad(18))],
+      { yaw: 0, pitch: 18, roll: 0 },
+    ],
+    [
+      'chin down 12°',
+      ([x, y, z]) => [x, y * Math.cos(rad(-12)) + z * Math.sin(rad(-12)), -y * Math.sin(rad(-12)) + z * Math.cos(rad(-12))],
+      { yaw: 0, pitch: -12, roll: 0 },
+    ],
     // The person's left side (image right, +x) drops: clockwise on the screen.
-    ['leaning 30° clockwise', ([x, y, z]) => [x * Math.cos(rad(30)) - y * Math.sin(rad(30)), x * Math.sin(rad(30)) + y * Math.cos(rad(30)), z], { yaw: 0, pitch: 0, roll: 30 }],
+    [
+      'leaning 30° clockwise',
+      ([x, y, z]) => [x * Math.cos(rad(30)) - y * Math.sin(rad(30)), x * Math.sin(rad(30)) + y * Math.cos(rad(30)), z],
+      { yaw: 0, pitch: 0, roll: 30 },
+    ],
   ])('%s', (_name, move, expected) => {
     const axes = { x: move([1, 0, 0]), y: move([0, 1, 0]), z: move([0, 0, 1]) };
     const pose = headPose(place(frontalHead(), axes));

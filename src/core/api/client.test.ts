@@ -152,7 +152,12 @@ describe('checkLiveness', () => {
 describe('fault reading', () => {
   it('offline: fails at once with OFFLINE and sends nothing', async () => {
     let requests = 0;
-    server.use(http.post(`${BASE}/okaylive`, () => { requests++; return HttpResponse.json({}); }));
+    server.use(
+      http.post(`${BASE}/okaylive`, () => {
+        requests++;
+        return HttpResponse.json({});
+      }),
+    );
     const offline = createOkayLiveClient({ apiBaseUrl: BASE, isOnline: () => false });
     const error = await failure(offline.checkLiveness({ imageBest: image, journeyId: 'j' }));
     expect(error.code).toBe('OFFLINE');
@@ -162,7 +167,12 @@ describe('fault reading', () => {
 
   it('a network failure while the device went offline is OFFLINE, not a generic network error', async () => {
     let online = true;
-    server.use(http.post(`${BASE}/okaylive`, () => { online = false; return HttpResponse.error(); }));
+    server.use(
+      http.post(`${BASE}/okaylive`, () => {
+        online = false;
+        return HttpResponse.error();
+      }),
+    );
     const flaky = createOkayLiveClient({ apiBaseUrl: BASE, isOnline: () => online });
     expect((await failure(flaky.checkLiveness({ imageBest: image, journeyId: 'j' }))).code).toBe('OFFLINE');
   });

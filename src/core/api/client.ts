@@ -1,13 +1,4 @@
-import {
-  IMAGE_FILENAME,
-  PART_IMAGE,
-  PART_JOURNEY,
-  isFaceCode,
-  isVerdictOnlySuccess,
-  toContractCode,
-  type FaceCode,
-  type OkayLiveSuccess,
-} from './contract.ts';
+import { IMAGE_FILENAME, PART_IMAGE, PART_JOURNEY, isFaceCode, isVerdictOnlySuccess, toContractCode, type FaceCode, type OkayLiveSuccess } from './contract.ts';
 import { OkayLiveApiError } from './errors.ts';
 import { verdictFromFaceCode, verdictFromOutcome, verdictFromSuccess, type Verdict } from './verdict.ts';
 
@@ -120,12 +111,16 @@ async function readJson(response: Response): Promise<Reply> {
   }
   if (response.ok && isRecord(body) && body.status === 'success') return { kind: 'success', body };
 
-  const code = isRecord(body) ? toContractCode(body.message) ?? toContractCode(body.messageCode) : undefined;
+  const code = isRecord(body) ? (toContractCode(body.message) ?? toContractCode(body.messageCode)) : undefined;
   if (code !== undefined && isFaceCode(code)) return { kind: 'face', code };
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
   const status = response.status;
   // Said to developers only (error.message), never shown: the page of a proxy, a gateway or an SPA fallback.
-  const detail = isRecord(body) ? undefined : looksLikeHtml(response, text) ? `HTML page instead of JSON (HTTP ${status}): a proxy or gateway answered, or apiBaseUrl is wrong` : `body is not JSON (HTTP ${status})`;
+  const detail = isRecord(body)
+    ? undefined
+    : looksLikeHtml(response, text)
+      ? `HTML page instead of JSON (HTTP ${status}): a proxy or gateway answered, or apiBaseUrl is wrong`
+      : `body is not JSON (HTTP ${status})`;
   if (code !== undefined) throw new OkayLiveApiError({ code, status, retryAfterMs });
   if (status === 429) throw new OkayLiveApiError({ code: 'RATE_LIMITED', status, retryAfterMs, detail });
   if (status === 413) throw new OkayLiveApiError({ code: 'PAYLOAD_TOO_LARGE', status, detail });

@@ -4,15 +4,7 @@ import type { GeneralCode } from './contract.ts';
  * Transport-level failures the client itself detects, next to the codes the service
  * sends. The UI maps every code to a catalogue message; nothing shows raw server text.
  */
-export type TransportCode =
-  | 'OFFLINE'
-  | 'NETWORK_ERROR'
-  | 'TIMEOUT'
-  | 'ABORTED'
-  | 'HTTP_ERROR'
-  | 'INVALID_RESPONSE'
-  | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE';
+export type TransportCode = 'OFFLINE' | 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'HTTP_ERROR' | 'INVALID_RESPONSE' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 /** Face codes never appear here: the client turns them into a retake verdict. */
 export type ApiErrorCode = TransportCode | GeneralCode;
@@ -74,11 +66,7 @@ export function isRetryableCode(code: ApiErrorCode, status?: number): boolean {
 }
 
 /** Codes that say the image itself cannot be used: the only API failures that ask for a new capture. */
-const IMAGE_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
-  'UNRECOGNIZED_IMAGE',
-  'UNRESOLVED_PIC_CONTENT',
-  'FAILED_TO_DECODE_IMAGE',
-]);
+const IMAGE_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>(['UNRECOGNIZED_IMAGE', 'UNRESOLVED_PIC_CONTENT', 'FAILED_TO_DECODE_IMAGE']);
 
 export function isImageCode(code: string): boolean {
   return IMAGE_CODES.has(code as ApiErrorCode);

@@ -1,9 +1,4 @@
-import {
-  PROBABILITY_THRESHOLD,
-  QUALITY_THRESHOLD,
-  type FaceCode,
-  type OkayLiveSuccess,
-} from './contract.ts';
+import { PROBABILITY_THRESHOLD, QUALITY_THRESHOLD, type FaceCode, type OkayLiveSuccess } from './contract.ts';
 
 export type Outcome = 'live' | 'not_live' | 'retake';
 

@@ -13,10 +13,7 @@ export interface PermissionsLike {
   query(descriptor: { name: string }): Promise<PermissionStatusLike>;
 }
 
-export function watchCameraPermission(
-  permissions: PermissionsLike | undefined,
-  onGranted: () => void,
-): () => void {
+export function watchCameraPermission(permissions: PermissionsLike | undefined, onGranted: () => void): () => void {
   let status: PermissionStatusLike | null = null;
   let stopped = false;
   const listener = () => {

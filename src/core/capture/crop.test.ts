@@ -15,7 +15,12 @@ describe('portraitCrop', () => {
   });
 
   it('is always 3:4 portrait', () => {
-    for (const [w, h] of [[1920, 1080], [1366, 768], [720, 1280], [1000, 1000]] as const) {
+    for (const [w, h] of [
+      [1920, 1080],
+      [1366, 768],
+      [720, 1280],
+      [1000, 1000],
+    ] as const) {
       const c = portraitCrop(w, h);
       expect(Math.abs(c.width / c.height - 0.75)).toBeLessThan(0.01);
       expect(c.sx + c.sw).toBeLessThanOrEqual(w);

@@ -28,9 +28,7 @@ function makeCanvas(width: number, height: number): { ctx: Canvas2D; toBlob: (q:
   return {
     ctx,
     toBlob: (quality) =>
-      new Promise((resolve, reject) =>
-        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),
-      ),
+      new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality)),
   };
 }
 

@@ -47,7 +47,12 @@ export async function readPhoto(file: Blob, analyse: StillAnalyser | undefined, 
     const blocking = verdict?.evaluation.failures.find((code) => !NON_BLOCKING.has(code));
     if (blocking) return { kind: 'rejected', code: blocking };
     const facts = verdict
-      ? { mode: 'file' as const, camera: null, failures: [...verdict.evaluation.failures], ...(verdict.measurement ? { readings: verdict.measurement.readings } : {}) }
+      ? {
+          mode: 'file' as const,
+          camera: null,
+          failures: [...verdict.evaluation.failures],
+          ...(verdict.measurement ? { readings: verdict.measurement.readings } : {}),
+        }
       : { mode: 'file' as const, camera: null };
     return { kind: 'accepted', capture: { blob: encoded.blob, meta: captureMeta(encoded, facts) } };
   } catch {

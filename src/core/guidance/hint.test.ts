@@ -21,11 +21,57 @@ describe('hint selection with hysteresis', () => {
   });
 
   it.each<[string, Array<[number, Hint | null]>, Array<string | null>]>([
-    ['a one-frame blip is ignored', [[0, SMALL], [700, DARK], [760, SMALL], [820, SMALL]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL']],
-    ['a lasting change switches after switchAfterMs', [[0, SMALL], [700, DARK], [800, DARK], [960, DARK]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'TOO_DARK']],
-    ['a new hint waits until the old one was readable', [[0, SMALL], [50, DARK], [400, DARK], [610, DARK]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'TOO_DARK']],
-    ['"all good" is damped the same way', [[0, SMALL], [700, null], [800, null], [1000, null]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', null]],
-    ['alternating hints never flicker', [[0, SMALL], [700, DARK], [800, SMALL], [900, DARK], [1000, SMALL]], ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL']],
+    [
+      'a one-frame blip is ignored',
+      [
+        [0, SMALL],
+        [700, DARK],
+        [760, SMALL],
+        [820, SMALL],
+      ],
+      ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL'],
+    ],
+    [
+      'a lasting change switches after switchAfterMs',
+      [
+        [0, SMALL],
+        [700, DARK],
+        [800, DARK],
+        [960, DARK],
+      ],
+      ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'TOO_DARK'],
+    ],
+    [
+      'a new hint waits until the old one was readable',
+      [
+        [0, SMALL],
+        [50, DARK],
+        [400, DARK],
+        [610, DARK],
+      ],
+      ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'TOO_DARK'],
+    ],
+    [
+      '"all good" is damped the same way',
+      [
+        [0, SMALL],
+        [700, null],
+        [800, null],
+        [1000, null],
+      ],
+      ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', null],
+    ],
+    [
+      'alternating hints never flicker',
+      [
+        [0, SMALL],
+        [700, DARK],
+        [800, SMALL],
+        [900, DARK],
+        [1000, SMALL],
+      ],
+      ['FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL', 'FACE_TOO_SMALL'],
+    ],
   ])('%s', (_name, steps, shown) => {
     expect(run(steps)).toEqual(shown);
   });
@@ -37,9 +83,23 @@ describe('hint selection with hysteresis', () => {
 
 describe('wantedHint', () => {
   const base = {
-    faceCount: 1, faceSide: 300, eyeDistance: 139, faceWidthShare: 0.37, margin: 0.85, ovalOverflow: -0.33,
-    yaw: 1, pitch: 5, roll: 3, brightness: 160, clipped: 0, unevenness: 0.1, sharpness: 0.6, motion: 0,
-    eyeOpenness: 0.35, meshConfidence: 1, cropHeight: 1080,
+    faceCount: 1,
+    faceSide: 300,
+    eyeDistance: 139,
+    faceWidthShare: 0.37,
+    margin: 0.85,
+    ovalOverflow: -0.33,
+    yaw: 1,
+    pitch: 5,
+    roll: 3,
+    brightness: 160,
+    clipped: 0,
+    unevenness: 0.1,
+    sharpness: 0.6,
+    motion: 0,
+    eyeOpenness: 0.35,
+    meshConfidence: 1,
+    cropHeight: 1080,
   };
   it.each<[string, Partial<typeof base>, Hint | null]>([
     ['roll says which row', { roll: 40 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'roll' }],
@@ -54,12 +114,34 @@ describe('wantedHint', () => {
 
 describe('hints that say which way to move', () => {
   const base = {
-    faceCount: 1, faceSide: 300, eyeDistance: 139, faceWidthShare: 0.37, margin: 0.85, ovalOverflow: 0.4,
-    yaw: 1, pitch: 5, roll: 3, brightness: 160, clipped: 0, unevenness: 0.1, sharpness: 0.6, motion: 0,
-    eyeOpenness: 0.35, meshConfidence: 1, cropHeight: 1080,
+    faceCount: 1,
+    faceSide: 300,
+    eyeDistance: 139,
+    faceWidthShare: 0.37,
+    margin: 0.85,
+    ovalOverflow: 0.4,
+    yaw: 1,
+    pitch: 5,
+    roll: 3,
+    brightness: 160,
+    clipped: 0,
+    unevenness: 0.1,
+    sharpness: 0.6,
+    motion: 0,
+    eyeOpenness: 0.35,
+    meshConfidence: 1,
+    cropHeight: 1080,
   };
   const p = { x: 0, y: 0 };
-  const face = { box: { x: 0, y: 0, width: 1, height: 1 }, centre: p, leftEye: p, rightEye: p, outline: [], offset: { x: -150, y: 0 }, pose: { yaw: 0, pitch: 0, roll: 0 } };
+  const face = {
+    box: { x: 0, y: 0, width: 1, height: 1 },
+    centre: p,
+    leftEye: p,
+    rightEye: p,
+    outline: [],
+    offset: { x: -150, y: 0 },
+    pose: { yaw: 0, pitch: 0, roll: 0 },
+  };
   const crop = { width: 810, height: 1080 };
 
   it('an off-centre face is told which way, from the measured offset', () => {

@@ -104,9 +104,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     hint = nextHint(hint, wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }), sample.at);
 
     const score = frameScore(m.readings).score;
-    const item: Candidate | null = result.full
-      ? { bitmap: result.full, plan: sample.plan, readings: m.readings, failures: limitFailures, score }
-      : null;
+    const item: Candidate | null = result.full ? { bitmap: result.full, plan: sample.plan, readings: m.readings, failures: limitFailures, score } : null;
     const step = stepWindow(win, { at: sample.at, compliant: guide.compliant, score, item });
     win = step.state;
     release(step.dropped);

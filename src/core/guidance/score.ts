@@ -30,8 +30,7 @@ export function frameScore(r: Readings): FrameScore {
   const sharpness = focus * still;
 
   const angle = (v: number | null, limit: number) => (v === null ? 0.5 : clamp01(1 - v / limit));
-  const frontality =
-    (angle(r.yaw, bound('yaw', 'max', 20)) * 2 + angle(r.pitch, bound('pitch', 'max', 20)) * 2 + angle(r.roll, bound('roll', 'max', 30))) / 5;
+  const frontality = (angle(r.yaw, bound('yaw', 'max', 20)) * 2 + angle(r.pitch, bound('pitch', 'max', 20)) * 2 + angle(r.roll, bound('roll', 'max', 30))) / 5;
 
   // Room to spare inside the oval: 0 with the outline at the limit, 1 with a quarter of the
   // oval's radius free all round.

@@ -86,7 +86,8 @@ export const en = {
   'guidance.unavailable': 'Automatic guidance is unavailable. Fit your face in the oval and take the selfie yourself.',
 
   'error.title': 'Something went wrong',
-  'error.CAMERA_DENIED': 'Camera access was blocked. Allow the camera for this site in your browser settings (the camera icon in the address bar), then try again.',
+  'error.CAMERA_DENIED':
+    'Camera access was blocked. Allow the camera for this site in your browser settings (the camera icon in the address bar), then try again.',
   'error.CAMERA_NOT_FOUND': 'No camera was found. Connect a camera, or use a device that has one.',
   'error.CAMERA_IN_USE': 'The camera is being used by another app. Close the other app, then try again.',
   'error.CAMERA_CONSTRAINTS': 'Your camera does not support the requested settings.',
@@ -120,13 +121,16 @@ export const en = {
   'error.kept': 'Your selfie is kept: you will not need to take it again.',
   'error.smallerCopy': 'Try again to send a smaller copy of the same selfie.',
   'error.waitOnline': 'Waiting for the connection to come back…',
-  'permission.chrome': 'In Chrome: click the camera icon (or the site settings icon) at the left of the address bar, set Camera to Allow, then press Try again.',
+  'permission.chrome':
+    'In Chrome: click the camera icon (or the site settings icon) at the left of the address bar, set Camera to Allow, then press Try again.',
   'permission.edge': 'In Edge: click the lock icon at the left of the address bar, set Camera to Allow, then press Try again.',
   'permission.firefox': 'In Firefox: click the crossed-out camera icon in the address bar, remove the block on Camera, then press Try again.',
   'permission.safari': 'In Safari: choose Safari > Settings for This Website, set Camera to Allow, then press Try again.',
-  'permission.android': 'On Android: tap the icon at the left of the address bar, then Permissions > Camera > Allow. If the camera is blocked for the browser itself, open Settings > Apps > your browser > Permissions > Camera.',
-  'permission.ios': 'On iPhone or iPad: tap "aA" in the address bar, then Website Settings > Camera > Allow. Or open Settings > Safari > Camera and choose Allow or Ask.',
-  'permission.other': 'Open your browser\'s site settings, allow the camera for this site, then press Try again.',
+  'permission.android':
+    'On Android: tap the icon at the left of the address bar, then Permissions > Camera > Allow. If the camera is blocked for the browser itself, open Settings > Apps > your browser > Permissions > Camera.',
+  'permission.ios':
+    'On iPhone or iPad: tap "aA" in the address bar, then Website Settings > Camera > Allow. Or open Settings > Safari > Camera and choose Allow or Ask.',
+  'permission.other': "Open your browser's site settings, allow the camera for this site, then press Try again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -126,7 +126,9 @@ export const id: Messages = {
   'permission.edge': 'Di Edge: klik ikon gembok di sebelah kiri bilah alamat, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
   'permission.firefox': 'Di Firefox: klik ikon kamera yang dicoret di bilah alamat, hapus blokir pada Kamera, lalu tekan Coba lagi.',
   'permission.safari': 'Di Safari: pilih Safari > Pengaturan untuk Situs Web Ini, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
-  'permission.android': 'Di Android: ketuk ikon di sebelah kiri bilah alamat, lalu Izin > Kamera > Izinkan. Jika kamera diblokir untuk browser itu sendiri, buka Setelan > Aplikasi > browser Anda > Izin > Kamera.',
-  'permission.ios': 'Di iPhone atau iPad: ketuk "aA" di bilah alamat, lalu Pengaturan Situs Web > Kamera > Izinkan. Atau buka Pengaturan > Safari > Kamera dan pilih Izinkan atau Tanya.',
+  'permission.android':
+    'Di Android: ketuk ikon di sebelah kiri bilah alamat, lalu Izin > Kamera > Izinkan. Jika kamera diblokir untuk browser itu sendiri, buka Setelan > Aplikasi > browser Anda > Izin > Kamera.',
+  'permission.ios':
+    'Di iPhone atau iPad: ketuk "aA" di bilah alamat, lalu Pengaturan Situs Web > Kamera > Izinkan. Atau buka Pengaturan > Safari > Kamera dan pilih Izinkan atau Tanya.',
   'permission.other': 'Buka setelan situs di browser Anda, izinkan kamera untuk situs ini, lalu tekan Coba lagi.',
 };

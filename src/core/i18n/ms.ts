@@ -122,11 +122,14 @@ export const ms: Messages = {
   'error.kept': 'Swafoto anda disimpan: anda tidak perlu mengambilnya semula.',
   'error.smallerCopy': 'Cuba lagi untuk menghantar salinan yang lebih kecil bagi swafoto yang sama.',
   'error.waitOnline': 'Menunggu sambungan pulih…',
-  'permission.chrome': 'Dalam Chrome: klik ikon kamera (atau ikon tetapan laman) di sebelah kiri bar alamat, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
+  'permission.chrome':
+    'Dalam Chrome: klik ikon kamera (atau ikon tetapan laman) di sebelah kiri bar alamat, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
   'permission.edge': 'Dalam Edge: klik ikon kunci di sebelah kiri bar alamat, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
   'permission.firefox': 'Dalam Firefox: klik ikon kamera yang dipangkah di bar alamat, buang sekatan pada Kamera, kemudian tekan Cuba lagi.',
   'permission.safari': 'Dalam Safari: pilih Safari > Tetapan untuk Laman Web Ini, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
-  'permission.android': 'Pada Android: ketik ikon di sebelah kiri bar alamat, kemudian Kebenaran > Kamera > Benarkan. Jika kamera disekat untuk pelayar itu sendiri, buka Tetapan > Aplikasi > pelayar anda > Kebenaran > Kamera.',
-  'permission.ios': 'Pada iPhone atau iPad: ketik "aA" di bar alamat, kemudian Tetapan Laman Web > Kamera > Benarkan. Atau buka Tetapan > Safari > Kamera dan pilih Benarkan atau Tanya.',
+  'permission.android':
+    'Pada Android: ketik ikon di sebelah kiri bar alamat, kemudian Kebenaran > Kamera > Benarkan. Jika kamera disekat untuk pelayar itu sendiri, buka Tetapan > Aplikasi > pelayar anda > Kebenaran > Kamera.',
+  'permission.ios':
+    'Pada iPhone atau iPad: ketik "aA" di bar alamat, kemudian Tetapan Laman Web > Kamera > Benarkan. Atau buka Tetapan > Safari > Kamera dan pilih Benarkan atau Tanya.',
   'permission.other': 'Buka tetapan laman dalam pelayar anda, benarkan kamera untuk laman ini, kemudian tekan Cuba lagi.',
 };

@@ -20,7 +20,13 @@ describe('guidance and automatic capture', () => {
     const done = await until(h.session, (s) => s.status === 'result');
     expect(h.heard.states).toEqual(['idle', 'camera_starting', 'ready', 'capturing', 'captured', 'submitting', 'result']);
     expect(h.heard.captures).toHaveLength(1);
-    expect(h.heard.captures[0]?.meta).toMatchObject({ mode: 'auto', width: 810, height: 1080, failures: [], camera: { width: 1920, height: 1080, label: 'Front camera' } });
+    expect(h.heard.captures[0]?.meta).toMatchObject({
+      mode: 'auto',
+      width: 810,
+      height: 1080,
+      failures: [],
+      camera: { width: 1920, height: 1080, label: 'Front camera' },
+    });
     expect(h.heard.results).toEqual([done.verdict]);
     expect(seen).toHaveLength(1);
     expect(seen[0]?.journeyId).toBe('j-1');

@@ -17,11 +17,19 @@ const settled = (status: string) => status === 'result' || status === 'error';
 describe('nothing lost: a failure of the path resends the same image', () => {
   it.each([
     ['a network failure', () => HttpResponse.error(), 'NETWORK_ERROR'],
-    ['a 502 HTML page from a proxy', () => new HttpResponse('<html><body>Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }), 'HTTP_ERROR'],
+    [
+      'a 502 HTML page from a proxy',
+      () => new HttpResponse('<html><body>Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+      'HTTP_ERROR',
+    ],
     ['a 500', () => HttpResponse.json({ status: 'Internal Server Error' }, { status: 500 }), 'HTTP_ERROR'],
     ['a 200 with an error code', () => HttpResponse.json({ status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' }), 'UNEXPECTED_ERROR'],
     ['a 200 that is not JSON', () => new HttpResponse('OK', { status: 200, headers: { 'Content-Type': 'text/plain' } }), 'INVALID_RESPONSE'],
-    ['a 200 HTML page (SPA fallback)', () => new HttpResponse('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }), 'INVALID_RESPONSE'],
+    [
+      'a 200 HTML page (SPA fallback)',
+      () => new HttpResponse('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      'INVALID_RESPONSE',
+    ],
     ['a quota error', () => HttpResponse.json({ status: 'error', message: 'MAX_API_CALL_EXCEEDED' }, { status: 400 }), 'MAX_API_CALL_EXCEEDED'],
   ] as const)('after %s, "Try again" resends the same image and the verdict arrives', async (_name, first, code) => {
     journeys(server, ['j-1']);

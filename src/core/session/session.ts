@@ -135,8 +135,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   requests.check.subscribe(recompute);
   requests.journey.subscribe(recompute);
 
-  const cameraFacts = (still: Still | null): FrameFacts['camera'] =>
-    still ? captureCamera(still.camera, stream?.getVideoTracks()[0]) : null;
+  const cameraFacts = (still: Still | null): FrameFacts['camera'] => (still ? captureCamera(still.camera, stream?.getVideoTracks()[0]) : null);
 
   function kept(capture: Capture): void {
     if (move(store, 'captured', { capture, upload: null, photoBusy: false }) && options.autoSubmit !== false) void submit();
@@ -145,7 +144,13 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   async function captureBest(best: Candidate): Promise<void> {
     try {
       if (!move(store, 'capturing')) return;
-      const facts: FrameFacts = { mode: 'auto', camera: cameraFacts(feed?.still() ?? null), readings: best.readings, failures: best.failures, score: best.score };
+      const facts: FrameFacts = {
+        mode: 'auto',
+        camera: cameraFacts(feed?.still() ?? null),
+        readings: best.readings,
+        failures: best.failures,
+        score: best.score,
+      };
       kept(await encodeCapture(best.bitmap, wholePlan(best.bitmap), facts, env.encode));
     } catch {
       fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });

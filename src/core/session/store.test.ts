@@ -62,7 +62,12 @@ describe('the status hosts see: the session phase, then the request state', () =
     // The camera is back on: an old request's state no longer counts.
     ['retake after a failure', 'camera_starting', request('error', undefined, apiError), 'camera_starting', null],
   ])('%s', (_name, phase, check, status, error) => {
-    const s = deriveSnapshot({ data: data({ phase, capture, failure: phase === 'failed' ? cameraError : null }), check, journey: IDLE_JOURNEY, manualAtOnce: false });
+    const s = deriveSnapshot({
+      data: data({ phase, capture, failure: phase === 'failed' ? cameraError : null }),
+      check,
+      journey: IDLE_JOURNEY,
+      manualAtOnce: false,
+    });
     expect(s.status).toBe(status);
     expect(s.error).toBe(error);
     expect(s.verdict).toEqual(status === 'result' ? { outcome: 'live' } : null);

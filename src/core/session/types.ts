@@ -2,15 +2,7 @@ import type { ApiErrorCode } from '../api/errors.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Readings } from '../rules/table.ts';
 
-export type SessionState =
-  | 'idle'
-  | 'camera_starting'
-  | 'ready'
-  | 'capturing'
-  | 'captured'
-  | 'submitting'
-  | 'result'
-  | 'error';
+export type SessionState = 'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'submitting' | 'result' | 'error';
 
 export type CameraErrorCode =
   | 'CAMERA_DENIED'

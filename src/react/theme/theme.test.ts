@@ -85,16 +85,18 @@ describe('colour contrast of every scheme (WCAG 2.2 AA, 4.5:1 for text)', () => 
     expect(schemes).toHaveLength(3);
   });
 
-  it.each(schemes.flatMap((s) => [
-    [s.name, 'fg', 'bg'],
-    [s.name, 'muted', 'bg'],
-    [s.name, 'primary', 'bg'],
-    [s.name, 'on-primary', 'primary'],
-    [s.name, 'good', 'bg'],
-    [s.name, 'warn', 'bg'],
-    [s.name, 'bad', 'bg'],
-    [s.name, 'focus', 'bg'],
-  ]))('%s: %s on %s', (name, text, background) => {
+  it.each(
+    schemes.flatMap((s) => [
+      [s.name, 'fg', 'bg'],
+      [s.name, 'muted', 'bg'],
+      [s.name, 'primary', 'bg'],
+      [s.name, 'on-primary', 'primary'],
+      [s.name, 'good', 'bg'],
+      [s.name, 'warn', 'bg'],
+      [s.name, 'bad', 'bg'],
+      [s.name, 'focus', 'bg'],
+    ]),
+  )('%s: %s on %s', (name, text, background) => {
     const scheme = schemes.find((s) => s.name === name);
     const fg = scheme?.tokens[`--okl-color-${text}`] ?? '';
     const bg = scheme?.tokens[`--okl-color-${background}`] ?? '';

@@ -27,7 +27,15 @@ export function CameraView({ overlay }: { overlay?: ReactNode }) {
   return (
     <div className="okl-camera">
       <div className="okl-preview" role="img" aria-label={t('widget.previewLabel')}>
-        <Webcam ref={webcam} className="okl-video" audio={false} mirrored videoConstraints={constraints} onUserMedia={onStream} onUserMediaError={session.cameraFailed} />
+        <Webcam
+          ref={webcam}
+          className="okl-video"
+          audio={false}
+          mirrored
+          videoConstraints={constraints}
+          onUserMedia={onStream}
+          onUserMediaError={session.cameraFailed}
+        />
         <Oval tone={tone} />
         {overlay !== undefined && overlay !== null && <div className="okl-overlay">{overlay}</div>}
       </div>

@@ -7,7 +7,6 @@ import { useSecondsUntil, useOnline } from '../useClock.ts';
 import { useCaptureSession, useSession, useTranslate } from '../context.ts';
 import { FileFallback } from './FileFallback.tsx';
 
-
 /** Always a specific message and a way forward: resend the kept image, or start the camera again. */
 export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
   const t = useTranslate();
@@ -45,7 +44,11 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
         )}
         {way === 'resend' && isTooLargeCode(error.code) && <p className="okl-error-help">{t('error.smallerCopy')}</p>}
         {way === 'resend' && <p className="okl-error-kept">{t('error.kept')}</p>}
-        {waitingOnline && <p className="okl-error-help" data-waiting="online">{t('error.waitOnline')}</p>}
+        {waitingOnline && (
+          <p className="okl-error-help" data-waiting="online">
+            {t('error.waitOnline')}
+          </p>
+        )}
       </div>
       <div className="okl-actions">
         {way === 'resend' && (
@@ -79,4 +82,3 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
     </div>
   );
 }
-

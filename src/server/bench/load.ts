@@ -55,7 +55,12 @@ export interface LoadResult {
  * `clients` concurrent clients for `seconds`, each sending its next upload when the last is
  * answered. `target(client, n)` says where the n-th upload of a client goes and with which journey.
  */
-export async function runLoad(clients: number, seconds: number, image: Buffer, target: (client: number, n: number) => { url: string; journeyId: string }): Promise<LoadResult> {
+export async function runLoad(
+  clients: number,
+  seconds: number,
+  image: Buffer,
+  target: (client: number, n: number) => { url: string; journeyId: string },
+): Promise<LoadResult> {
   const samples: Sample[] = [];
   let sent = 0;
   const started = performance.now();
@@ -84,8 +89,12 @@ export function summarise(samples: Sample[]): { sorted: number[]; kinds: Record<
 export function printLoad(title: string, result: LoadResult): void {
   const { sorted, kinds } = summarise(result.samples);
   console.log(`\n${title}`);
-  console.log(`  requests ${result.sent} sent, ${result.samples.length} answered in ${result.elapsedS.toFixed(1)} s: ${(result.samples.length / result.elapsedS).toFixed(1)} req/s`);
-  console.log(`  latency p50 ${fmt(percentile(sorted, 50))}   p95 ${fmt(percentile(sorted, 95))}   p99 ${fmt(percentile(sorted, 99))}   max ${fmt(percentile(sorted, 100))}`);
+  console.log(
+    `  requests ${result.sent} sent, ${result.samples.length} answered in ${result.elapsedS.toFixed(1)} s: ${(result.samples.length / result.elapsedS).toFixed(1)} req/s`,
+  );
+  console.log(
+    `  latency p50 ${fmt(percentile(sorted, 50))}   p95 ${fmt(percentile(sorted, 95))}   p99 ${fmt(percentile(sorted, 99))}   max ${fmt(percentile(sorted, 100))}`,
+  );
   console.log(`  answers ${JSON.stringify(kinds)}`);
   console.log(`  errors: lost ${result.lost}, unexpected ${result.unexpected}, shed with 503 + Retry-After ${result.shed}`);
 }

@@ -19,7 +19,9 @@ export async function referenceRun(options: { clients: number; seconds: number; 
     const cpuSingle = perUpload(cpuBefore, cpuMs(server.pid), options.single);
     const one = summarise(singles);
     console.log(`single requests: ${options.single} sequential uploads of a 960x1280 JPEG (${Math.round(single.length / 1024)} KB), after 5 warm-up`);
-    console.log(`  p50 ${fmt(percentile(one.sorted, 50))}   p95 ${fmt(percentile(one.sorted, 95))}   max ${fmt(percentile(one.sorted, 100))}   answers ${JSON.stringify(one.kinds)}`);
+    console.log(
+      `  p50 ${fmt(percentile(one.sorted, 50))}   p95 ${fmt(percentile(one.sorted, 95))}   max ${fmt(percentile(one.sorted, 100))}   answers ${JSON.stringify(one.kinds)}`,
+    );
     console.log(`  server CPU per upload ${cpuSingle} (user + system, all threads: the latency floor on an idle machine)`);
 
     const image = await portraitOfSize(300 * 1024);

@@ -16,14 +16,19 @@ async function resendCheck(urls: string[], vendor: Child, image: Buffer): Promis
   const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => upload(urls[i % urls.length] ?? '', image, 'bench-resend-check')));
   const calls = (await vendorCalls(vendor)) - before;
   const ok = replies.every((r) => r.kind === 'success');
-  console.log(`  resends: 20 identical uploads at once${urls.length > 1 ? ` across ${urls.length} instances` : ''}: ${replies.filter((r) => r.kind === 'success').length} answered, ${calls} vendor call${calls === 1 ? '' : 's'}`);
+  console.log(
+    `  resends: 20 identical uploads at once${urls.length > 1 ? ` across ${urls.length} instances` : ''}: ${replies.filter((r) => r.kind === 'success').length} answered, ${calls} vendor call${calls === 1 ? '' : 's'}`,
+  );
   return ok && calls === 1;
 }
 
 /** Each upload its own journey, so none is a resend: every answer costs one vendor call. */
 async function proxyLoad(title: string, urls: string[], vendor: Child, options: { clients: number; seconds: number }, image: Buffer): Promise<boolean> {
   const before = await vendorCalls(vendor);
-  const result = await runLoad(options.clients, options.seconds, image, (client, n) => ({ url: urls[(client + n) % urls.length] ?? '', journeyId: `bench-${client}-${n}` }));
+  const result = await runLoad(options.clients, options.seconds, image, (client, n) => ({
+    url: urls[(client + n) % urls.length] ?? '',
+    journeyId: `bench-${client}-${n}`,
+  }));
   printLoad(title, result);
   const calls = (await vendorCalls(vendor)) - before;
   const answered = result.samples.filter((s) => s.kind === 'success').length;
@@ -39,7 +44,13 @@ export async function upstreamRun(options: { clients: number; seconds: number })
   const proxy = await startApi({ OKAYLIVE_BASE_URL: vendor.url, OKAYLIVE_USERNAME: 'bench', OKAYLIVE_PASSWORD: 'bench' });
   try {
     const image = await portraitOfSize(300 * 1024);
-    const ok = await proxyLoad(`load: ${options.clients} concurrent clients, ${options.seconds} s, a 960x1280 JPEG of ${Math.round(image.length / 1024)} KB`, [proxy.url], vendor, options, image);
+    const ok = await proxyLoad(
+      `load: ${options.clients} concurrent clients, ${options.seconds} s, a 960x1280 JPEG of ${Math.round(image.length / 1024)} KB`,
+      [proxy.url],
+      vendor,
+      options,
+      image,
+    );
     const resent = await resendCheck([proxy.url], vendor, image);
     console.log(`  proxy peak memory (RSS high-water mark) ${mb(proxy.pid)}`);
     return ok && resent;
@@ -59,7 +70,13 @@ export async function redisRun(options: { clients: number; seconds: number }): P
   try {
     const image = await portraitOfSize(300 * 1024);
     const urls = proxies.map((p) => p.url);
-    const ok = await proxyLoad(`load: ${options.clients} concurrent clients over 2 instances, ${options.seconds} s, a JPEG of ${Math.round(image.length / 1024)} KB`, urls, vendor, options, image);
+    const ok = await proxyLoad(
+      `load: ${options.clients} concurrent clients over 2 instances, ${options.seconds} s, a JPEG of ${Math.round(image.length / 1024)} KB`,
+      urls,
+      vendor,
+      options,
+      image,
+    );
     const resent = await resendCheck(urls, vendor, image);
     console.log(`  proxy peak memory (RSS high-water mark) ${proxies.map((p) => mb(p.pid)).join(' / ')}`);
     return ok && resent;

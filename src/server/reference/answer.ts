@@ -3,9 +3,7 @@ import type { Evaluation } from '../../core/rules/evaluate.ts';
 import { RULES, type Readings, type RuleRow } from '../../core/rules/table.ts';
 
 /** What the reference engine concludes about one upload. */
-export type Answer =
-  | { kind: 'face'; code: FaceCode }
-  | { kind: 'success'; probability: number; quality: number; score: number };
+export type Answer = { kind: 'face'; code: FaceCode } | { kind: 'success'; probability: number; quality: number; score: number };
 
 /**
  * The rows whose readings make up `quality`, grouped the way docs/server.md explains it:

@@ -27,13 +27,20 @@ function held(): { analyse: () => Promise<AnalysisOutcome>; release: () => void 
     release: gate.release,
     analyse: async () => {
       await gate.promise;
-      return { kind: 'answer', answer: { kind: 'face', code: 'EYES_CLOSED' }, notes: { width: 1, height: 1, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 } };
+      return {
+        kind: 'answer',
+        answer: { kind: 'face', code: 'EYES_CLOSED' },
+        notes: { width: 1, height: 1, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 },
+      };
     },
   };
 }
 
 async function start(env: Record<string, string>, engine: ReturnType<typeof stubEngine>): Promise<string> {
-  const api = createEkycMiddleware(readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }), { engine });
+  const api = createEkycMiddleware(
+    readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }),
+    { engine },
+  );
   const server = await serve(api);
   started.push({ api, server });
   return server.url;
@@ -44,7 +51,11 @@ async function journey(url: string): Promise<string> {
 }
 
 async function upload(url: string, journeyId: string, image: Buffer): Promise<{ status: number; message: unknown }> {
-  const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: image }, journeyId }), signal: AbortSignal.timeout(20_000) });
+  const r = await fetch(`${url}/api/ekyc/okaylive`, {
+    method: 'POST',
+    body: form({ imageBest: { bytes: image }, journeyId }),
+    signal: AbortSignal.timeout(20_000),
+  });
   const body = (await r.json()) as { message?: unknown };
   return { status: r.status, message: body.message };
 }

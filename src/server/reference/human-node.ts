@@ -113,7 +113,10 @@ function warmUp(human: Human, tf: NodeTf): void {
   for (const model of Object.values(models)) {
     const input = model?.inputs[0];
     if (!model || !input) continue;
-    const x = tf.zeros((input.shape ?? [1]).map((d) => (d > 0 ? d : 1)), input.dtype);
+    const x = tf.zeros(
+      (input.shape ?? [1]).map((d) => (d > 0 ? d : 1)),
+      input.dtype,
+    );
     tf.dispose(model.execute(x));
     x.dispose();
   }

@@ -93,7 +93,9 @@ describe('reference engine: real analysis over HTTP', { timeout: 60_000 }, () =>
 
   it('accepts a PNG by its bytes', async () => {
     const { default: sharp } = await import('sharp');
-    const png = await sharp(await selfieJpeg()).png().toBuffer();
+    const png = await sharp(await selfieJpeg())
+      .png()
+      .toBuffer();
     const r = await okaylive(form({ imageBest: { bytes: png, type: 'image/png', filename: 'selfie.png' }, journeyId: await journey() }));
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('success');

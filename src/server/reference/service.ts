@@ -94,7 +94,10 @@ export function createReferenceRoutes({ store, engine, journeys, deliver, log }:
       } finally {
         // An upload refused or shed before analysis was not an attempt; a failed refund only
         // ever errs towards the cap.
-        if (!analysed) await store.refundAttempt(upload.journeyId).catch((error: unknown) => log.warn('attempt_refund_failed', { requestId: ctx.requestId, ...errorKind(error) }));
+        if (!analysed)
+          await store
+            .refundAttempt(upload.journeyId)
+            .catch((error: unknown) => log.warn('attempt_refund_failed', { requestId: ctx.requestId, ...errorKind(error) }));
       }
     },
   };

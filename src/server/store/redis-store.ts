@@ -82,8 +82,7 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
         const waitMs = await redis.oklTakeToken(`rate:${key}`, perMinute);
         return waitMs === 0 ? { ok: true } : { ok: false, retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)) };
       }),
-    createJourney: (id, ttlMs, capacity) =>
-      run(async () => (await redis.oklCreateJourney('journeys', `journey:${id}`, id, Math.ceil(ttlMs), capacity)) === 1),
+    createJourney: (id, ttlMs, capacity) => run(async () => (await redis.oklCreateJourney('journeys', `journey:${id}`, id, Math.ceil(ttlMs), capacity)) === 1),
     reserveAttempt: (id, max) =>
       run(async (): Promise<Reservation> => {
         const found = await redis.oklReserveAttempt(`journey:${id}`, max);

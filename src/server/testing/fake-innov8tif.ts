@@ -135,8 +135,12 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
       received.push({ path: req.url, json, headers: req.headers });
       await wait();
       const ok =
-        typeof json === 'object' && json !== null && 'username' in json && 'password' in json &&
-        json.username === fake.options.username && json.password === fake.options.password;
+        typeof json === 'object' &&
+        json !== null &&
+        'username' in json &&
+        'password' in json &&
+        json.username === fake.options.username &&
+        json.password === fake.options.password;
       const reply: FakeAnswer = fake.options.journeyid ?? {
         status: ok ? 200 : 400,
         body: ok ? { status: 'success', message: 'api.success', journeyId: FAKE_JOURNEY_ID, internalNode: 'sg-3' } : { status: 'error' },

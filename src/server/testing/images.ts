@@ -88,14 +88,23 @@ export function bombPng(width = 30_000, height = 30_000): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const rows = deflateSync(Buffer.alloc((width * 3 + 1) * 4));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', rows),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 /** A multipart body built by the platform's own FormData, as browsers and fetch send it. */
 export function form(parts: { imageBest?: { bytes: Uint8Array; type?: string; filename?: string }; journeyId?: string }): FormData {
   const f = new FormData();
   if (parts.imageBest) {
-    f.append('imageBest', new Blob([new Uint8Array(parts.imageBest.bytes)], { type: parts.imageBest.type ?? 'image/jpeg' }), parts.imageBest.filename ?? 'selfie.jpg');
+    f.append(
+      'imageBest',
+      new Blob([new Uint8Array(parts.imageBest.bytes)], { type: parts.imageBest.type ?? 'image/jpeg' }),
+      parts.imageBest.filename ?? 'selfie.jpg',
+    );
   }
   if (parts.journeyId !== undefined) f.append('journeyId', parts.journeyId);
   return f;

@@ -27,7 +27,14 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawReply
     let writing = true;
     const target = new URL(url);
     // A fresh connection per request (agent: false): a broken request must not poison a pooled socket.
-    const options = { host: target.hostname, port: target.port, path: init.rawPath ?? `${target.pathname}${target.search}`, method: init.method ?? 'POST', headers: init.headers ?? {}, agent: false };
+    const options = {
+      host: target.hostname,
+      port: target.port,
+      path: init.rawPath ?? `${target.pathname}${target.search}`,
+      method: init.method ?? 'POST',
+      headers: init.headers ?? {},
+      agent: false,
+    };
     const req = request(options, (res) => {
       writing = false;
       const chunks: Buffer[] = [];

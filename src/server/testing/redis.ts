@@ -11,7 +11,7 @@ function findRedisServer(): string {
   const known = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
   if (known) return known;
   throw new Error(
-    'redis-server not found: the shared-state tests need a real Redis. Run `node e2e/setup/prepare.mjs` (installs Debian\'s redis-server as root) or `apt-get install redis-server`.',
+    "redis-server not found: the shared-state tests need a real Redis. Run `node e2e/setup/prepare.mjs` (installs Debian's redis-server as root) or `apt-get install redis-server`.",
   );
 }
 
@@ -71,7 +71,22 @@ export async function startRedis(): Promise<TestRedis> {
   let output = '';
 
   const start = async (): Promise<void> => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '3600 1', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '3600 1',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+      '--loglevel',
+      'warning',
+    ];
     const started = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     started.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
     started.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));

@@ -6,7 +6,9 @@ import { Gate, type Busy } from '../reference/gate.ts';
  * An engine whose analysis the test controls, behind the real admission gate: for tests of
  * the HTTP layer (saturation, headers) that must not depend on how fast a model runs.
  */
-export function stubEngine(options: { slots?: number; queue?: number; maxWaitMs?: number; analyse?: () => Promise<AnalysisOutcome> } = {}): Engine & { calls: number } {
+export function stubEngine(
+  options: { slots?: number; queue?: number; maxWaitMs?: number; analyse?: () => Promise<AnalysisOutcome> } = {},
+): Engine & { calls: number } {
   const gate = new Gate(options.slots ?? 1, options.queue ?? 0, options.maxWaitMs ?? 60_000);
   const answer =
     options.analyse ??

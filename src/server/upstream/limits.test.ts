@@ -28,9 +28,12 @@ afterEach(async () => {
 async function start(env: Record<string, string>, logs: Record<string, unknown>[] = []) {
   const held = deferred();
   const fake = await startFakeInnov8tif({ username: 'u', password: 'p', gate: held.promise });
-  const api = createEkycMiddleware(readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', OKAYLIVE_UPSTREAM_TIMEOUT_MS: '20000', ...env }), {
-    logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
-  });
+  const api = createEkycMiddleware(
+    readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', OKAYLIVE_UPSTREAM_TIMEOUT_MS: '20000', ...env }),
+    {
+      logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+    },
+  );
   const server = await serve(api);
   running.push({ fake, api, server });
   const forwarded = () => fake.received.filter((r) => r.path === '/api/ekyc/okaylive').length;

@@ -56,7 +56,8 @@ function expectNoSecrets(text: string): void {
 
 let uploads = 0;
 /** A new journeyId each time by default: an identical resend would be answered from the record, not forwarded. */
-const upload = (journeyId = `j-${++uploads}`) => fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }) });
+const upload = (journeyId = `j-${++uploads}`) =>
+  fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId }) });
 
 describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   it('creates the journey server-side with the credentials and hands the browser only the journeyId', async () => {
@@ -86,7 +87,13 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   it.each([
     ['JPEG bytes declared as a PNG named x.png', 'jpeg', 'image/png', 'x.png', { type: 'image/jpeg', filename: 'selfie.jpg' }],
     ['PNG bytes declared as a JPEG named selfie.jpg', 'png', 'image/jpeg', 'selfie.jpg', { type: 'image/png', filename: 'selfie.png' }],
-    ['JPEG bytes declared as octet-stream with an odd name', 'jpeg', 'application/octet-stream', '../../etc/passwd', { type: 'image/jpeg', filename: 'selfie.jpg' }],
+    [
+      'JPEG bytes declared as octet-stream with an odd name',
+      'jpeg',
+      'application/octet-stream',
+      '../../etc/passwd',
+      { type: 'image/jpeg', filename: 'selfie.jpg' },
+    ],
   ] as const)('%s go upstream as what the bytes are', async (_name, format, declared, filename, expected) => {
     const { default: sharp } = await import('sharp');
     const bytes = format === 'png' ? await sharp(jpeg).png().toBuffer() : jpeg;
@@ -103,16 +110,15 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
     expect(forwarded?.headers['transfer-encoding']).toBeUndefined();
   });
 
-  it.each([
-    ['INVALID_JOURNEY_ID'],
-    ['EYES_CLOSED'],
-    ['MAX_API_CALL_EXCEEDED'],
-  ])('passes a 200-with-error body (%s) through for the client to read', async (message) => {
-    fake.options.okaylive = { status: 200, body: { status: 'error', messageCode: null, message } };
-    const r = await upload();
-    expect(r.status).toBe(200);
-    expect(await r.json()).toEqual({ status: 'error', messageCode: null, message });
-  });
+  it.each([['INVALID_JOURNEY_ID'], ['EYES_CLOSED'], ['MAX_API_CALL_EXCEEDED']])(
+    'passes a 200-with-error body (%s) through for the client to read',
+    async (message) => {
+      fake.options.okaylive = { status: 200, body: { status: 'error', messageCode: null, message } };
+      const r = await upload();
+      expect(r.status).toBe(200);
+      expect(await r.json()).toEqual({ status: 'error', messageCode: null, message });
+    },
+  );
 
   it('passes a contract 4xx through', async () => {
     fake.options.okaylive = { status: 400, body: { status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' } };
@@ -200,7 +206,15 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
     await r.text();
     await expect.poll(() => logLines.length).toBeGreaterThan(before);
     const line = JSON.parse(logLines.at(-1) ?? '{}') as Record<string, unknown>;
-    expect(line).toMatchObject({ level: 'info', event: 'api', route: '/okaylive', status: 200, requestId: r.headers.get('x-request-id'), journey: '7851…(36)', outcome: 'success' });
+    expect(line).toMatchObject({
+      level: 'info',
+      event: 'api',
+      route: '/okaylive',
+      status: 200,
+      requestId: r.headers.get('x-request-id'),
+      journey: '7851…(36)',
+      outcome: 'success',
+    });
     expect(typeof line.ms).toBe('number');
     expect(line.bytesIn).toBeGreaterThan(jpeg.length);
   });

@@ -41,7 +41,11 @@ async function start(env: Record<string, string> = {}, fakeOptions: Partial<Fake
 }
 
 async function upload(url: string, journeyId: string, image = jpeg): Promise<{ status: number; body: unknown }> {
-  const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: image }, journeyId }), signal: AbortSignal.timeout(20_000) });
+  const r = await fetch(`${url}/api/ekyc/okaylive`, {
+    method: 'POST',
+    body: form({ imageBest: { bytes: image }, journeyId }),
+    signal: AbortSignal.timeout(20_000),
+  });
   return { status: r.status, body: await r.json() };
 }
 

@@ -8,7 +8,11 @@
 import sharp from 'sharp';
 
 async function skinUnder(still: Buffer, x: number, y: number): Promise<string> {
-  const { data } = await sharp(still).extract({ left: x - 2, top: y - 2, width: 5, height: 5 }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(still)
+    .extract({ left: x - 2, top: y - 2, width: 5, height: 5 })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const mean = [0, 1, 2].map((c) => {
     let sum = 0;
     for (let i = c; i < data.length; i += 3) sum += data[i] ?? 0;
@@ -61,9 +65,21 @@ export async function covered(still: Buffer, cover: Cover): Promise<Buffer> {
     'dark glasses': '<rect x="188" y="91" width="76" height="20" rx="6" fill="#111"/>',
     'mask over nose and mouth': '<path d="M 190 118 L 262 118 L 258 168 Q 226 182 194 168 Z" fill="#9cc8e0"/>',
     'dark card over nose and mouth': '<rect x="192" y="114" width="68" height="50" fill="#333"/>',
-    'hand over the mouth': hand(left, { cx: 226, cy: 160, rx: 34, ry: 24 }, [[196, 126, 36], [210, 121, 40], [224, 121, 40], [238, 125, 37]]),
-    'hand over one eye': hand(right, { cx: 258, cy: 118, rx: 22, ry: 28 }, [[230, 88, 30], [243, 84, 32], [256, 86, 30]]),
+    'hand over the mouth': hand(left, { cx: 226, cy: 160, rx: 34, ry: 24 }, [
+      [196, 126, 36],
+      [210, 121, 40],
+      [224, 121, 40],
+      [238, 125, 37],
+    ]),
+    'hand over one eye': hand(right, { cx: 258, cy: 118, rx: 22, ry: 28 }, [
+      [230, 88, 30],
+      [243, 84, 32],
+      [256, 86, 30],
+    ]),
   };
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="512" height="512"><defs><filter id="soft"><feGaussianBlur stdDeviation="1.5"/></filter></defs>${shapes[cover]}</svg>`;
-  return sharp(still).composite([{ input: Buffer.from(svg) }]).png().toBuffer();
+  return sharp(still)
+    .composite([{ input: Buffer.from(svg) }])
+    .png()
+    .toBuffer();
 }

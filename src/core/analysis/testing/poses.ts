@@ -19,7 +19,9 @@ async function rgb(still: Buffer): Promise<Rgb> {
 }
 
 function png(image: Rgb): Promise<Buffer> {
-  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).png().toBuffer();
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 export interface PosedStill {
@@ -32,7 +34,10 @@ export interface PosedStill {
 export async function rotated(still: Buffer, deg: number): Promise<PosedStill> {
   const meta = await sharp(still).metadata();
   const side = meta.width ?? 0;
-  const out = await sharp(still).rotate(deg, { background: { r: 0x7a, g: 0x7f, b: 0x86 } }).png().toBuffer();
+  const out = await sharp(still)
+    .rotate(deg, { background: { r: 0x7a, g: 0x7f, b: 0x86 } })
+    .png()
+    .toBuffer();
   const outSide = (await sharp(out).metadata()).width ?? side;
   const t = (deg * Math.PI) / 180;
   const dx = STILL_FACE.anchor.x - side / 2;

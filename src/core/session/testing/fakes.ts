@@ -235,7 +235,9 @@ export interface TestEnvironment extends SessionEnvironment {
   devices: FakeDevices;
 }
 
-export function testEnvironment(overrides: { precondition?: CameraErrorCode | null; analysis?: FakeAnalysis; permissions?: PermissionsLike; now?: () => number; devices?: FakeDevices } = {}): TestEnvironment {
+export function testEnvironment(
+  overrides: { precondition?: CameraErrorCode | null; analysis?: FakeAnalysis; permissions?: PermissionsLike; now?: () => number; devices?: FakeDevices } = {},
+): TestEnvironment {
   const analysis = overrides.analysis ?? fakeAnalysis();
   const devices = overrides.devices ?? new FakeDevices();
   const storage = new Map<string, string>();

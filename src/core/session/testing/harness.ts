@@ -91,7 +91,10 @@ export function okaylive(server: SetupServer, replies: Array<() => Response | Pr
       const form = await request.formData();
       const file = form.get('imageBest');
       const journeyId = form.get('journeyId');
-      seen.push({ journeyId: typeof journeyId === 'string' ? journeyId : '', bytes: new Uint8Array(file instanceof File ? await file.arrayBuffer() : new ArrayBuffer(0)) });
+      seen.push({
+        journeyId: typeof journeyId === 'string' ? journeyId : '',
+        bytes: new Uint8Array(file instanceof File ? await file.arrayBuffer() : new ArrayBuffer(0)),
+      });
       const reply = replies[Math.min(seen.length - 1, replies.length - 1)];
       if (!reply) throw new Error('no reply scripted');
       return reply();
@@ -103,7 +106,9 @@ export function okaylive(server: SetupServer, replies: Array<() => Response | Pr
 /** Answers journey requests with these ids in turn; returns how many were made. */
 export function journeys(server: SetupServer, ids: string[]): () => number {
   let n = 0;
-  server.use(http.post(`${BASE}/journeyid`, () => HttpResponse.json({ status: 'success', message: 'api.success', journeyId: ids[Math.min(n++, ids.length - 1)] })));
+  server.use(
+    http.post(`${BASE}/journeyid`, () => HttpResponse.json({ status: 'success', message: 'api.success', journeyId: ids[Math.min(n++, ids.length - 1)] })),
+  );
   return () => n;
 }
 
