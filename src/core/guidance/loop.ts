@@ -97,7 +97,9 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     // Readings the worker could not take yet (the mesh is still loading) are pending, not passed.
     const pending = m.pending ?? [];
     const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing, pending });
-    passing = passingRowIds(guide);
+    // Only a frame the mesh has read feeds the Schmitt trigger: the detector's estimates of size
+    // and place must reach their targets on their own, and never hold a row the mesh would fail.
+    if (pending.length === 0) passing = passingRowIds(guide);
     const limitFailures = evaluate(m.readings, { mode: 'limit', pending }).failures;
     latest = { readings: m.readings, failures: limitFailures };
     previous = m.motionSample;

@@ -82,6 +82,27 @@ describe('guidance and automatic capture', () => {
     h.unmount();
   });
 
+  it('a detector-only frame never holds a row the mesh then reads between target and limit', async () => {
+    const analysis = fakeAnalysis('loading');
+    const h = harness({ autoSubmit: false }, testEnvironment({ analysis }));
+    await h.cameraOn();
+    // The detector's estimate puts the face inside the oval...
+    analysis.readings = { ...COMPLIANT, yaw: null, pitch: null, roll: null, eyeOpenness: null, meshConfidence: null };
+    analysis.pending = ['yaw', 'pitch', 'roll', 'eyeOpenness', 'meshConfidence'];
+    analysis.become('detector');
+    await until(h.session, (s) => s.guidance.frame > 3);
+    // ...the mesh reads it reaching out past the target (not the limit): that must not pass.
+    analysis.pending = [];
+    analysis.readings = { ...COMPLIANT, ovalOverflow: 0.1 };
+    analysis.become('ready');
+    const hinted = await until(h.session, (s) => s.hint !== null);
+    expect(hinted.hint).toBe('FACE_CLOSE_TO_BORDER');
+    const frames = analysis.frames;
+    await until(h.session, () => analysis.frames > frames + 10);
+    expect(h.heard.captures).toEqual([]);
+    h.unmount();
+  });
+
   it('autoSubmit off: captured and handed to the host, nothing sent', async () => {
     const h = harness({ autoSubmit: false });
     await h.autoCapture();
