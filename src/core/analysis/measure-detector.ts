@@ -1,5 +1,5 @@
 import { FACE_CONFIDENCE_FLOOR, type ReadingKey, type Readings } from '../rules/table.ts';
-import type { Measurement } from './measure.ts';
+import { emptyReadings, type Measurement } from './measure.ts';
 import { fitInOval } from './outline.ts';
 import type { Box, FaceInput, Point, RgbaImage } from './types.ts';
 
@@ -98,26 +98,6 @@ export interface DetectorMeasureInput {
   crop: { width: number; height: number };
 }
 
-const nothing = (faceCount: number, cropHeight: number): Readings => ({
-  faceCount,
-  faceSide: null,
-  eyeDistance: null,
-  faceWidthShare: null,
-  margin: null,
-  ovalOverflow: null,
-  yaw: null,
-  pitch: null,
-  roll: null,
-  brightness: null,
-  clipped: null,
-  unevenness: null,
-  sharpness: null,
-  motion: null,
-  eyeOpenness: null,
-  meshConfidence: null,
-  cropHeight,
-});
-
 /** The detector's readings in crop pixels, the mesh's pending. */
 export function measureDetector(input: DetectorMeasureInput): Measurement {
   const { crop, image } = input;
@@ -125,7 +105,7 @@ export function measureDetector(input: DetectorMeasureInput): Measurement {
   const faces = input.faces.filter((f) => f.score >= DETECTOR_ONLY_FLOOR);
   const boxes = faces.flatMap((f) => detectorFaceBox(f, scale) ?? []).sort((p, q) => q.box.width - p.box.width);
   const largest = boxes[0];
-  if (!largest) return { readings: nothing(faces.length, crop.height), face: null, motionSample: null, pending: MESH_READINGS };
+  if (!largest) return { readings: emptyReadings(faces.length, crop.height), face: null, motionSample: null, pending: MESH_READINGS };
   const { box, eyes, eyeDistance } = largest;
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const side = Math.min(box.width, box.height);
@@ -133,7 +113,7 @@ export function measureDetector(input: DetectorMeasureInput): Measurement {
   const outline = detectorOutline(box);
   const fit = fitInOval(outline, crop);
   const readings: Readings = {
-    ...nothing(faces.length, crop.height),
+    ...emptyReadings(faces.length, crop.height),
     faceSide: side,
     eyeDistance,
     faceWidthShare: box.width / crop.width,

@@ -83,7 +83,8 @@ export function innerFace(box: Box): Box {
   return { x: box.x + box.width * 0.2, y: box.y + box.height * 0.25, width: box.width * 0.6, height: box.height * 0.6 };
 }
 
-function emptyReadings(faceCount: number, cropHeight: number): Readings {
+/** Readings with nothing read but the face count and the crop height. */
+export function emptyReadings(faceCount: number, cropHeight: number): Readings {
   return {
     faceCount,
     faceSide: null,

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Readings } from '../rules/table.ts';
+import { DETECTOR_ONLY_READINGS } from '../rules/testing/readings.ts';
 import { detectorFails, meshSkip } from './mesh-skip.ts';
 
-const PLACED: Readings = {
-  faceCount: 1,
-  faceSide: 300,
-  eyeDistance: 139,
-  faceWidthShare: 0.37,
-  margin: 0.85,
-  ovalOverflow: -0.33,
-  yaw: null,
-  pitch: null,
-  roll: null,
-  brightness: null,
-  clipped: null,
-  unevenness: null,
-  sharpness: null,
-  motion: null,
-  eyeOpenness: null,
-  meshConfidence: null,
-  cropHeight: 1080,
-};
+const PLACED: Readings = DETECTOR_ONLY_READINGS;
 
 describe('a detector-only frame that already fails', () => {
   it.each<[string, Partial<Readings>, boolean]>([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HINT_TIMING, INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
 import { evaluate } from '../rules/evaluate.ts';
+import { COMPLIANT_READINGS } from '../rules/testing/readings.ts';
 import type { Hint } from './types.ts';
 
 const SMALL: Hint = { code: 'FACE_TOO_SMALL', row: 'faceSide' };
@@ -82,25 +83,7 @@ describe('hint selection with hysteresis', () => {
 });
 
 describe('wantedHint', () => {
-  const base = {
-    faceCount: 1,
-    faceSide: 300,
-    eyeDistance: 139,
-    faceWidthShare: 0.37,
-    margin: 0.85,
-    ovalOverflow: -0.33,
-    yaw: 1,
-    pitch: 5,
-    roll: 3,
-    brightness: 160,
-    clipped: 0,
-    unevenness: 0.1,
-    sharpness: 0.6,
-    motion: 0,
-    eyeOpenness: 0.35,
-    meshConfidence: 1,
-    cropHeight: 1080,
-  };
+  const base = COMPLIANT_READINGS;
   it.each<[string, Partial<typeof base>, Hint | null]>([
     ['roll says which row', { roll: 40 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'roll' }],
     ['yaw says which row', { yaw: 30 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'yaw' }],
@@ -113,25 +96,7 @@ describe('wantedHint', () => {
 });
 
 describe('hints that say which way to move', () => {
-  const base = {
-    faceCount: 1,
-    faceSide: 300,
-    eyeDistance: 139,
-    faceWidthShare: 0.37,
-    margin: 0.85,
-    ovalOverflow: 0.4,
-    yaw: 1,
-    pitch: 5,
-    roll: 3,
-    brightness: 160,
-    clipped: 0,
-    unevenness: 0.1,
-    sharpness: 0.6,
-    motion: 0,
-    eyeOpenness: 0.35,
-    meshConfidence: 1,
-    cropHeight: 1080,
-  };
+  const base = { ...COMPLIANT_READINGS, ovalOverflow: 0.4 };
   const p = { x: 0, y: 0 };
   const face = {
     box: { x: 0, y: 0, width: 1, height: 1 },

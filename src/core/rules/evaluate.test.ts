@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, passingRowIds, primaryFailure } from './evaluate.ts';
 import { RULES, type ReadingKey, type Readings, type RuleRow } from './table.ts';
+import { COMPLIANT_READINGS } from './testing/readings.ts';
 
-/** A frame that meets every target: the compliant clip's readings, rounded. */
-const GOOD: Readings = {
-  faceCount: 1,
-  faceSide: 300,
-  eyeDistance: 139,
-  faceWidthShare: 0.37,
-  margin: 0.85,
-  ovalOverflow: -0.33,
-  yaw: 0,
-  pitch: 11,
-  roll: 3,
-  brightness: 167,
-  clipped: 0,
-  unevenness: 0.11,
-  sharpness: 0.66,
-  motion: 0.01,
-  eyeOpenness: 0.35,
-  meshConfidence: 1,
-  cropHeight: 1080,
-};
+const GOOD: Readings = COMPLIANT_READINGS;
 
 const STEP = (row: RuleRow): number => (row.unit === 'count' ? 1 : row.unit === 'px' || row.unit === 'deg' || row.unit === 'luma' ? 1 : 0.005);
 

@@ -17,29 +17,11 @@ import type { PhotoTools } from '../../capture/photo.ts';
 import type { FrameFeed } from '../../guidance/sampler.ts';
 import { evaluate } from '../../rules/evaluate.ts';
 import type { ReadingKey, Readings } from '../../rules/table.ts';
+import { COMPLIANT_READINGS } from '../../rules/testing/readings.ts';
 import type { SessionEnvironment } from '../environment.ts';
 import type { CameraErrorCode } from '../types.ts';
 
-/** A frame that meets every guidance target. */
-export const COMPLIANT: Readings = {
-  faceCount: 1,
-  faceSide: 300,
-  eyeDistance: 139,
-  faceWidthShare: 0.37,
-  margin: 0.85,
-  ovalOverflow: -0.33,
-  yaw: 1,
-  pitch: 7,
-  roll: 3,
-  brightness: 167,
-  clipped: 0,
-  unevenness: 0.11,
-  sharpness: 0.66,
-  motion: 0.01,
-  eyeOpenness: 0.35,
-  meshConfidence: 1,
-  cropHeight: 1080,
-};
+export const COMPLIANT: Readings = COMPLIANT_READINGS;
 
 export const FAR: Readings = { ...COMPLIANT, faceSide: 150, eyeDistance: 60 };
 export const NO_FACE: Readings = { ...COMPLIANT, faceCount: 0 };
