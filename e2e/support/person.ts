@@ -55,21 +55,32 @@ const PERSON_SOURCE = `function ({ pace, poseStep }) {
   const root = () => document.querySelector('.okl-root');
   const toward = (value, goal, step) => (Math.abs(goal - value) <= step ? goal : value + Math.sign(goal - value) * step);
   const stepPose = (value, direction) => Math.round((value + direction * poseStep) / poseStep) * poseStep;
+  // "Look straight at the camera" with no direction: a person knows how they are turned.
+  const straighten = (s) => ({ yaw: stepPose(s.yaw, -Math.sign(s.yaw)), pitch: stepPose(s.pitch, -Math.sign(s.pitch)), roll: toward(s.roll, 0, pace.turn) });
   const ACT = {
     FACE_TOO_SMALL: (s) => ({ scale: s.scale * (1 + pace.zoom) }),
     FACE_TOO_CLOSE: (s) => ({ scale: s.scale / (1 + pace.zoom) }),
     TOO_DARK: (s) => ({ light: Math.min(1, s.light + pace.light) }),
     TOO_BRIGHT: (s) => ({ light: s.light - pace.light }),
-    // Where is the face? A person looks for the oval: towards the middle of the picture.
-    FACE_NOT_FOUND: (s) => ({ fx: toward(s.fx, 0.5, pace.move), fy: toward(s.fy, 0.46, pace.move) }),
+    // Where is the face? A person looks for the oval: towards the middle of the picture, facing it.
+    FACE_NOT_FOUND: (s) => ({ fx: toward(s.fx, 0.5, pace.move), fy: toward(s.fy, 0.46, pace.move), ...straighten(s) }),
+  };
+  // A person who is sent back the way they came slows down on that axis, as anyone does after
+  // overshooting: each reversal halves their step there (to a quarter at the least).
+  const gain = { x: 1, y: 1 };
+  const lastWay = { x: 0, y: 0 };
+  const stepOn = (axis, way) => {
+    if (lastWay[axis] !== 0 && way !== lastWay[axis]) gain[axis] = Math.max(0.25, gain[axis] / 2);
+    lastWay[axis] = way;
+    return way * pace.move * gain[axis];
   };
   // The hint's words in the person's own terms on the mirrored preview. Their left is the
   // camera image's right, so moving left moves the face right in the camera image.
   const MOVE = {
-    'move-left': (s) => ({ fx: s.fx + pace.move }),
-    'move-right': (s) => ({ fx: s.fx - pace.move }),
-    'move-up': (s) => ({ fy: s.fy - pace.move }),
-    'move-down': (s) => ({ fy: s.fy + pace.move }),
+    'move-left': (s) => ({ fx: s.fx + stepOn('x', 1) }),
+    'move-right': (s) => ({ fx: s.fx + stepOn('x', -1) }),
+    'move-up': (s) => ({ fy: s.fy + stepOn('y', -1) }),
+    'move-down': (s) => ({ fy: s.fy + stepOn('y', 1) }),
     // A head turned to the image's right is turned to the person's left: turning right undoes it.
     'turn-right': (s) => ({ yaw: stepPose(s.yaw, -1) }),
     'turn-left': (s) => ({ yaw: stepPose(s.yaw, 1) }),
@@ -79,8 +90,6 @@ const PERSON_SOURCE = `function ({ pace, poseStep }) {
     'tilt-right': (s) => ({ roll: s.roll - pace.turn }),
     'tilt-left': (s) => ({ roll: s.roll + pace.turn }),
   };
-  // "Look straight at the camera" with no direction: a person knows how they are turned.
-  const straighten = (s) => ({ yaw: stepPose(s.yaw, -Math.sign(s.yaw)), pitch: stepPose(s.pitch, -Math.sign(s.pitch)), roll: toward(s.roll, 0, pace.turn) });
   let turnCredit = 0;
   setInterval(() => {
     const el = root();

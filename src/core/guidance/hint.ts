@@ -1,5 +1,6 @@
 import type { FaceGeometry } from '../analysis/types.ts';
-import { primaryFailure, type Evaluation } from '../rules/evaluate.ts';
+import type { RuleCode } from '../rules/codes.ts';
+import { primaryFailure, within, type Evaluation } from '../rules/evaluate.ts';
 import { moveFor } from './direction.ts';
 import type { Hint } from './types.ts';
 
@@ -26,9 +27,24 @@ export const INITIAL_HINT: HintState = { shown: null, shownSince: 0, candidate: 
 
 const same = (a: Hint | null, b: Hint | null): boolean => a?.code === b?.code && a?.row === b?.row && a?.move === b?.move;
 
+/** Hints about where the face is and how big: read from its outline, which a strong turn distorts. */
+const PLACEMENT: ReadonlySet<RuleCode> = new Set<RuleCode>(['FACE_TOO_SMALL', 'FACE_TOO_CLOSE', 'FACE_CROPPED', 'FACE_CLOSE_TO_BORDER']);
+
+/**
+ * A head turned or tilted past the limit (not only past the target) is asked to face the
+ * camera before anything about size or place: a strongly turned face's outline reads smaller
+ * and off to one side, so "closer" or "move left" would send the person the wrong way, and
+ * the hint would not clear when they do as it says.
+ */
+function angleFirst(evaluation: Evaluation, primary: RuleCode): boolean {
+  if (!PLACEMENT.has(primary)) return false;
+  return evaluation.rows.some((r) => r.row.code === 'FACE_ANGLE_TOO_LARGE' && !r.pass && r.value !== null && !within(r.value, r.row.limit));
+}
+
 /** The highest-priority blocking failure, the row behind it, and which way to move when the face says. */
 export function wantedHint(evaluation: Evaluation, face: FaceGeometry | null = null, crop: { width: number; height: number } | null = null): Hint | null {
-  const code = primaryFailure(evaluation);
+  const primary = primaryFailure(evaluation);
+  const code = primary && angleFirst(evaluation, primary) ? 'FACE_ANGLE_TOO_LARGE' : primary;
   if (!code) return null;
   const row = evaluation.rows.find((r) => !r.pass && r.row.code === code)?.row.id ?? code;
   const move = moveFor(row, face, crop);
