@@ -48,7 +48,8 @@ const test = base.extend<object, { consumer: Consumer; servers: Servers }>({
     async ({ consumer }, use, workerInfo) => {
       // Two ports per React version above the e2e server's own pair.
       const base = Number(process.env.E2E_PORT ?? 5199) + 11 + 2 * workerInfo.parallelIndex;
-      const server = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), ['e2e/consumer/serve.ts', consumer.app.dir, String(base), String(base + 1)], {
+      // Node itself with tsx's loader (not the tsx CLI, which forks): a kill reaches the servers.
+      const server = spawn(process.execPath, ['--import', 'tsx', 'e2e/consumer/serve.ts', consumer.app.dir, String(base), String(base + 1)], {
         cwd: REPO,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
