@@ -4,6 +4,7 @@ import { embedProjects } from './e2e/projects/embed.ts';
 import { skeletonProjects } from './e2e/projects/skeleton.ts';
 import { guidanceProjects } from './e2e/projects/guidance.ts';
 import { consoleProjects } from './e2e/projects/console.ts';
+import { consumerProjects } from './e2e/projects/consumer.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
 
@@ -32,5 +33,5 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
   },
-  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects, ...consoleProjects],
+  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects, ...consoleProjects, ...consumerProjects],
 });

@@ -5,8 +5,9 @@ import type { CaptureMeta, SessionState, WidgetError } from '../core/session/typ
 import type { Layout } from '../react/props.ts';
 import { isColorScheme, type OkayLiveTheme } from '../react/theme/theme.ts';
 import { mount, type MountHandle, type MountOptions } from './mount.tsx';
+import { ELEMENT_TAG } from './tag.ts';
 
-export const ELEMENT_TAG = 'okaylive-capture';
+export { ELEMENT_TAG };
 
 /** DOM events of the element; all bubble and cross shadow boundaries. */
 export interface OkayLiveEventMap {

@@ -9,12 +9,15 @@
  *   analysis     the worker (Human + tfjs) and the model and WASM files, fetched once the camera
  *                starts: the detector, WASM and worker before the first hint, the mesh after it.
  *
+ *   package      the npm tarball, packed and unpacked (bench-package.ts; target: packed under 3 MB).
+ *
  * For scale: a minimal page with AWS Amplify's FaceLivenessDetector builds to about 409 KB gzip
  * of JS+CSS before it fetches about 0.5 MB of model and WASM. Figures only; nothing asserted.
  */
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
 import { analysisAssets } from './analysis-assets.ts';
+import { packageReport } from './bench-package.ts';
 import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
 import { compress } from './precompress.ts';
 
@@ -144,6 +147,8 @@ async function main(): Promise<void> {
   console.log(
     `Ours before the camera starts: ${(scriptTotal.zipped / 1024).toFixed(1)} KB gzip standalone, or ${((component.zipped + deps.zipped) / 1024).toFixed(1)} KB gzip on top of React in a React app.`,
   );
+  console.log('');
+  packageReport();
 }
 
 await main();

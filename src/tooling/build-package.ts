@@ -1,19 +1,25 @@
 /**
- * `npm run build:package`: everything the npm package ships, under dist-package/ (the app's
- * own `vite build` owns dist/).
+ * `npm run build:package`: the npm package, as its own folder dist-package/ with its own
+ * generated package.json (package-manifest.ts), ready for `npm pack` / `npm publish` there.
+ * The repository's package.json stays the private app (the app's `vite build` owns dist/).
  *
- *   lib/            ESM for bundlers (React, react-query, zustand, react-webcam external) + style.css
+ *   package.json    name, version, exports, bin, files, peers and dependencies of the library only
+ *   lib/            ESM for bundlers (React, react-query, zustand, react-webcam external) + style.css;
+ *                   the React entries start with 'use client', with React-free `react-server` stand-ins
  *   types/          declarations
- *   standalone/     okaylive-capture.js: one script tag, React inside; its worker beside it (+ .br/.gz)
- *   okaylive-assets/  models and WASM under hashed names (+ .br/.gz), for `npx okaylive-assets <public folder>`
- *   bin/            that copy helper
+ *   standalone/     okaylive-capture.js: one script tag, React inside; its worker under assets/
+ *   okaylive-assets/  models and WASM under hashed names, for `npx okaylive-assets [--standalone <folder>]`
+ *   bin/            the copy helper for both (it makes the .br/.gz siblings as it copies)
+ *   README.md, LICENSE, CHANGELOG.md
+ * No source maps: the worker's alone is 8 MB.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { builtAssets, copyAssets } from './copy-assets.ts';
+import { analysisAssets } from './analysis-assets.ts';
 import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
+import { BIN_FILE, libraryManifest, PACKAGE_DOCUMENTS, type RootManifest } from './package-manifest.ts';
 
 export const PACKAGE_DIR = join(ROOT, 'dist-package');
 
@@ -39,8 +45,8 @@ async function main(): Promise<void> {
   const started = Date.now();
 
   // The library stays readable for the host's bundler, except its worker (bundle-ready, so minified).
-  await build(libraryConfig({ outDir: join(PACKAGE_DIR, 'lib'), minify: false }));
-  await build(standaloneConfig({ outDir: join(PACKAGE_DIR, 'standalone') }));
+  await build(libraryConfig({ outDir: join(PACKAGE_DIR, 'lib'), minify: false, sourcemap: false }));
+  await build(standaloneConfig({ outDir: join(PACKAGE_DIR, 'standalone'), sourcemap: false, precompress: false }));
 
   execFileSync(
     process.execPath,
@@ -51,7 +57,9 @@ async function main(): Promise<void> {
   );
   await rewriteDeclarationSpecifiers(join(PACKAGE_DIR, 'types'));
 
-  await copyAssets(builtAssets(), join(PACKAGE_DIR, 'okaylive-assets'));
+  // The originals only: `npx okaylive-assets` makes the .br/.gz siblings in the host's folder.
+  await mkdir(join(PACKAGE_DIR, 'okaylive-assets'));
+  for (const file of analysisAssets().files) await writeFile(join(PACKAGE_DIR, 'okaylive-assets', file.name), file.bytes);
 
   await build({
     configFile: false,
@@ -67,7 +75,11 @@ async function main(): Promise<void> {
       rollupOptions: { output: { format: 'es', entryFileNames: 'okaylive-assets.js', banner: '#!/usr/bin/env node' } },
     },
   });
-  await chmod(join(PACKAGE_DIR, 'bin', 'okaylive-assets.js'), 0o755);
+  await chmod(join(PACKAGE_DIR, BIN_FILE), 0o755);
+
+  const root = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as RootManifest;
+  await writeFile(join(PACKAGE_DIR, 'package.json'), `${JSON.stringify(libraryManifest(root), null, 2)}\n`);
+  for (const file of PACKAGE_DOCUMENTS) await copyFile(join(ROOT, file), join(PACKAGE_DIR, file));
 
   console.log(`package built in ${((Date.now() - started) / 1000).toFixed(1)} s: ${PACKAGE_DIR}`);
 }

@@ -5,7 +5,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ASSET_FILES } from '../core/analysis/assets.ts';
 import { analysisAssets, buildAnalysisAssets, MODEL_ENCODINGS } from './analysis-assets.ts';
-import { builtAssets, copyAssets, extraFiles, staleAssets } from './copy-assets.ts';
+import { copyAssets, extraFiles, staleAssets } from './copy-assets.ts';
+import { withCompressedSiblings } from './precompress.ts';
 
 const dirs: string[] = [];
 const temp = () => {
@@ -16,9 +17,13 @@ const temp = () => {
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+/** What the package ships (the originals) and what the CLI copies (with their siblings). */
+const originals = () => new Map(analysisAssets().files.map((f) => [f.name, f.bytes]));
+let withSiblings = new Map<string, Uint8Array>();
+const builtAssets = () => withSiblings;
 // Building the set (re-encoding, brotli at its highest level) takes seconds on a busy machine.
-beforeAll(() => {
-  builtAssets();
+beforeAll(async () => {
+  withSiblings = await withCompressedSiblings(originals());
 }, 120_000);
 
 const HASHED = /^[\w-]+\.[0-9a-f]{8,16}\.(json|bin|wasm)$/;
@@ -62,7 +67,7 @@ describe('copying them into a static folder', () => {
     expect(copied.every((c) => c.written)).toBe(true);
     expect(readdirSync(target).sort()).toEqual([...sources.keys()].sort());
     for (const [name, bytes] of sources) expect(readFileSync(join(target, name)).equals(Buffer.from(bytes))).toBe(true);
-    expect(await staleAssets(sources, target)).toEqual([]);
+    expect(await staleAssets(originals(), target, sources)).toEqual([]);
   });
 
   it('rewrites only what changed, and the check names stale and unneeded files', async () => {
@@ -72,10 +77,12 @@ describe('copying them into a static folder', () => {
     const mesh = analysisAssets().names['facemesh.bin'];
     writeFileSync(join(target, mesh), 'old');
     writeFileSync(join(target, 'facemesh.0123456789.bin'), 'an older version');
-    expect(await staleAssets(sources, target)).toEqual([mesh]);
+    expect(await staleAssets(originals(), target, sources)).toEqual([mesh]);
+    rmSync(join(target, `${mesh}.br`));
+    expect(await staleAssets(originals(), target, sources)).toEqual([mesh, `${mesh}.br`]);
     expect(extraFiles(target, sources)).toEqual(['facemesh.0123456789.bin']);
     const again = await copyAssets(sources, target);
-    expect(again.filter((c) => c.written).map((c) => c.name)).toEqual([mesh]);
+    expect(again.filter((c) => c.written).map((c) => c.name)).toEqual([mesh, `${mesh}.br`]);
   });
 
   it('refuses an empty source', async () => {

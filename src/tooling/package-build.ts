@@ -22,7 +22,7 @@ import { precompress } from './precompress.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Package subpath → source entry (package.json `exports` mirrors this). */
+/** Package subpath → source entry (the generated package.json's `exports` mirrors this: package-manifest.ts). */
 export const LIBRARY_ENTRIES: Readonly<Record<string, string>> = {
   index: 'src/react/index.ts',
   core: 'src/core/index.ts',
@@ -33,24 +33,47 @@ export const LIBRARY_ENTRIES: Readonly<Record<string, string>> = {
   'locales/zh': 'src/core/i18n/zh.ts',
 };
 
+/**
+ * Entries that render with React. Their built files start with 'use client' (Rollup drops
+ * module directives from sources), and under the `react-server` export condition they resolve
+ * to React-free stand-ins, built as `<entry>.react-server.js`: a Server Component's bundler (or
+ * Node with `--conditions=react-server`) can import them without the hooks React lacks there.
+ */
+export const CLIENT_ENTRIES: Readonly<Record<string, string>> = {
+  index: 'src/react/server.ts',
+  element: 'src/element/server.ts',
+};
+
 export const STANDALONE_ENTRY = 'src/element/standalone.ts';
 export const STANDALONE_FILE = 'okaylive-capture.js';
 
-/** Left to the host: React as a peer, the rest as regular dependencies it may share. */
-export const LIBRARY_EXTERNALS: readonly RegExp[] = [
-  /^react($|\/)/,
-  /^react-dom($|\/)/,
-  /^@tanstack\/react-query($|\/)/,
-  /^@tanstack\/query-core($|\/)/,
-  /^zustand($|\/)/,
-  /^react-webcam$/,
-];
+/** Left to the host: React as a peer. */
+export const LIBRARY_PEERS: readonly string[] = ['react', 'react-dom'];
+/** Imported by the library and installed with it (a host that has them shares them). */
+export const LIBRARY_DEPENDENCIES: readonly string[] = ['@tanstack/query-core', '@tanstack/react-query', 'react-webcam', 'zustand'];
+
+/** Not bundled into the library: the peers and dependencies above, and their subpaths (react/jsx-runtime). */
+export const LIBRARY_EXTERNALS: readonly RegExp[] = [...LIBRARY_PEERS, ...LIBRARY_DEPENDENCIES].map(
+  (name) => new RegExp(`^${name.replace(/[/.]/g, '\\$&')}($|/)`),
+);
+
+/**
+ * The browsers the shipped code is written for (syntax only; nothing is polyfilled). Vite's own
+ * default, "baseline widely available" (Chrome and Edge 107, Firefox 104, Safari 16), raised
+ * where the widget cannot work without an API: module workers (Firefox 114) and OffscreenCanvas
+ * in the worker (Safari 16.4, iOS 16.4). docs/browsers.md, "Build targets", says the same.
+ */
+export const BROWSER_TARGETS: readonly string[] = ['chrome107', 'edge107', 'firefox114', 'safari16.4', 'ios16.4'];
 
 interface BuildOptions {
   outDir: string;
   /** false: keep the output in memory (dev server, benchmark). */
   write?: boolean;
   minify?: boolean;
+  /** Default: with the files written. The package ships none (its worker's map alone is 8 MB). */
+  sourcemap?: boolean;
+  /** Standalone written to disk: .br/.gz siblings (default). The package leaves them to `npx okaylive-assets`. */
+  precompress?: boolean;
 }
 
 function common(options: BuildOptions): InlineConfig {
@@ -72,24 +95,43 @@ function common(options: BuildOptions): InlineConfig {
       outDir: options.outDir,
       emptyOutDir: options.write !== false,
       write: options.write !== false,
-      target: 'es2022',
+      target: [...BROWSER_TARGETS],
       minify: options.minify ?? true,
-      sourcemap: options.write !== false,
+      sourcemap: options.sourcemap ?? options.write !== false,
       reportCompressedSize: false,
       copyPublicDir: false,
     },
   };
 }
 
+/** Puts 'use client' first in the chunks of the entries that render with React, once. */
+function useClientDirective(entries: readonly string[]): Plugin {
+  return {
+    name: 'okaylive-use-client',
+    renderChunk(code, chunk) {
+      if (!chunk.isEntry || !entries.includes(chunk.name) || /^['"]use client['"]/.test(code)) return null;
+      return { code: `'use client';\n${code}`, map: null };
+    },
+  };
+}
+
+/** Every library entry with its source: the entries, and the react-server stand-ins of the client ones. */
+export function libraryInputs(): Record<string, string> {
+  const inputs: Record<string, string> = { ...LIBRARY_ENTRIES };
+  for (const [entry, stand] of Object.entries(CLIENT_ENTRIES)) inputs[`${entry}.react-server`] = stand;
+  return Object.fromEntries(Object.entries(inputs).map(([name, file]) => [name, `${ROOT}/${file}`]));
+}
+
 export function libraryConfig(options: BuildOptions): InlineConfig {
   const base = common(options);
   return {
     ...base,
+    plugins: [...(base.plugins ?? []), useClientDirective(Object.keys(CLIENT_ENTRIES))],
     build: {
       ...base.build,
       cssCodeSplit: false,
       lib: {
-        entry: Object.fromEntries(Object.entries(LIBRARY_ENTRIES).map(([name, file]) => [name, `${ROOT}/${file}`])),
+        entry: libraryInputs(),
         formats: ['es'],
         cssFileName: 'style',
       },
@@ -126,7 +168,7 @@ export function standaloneConfig(options: BuildOptions): InlineConfig {
   return {
     ...base,
     // Written to disk, it gets .br/.gz siblings; in memory (dev server, size benchmark) it does not.
-    plugins: [...(base.plugins ?? []), dropExtractedCss(), ...(options.write === false ? [] : [precompress()])],
+    plugins: [...(base.plugins ?? []), dropExtractedCss(), ...(options.write === false || options.precompress === false ? [] : [precompress()])],
     experimental: {
       // Files emitted beside the script (the worker) resolve against the script's address, not the page's.
       renderBuiltUrl: (filename, { hostType }) =>

@@ -5,7 +5,8 @@
  */
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 /**
@@ -22,22 +23,39 @@ export interface Compressed {
   gz: Uint8Array | null;
 }
 
-/** Both encodings of one file's bytes; null where compressing does not pay. */
-export function compress(bytes: Uint8Array): Compressed {
-  const worth = (out: Uint8Array) => (out.length <= bytes.length * (1 - MIN_SAVING) ? out : null);
-  const br = brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-  });
-  const gz = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION });
-  return { br: worth(new Uint8Array(br)), gz: worth(new Uint8Array(gz)) };
+const brotliOptions = (bytes: Uint8Array): BrotliOptions => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+});
+const gzipOptions: ZlibOptions = { level: constants.Z_BEST_COMPRESSION };
+
+/** null where compressing does not pay. */
+function worth(bytes: Uint8Array, out: Uint8Array): Uint8Array | null {
+  return out.length <= bytes.length * (1 - MIN_SAVING) ? new Uint8Array(out) : null;
 }
 
-/** name → bytes, plus `name.br` / `name.gz` for every compressible file where it pays. */
-export function withCompressedSiblings(files: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+/** Both encodings of one file's bytes; null where compressing does not pay. */
+export function compress(bytes: Uint8Array): Compressed {
+  return { br: worth(bytes, brotliCompressSync(bytes, brotliOptions(bytes))), gz: worth(bytes, gzipSync(bytes, gzipOptions)) };
+}
+
+const brotliAsync = promisify<Uint8Array, BrotliOptions, Buffer>(brotliCompress);
+const gzipAsync = promisify<Uint8Array, ZlibOptions, Buffer>(gzip);
+
+/**
+ * name → bytes, plus `name.br` / `name.gz` for every compressible file where it pays. Brotli at
+ * its highest level is slow (seconds for the models and the worker): the files are compressed
+ * at once, on libuv's thread pool, so every core takes a share.
+ */
+export async function withCompressedSiblings(files: ReadonlyMap<string, Uint8Array>): Promise<Map<string, Uint8Array>> {
   const out = new Map(files);
-  for (const [name, bytes] of files) {
-    if (!COMPRESSIBLE.test(name)) continue;
-    const { br, gz } = compress(bytes);
+  const work = [...files].filter(([name]) => COMPRESSIBLE.test(name));
+  const done = await Promise.all(
+    work.map(async ([name, bytes]) => {
+      const [br, gz] = await Promise.all([brotliAsync(bytes, brotliOptions(bytes)), gzipAsync(bytes, gzipOptions)]);
+      return { name, br: worth(bytes, br), gz: worth(bytes, gz) };
+    }),
+  );
+  for (const { name, br, gz } of done) {
     if (br) out.set(`${name}.br`, br);
     if (gz) out.set(`${name}.gz`, gz);
   }
