@@ -125,6 +125,19 @@ test('insecure context (http off localhost): says https is needed, never asks fo
   await expect(widget.getByText('Use a photo instead')).toBeVisible();
 });
 
+test('in a frame the page does not let use the camera: says the site must fix it, never asks, offers a photo', async ({ page }) => {
+  await page.goto('/e2e/faults-host.html');
+  // The same widget inside a frame whose embedding forbids the camera (as a missing allow="camera" does cross-origin).
+  await page.setContent(`<iframe title="selfie" src="/e2e/faults-host.html" allow="camera 'none'" style="width:480px;height:720px"></iframe>`);
+  const frame = page.frameLocator('iframe[title="selfie"]');
+  const widget = frame.locator('.okl-root');
+  await frame.getByRole('button', { name: 'Start camera' }).click();
+  await expect(errorOf(widget)).toHaveAttribute('data-error', 'CAMERA_BLOCKED_BY_PAGE');
+  await expect(errorOf(widget)).toHaveAttribute('data-way', 'none');
+  await expect(widget.getByRole('alert')).toContainText('The website has to fix this');
+  await expect(widget.locator('input[type=file]')).toHaveCount(1);
+});
+
 test('no getUserMedia at all: says the browser cannot use a camera, offers a photo', async ({ page }) => {
   await installCamera(page, { missing: true });
   await page.goto('/');

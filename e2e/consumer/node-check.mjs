@@ -54,10 +54,7 @@ if (reactServer) {
   console.error = (...args) => reported.push(args.map(String).join(' '));
   const html = renderToString(createElement(OkayLiveCapture, { apiBaseUrl: '/api/ekyc' }));
   console.error = consoleError;
-  // Known: React 18 (not 19) warns that useLayoutEffect does nothing on the server, from the
-  // focus handling in src/react/a11y/useFocusOnChange.ts; harmless, to be made isomorphic.
-  const unexpected = reported.filter((message) => !(version.startsWith('18.') && message.includes('useLayoutEffect does nothing on the server')));
-  assert.deepEqual(unexpected, [], 'the server render reports no problem');
+  assert.deepEqual(reported, [], 'the server render reports no problem');
   assert.match(html, /data-state="idle"/);
   assert.match(html, /Start camera/);
   console.log(`React ${version}: <OkayLiveCapture> renders on the server (${html.length} characters of HTML)`);

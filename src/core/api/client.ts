@@ -1,4 +1,5 @@
 import { IMAGE_FILENAME, PART_IMAGE, PART_JOURNEY, isFaceCode, isVerdictOnlySuccess, toContractCode, type FaceCode, type OkayLiveSuccess } from './contract.ts';
+import { anySignal } from './abort.ts';
 import { OkayLiveApiError } from './errors.ts';
 import { verdictFromFaceCode, verdictFromOutcome, verdictFromSuccess, type Verdict } from './verdict.ts';
 
@@ -41,7 +42,7 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
     if (!isOnline()) throw new OkayLiveApiError({ code: 'OFFLINE' });
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
+    const combined = signal ? anySignal([signal, timeout.signal]) : timeout.signal;
     const init: RequestInit = { method: 'POST', headers: { Accept: 'application/json', ...options.headers }, signal: combined };
     if (body !== undefined) init.body = body;
     if (options.credentials) init.credentials = options.credentials;

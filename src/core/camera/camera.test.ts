@@ -44,6 +44,8 @@ describe('cameraPrecondition', () => {
     ['mediaDevices without getUserMedia', { isSecureContext: true, mediaDevices: { enumerateDevices() {} } }, 'CAMERA_UNSUPPORTED'],
     ["react-webcam's shim over nothing", { isSecureContext: true, mediaDevices: { getUserMedia() {} } }, 'CAMERA_UNSUPPORTED'],
     ['shim over a legacy API', { isSecureContext: true, mediaDevices: { getUserMedia() {} }, legacyGetUserMedia() {} }, null],
+    ['a frame embedded without allow="camera"', { isSecureContext: true, mediaDevices: real, cameraAllowedByPolicy: false }, 'CAMERA_BLOCKED_BY_PAGE'],
+    ['a frame that allows it', { isSecureContext: true, mediaDevices: real, cameraAllowedByPolicy: true }, null],
   ] as const)('%s', (_name, env, code) => {
     expect(cameraPrecondition(env)).toBe(code);
   });

@@ -31,7 +31,7 @@ export function cameraErrorCode(error: unknown): CameraErrorCode {
 }
 
 /** Camera faults where trying the camera again cannot help until something outside the page changes. */
-const FINAL: ReadonlySet<CameraErrorCode> = new Set<CameraErrorCode>(['CAMERA_INSECURE_CONTEXT', 'CAMERA_UNSUPPORTED']);
+const FINAL: ReadonlySet<CameraErrorCode> = new Set<CameraErrorCode>(['CAMERA_INSECURE_CONTEXT', 'CAMERA_BLOCKED_BY_PAGE', 'CAMERA_UNSUPPORTED']);
 
 export function isCameraRetryable(code: CameraErrorCode): boolean {
   return !FINAL.has(code);
@@ -42,6 +42,11 @@ export interface CameraEnvironment {
   mediaDevices: unknown;
   /** The legacy prefixed getUserMedia, which a polyfill can still wrap. */
   legacyGetUserMedia?: unknown;
+  /**
+   * Whether the page's Permissions Policy lets this document use the camera, where the browser
+   * says (Chromium's `document.featurePolicy`): false in a frame embedded without `allow="camera"`.
+   */
+  cameraAllowedByPolicy?: boolean;
 }
 
 /**
@@ -51,6 +56,8 @@ export interface CameraEnvironment {
  */
 export function cameraPrecondition(env: CameraEnvironment): CameraErrorCode | null {
   if (!env.isSecureContext) return 'CAMERA_INSECURE_CONTEXT';
+  // Only the site can fix this (allow="camera" on its iframe): browser settings cannot.
+  if (env.cameraAllowedByPolicy === false) return 'CAMERA_BLOCKED_BY_PAGE';
   const devices = env.mediaDevices;
   if (typeof devices !== 'object' || devices === null) return 'CAMERA_UNSUPPORTED';
   const has = (key: string) => key in devices && typeof (devices as Record<string, unknown>)[key] === 'function';
@@ -60,11 +67,25 @@ export function cameraPrecondition(env: CameraEnvironment): CameraErrorCode | nu
 }
 
 /** The environment of this page, read at the moment of asking. */
+/** Chromium's policy API (`document.featurePolicy`); other engines do not expose one. */
+interface PolicyDocument {
+  featurePolicy?: { allowsFeature?: (feature: string) => boolean };
+}
+
+function cameraPolicy(): boolean | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const policy = (document as Document & PolicyDocument).featurePolicy;
+  return typeof policy?.allowsFeature === 'function' ? policy.allowsFeature('camera') : undefined;
+}
+
 export function currentCameraEnvironment(): CameraEnvironment {
   const nav = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { webkitGetUserMedia?: unknown });
-  return {
+  const env: CameraEnvironment = {
     isSecureContext: typeof window === 'undefined' ? true : window.isSecureContext,
     mediaDevices: nav?.mediaDevices,
     legacyGetUserMedia: nav?.webkitGetUserMedia,
   };
+  const allowed = cameraPolicy();
+  if (allowed !== undefined) env.cameraAllowedByPolicy = allowed;
+  return env;
 }

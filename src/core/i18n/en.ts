@@ -93,6 +93,7 @@ export const en = {
   'error.CAMERA_CONSTRAINTS': 'Your camera does not support the requested settings.',
   'error.CAMERA_ENDED': 'The camera stopped. Check that it is connected, then try again.',
   'error.CAMERA_INSECURE_CONTEXT': 'The camera only works on a secure (https) page.',
+  'error.CAMERA_BLOCKED_BY_PAGE': 'This page is not allowed to use your camera. The website has to fix this; until then you can use a photo instead.',
   'error.CAMERA_UNSUPPORTED': 'This browser cannot use the camera.',
   'error.CAMERA_ERROR': 'The camera could not be started.',
   'error.CAPTURE_FAILED': 'The selfie could not be taken. Please try again.',

@@ -94,6 +94,7 @@ export const id: Messages = {
   'error.CAMERA_CONSTRAINTS': 'Kamera Anda tidak mendukung pengaturan yang diminta.',
   'error.CAMERA_ENDED': 'Kamera berhenti. Pastikan kamera terhubung, lalu coba lagi.',
   'error.CAMERA_INSECURE_CONTEXT': 'Kamera hanya dapat digunakan di halaman yang aman (https).',
+  'error.CAMERA_BLOCKED_BY_PAGE': 'Halaman ini tidak diizinkan memakai kamera Anda. Situs web perlu memperbaikinya; sementara itu Anda dapat memakai foto.',
   'error.CAMERA_UNSUPPORTED': 'Browser ini tidak dapat menggunakan kamera.',
   'error.CAMERA_ERROR': 'Kamera tidak dapat dinyalakan.',
   'error.CAPTURE_FAILED': 'Selfie tidak dapat diambil. Silakan coba lagi.',

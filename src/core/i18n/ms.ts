@@ -94,6 +94,8 @@ export const ms: Messages = {
   'error.CAMERA_CONSTRAINTS': 'Kamera anda tidak menyokong tetapan yang diperlukan.',
   'error.CAMERA_ENDED': 'Kamera telah berhenti. Pastikan kamera disambungkan, kemudian cuba lagi.',
   'error.CAMERA_INSECURE_CONTEXT': 'Kamera hanya berfungsi pada halaman yang selamat (https).',
+  'error.CAMERA_BLOCKED_BY_PAGE':
+    'Halaman ini tidak dibenarkan menggunakan kamera anda. Laman web perlu membetulkannya; sementara itu anda boleh menggunakan foto.',
   'error.CAMERA_UNSUPPORTED': 'Pelayar ini tidak dapat menggunakan kamera.',
   'error.CAMERA_ERROR': 'Kamera tidak dapat dihidupkan.',
   'error.CAPTURE_FAILED': 'Swafoto tidak dapat diambil. Sila cuba lagi.',

@@ -91,6 +91,7 @@ export const zh: Messages = {
   'error.CAMERA_CONSTRAINTS': '您的摄像头不支持所需的设置。',
   'error.CAMERA_ENDED': '摄像头已停止。请检查摄像头是否已连接，然后重试。',
   'error.CAMERA_INSECURE_CONTEXT': '摄像头只能在安全（https）页面上使用。',
+  'error.CAMERA_BLOCKED_BY_PAGE': '此页面无权使用您的摄像头。需要由网站修复；在此之前，您可以改用照片。',
   'error.CAMERA_UNSUPPORTED': '此浏览器无法使用摄像头。',
   'error.CAMERA_ERROR': '无法启动摄像头。',
   'error.CAPTURE_FAILED': '无法拍摄自拍。请重试。',

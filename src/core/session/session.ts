@@ -237,6 +237,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       if (blocked) {
         // For the developer who opened the page over http: the person sees the catalogue text.
         if (blocked === 'CAMERA_INSECURE_CONTEXT') console.warn('[okaylive] the camera needs a secure context: serve this page over https (or localhost)');
+        if (blocked === 'CAMERA_BLOCKED_BY_PAGE') console.warn('[okaylive] this frame may not use the camera: embed it with allow="camera"');
         fail({ code: blocked, source: 'camera', retryable: false });
         return;
       }

@@ -1,5 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
+/** A layout effect in the browser, a plain (never run) effect in a server render, where React 18 warns about the former. */
+const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+
 /**
  * Where focus goes when a view appears, first match wins: an element a view marks itself,
  * the heading of an error or a result (they carry tabIndex -1), the capture button, the start
@@ -52,7 +55,7 @@ export function useFocusOnChange(root: RefObject<HTMLElement | null>, key: strin
     };
   }, [root]);
 
-  useLayoutEffect(() => {
+  useClientLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;
