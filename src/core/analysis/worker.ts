@@ -10,6 +10,7 @@ import { measureDetector } from './measure-detector.ts';
 import { measure, type Measurement } from './measure.ts';
 import { meshSkip } from './mesh-skip.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { frameCropper, videoFrameRectsHonoured } from './frame-rects.ts';
 import { analysisPixels, uploadCrop } from './worker-frame.ts';
 import { LoadFailure, loadWorkerModels, type WorkerModels } from './worker-models.ts';
 
@@ -17,6 +18,8 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let models: WorkerModels | null = null;
 const skip = meshSkip();
+
+const croppable = frameCropper({ honoursRects: videoFrameRectsHonoured, copy: (frame) => createImageBitmap(frame) });
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -62,15 +65,21 @@ async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise
     let full: ImageBitmap | null = null;
     let measurement: Measurement;
     try {
-      const image = await analysisPixels(bitmap, request);
-      const { faces, mesh } = await models.detect(image, skip.needed(request.meshOptional === true));
-      measurement = mesh
-        ? measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at })
-        : measureDetector({ faces, image, crop: request.crop });
-      skip.record(measurement.readings, mesh);
-      // The full-size crop costs more than the detection: made only for a complete frame that
-      // would become the window's best, judged by the same score the window uses.
-      if (mesh && wouldKeep(request, frameScore(measurement.readings).score)) full = await uploadCrop(bitmap, request);
+      // The frame, or its whole copy where the engine ignores VideoFrame rectangles (frame-rects.ts).
+      const frame = await croppable(bitmap);
+      try {
+        const image = await analysisPixels(frame.source, request);
+        const { faces, mesh } = await models.detect(image, skip.needed(request.meshOptional === true));
+        measurement = mesh
+          ? measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at })
+          : measureDetector({ faces, image, crop: request.crop });
+        skip.record(measurement.readings, mesh);
+        // The full-size crop costs more than the detection: made only for a complete frame that
+        // would become the window's best, judged by the same score the window uses.
+        if (mesh && wouldKeep(request, frameScore(measurement.readings).score)) full = await uploadCrop(frame.source, request);
+      } finally {
+        frame.release();
+      }
     } finally {
       bitmap.close();
     }
