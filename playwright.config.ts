@@ -5,6 +5,7 @@ import { skeletonProjects } from './e2e/projects/skeleton.ts';
 import { guidanceProjects } from './e2e/projects/guidance.ts';
 import { consoleProjects } from './e2e/projects/console.ts';
 import { consumerProjects } from './e2e/projects/consumer.ts';
+import { engineProjects } from './e2e/projects/engines.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
 
@@ -18,7 +19,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,
-  reporter: [['list']],
+  // The engines reporter ends the run with which engines ran, their versions and results.
+  reporter: [['list'], ['./e2e/engines/reporter.ts']],
   // Per port, so runs on different ports never wipe each other's traces.
   outputDir: `test-results/${PORT}`,
   // No action may wait without a bound: a click on a button that never comes fails in 15 s
@@ -33,5 +35,5 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
   },
-  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects, ...consoleProjects, ...consumerProjects],
+  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects, ...consoleProjects, ...consumerProjects, ...engineProjects],
 });

@@ -80,3 +80,55 @@ export async function ensureChromium() {
   }
   throw new Error('No Chromium available: set CHROMIUM_PATH, or install chromium');
 }
+
+/**
+ * The other engines the widget is checked in (e2e/engines/). Each is Debian's own package,
+ * installed with apt when missing (as root). Each ensure* returns what the tests need to
+ * start the engine, or `{ missing: reason }`; prepare.mjs decides whether that is fatal.
+ */
+const FIREFOXES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
+
+function firstLine(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000 });
+  return r.status === 0 ? (r.stdout.trim().split('\n')[0] ?? '') : '';
+}
+
+/** Firefox ESR, driven by Playwright over WebDriver-BiDi (Playwright's own Firefox is a patched build we cannot download here). */
+export function ensureFirefox() {
+  const found = () => [process.env.FIREFOX_PATH, ...FIREFOXES].find((p) => p && existsSync(p)) ?? null;
+  if (!found()) {
+    console.log('[prepare] Firefox missing: installing firefox-esr with apt');
+    aptInstall(['firefox-esr']);
+  }
+  const executablePath = found();
+  if (!executablePath) return { missing: 'firefox-esr is not installed (Debian: apt-get install firefox-esr, as root)' };
+  // "Mozilla Firefox 153.7.0esr"
+  return { executablePath, version: firstLine(executablePath, ['--version']).replace(/^Mozilla Firefox\s*/, '') };
+}
+
+/** MiniBrowser ships inside libwebkit2gtk-4.1-0, under the multiarch library folder. */
+function miniBrowser() {
+  const multiarch = firstLine('dpkg-architecture', ['-qDEB_HOST_MULTIARCH']) || `${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`;
+  const path = `/usr/lib/${multiarch}/webkit2gtk-4.1/MiniBrowser`;
+  return existsSync(path) ? path : null;
+}
+
+/**
+ * WebKitGTK: MiniBrowser driven by WebKitWebDriver (selenium-webdriver), on an Xvfb display.
+ * It is WebKit's engine with GStreamer media, not Safari.
+ */
+export function ensureWebKit() {
+  const found = () => ({ driver: which('WebKitWebDriver'), binary: miniBrowser(), xvfb: which('Xvfb') });
+  let tools = found();
+  if (!tools.driver || !tools.binary || !tools.xvfb) {
+    console.log('[prepare] WebKitGTK missing: installing webkit2gtk-driver and xvfb with apt');
+    aptInstall(['webkit2gtk-driver', 'xvfb']);
+    tools = found();
+  }
+  const absent = Object.entries(tools)
+    .filter(([, path]) => !path)
+    .map(([name]) => name);
+  if (absent.length > 0) return { missing: `${absent.join(', ')} not found (Debian: apt-get install webkit2gtk-driver xvfb, as root)` };
+  const version = firstLine('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0']);
+  return { ...tools, version };
+}
