@@ -190,11 +190,17 @@ const browser = await chromium.launch({
 });
 try {
   const tables: Record<string, Record<string, string>> = {};
+  const broken: string[] = [];
   for (const profile of profiles) {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await once(browser, server, profile);
       runs.push(r);
+      // A run whose far face was not seen as a face, or whose compliant face was never captured,
+      // measured a broken set-up (the camera's still not served, say), not the widget.
+      if (r.firstHintCode === 'FACE_NOT_FOUND' || r.compliantToCapture === null) {
+        broken.push(`${profile.name} run ${i + 1}: first hint ${r.firstHintCode ?? 'none'}, capture ${r.compliantToCapture === null ? 'never' : 'taken'}`);
+      }
       console.log(
         `[bench] ${profile.name} run ${i + 1}: preview ${ms(r.firstFrame)}, detector ${ms(r.detectorReady)}, ready ${ms(r.analysisReady)}, first hint ${ms(r.firstHint)} (${r.firstHintCode}), ` +
           `compliant→capture ${ms(r.compliantToCapture)}, ${r.fps.toFixed(1)} fps (${ms(r.analysisMs)}/frame), long tasks ${r.longTasks}, ` +
@@ -209,6 +215,10 @@ try {
   console.log(`machine: ${cpus().length} cores, load average at start ${load} (anything else running slows every figure)`);
   const rows = Object.keys(Object.values(tables)[0] ?? {});
   console.table(Object.fromEntries(rows.map((row) => [row, Object.fromEntries(Object.entries(tables).map(([p, t]) => [p, t[row] ?? '–']))])));
+  if (broken.length > 0) {
+    console.error(`[bench] these runs did not see the scripted face as expected, so their figures mean little:\n  ${broken.join('\n  ')}`);
+    process.exitCode = 1;
+  }
 } finally {
   await browser.close();
   await server.close();

@@ -9,9 +9,13 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { FIXTURES } from '../setup/clips.mjs';
+import { poseKey } from '../support/scripted-camera.ts';
 
 /** Vite's hashed output and the analysis assets' `<name>.<hash>.<ext>`. */
 const HASHED = /^\/assets\/|^\/okaylive-assets\/[\w-]+\.[0-9a-f]{8,16}\.\w+$/;
+
+/** The pose still the scripted camera loads for a frontal face (`poseKey(0, 0)`). */
+const STILL = `/__e2e/pose/${poseKey(0, 0)}.png`;
 
 export interface Sent {
   path: string;
@@ -35,10 +39,11 @@ export async function serveBuild(dir: string, port: number): Promise<BenchServer
     setHeaders: (res, pathname) => res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const sent: Sent[] = [];
-  // The scripted camera's still (e2e/support/scripted-camera.ts), not part of the widget.
+  // The scripted camera's frontal still, where e2e/support/scripted-camera-source.ts asks for
+  // it (the benchmark drops Playwright's routing, which would turn the HTTP cache off).
   const still = readFileSync(join(FIXTURES, 'astronaut.png'));
   const server: Server = createServer((req, res) => {
-    if (req.url === '/__e2e/astronaut.png') {
+    if (req.url === STILL) {
       res.setHeader('Content-Type', 'image/png');
       res.end(still);
       return;
