@@ -92,10 +92,9 @@ async function visit(context: BrowserContext, server: BenchServer, profile: Prof
   const page = await context.newPage();
   await applyProfile(page, profile);
   // A face too far away first: the first hint is a real instruction.
-  await installScriptedCamera(page, { scale: 1.6 });
-  // Routing turns the browser's HTTP cache off, and the second visit is about that cache: the
-  // camera's still comes from the bench server instead (serve.ts).
-  await page.unrouteAll();
+  // Its still as a data URL: no routing (which would turn off the HTTP cache the second visit
+  // is about), and no camera bytes competing with the widget's on the throttled link.
+  await installScriptedCamera(page, { scale: 1.6 }, undefined, {}, 'inline');
   if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
   await page.goto(server.url);
   await page.waitForFunction(() => window.__bench.firstHint !== null || window.__bench.analysis === 'unavailable', null, { timeout: 180_000 });

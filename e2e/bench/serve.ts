@@ -4,18 +4,11 @@
  * hashed names cached for a year, everything else revalidated), counting the bytes it sends
  * per request so the benchmark knows what crossed the wire and what came from the cache.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import sirv from 'sirv';
-import { FIXTURES } from '../setup/clips.mjs';
-import { poseKey } from '../support/scripted-camera.ts';
 
 /** Vite's hashed output and the analysis assets' `<name>.<hash>.<ext>`. */
 const HASHED = /^\/assets\/|^\/okaylive-assets\/[\w-]+\.[0-9a-f]{8,16}\.\w+$/;
-
-/** The pose still the scripted camera loads for a frontal face (`poseKey(0, 0)`). */
-const STILL = `/__e2e/pose/${poseKey(0, 0)}.png`;
 
 export interface Sent {
   path: string;
@@ -39,15 +32,7 @@ export async function serveBuild(dir: string, port: number): Promise<BenchServer
     setHeaders: (res, pathname) => res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const sent: Sent[] = [];
-  // The scripted camera's frontal still, where e2e/support/scripted-camera-source.ts asks for
-  // it (the benchmark drops Playwright's routing, which would turn the HTTP cache off).
-  const still = readFileSync(join(FIXTURES, 'astronaut.png'));
   const server: Server = createServer((req, res) => {
-    if (req.url === STILL) {
-      res.setHeader('Content-Type', 'image/png');
-      res.end(still);
-      return;
-    }
     // Keep-alive sockets carry one response at a time: the difference is this response.
     const before = req.socket.bytesWritten;
     res.on('finish', () => sent.push({ path: (req.url ?? '').split('?')[0] ?? '', bytes: req.socket.bytesWritten - before, at: Date.now() }));

@@ -36,22 +36,30 @@ declare global {
 /**
  * Replaces getUserMedia with a canvas stream that the test redraws: a camera whose scene a
  * test can change (move closer, centre, turn, leave, dim). Installed before any page script runs.
+ * `stills: 'inline'` hands the stills to the page as data URLs instead of routing their
+ * requests: a real camera costs the network nothing, so a benchmark that throttles the network
+ * must not download them through it (and Playwright's routing would turn the HTTP cache off).
  */
 export async function installScriptedCamera(
   page: Page,
   initial: Partial<Scene> = {},
   size = { width: 1920, height: 1080, fps: 30 },
   poses: PoseStills = {},
+  stills: 'routed' | 'inline' = 'routed',
 ): Promise<void> {
-  const stills: Record<string, Buffer> = { [poseKey(0, 0)]: readFileSync(join(FIXTURES, 'astronaut.png')), ...poses };
-  await page.route('**/__e2e/pose/*.png', (route) => {
-    const key = new URL(route.request().url()).pathname.replace(/^.*\//, '').replace(/\.png$/, '');
-    const body = stills[key];
-    return body ? route.fulfill({ body, contentType: 'image/png' }) : route.fulfill({ status: 404 });
-  });
+  const all: Record<string, Buffer> = { [poseKey(0, 0)]: readFileSync(join(FIXTURES, 'astronaut.png')), ...poses };
+  const urls =
+    stills === 'inline' ? Object.fromEntries(Object.entries(all).map(([key, png]) => [key, `data:image/png;base64,${png.toString('base64')}`])) : undefined;
+  if (stills === 'routed') {
+    await page.route('**/__e2e/pose/*.png', (route) => {
+      const key = new URL(route.request().url()).pathname.replace(/^.*\//, '').replace(/\.png$/, '');
+      const body = all[key];
+      return body ? route.fulfill({ body, contentType: 'image/png' }) : route.fulfill({ status: 404 });
+    });
+  }
   // Plain source text, not a function: tools that compile this file (tsx, esbuild) may add
   // helpers to a function's source that do not exist in the page.
-  await page.addInitScript({ content: `(${CAMERA_SOURCE})(${JSON.stringify({ initial, size, centre: FACE_CENTRE, keys: Object.keys(stills) })});` });
+  await page.addInitScript({ content: `(${CAMERA_SOURCE})(${JSON.stringify({ initial, size, centre: FACE_CENTRE, keys: Object.keys(all), urls })});` });
 }
 
 export async function setScene(page: Page, patch: Partial<Scene>): Promise<void> {
