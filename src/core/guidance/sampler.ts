@@ -88,8 +88,10 @@ export function videoFeed(video: HTMLVideoElement): FrameFeed {
   return {
     nextFrame: (maxWaitMs) => nextVideoFrame(video, maxWaitMs),
     sample: () => sampleFrame(video),
+    // A size is known before the first frame is (HAVE_METADATA): drawn then, the element gives a
+    // black picture, so a still needs a current frame (HAVE_CURRENT_DATA) as well.
     still: () =>
-      video.videoWidth === 0
+      video.videoWidth === 0 || video.readyState < 2
         ? null
         : { source: video, plan: portraitCrop(video.videoWidth, video.videoHeight), camera: { width: video.videoWidth, height: video.videoHeight } },
   };
