@@ -2,15 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { videoFeed } from './sampler.ts';
 
 /** Just what videoFeed reads of a video element. */
-function video(videoWidth: number, videoHeight: number, readyState: number): HTMLVideoElement {
-  return { videoWidth, videoHeight, readyState } as unknown as HTMLVideoElement;
+function video(videoWidth: number, videoHeight: number, readyState: number, currentTime = 0.5): HTMLVideoElement {
+  return { videoWidth, videoHeight, readyState, currentTime } as unknown as HTMLVideoElement;
 }
 
 describe('a still from the camera preview', () => {
   it.each<[string, HTMLVideoElement, boolean]>([
-    ['no stream yet', video(0, 0, 0), false],
-    // Drawn at this point the element gives a black picture: the size is known, no frame is.
-    ['size known, no frame yet (HAVE_METADATA)', video(1920, 1080, 1), false],
+    ['no stream yet', video(0, 0, 0, 0), false],
+    // Drawn at these points the element gives a black picture.
+    ['size known, no frame yet (HAVE_METADATA)', video(1920, 1080, 1, 0), false],
+    ['a frame buffered, playback not begun', video(1920, 1080, 4, 0), false],
     ['a current frame (HAVE_CURRENT_DATA)', video(1920, 1080, 2), true],
     ['playing (HAVE_ENOUGH_DATA)', video(1920, 1080, 4), true],
   ])('%s → %s', (_name, element, available) => {

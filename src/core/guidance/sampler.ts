@@ -88,10 +88,11 @@ export function videoFeed(video: HTMLVideoElement): FrameFeed {
   return {
     nextFrame: (maxWaitMs) => nextVideoFrame(video, maxWaitMs),
     sample: () => sampleFrame(video),
-    // A size is known before the first frame is (HAVE_METADATA): drawn then, the element gives a
-    // black picture, so a still needs a current frame (HAVE_CURRENT_DATA) as well.
+    // Drawn before it has played its first frame, the element gives a black picture, even with
+    // its size known and a frame buffered (seen in Chromium on a busy machine: readyState 4,
+    // currentTime 0). A still needs both a current frame and playback begun.
     still: () =>
-      video.videoWidth === 0 || video.readyState < 2
+      video.videoWidth === 0 || video.readyState < 2 || video.currentTime === 0
         ? null
         : { source: video, plan: portraitCrop(video.videoWidth, video.videoHeight), camera: { width: video.videoWidth, height: video.videoHeight } },
   };
