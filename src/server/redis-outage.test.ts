@@ -4,32 +4,30 @@
  * by itself once Redis is back, with the state Redis kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
-import { createEkycMiddleware, type EkycApi } from './handler.ts';
 import { jsonLogger } from './log.ts';
 import { startFakeInnov8tif, type Fake } from './testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from './testing/images.ts';
 import { startRedis, type TestRedis } from './testing/redis.ts';
-import { serve, type Running } from './testing/serve.ts';
+import { serverInstances } from './testing/instances.ts';
 import { stubEngine } from './testing/stub-engine.ts';
 
 let redis: TestRedis;
 let fake: Fake;
 let jpeg: Buffer;
 const logs: Record<string, unknown>[] = [];
-const started: { api: EkycApi; server: Running }[] = [];
 let reference: string;
 let upstream: string;
 
-async function instance(env: Record<string, string>, withEngine: boolean): Promise<string> {
-  const api = createEkycMiddleware(readConfig({ OKAYLIVE_REDIS_URL: redis.url, ...env }), {
-    logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
-    ...(withEngine ? { engine: stubEngine() } : {}),
-  });
-  await api.ready;
-  const server = await serve(api);
-  started.push({ api, server });
-  return server.url;
+const instances = serverInstances();
+
+function instance(env: Record<string, string>, withEngine: boolean): Promise<string> {
+  return instances.start(
+    { OKAYLIVE_REDIS_URL: redis.url, ...env },
+    {
+      logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+      ...(withEngine ? { engine: stubEngine() } : {}),
+    },
+  );
 }
 
 beforeAll(async () => {
@@ -40,10 +38,7 @@ beforeAll(async () => {
   upstream = await instance({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p' }, false);
 }, 60_000);
 afterAll(async () => {
-  for (const { api, server } of started) {
-    await server.close();
-    await api.close();
-  }
+  await instances.closeAll();
   await fake?.close();
   await redis?.dispose();
 });

@@ -4,20 +4,17 @@
  * hold across both.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
-import { createEkycMiddleware, type EkycApi } from './handler.ts';
 import type { AnalysisOutcome } from './reference/analyse.ts';
 import { deferred } from './testing/deferred.ts';
 import { FAKE_SUCCESS, startFakeInnov8tif, type Fake } from './testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from './testing/images.ts';
 import { startRedis, type TestRedis } from './testing/redis.ts';
-import { serve, type Running } from './testing/serve.ts';
+import { serverInstances } from './testing/instances.ts';
 import { stubEngine } from './testing/stub-engine.ts';
 
 let redis: TestRedis;
 let fake: Fake;
 let jpeg: Buffer;
-const started: { api: EkycApi; server: Running }[] = [];
 const analysis = deferred();
 const engines = [0, 1].map(() =>
   stubEngine({
@@ -36,15 +33,10 @@ const engines = [0, 1].map(() =>
 let reference: [string, string];
 let upstream: [string, string];
 
-async function instance(env: Record<string, string>, engine?: ReturnType<typeof stubEngine>): Promise<string> {
-  const api = createEkycMiddleware(
-    readConfig({ OKAYLIVE_REDIS_URL: redis.url, OKAYLIVE_LOG: 'off', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }),
-    engine ? { engine } : {},
-  );
-  await api.ready;
-  const server = await serve(api);
-  started.push({ api, server });
-  return server.url;
+const instances = serverInstances();
+
+function instance(env: Record<string, string>, engine?: ReturnType<typeof stubEngine>): Promise<string> {
+  return instances.start({ OKAYLIVE_REDIS_URL: redis.url, OKAYLIVE_LOG: 'off', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }, engine ? { engine } : {});
 }
 
 beforeAll(async () => {
@@ -58,10 +50,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   analysis.release();
-  for (const { api, server } of started) {
-    await server.close();
-    await api.close();
-  }
+  await instances.closeAll();
   await fake?.close();
   await redis?.dispose();
 });
