@@ -2,7 +2,7 @@ import { expect, test } from './support/fixtures.ts';
 
 /** Run by the guidance-compliant project only: one clip is enough to show the fallback. */
 test('without the face model, guidance says it is unavailable and manual capture works at once', async ({ page, context, uploads }) => {
-  await context.route('**/okaylive-assets/facemesh.bin', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await context.route('**/okaylive-assets/landmarks68.bin', (route) => route.fulfill({ status: 404, body: 'not here' }));
   await page.goto('/');
   const widget = page.locator('.okl-root');
   await page.getByRole('button', { name: 'Start camera' }).click();

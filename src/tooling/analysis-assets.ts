@@ -1,6 +1,6 @@
 /**
- * The face-analysis assets as served: the two models with their weights re-encoded
- * (weights.ts) and every file under a content-hashed name, so hosts can cache them forever
+ * The face-analysis assets as served: the detector with its weights re-encoded (weights.ts),
+ * the landmark network as face-api ships it, and every file under a content-hashed name, so hosts can cache them forever
  * and a new version is a new URL. Made in memory from node_modules at build time (and when
  * the dev server or the reference engine starts); nothing generated is committed.
  */
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ASSET_FILES, MODEL_NAMES, WASM_FILES, type AssetFile, type AssetNames, type ModelName } from '../core/analysis/assets.ts';
-import { reencodeModel, type Encoding, type ModelJson } from './weights.ts';
+import { reencodeModel, type Encoding, type ModelJson, type WeightsGroup } from './weights.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -25,8 +25,11 @@ const WASM_DIR = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
  */
 export const MODEL_ENCODINGS: Readonly<Record<ModelName, Encoding>> = {
   blazeface: 'float16',
-  facemesh: 'float16',
 };
+
+/** face-api's model folder, and the landmark network served as `landmarks68` (already uint8-quantised). */
+export const FACE_API_MODELS_DIR = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
+export const LANDMARK_MODEL = 'face_landmark_68_tiny_model';
 
 export interface AnalysisAsset {
   /** The name the code knows (`facemesh.json`). */
@@ -78,11 +81,29 @@ function modelAssets(model: ModelName, encoding: Encoding): { hashed: AnalysisAs
   };
 }
 
+/** The landmark network's manifest and weights, the manifest naming the hashed weights file. */
+function landmarkAssets(): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
+  const groups = JSON.parse(readFileSync(join(FACE_API_MODELS_DIR, `${LANDMARK_MODEL}-weights_manifest.json`), 'utf8')) as WeightsGroup[];
+  const bin = new Uint8Array(readFileSync(join(FACE_API_MODELS_DIR, `${LANDMARK_MODEL}.bin`)));
+  const binName = hashedName('landmarks68.bin', bin);
+  const withPath = (path: string): Uint8Array => new TextEncoder().encode(JSON.stringify(groups.map((g) => ({ ...g, paths: [path] }))));
+  const hashedJson = withPath(binName);
+  return {
+    hashed: [
+      { file: 'landmarks68.json', name: hashedName('landmarks68.json', hashedJson), bytes: hashedJson },
+      { file: 'landmarks68.bin', name: binName, bytes: bin },
+    ],
+    plainJson: withPath('landmarks68.bin'),
+  };
+}
+
 /** Every analysis asset, built anew (deterministic: the same input gives the same names). */
 export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encoding>>): AnalysisAssetSet {
   const models = MODEL_NAMES.map((model) => ({ model, ...modelAssets(model, encodings[model]) }));
+  const landmarks = landmarkAssets();
   const files: AnalysisAsset[] = [
     ...models.flatMap((m) => m.hashed),
+    ...landmarks.hashed,
     ...WASM_FILES.map((file) => {
       const bytes = new Uint8Array(readFileSync(join(WASM_DIR, file)));
       return { file, name: hashedName(file, bytes), bytes };
@@ -91,6 +112,7 @@ export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encodi
   const names = Object.fromEntries(ASSET_FILES.map((file) => [file, files.find((f) => f.file === file)?.name ?? file])) as Record<AssetFile, string>;
   const plain = new Map<AssetFile, Uint8Array>(files.map((f) => [f.file, f.bytes]));
   for (const m of models) plain.set(`${m.model}.json`, m.plainJson);
+  plain.set('landmarks68.json', landmarks.plainJson);
   return { files, names, plain };
 }
 

@@ -12,12 +12,10 @@ const DETECTOR_MIN_CONFIDENCE = Math.min(FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_
 export interface HumanConfigOptions {
   /** The names the assets are served under (hashed in builds). */
   names?: AssetNames;
-  /** false: the detector alone (the mesh is loaded later, by a second instance). */
-  mesh?: boolean;
 }
 
 /**
- * Human set up for guidance only: WASM backend, detector + mesh, nothing else. Used by the
+ * Human set up for guidance only: WASM backend, the face detector, nothing else. Used by the
  * browser worker and by Node tools alike, so both read faces the same way.
  */
 export function humanConfig(assetsBaseUrl: string, options: HumanConfigOptions = {}): Partial<Config> {
@@ -52,7 +50,8 @@ export function humanConfig(assetsBaseUrl: string, options: HumanConfigOptions =
         skipFrames: 0,
         skipTime: 0,
       },
-      mesh: { enabled: options.mesh ?? true, modelPath: names['facemesh.json'], keepInvalid: false },
+      // The landmark network (landmarks68/) reads the face's geometry: no mesh to download.
+      mesh: { enabled: false },
       attention: { enabled: false },
       iris: { enabled: false },
       emotion: { enabled: false },

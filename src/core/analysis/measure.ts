@@ -1,9 +1,9 @@
-import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts';
-import type { ReadingKey, Readings } from '../rules/table.ts';
-import { LEFT_CORNERS, LEFT_EYE, LEFT_LIDS, RIGHT_CORNERS, RIGHT_EYE, RIGHT_LIDS } from './landmarks.ts';
-import { faceOutline, fitInOval } from './outline.ts';
+import { FACE_CONFIDENCE_FLOOR, type ReadingKey, type Readings } from '../rules/table.ts';
+import { LEFT_EYE, RIGHT_EYE } from './landmarks68/indices.ts';
+import { landmarkOutline } from './landmarks68/outline.ts';
+import { landmarkPose } from './landmarks68/pose.ts';
+import { fitInOval } from './outline.ts';
 import { pixelStats } from './pixels.ts';
-import { headPose, type Point3 } from './pose.ts';
 import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from './types.ts';
 
 export interface MeasureInput {
@@ -32,50 +32,8 @@ export interface Measurement {
   /** Advisory anti-spoofing scores from the detector, if it ran those models. */
   real?: number;
   live?: number;
-  /** Readings this frame could not take yet (the mesh still loading: measure-detector.ts); pass to evaluate(). */
+  /** Readings this frame could not take yet (answered from the detector alone: measure-detector.ts); pass to evaluate(). */
   pending?: readonly ReadingKey[];
-}
-
-function point(mesh: FaceInput['mesh'], i: number, scale: number): Point {
-  const p = mesh[i];
-  return { x: (p?.[0] ?? 0) * scale, y: (p?.[1] ?? 0) * scale };
-}
-
-function mean(points: readonly Point[]): Point {
-  const s = points.reduce((acc, p) => ({ x: acc.x + p.x, y: acc.y + p.y }), { x: 0, y: 0 });
-  return { x: s.x / Math.max(1, points.length), y: s.y / Math.max(1, points.length) };
-}
-
-function dist(a: Point, b: Point): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
-}
-
-function meshBox(mesh: FaceInput['mesh'], scale: number): Box {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const p of mesh) {
-    const x = (p[0] ?? 0) * scale;
-    const y = (p[1] ?? 0) * scale;
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
-/** The mesh in crop pixels, depth included (0 where the detector gave none). */
-function meshIn(mesh: FaceInput['mesh'], scale: number): Point3[] {
-  return mesh.map((p) => [(p[0] ?? 0) * scale, (p[1] ?? 0) * scale, (p[2] ?? 0) * scale]);
-}
-
-function eyeOpening(mesh: FaceInput['mesh'], lids: typeof LEFT_LIDS, corners: readonly [number, number]): number {
-  const width = dist(point(mesh, corners[0], 1), point(mesh, corners[1], 1));
-  if (width <= 0) return 0;
-  const gaps = lids.map(([a, b]) => dist(point(mesh, a, 1), point(mesh, b, 1)));
-  return gaps.reduce((s, g) => s + g, 0) / gaps.length / width;
 }
 
 /** The inner face: cheeks to cheeks, brows to mouth; hair and background excluded. */
@@ -106,55 +64,77 @@ export function emptyReadings(faceCount: number, cropHeight: number): Readings {
   };
 }
 
-/** A find counts as a face when the detector is sure enough and the mesh model agrees. */
-export function isFace(f: FaceInput): boolean {
-  return f.score >= FACE_CONFIDENCE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR && f.mesh.length >= 468;
+/**
+ * With no face mesh to confirm a find, the detector must be surer than the rules' floor: the
+ * cat fixture reaches 0.62 on the detector, real faces in the camera clips 0.71 and up.
+ */
+export const LANDMARK_FACE_FLOOR = Math.max(FACE_CONFIDENCE_FLOOR, 0.7);
+
+const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
+
+function mean(points: readonly Point[]): Point {
+  const s = points.reduce((acc, p) => ({ x: acc.x + p.x, y: acc.y + p.y }), { x: 0, y: 0 });
+  return { x: s.x / Math.max(1, points.length), y: s.y / Math.max(1, points.length) };
+}
+
+function boxOf(points: readonly Point[]): Box {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+/** Eye aspect ratio: the two lid gaps over the corner-to-corner width (the classic open/shut reading). */
+export function eyeAspect(eye: readonly Point[]): number {
+  const [outer, upA, upB, inner, lowB, lowA] = eye;
+  if (!outer || !upA || !upB || !inner || !lowB || !lowA) return 0;
+  const width = dist(outer, inner);
+  return width > 0 ? (dist(upA, lowA) + dist(upB, lowB)) / (2 * width) : 0;
+}
+
+/** A find counts as a face when the detector is sure enough and the landmarks were read. */
+export function isLandmarkFace(f: FaceInput): f is FaceInput & { landmarks: readonly Point[] } {
+  return f.score >= LANDMARK_FACE_FLOOR && (f.landmarks?.length ?? 0) === 68;
 }
 
 /**
- * Turns detector output and pixels into the readings the rules check, in crop pixels.
- * Face size comes from the mesh keypoints, not the detector box, which is an enlarged crop.
+ * Readings from the detector and the 68 landmarks of the largest face, in crop pixels. The
+ * face's size and place come from its outline (the jaw line closed over the forehead at the
+ * hairline), the angles from the landmarks fitted to a 3D head (pose.ts).
  */
 export function measure(input: MeasureInput): Measurement {
   const { crop, image } = input;
-  const faces = input.faces.filter(isFace);
   const scale = crop.width / image.width;
-  if (faces.length === 0) return { readings: emptyReadings(0, crop.height), face: null, motionSample: null };
+  const counted = input.faces.filter((f) => f.score >= LANDMARK_FACE_FLOOR);
+  const faces = counted.filter(isLandmarkFace).map((f) => ({ f, points: f.landmarks.map((p) => ({ x: p.x * scale, y: p.y * scale })) }));
+  const outlined = faces.flatMap(({ f, points }) => {
+    const outline = landmarkOutline(points);
+    return outline ? [{ f, points, outline, box: boxOf(outline) }] : [];
+  });
+  outlined.sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
+  const largest = outlined[0];
+  if (!largest) return { readings: emptyReadings(counted.length, crop.height), face: null, motionSample: null };
+  const { f, points, outline, box } = largest;
 
-  const withBoxes = faces.map((f) => ({ f, box: meshBox(f.mesh, scale) }));
-  withBoxes.sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height);
-  const largest = withBoxes[0];
-  if (!largest) return { readings: emptyReadings(0, crop.height), face: null, motionSample: null };
-  const { f, box } = largest;
-
-  const rightEye = mean(RIGHT_EYE.map((i) => point(f.mesh, i, scale)));
-  const leftEye = mean(LEFT_EYE.map((i) => point(f.mesh, i, scale)));
+  const rightEyePoints = RIGHT_EYE.map((i) => points[i] ?? { x: 0, y: 0 });
+  const leftEyePoints = LEFT_EYE.map((i) => points[i] ?? { x: 0, y: 0 });
+  const rightEye = mean(rightEyePoints);
+  const leftEye = mean(leftEyePoints);
   const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   const side = Math.min(box.width, box.height);
   const marginPx = Math.min(box.x, box.y, crop.width - (box.x + box.width), crop.height - (box.y + box.height));
-  const points = meshIn(f.mesh, scale);
-  const outline = faceOutline(points.map(([x, y]) => ({ x, y }))) ?? [];
   const fit = fitInOval(outline, crop);
-  // A flat mesh still gives the roll; yaw and pitch need the depth.
-  const hasDepth = f.mesh.every((p) => p.length >= 3);
-  const angles = headPose(points);
-  const pose = hasDepth ? angles : null;
+  const pose = landmarkPose(points, crop);
 
   const inner = innerFace(box);
-  const stats = pixelStats(image, {
-    x: inner.x / scale,
-    y: inner.y / scale,
-    width: inner.width / scale,
-    height: inner.height / scale,
-  });
-
-  const at = input.at;
-  const previous = input.previous;
+  const stats = pixelStats(image, { x: inner.x / scale, y: inner.y / scale, width: inner.width / scale, height: inner.height / scale });
+  const { at, previous } = input;
   const motion =
     previous && at !== undefined && at > previous.at ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100) : null;
 
   const readings: Readings = {
-    faceCount: faces.length,
+    faceCount: counted.length,
     faceSide: side,
     eyeDistance: dist(leftEye, rightEye),
     faceWidthShare: box.width / crop.width,
@@ -162,14 +142,15 @@ export function measure(input: MeasureInput): Measurement {
     ovalOverflow: fit?.overflow ?? null,
     yaw: pose ? Math.abs(pose.yaw) : null,
     pitch: pose ? Math.abs(pose.pitch) : null,
-    roll: angles ? Math.abs(angles.roll) : null,
+    roll: pose ? Math.abs(pose.roll) : null,
     brightness: stats?.brightness ?? null,
     clipped: stats?.clipped ?? null,
     unevenness: stats?.unevenness ?? null,
     sharpness: stats?.sharpness ?? null,
     motion,
-    eyeOpenness: Math.min(eyeOpening(f.mesh, RIGHT_LIDS, RIGHT_CORNERS), eyeOpening(f.mesh, LEFT_LIDS, LEFT_CORNERS)),
-    meshConfidence: f.meshScore ?? null,
+    eyeOpenness: Math.min(eyeAspect(rightEyePoints), eyeAspect(leftEyePoints)),
+    // The landmark networks give no confidence of their own; occlusion is left to the service.
+    meshConfidence: null,
     cropHeight: crop.height,
   };
   const measurement: Measurement = {

@@ -24,6 +24,11 @@ export interface FaceInput {
    * From the detector alone: its 6 keypoints (eyes, nose, mouth, ears).
    */
   mesh: ReadonlyArray<ReadonlyArray<number>>;
+  /**
+   * The 68 face landmarks (iBUG layout, landmarks68/indices.ts) in pixels of the analysed
+   * image, where the landmark network ran on this face.
+   */
+  landmarks?: ReadonlyArray<Point>;
   /** The detector's box (enlarged and squared around the face), in analysed-image pixels. */
   box?: Box;
   /** Advisory anti-spoofing scores, 0..1, where the models ran. */

@@ -1,30 +1,29 @@
 /**
- * The worker's two stages of Human: the detector alone first (small: the first hints need
- * nothing more), then the face mesh, loaded while the detector already analyses frames.
- * Two instances, because Human loads every model its config enables whenever it detects: the
- * detector-only instance never asks for the mesh, and the full one is used from the moment
- * its load has finished. They share the tfjs backend and the detector's weights (Human keeps
- * a loaded model in module state), so the detector is fetched once.
+ * The worker's models: Human's face detector, then face-api's 68-point landmark network on
+ * each face the detector found. Both are small (263 + 77 KB) and load together, so the first
+ * analysed frame already has every reading guidance needs.
  */
+import type * as Tf from '@tensorflow/tfjs-core';
 import { Human } from '@vladmandic/human';
 import type { AnalysisFailure } from './protocol.ts';
 import { bakedAssetNames, wasmFileMap, type AssetNames } from './assets.ts';
 import { humanConfig } from './human-config.ts';
 import { toFaceInputs } from './human-faces.ts';
+import { withLandmarks } from './landmarks68/faces.ts';
+import { createLandmarkNet, type LandmarkNet } from './landmarks68/net.ts';
+import { decodeWeights, parseManifest } from './landmarks68/weights.ts';
 import type { FaceInput } from './types.ts';
 import { prefetch } from './worker-prefetch.ts';
 
 export interface Detection {
   faces: FaceInput[];
-  /** false: the detector alone ran (box and six keypoints per face). */
+  /** false: the detector alone ran (box and six keypoints per face, no landmarks). */
   mesh: boolean;
 }
 
 export interface WorkerModels {
-  /** With the mesh once it is in, unless `mesh` is false: the detector alone then. */
-  detect(image: ImageData, mesh?: boolean): Promise<Detection>;
-  /** Resolves once the mesh is in use; rejects with a LoadFailure when it cannot load. */
-  readonly mesh: Promise<void>;
+  /** The detector and, unless `landmarks` is false, the landmarks of each face. */
+  detect(image: ImageData, landmarks?: boolean): Promise<Detection>;
   readonly backend: string;
 }
 
@@ -37,61 +36,63 @@ export class LoadFailure extends Error {
   }
 }
 
+type TfCore = typeof Tf;
+
 /** Human keeps a model whose files failed to load (and says so only in the console): a model counts when its weights arrived. */
 function withWeights(human: Human, name: string): boolean {
   return human.models.list().some((m) => m.name === name && m.loaded && m.size > 0);
 }
 
-async function loaded(human: Human, model: string): Promise<void> {
+/** What the worker fetches: the WASM build tfjs will pick, the detector and the landmark network. */
+function modelFiles(assetsBaseUrl: string, names: AssetNames, simd: boolean): string[] {
+  const wasm = wasmFileMap(assetsBaseUrl, names)[simd ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm'];
+  const files = ['blazeface.json', 'blazeface.bin', 'landmarks68.json', 'landmarks68.bin'] as const;
+  return [...(wasm ? [wasm] : []), ...files.map((f) => `${assetsBaseUrl}${names[f]}`)];
+}
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new LoadFailure('LOAD_FAILED', `${url}: HTTP ${response.status}`);
+  return response.arrayBuffer();
+}
+
+async function loadLandmarkNet(tf: TfCore, assetsBaseUrl: string, names: AssetNames): Promise<LandmarkNet> {
+  try {
+    const manifest = parseManifest(JSON.parse(new TextDecoder().decode(await fetchBytes(`${assetsBaseUrl}${names['landmarks68.json']}`))));
+    // The manifest names its weights file relative to itself, as tfjs does.
+    return createLandmarkNet(tf, await decodeWeights(tf, manifest, (path) => fetchBytes(`${assetsBaseUrl}${path}`)));
+  } catch (error) {
+    throw error instanceof LoadFailure ? error : new LoadFailure('LOAD_FAILED', `landmarks: ${String(error)}`);
+  }
+}
+
+export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerModels> {
+  const names = bakedAssetNames();
+  const human = new Human(humanConfig(assetsBaseUrl, { names }));
+  // Human types its tfjs as any; it is tfjs-core with the WASM backend registered.
+  const tf = human.tf as TfCore;
+  // Multithreaded WASM breaks under COOP/COEP; one thread is plenty for one face.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // The same test tfjs makes to pick its WASM build, so the prefetched one is the one it asks for.
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  prefetch(modelFiles(assetsBaseUrl, names, simd));
   try {
     await human.load();
   } catch (error) {
     throw new LoadFailure('LOAD_FAILED', String(error));
   }
-  if (!withWeights(human, model)) throw new LoadFailure('LOAD_FAILED', `the ${model} model has no weights`);
-}
-
-/** What the detector stage fetches: the WASM build tfjs will pick, and the detector model. */
-function detectorFiles(assetsBaseUrl: string, names: AssetNames, simd: boolean): string[] {
-  const wasm = wasmFileMap(assetsBaseUrl, names)[simd ? 'tfjs-backend-wasm-simd.wasm' : 'tfjs-backend-wasm.wasm'];
-  return [...(wasm ? [wasm] : []), `${assetsBaseUrl}${names['blazeface.json']}`, `${assetsBaseUrl}${names['blazeface.bin']}`];
-}
-
-/** The few tfjs calls the worker makes; Human types its `tf` as `any`. */
-interface WorkerTf {
-  env(): { set(flag: string, value: boolean): void; getAsync(flag: string): Promise<unknown> };
-  getBackend(): unknown;
-}
-
-export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerModels> {
-  const names = bakedAssetNames();
-  const detector = new Human(humanConfig(assetsBaseUrl, { names, mesh: false }));
-  // Multithreaded WASM breaks under COOP/COEP; one thread is plenty for one face.
-  const tf = detector.tf as WorkerTf;
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  // The same test tfjs makes to pick its WASM build, so the prefetched one is the one it asks for.
-  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
-  prefetch(detectorFiles(assetsBaseUrl, names, simd));
-  await loaded(detector, 'blazeface');
+  if (!withWeights(human, 'blazeface')) throw new LoadFailure('LOAD_FAILED', 'the blazeface model has no weights');
   const backend = String(tf.getBackend());
   // Human falls back to another backend when WASM fails; headless WebGL is far too slow.
   if (backend !== 'wasm') throw new LoadFailure('WRONG_BACKEND', `backend ${backend}`);
-
-  let current: { human: Human; mesh: boolean } = { human: detector, mesh: false };
-  const full = new Human(humanConfig(assetsBaseUrl, { names, mesh: true }));
-  const mesh = loaded(full, 'facemesh').then(() => {
-    current = { human: full, mesh: true };
-  });
-  // Awaited by the caller; never an unhandled rejection while it is not yet awaited.
-  mesh.catch(() => undefined);
+  const net = await loadLandmarkNet(tf, assetsBaseUrl, names);
 
   return {
     backend,
-    mesh,
-    async detect(image, wanted = true) {
-      const { human, mesh: withMesh } = wanted ? current : { human: detector, mesh: false };
+    async detect(image, landmarks = true) {
       const result = await human.detect(image);
-      return { faces: toFaceInputs(result.face), mesh: withMesh };
+      const faces = toFaceInputs(result.face);
+      return landmarks ? { faces: await withLandmarks(tf, net, image, faces), mesh: true } : { faces, mesh: false };
     },
   };
 }

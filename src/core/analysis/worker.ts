@@ -1,9 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * The face-analysis worker: Human on its WASM backend, fed camera frames, answering with the
- * rule readings. Keeps the page's main thread free. The detector loads first and frames are
- * analysed as soon as it is in (`detector-ready`), their mesh readings pending; the mesh
- * follows (`ready`).
+ * The face-analysis worker: the face detector and the landmark network on tfjs' WASM
+ * backend, fed camera frames, answering with the rule readings. Keeps the page's main thread
+ * free. Both models load together: `detector-ready` and `ready` follow each other at once.
  */
 import { frameScore } from '../guidance/score.ts';
 import { measureDetector } from './measure-detector.ts';
@@ -45,12 +44,7 @@ async function init(assetsBaseUrl: string): Promise<void> {
   }
   const { backend } = models;
   post({ type: 'detector-ready', backend, loadMs: performance.now() - started });
-  try {
-    await models.mesh;
-    post({ type: 'ready', backend, loadMs: performance.now() - started });
-  } catch (error) {
-    failed(error);
-  }
+  post({ type: 'ready', backend, loadMs: performance.now() - started });
 }
 
 function wouldKeep(request: Extract<ToWorker, { type: 'analyse' }>['request'], score: number): boolean {

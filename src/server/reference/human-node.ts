@@ -1,3 +1,4 @@
+import type * as Tf from '@tensorflow/tfjs-core';
 import type * as HumanModule from '@vladmandic/human';
 import type { Config, Human } from '@vladmandic/human';
 import { readFile } from 'node:fs/promises';
@@ -6,6 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { AssetNames } from '../../core/analysis/assets.ts';
 import { humanConfig } from '../../core/analysis/human-config.ts';
 import { toFaceInputs } from '../../core/analysis/human-faces.ts';
+import { withLandmarks } from '../../core/analysis/landmarks68/faces.ts';
+import { createLandmarkNet, type LandmarkNet } from '../../core/analysis/landmarks68/net.ts';
+import { decodeWeights, parseManifest } from '../../core/analysis/landmarks68/weights.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
 import { analysisAssets, HUMAN_MODELS_DIR } from '../../tooling/analysis-assets.ts';
 
@@ -56,12 +60,12 @@ export function servedModels(): ModelSet {
 }
 
 /**
- * The browser's Human set-up (src/core/analysis/human-config.ts: same detector, mesh and
+ * The browser's Human set-up (src/core/analysis/human-config.ts: same detector and
  * thresholds, so both read a face the same way) plus the two models that give `probability`:
  * antispoof (`real`) and liveness (`live`), which come from the installed package.
  */
-export function serverHumanConfig(modelBase: string, names: AssetNames, mesh = true): Partial<Config> {
-  const base = humanConfig(modelBase, { names, mesh });
+export function serverHumanConfig(modelBase: string, names: AssetNames): Partial<Config> {
+  const base = humanConfig(modelBase, { names });
   return {
     ...base,
     wasmPath: `${wasmDir}/`,
@@ -75,10 +79,27 @@ export function serverHumanConfig(modelBase: string, names: AssetNames, mesh = t
 
 let loads = 0;
 
+type TfCore = typeof Tf;
+
+/** The landmark network from the same files the browser fetches. */
+async function nodeLandmarkNet(tf: TfCore, models: ModelSet): Promise<LandmarkNet> {
+  const file = (name: string): Uint8Array => {
+    const bytes = models.files.get(name);
+    if (!bytes) throw new Error(`landmark model file missing: ${name}`);
+    return bytes;
+  };
+  const manifest = parseManifest(JSON.parse(new TextDecoder().decode(file(models.names['landmarks68.json']))));
+  const weights = await decodeWeights(tf, manifest, (path) => {
+    const bytes = file(path);
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  });
+  return createLandmarkNet(tf, weights);
+}
+
 /**
  * Node's fetch refuses file:// URLs and tfjs-core has no file loader without tfjs-node, so
  * model URLs under a per-load root are answered by a tfjs load router: from `models` (the
- * detector and mesh as served to browsers), else from the package's models folder. Nothing
+ * detector and landmarks as served to browsers), else from the package's models folder. Nothing
  * else is served: a URL outside the root finds no handler.
  */
 function registerModelLoader(tf: NodeTf, root: string, models: ModelSet): void {
@@ -127,18 +148,19 @@ function warmUp(human: Human, tf: NodeTf): void {
  * load gets its own copy of Human's modules (which keep their models in module state), so a
  * tool can hold two detectors with different weights side by side.
  */
-export async function loadNodeDetector(models: ModelSet = servedModels(), options: { mesh?: boolean } = {}): Promise<NodeFaceDetector> {
+export async function loadNodeDetector(models: ModelSet = servedModels(), options: { landmarks?: boolean } = {}): Promise<NodeFaceDetector> {
   // The package's exports map hides the node-wasm build: load it by its file path.
   const file = join(humanDir, 'dist', 'human.node-wasm.js');
   delete require.cache[file];
   const { Human: HumanClass } = require(file) as typeof HumanModule;
   const root = `file:///okaylive-models/${++loads}/`;
-  // Without the mesh (what the browser reads before the mesh arrives), for tests and tools.
-  const human = new HumanClass(serverHumanConfig(root, models.names, options.mesh ?? true));
+  const human = new HumanClass(serverHumanConfig(root, models.names));
   const tf = human.tf as NodeTf;
   registerModelLoader(tf, root, models);
   await human.load();
   warmUp(human, tf);
+  // Without the landmarks (what the browser reads on a frame it answers from the detector alone), for tests and tools.
+  const net = options.landmarks === false ? null : await nodeLandmarkNet(human.tf as TfCore, models);
   return {
     async detect(image) {
       const rgba = tf.tensor3d(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), [image.height, image.width, 4], 'int32');
@@ -147,7 +169,8 @@ export async function loadNodeDetector(models: ModelSet = servedModels(), option
       try {
         // Human bundles its own copy of tfjs' types: the same tensor, another nominal type.
         const result = await human.detect(rgb as Parameters<Human['detect']>[0]);
-        return toFaceInputs(result.face);
+        const faces = toFaceInputs(result.face);
+        return net ? await withLandmarks(human.tf as TfCore, net, image, faces) : faces;
       } finally {
         rgb.dispose();
       }

@@ -1,0 +1,55 @@
+import type * as Tf from '@tensorflow/tfjs-core';
+import { detectorFaceBox } from '../measure-detector.ts';
+import type { FaceInput, RgbaImage } from '../types.ts';
+import { LANDMARK_FACE_FLOOR } from '../measure.ts';
+import type { LandmarkNet } from './net.ts';
+
+type TfCore = typeof Tf;
+
+/**
+ * The square the landmark network is shown, around the face as the detector places it: the
+ * face-api detectors' boxes run from the brows to the chin, ear to ear, which the network
+ * was trained on; from the detector's face estimate that is its centre, a little lower, and
+ * 1.1 times its larger side.
+ */
+const REGION_SCALE = 1.1;
+const REGION_DROP = 0.08;
+
+export function landmarkRegion(face: FaceInput): { x: number; y: number; side: number } | null {
+  const estimate = detectorFaceBox(face, 1);
+  if (!estimate) return null;
+  const { box } = estimate;
+  const side = Math.max(box.width, box.height) * REGION_SCALE;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2 + box.height * REGION_DROP;
+  return { x: cx - side / 2, y: cy - side / 2, side };
+}
+
+/** The image as the [height, width, 3] tensor the network reads (RGBA in, alpha dropped). */
+export function imageTensor(tf: TfCore, image: RgbaImage): Tf.Tensor3D {
+  return tf.tidy(() => {
+    const data = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+    const rgba = tf.tensor3d(data, [image.height, image.width, 4], 'int32');
+    return tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
+  });
+}
+
+/**
+ * The detector's faces with the landmarks of each face that counts (above the floor; the
+ * detector reports two at most), read on the same pixels the detector saw.
+ */
+export async function withLandmarks(tf: TfCore, net: LandmarkNet, image: RgbaImage, faces: readonly FaceInput[]): Promise<FaceInput[]> {
+  const counted = faces.filter((f) => f.score >= LANDMARK_FACE_FLOOR);
+  if (counted.length === 0) return [...faces];
+  const pixels = imageTensor(tf, image);
+  try {
+    const out: FaceInput[] = [];
+    for (const face of faces) {
+      const region = face.score >= LANDMARK_FACE_FLOOR ? landmarkRegion(face) : null;
+      out.push(region ? { ...face, landmarks: await net.run(pixels, region) } : face);
+    }
+    return out;
+  } finally {
+    pixels.dispose();
+  }
+}

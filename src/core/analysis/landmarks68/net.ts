@@ -1,0 +1,111 @@
+/**
+ * The 68-point face landmark networks of `@vladmandic/face-api` (`face_landmark_68_tiny`,
+ * 77 KB; `face_landmark_68`, 357 KB; both uint8-quantised), run on tfjs-core ops directly.
+ * The library itself imports the whole of tfjs (layers, WebGL) and a DOM environment; what a
+ * worker needs is only the forward pass over its published weights: a 112 px face crop,
+ * three (tiny) or four densely connected blocks of separable convolutions, average pooling
+ * and one fully connected layer giving 68 (x, y) pairs as shares of the crop.
+ */
+import type * as Tf from '@tensorflow/tfjs-core';
+import type { Point } from '../types.ts';
+
+type TfCore = typeof Tf;
+
+/** The network's input side, px, and the mean colour its training subtracted. */
+export const INPUT_SIZE = 112;
+const MEAN_RGB = [122.782, 117.001, 104.298] as const;
+
+export type LandmarkModel = 'tiny' | 'full';
+
+/** Weights by the names the manifest gives them (`dense0/conv0/filters`, …). */
+export type WeightMap = Readonly<Record<string, Tf.Tensor>>;
+
+export interface LandmarkNet {
+  readonly model: LandmarkModel;
+  /**
+   * 68 landmarks (iBUG order: jaw 0-16, brows 17-26, nose 27-35, eyes 36-47, mouth 48-67)
+   * in the image's pixels, for a square region of it. `image` is [height, width, 3].
+   */
+  run(image: Tf.Tensor3D, region: { x: number; y: number; side: number }): Promise<Point[]>;
+  dispose(): void;
+}
+
+function weight(weights: WeightMap, name: string): Tf.Tensor {
+  const w = weights[name];
+  if (!w) throw new Error(`landmark weights lack ${name}`);
+  return w;
+}
+
+function blockCount(weights: WeightMap): { blocks: number; convs: number } {
+  const blocks = weights['dense3/conv0/depthwise_filter'] ? 4 : 3;
+  const convs = weights['dense0/conv3/depthwise_filter'] ? 4 : 3;
+  return { blocks, convs };
+}
+
+/** Which model a weight map holds: the full one has four blocks of four convolutions. */
+export function modelOf(weights: WeightMap): LandmarkModel {
+  return blockCount(weights).blocks === 4 ? 'full' : 'tiny';
+}
+
+export function createLandmarkNet(tf: TfCore, weights: WeightMap): LandmarkNet {
+  const { blocks, convs } = blockCount(weights);
+  const model = modelOf(weights);
+  const separable = (x: Tf.Tensor4D, prefix: string, stride: 1 | 2): Tf.Tensor4D =>
+    tf.add(
+      tf.separableConv2d(
+        x,
+        weight(weights, `${prefix}/depthwise_filter`) as Tf.Tensor4D,
+        weight(weights, `${prefix}/pointwise_filter`) as Tf.Tensor4D,
+        stride,
+        'same',
+      ),
+      weight(weights, `${prefix}/bias`),
+    );
+
+  // Each block: the first convolution halves the size; every later one sees the sum of all
+  // the block's outputs so far (a densely connected block), each sum through a ReLU.
+  const block = (x: Tf.Tensor4D, b: number): Tf.Tensor4D => {
+    const first: Tf.Tensor4D =
+      b === 0
+        ? tf.add(tf.conv2d(x, weight(weights, 'dense0/conv0/filters') as Tf.Tensor4D, 2, 'same'), weight(weights, 'dense0/conv0/bias'))
+        : separable(x, `dense${b}/conv0`, 2);
+    let sum: Tf.Tensor4D = tf.relu(first);
+    for (let c = 1; c < convs; c++) {
+      const out = separable(c === 1 ? sum : tf.relu(sum), `dense${b}/conv${c}`, 1);
+      sum = tf.add(sum, out);
+    }
+    return tf.relu(sum);
+  };
+
+  const pool = model === 'full' ? 7 : 14;
+
+  return {
+    model,
+    async run(image, region) {
+      const [height, width] = image.shape;
+      const output = tf.tidy(() => {
+        const batch = tf.expandDims(tf.cast(image, 'float32'), 0) as Tf.Tensor4D;
+        // Outside the picture the crop reads black, as the library pads a face at the edge.
+        const box = tf.tensor2d([[region.y / height, region.x / width, (region.y + region.side) / height, (region.x + region.side) / width]]);
+        const crop = tf.image.cropAndResize(batch, box, [0], [INPUT_SIZE, INPUT_SIZE], 'bilinear', 0);
+        let x: Tf.Tensor4D = tf.div(tf.sub(crop, tf.tensor1d([...MEAN_RGB])), 255);
+        for (let b = 0; b < blocks; b++) x = block(x, b);
+        const pooled = tf.avgPool(x, pool, 2, 'valid');
+        const flat = tf.reshape(pooled, [1, -1]) as Tf.Tensor2D;
+        return tf.add(tf.matMul(flat, weight(weights, 'fc/weights') as Tf.Tensor2D), weight(weights, 'fc/bias'));
+      });
+      try {
+        const values = await output.data();
+        return Array.from({ length: 68 }, (_, i) => ({
+          x: region.x + (values[2 * i] ?? 0) * region.side,
+          y: region.y + (values[2 * i + 1] ?? 0) * region.side,
+        }));
+      } finally {
+        output.dispose();
+      }
+    },
+    dispose() {
+      for (const t of Object.values(weights)) t.dispose();
+    },
+  };
+}
