@@ -2,10 +2,9 @@ import { poseOf } from '../pose.ts';
 import type { HeadPose, Point } from '../types.ts';
 import { assumedCamera } from './camera.ts';
 import { INNER } from './indices.ts';
-import { fitPose, type Vec3 } from './pnp.ts';
+import { fitPose } from './pnp.ts';
 import { HEAD_TEMPLATE } from './template.ts';
 
-const TEMPLATE_POINTS: Vec3[] = INNER.map((i) => HEAD_TEMPLATE[i] ?? [0, 0, 0]);
 
 /**
  * Signed head angles from the 68 landmarks, in crop pixels: the template head fitted to the
@@ -19,7 +18,7 @@ export function landmarkPose(points: ReadonlyArray<Point | undefined>, crop: { w
     if (!p) return null;
     image.push(p);
   }
-  const fit = fitPose(TEMPLATE_POINTS, image, assumedCamera(crop));
+  const fit = fitPose(HEAD_TEMPLATE, image, assumedCamera(crop));
   if (!fit) return null;
   const m = fit.rotation;
   return poseOf({ x: [m[0], m[3], m[6]], y: [m[1], m[4], m[7]], z: [m[2], m[5], m[8]] });
