@@ -33,10 +33,10 @@ describe('the face-analysis assets as built', () => {
     const { files, names } = analysisAssets();
     expect(files.map((f) => f.file).sort()).toEqual([...ASSET_FILES].sort());
     for (const f of files) expect(f.name).toMatch(HASHED);
-    for (const model of ['blazeface', 'facemesh'] as const) {
-      const json = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === `${model}.json`)?.bytes)) as { weightsManifest: { paths: string[] }[] };
-      expect(json.weightsManifest[0]?.paths).toEqual([names[`${model}.bin`]]);
-    }
+    const detector = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === 'blazeface.json')?.bytes)) as { weightsManifest: { paths: string[] }[] };
+    expect(detector.weightsManifest[0]?.paths).toEqual([names['blazeface.bin']]);
+    const landmarks = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === 'landmarks68.json')?.bytes)) as { paths: string[] }[];
+    expect(landmarks[0]?.paths).toEqual([names['landmarks68.bin']]);
   });
 
   it('a rebuild gives the same names (it does not bust caches); other weights, other names', () => {
@@ -44,7 +44,7 @@ describe('the face-analysis assets as built', () => {
     const other = buildAnalysisAssets({ ...MODEL_ENCODINGS, blazeface: 'uint8' }).names;
     expect(other['blazeface.bin']).not.toBe(analysisAssets().names['blazeface.bin']);
     expect(other['blazeface.json']).not.toBe(analysisAssets().names['blazeface.json']);
-    expect(other['facemesh.bin']).toBe(analysisAssets().names['facemesh.bin']);
+    expect(other['landmarks68.bin']).toBe(analysisAssets().names['landmarks68.bin']);
   }, 60_000);
 
   it('JSON and WASM get .br and .gz siblings that decompress to the file', () => {
@@ -74,13 +74,13 @@ describe('copying them into a static folder', () => {
     const target = temp();
     const sources = builtAssets();
     await copyAssets(sources, target);
-    const mesh = analysisAssets().names['facemesh.bin'];
+    const mesh = analysisAssets().names['landmarks68.bin'];
     writeFileSync(join(target, mesh), 'old');
-    writeFileSync(join(target, 'facemesh.0123456789.bin'), 'an older version');
+    writeFileSync(join(target, 'landmarks68.0123456789.bin'), 'an older version');
     expect(await staleAssets(originals(), target, sources)).toEqual([mesh]);
     rmSync(join(target, `${mesh}.br`));
     expect(await staleAssets(originals(), target, sources)).toEqual([mesh, `${mesh}.br`]);
-    expect(extraFiles(target, sources)).toEqual(['facemesh.0123456789.bin']);
+    expect(extraFiles(target, sources)).toEqual(['landmarks68.0123456789.bin']);
     const again = await copyAssets(sources, target);
     expect(again.filter((c) => c.written).map((c) => c.name)).toEqual([mesh, `${mesh}.br`]);
   });

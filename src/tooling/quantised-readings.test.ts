@@ -46,9 +46,9 @@ async function analysisFrame(file: string): Promise<{ image: RgbaImage; crop: { 
   };
 }
 
-/** The models as Human ships them (float32 detector, float16 mesh), under plain names. */
+/** The detector as Human ships it (float32), under plain names. */
 const shipped: ModelSet = (() => {
-  const float = analysisAssets({ blazeface: 'float32', facemesh: 'float32' });
+  const float = analysisAssets({ blazeface: 'float32' });
   return { names: float.names, files: new Map(float.files.map((f) => [f.name, f.bytes])) };
 })();
 

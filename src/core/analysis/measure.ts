@@ -1,4 +1,4 @@
-import { FACE_CONFIDENCE_FLOOR, type ReadingKey, type Readings } from '../rules/table.ts';
+import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, type ReadingKey, type Readings } from '../rules/table.ts';
 import { LEFT_EYE, RIGHT_EYE } from './landmarks68/indices.ts';
 import { landmarkOutline } from './landmarks68/outline.ts';
 import { landmarkPose } from './landmarks68/pose.ts';
@@ -93,9 +93,12 @@ export function eyeAspect(eye: readonly Point[]): number {
   return width > 0 ? (dist(upA, lowA) + dist(upB, lowB)) / (2 * width) : 0;
 }
 
-/** A find counts as a face when the detector is sure enough and the landmarks were read. */
+/**
+ * A find counts as a face when the detector is sure enough, the landmarks were read and,
+ * where the face mesh ran (the server), the mesh agrees.
+ */
 export function isLandmarkFace(f: FaceInput): f is FaceInput & { landmarks: readonly Point[] } {
-  return f.score >= LANDMARK_FACE_FLOOR && (f.landmarks?.length ?? 0) === 68;
+  return f.score >= LANDMARK_FACE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR && (f.landmarks?.length ?? 0) === 68;
 }
 
 /**
@@ -106,7 +109,7 @@ export function isLandmarkFace(f: FaceInput): f is FaceInput & { landmarks: read
 export function measure(input: MeasureInput): Measurement {
   const { crop, image } = input;
   const scale = crop.width / image.width;
-  const counted = input.faces.filter((f) => f.score >= LANDMARK_FACE_FLOOR);
+  const counted = input.faces.filter((f) => f.score >= LANDMARK_FACE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR);
   const faces = counted.filter(isLandmarkFace).map((f) => ({ f, points: f.landmarks.map((p) => ({ x: p.x * scale, y: p.y * scale })) }));
   const outlined = faces.flatMap(({ f, points }) => {
     const outline = landmarkOutline(points);
@@ -133,10 +136,13 @@ export function measure(input: MeasureInput): Measurement {
   const motion =
     previous && at !== undefined && at > previous.at ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100) : null;
 
+  // A face cut by the picture's edge cannot be sized: the network squeezes what it sees of it
+  // into a whole face, so it would read small and ask the person to come closer.
+  const sized = marginPx >= 0;
   const readings: Readings = {
     faceCount: counted.length,
-    faceSide: side,
-    eyeDistance: dist(leftEye, rightEye),
+    faceSide: sized ? side : null,
+    eyeDistance: sized ? dist(leftEye, rightEye) : null,
     faceWidthShare: box.width / crop.width,
     margin: marginPx / Math.max(1, side),
     ovalOverflow: fit?.overflow ?? null,
@@ -149,8 +155,8 @@ export function measure(input: MeasureInput): Measurement {
     sharpness: stats?.sharpness ?? null,
     motion,
     eyeOpenness: Math.min(eyeAspect(rightEyePoints), eyeAspect(leftEyePoints)),
-    // The landmark networks give no confidence of their own; occlusion is left to the service.
-    meshConfidence: null,
+    // Only where the face mesh ran (the server): the browser's landmark network gives no confidence of its own.
+    meshConfidence: f.meshScore ?? null,
     cropHeight: crop.height,
   };
   const measurement: Measurement = {

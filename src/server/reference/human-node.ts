@@ -60,9 +60,12 @@ export function servedModels(): ModelSet {
 }
 
 /**
- * The browser's Human set-up (src/core/analysis/human-config.ts: same detector and
- * thresholds, so both read a face the same way) plus the two models that give `probability`:
- * antispoof (`real`) and liveness (`live`), which come from the installed package.
+ * The browser's Human set-up (src/core/analysis/human-config.ts: the same detector and
+ * thresholds, so both read a face the same way) plus, on the server only, three models the
+ * browser never downloads: the face mesh, whose own face score confirms a find (a cat's face
+ * passes the detector; the mesh is unsure of it) and is the occlusion reading, and antispoof
+ * (`real`) and liveness (`live`), which give `probability`. The geometry comes from the
+ * landmark network on both sides.
  */
 export function serverHumanConfig(modelBase: string, names: AssetNames): Partial<Config> {
   const base = humanConfig(modelBase, { names });
@@ -71,6 +74,7 @@ export function serverHumanConfig(modelBase: string, names: AssetNames): Partial
     wasmPath: `${wasmDir}/`,
     face: {
       ...base.face,
+      mesh: { enabled: true, modelPath: 'facemesh.json', keepInvalid: false },
       antispoof: { enabled: true, modelPath: 'antispoof.json', skipFrames: 0, skipTime: 0 },
       liveness: { enabled: true, modelPath: 'liveness.json', skipFrames: 0, skipTime: 0 },
     },
@@ -148,13 +152,19 @@ function warmUp(human: Human, tf: NodeTf): void {
  * load gets its own copy of Human's modules (which keep their models in module state), so a
  * tool can hold two detectors with different weights side by side.
  */
-export async function loadNodeDetector(models: ModelSet = servedModels(), options: { landmarks?: boolean } = {}): Promise<NodeFaceDetector> {
+export async function loadNodeDetector(
+  models: ModelSet = servedModels(),
+  options: { landmarks?: boolean; asBrowser?: boolean } = {},
+): Promise<NodeFaceDetector> {
   // The package's exports map hides the node-wasm build: load it by its file path.
   const file = join(humanDir, 'dist', 'human.node-wasm.js');
   delete require.cache[file];
   const { Human: HumanClass } = require(file) as typeof HumanModule;
   const root = `file:///okaylive-models/${++loads}/`;
-  const human = new HumanClass(serverHumanConfig(root, models.names));
+  // asBrowser: exactly the browser's set-up (no mesh, no anti-spoofing), for tests and tools.
+  const human = new HumanClass(
+    options.asBrowser ? { ...humanConfig(root, { names: models.names }), wasmPath: `${wasmDir}/` } : serverHumanConfig(root, models.names),
+  );
   const tf = human.tf as NodeTf;
   registerModelLoader(tf, root, models);
   await human.load();

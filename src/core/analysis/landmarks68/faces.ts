@@ -1,6 +1,6 @@
 import type * as Tf from '@tensorflow/tfjs-core';
 import { detectorFaceBox } from '../measure-detector.ts';
-import type { FaceInput, RgbaImage } from '../types.ts';
+import type { Box, FaceInput, RgbaImage } from '../types.ts';
 import { LANDMARK_FACE_FLOOR } from '../measure.ts';
 import type { LandmarkNet } from './net.ts';
 
@@ -13,10 +13,19 @@ type TfCore = typeof Tf;
 const REGION_SCALE = 1.1;
 const REGION_DROP = 0.08;
 
+/** The face mesh's box, where the mesh ran (the server), which the detector's estimate stands in for. */
+function meshBox(face: FaceInput): Box | null {
+  if (face.mesh.length < 468) return null;
+  const xs = face.mesh.map((p) => p[0] ?? 0);
+  const ys = face.mesh.map((p) => p[1] ?? 0);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
 export function landmarkRegion(face: FaceInput): { x: number; y: number; side: number } | null {
-  const estimate = detectorFaceBox(face, 1);
-  if (!estimate) return null;
-  const { box } = estimate;
+  const box = meshBox(face) ?? detectorFaceBox(face, 1)?.box;
+  if (!box) return null;
   const side = Math.max(box.width, box.height) * REGION_SCALE;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2 + box.height * REGION_DROP;
