@@ -25,6 +25,8 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next)
 export interface EkycApi extends Middleware {
   /** Resolves when the API can answer: the models are loaded (reference mode), the store is connected. */
   readonly ready: Promise<void>;
+  /** Whether the store answers right now: what a load balancer's readiness check needs to know. */
+  storeReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -176,6 +178,7 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
   // defineProperties, not Object.assign: reading `ready` starts the engine, so it must stay a getter.
   Object.defineProperties(middleware, {
     ready: { get: () => Promise.all([engine ? engine.ready : undefined, store.ready]).then(() => undefined) },
+    storeReachable: { value: () => store.probe() },
     close: {
       value: async () => {
         await ownEngine?.close();
