@@ -1,7 +1,11 @@
 import { errorKind, type Logger } from '../log.ts';
 
-/** Waits between tries: quick at first (a short stall), then every 30 s, for about ten minutes in all. */
-const DELAYS_MS: readonly number[] = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, ...Array.from({ length: 19 }, () => 30_000)];
+/**
+ * Waits between tries: every second for the first half minute (a write must land soon after the
+ * store is back, before a claim it restored can lapse), then every 5 s, for about ten minutes in
+ * all. A try while the store is down fails at once, so this costs next to nothing.
+ */
+const DELAYS_MS: readonly number[] = [250, 500, ...Array.from({ length: 30 }, () => 1_000), ...Array.from({ length: 110 }, () => 5_000)];
 /** Writes waiting at once; past it a new one is dropped and logged (memory stays bounded in a long outage). */
 const MAX_PENDING = 10_000;
 

@@ -69,7 +69,7 @@ export interface TestRedis {
  * A real redis-server of its own on a loopback port, in a temporary directory: no shared
  * instance, nothing left behind. Fails with a clear message when redis-server is missing.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: { appendOnly?: boolean } = {}): Promise<TestRedis> {
   const binary = findRedisServer();
   const dir = mkdtempSync(join(tmpdir(), 'okl-redis-'));
   const port = await freePort();
@@ -86,8 +86,8 @@ export async function startRedis(): Promise<TestRedis> {
       dir,
       '--save',
       '3600 1',
-      '--appendonly',
-      'no',
+      // With appendOnly every write is on disk before Redis answers: a kill loses nothing.
+      ...(options.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
       '--protected-mode',
       'yes',
       '--loglevel',
