@@ -14,7 +14,7 @@ describe('readConfig', () => {
       journeyRoute: { enabled: true, perMinute: 30 },
       trustProxyHops: 0,
       analysis: { queue: 64, maxWaitMs: 15_000 },
-      uploads: { max: 64, perClient: 8, minRate: { bytesPerSecond: 4096, windowMs: 5_000, graceMs: 3_000 } },
+      uploads: { max: 64, perClient: 8, minRate: { bytesPerSecond: 4096, windowMs: 5_000, graceMs: 2_000 } },
       resendWindowMs: 300_000,
       redisUrl: null,
       answerMode: null,

@@ -126,7 +126,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
       minRate: {
         bytesPerSecond: number(env, 'OKAYLIVE_MIN_BODY_RATE', 4096, positive, 'a positive number of bytes per second'),
         windowMs: number(env, 'OKAYLIVE_BODY_RATE_WINDOW_MS', 5_000, positiveInt, 'a whole number of milliseconds'),
-        graceMs: number(env, 'OKAYLIVE_BODY_RATE_GRACE_MS', 3_000, nonNegativeInt, 'a whole number of milliseconds'),
+        graceMs: number(env, 'OKAYLIVE_BODY_RATE_GRACE_MS', 2_000, nonNegativeInt, 'a whole number of milliseconds'),
       },
     },
     resendWindowMs: number(env, 'OKAYLIVE_RESEND_WINDOW_MS', 300_000, positiveInt, 'a whole number of milliseconds'),
