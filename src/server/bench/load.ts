@@ -38,7 +38,9 @@ export async function upload(url: string, image: Buffer, journeyId: string, head
     const kind = r.status === 200 && json.status === 'success' ? 'success' : `${r.status} ${json.message ?? json.status ?? ''}`.trim();
     return { ms: performance.now() - started, kind };
   } catch (error) {
-    return { ms: performance.now() - started, kind: `lost (${error instanceof Error ? error.name : 'error'})` };
+    // fetch says only "fetch failed": the socket's own code says how the connection ended.
+    const cause = error instanceof Error && error.cause instanceof Error && 'code' in error.cause ? String(error.cause.code) : null;
+    return { ms: performance.now() - started, kind: `lost (${error instanceof Error ? error.name : 'error'}${cause ? ` ${cause}` : ''})` };
   }
 }
 
