@@ -113,10 +113,10 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
     // A body trickling below the minimum rate is cut, and its slot freed with its connection.
     watchBodyRate(req, config.uploads.minRate, () => {
       ctx.notes.outcome = 'BODY_TOO_SLOW';
+      // Already answered (an early refusal still draining the body): only the trickle is cut.
+      if (res.headersSent) return void req.socket.destroy();
       res.once('finish', () => req.socket.destroy());
       sendError(res, 408, 'REQUEST_TIMEOUT', { Connection: 'close' });
-      if (res.headersSent && !res.writableFinished) return;
-      req.socket.destroy();
     });
     return routes.okaylive(req, res, ctx);
   };
