@@ -148,3 +148,47 @@ describe('slow uploads do not hold the upload slots', { timeout: 30_000 }, () =>
     expect(r.status).toBe(400);
   });
 });
+
+describe('refused before their body is read, keep-alive clients still get every answer', { timeout: 60_000 }, () => {
+  it('uploads of 300 KB refused with 503 while the slots are held: no request lost to the connection cut', async () => {
+    const held = createEkycMiddleware(readConfig({ OKAYLIVE_MAX_UPLOADS: '1', OKAYLIVE_BODY_RATE_GRACE_MS: '60000' }), {
+      logger: jsonLogger(() => undefined),
+      engine: stubEngine(),
+    });
+    const heldServer = await serve(held);
+    const holder = connect(Number(new URL(heldServer.url).port), '127.0.0.1');
+    holder.on('error', () => undefined);
+    holder.write('POST /api/ekyc/okaylive HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n');
+    // Past the drain limit (256 KB): the server cuts the connection after answering.
+    const big = Buffer.concat([jpeg, Buffer.alloc(300 * 1024 - jpeg.length)]);
+    const kinds: Record<string, number> = {};
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Each client sends its next upload as soon as it has an answer, on a reused connection.
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          for (let i = 0; i < 10; i++) {
+            let kind: string;
+            try {
+              const r = await fetch(`${heldServer.url}/api/ekyc/okaylive`, {
+                method: 'POST',
+                body: form({ imageBest: { bytes: big }, journeyId: 'x' }),
+                signal: AbortSignal.timeout(10_000),
+              });
+              await r.arrayBuffer();
+              kind = String(r.status);
+            } catch (error) {
+              kind = `lost ${error instanceof Error ? error.message : 'error'}`;
+            }
+            kinds[kind] = (kinds[kind] ?? 0) + 1;
+          }
+        }),
+      );
+    } finally {
+      holder.destroy();
+      await heldServer.close();
+      await held.close();
+    }
+    expect(kinds).toEqual({ '503': 100 });
+  });
+});
