@@ -4,6 +4,7 @@ import { createEkycMiddleware, type ApiOptions, type EkycApi } from './handler.t
 import { jsonLogger, silentLogger } from './log.ts';
 import { ensureRequestId } from './request-id.ts';
 import { sendJson } from './respond.ts';
+import { STORE_RETRY_AFTER_S } from './store/store.ts';
 import { applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static.ts';
 
@@ -43,8 +44,19 @@ export function createApp(config: ServerConfig, serve: ServeConfig, options: Api
       applySecurityHeaders(res, headers);
       ensureRequestId(req, res);
       const path = (req.url ?? '').split('?')[0] ?? '';
+      const engine = config.mode === 'upstream' ? 'okaylive' : 'reference';
+      // Liveness: the process started and answers. A store outage is not cured by a restart.
       if (path === '/healthz') {
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', engine: config.mode === 'upstream' ? 'okaylive' : 'reference' });
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', engine });
+        return;
+      }
+      // Readiness: whether this instance can serve the API now, its store included.
+      if (path === '/readyz') {
+        if (!ready) return sendJson(res, 503, { status: 'starting', engine });
+        void api.storeReachable().then((reachable) => {
+          if (reachable) sendJson(res, 200, { status: 'ok', engine });
+          else sendJson(res, 503, { status: 'store_unavailable', engine }, { 'Retry-After': String(STORE_RETRY_AFTER_S) });
+        });
         return;
       }
       api(req, res, () => pages(req, res, () => notFound(res)));

@@ -14,7 +14,7 @@ describe('readConfig', () => {
       journeyRoute: { enabled: true, perMinute: 30 },
       trustProxyHops: 0,
       analysis: { queue: 64, maxWaitMs: 15_000 },
-      uploads: { max: 64, perClient: 8 },
+      uploads: { max: 64, perClient: 8, minRate: { bytesPerSecond: 4096, windowMs: 5_000, graceMs: 2_000 } },
       resendWindowMs: 300_000,
       redisUrl: null,
       answerMode: null,
@@ -92,7 +92,17 @@ describe('readConfig', () => {
 
 describe('readServeConfig', () => {
   it('defaults to port 8080 on all interfaces, dist/, no framing, no HSTS', () => {
-    expect(readServeConfig({})).toEqual({ port: 8080, host: '0.0.0.0', staticDir: 'dist', frameAncestors: "'none'", hsts: false, maxConnections: 1000 });
+    expect(readServeConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      staticDir: 'dist',
+      frameAncestors: "'none'",
+      hsts: false,
+      maxConnections: 1000,
+      headersTimeoutMs: 15_000,
+      requestTimeoutMs: 60_000,
+    });
+    expect(() => readServeConfig({ OKAYLIVE_HEADERS_TIMEOUT_MS: '61000' })).toThrow(ConfigError);
   });
 
   it('takes frame-ancestors sources and refuses anything that could end the directive', () => {

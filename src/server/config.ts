@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { AnswerMode } from './answer-mode.ts';
+import type { BodyRate } from './body-flow.ts';
 import { ConfigError, flag, nonNegativeInt, number, oneOf, positive, positiveInt, text, type Env } from './env.ts';
 
 export { ConfigError } from './env.ts';
@@ -33,8 +34,11 @@ export interface ServerConfig {
   /** Reverse proxies in front of us whose X-Forwarded-For we believe (0: use the socket address). */
   trustProxyHops: number;
   analysis: AnalysisConfig;
-  /** Uploads this process holds at once (being received, checked or forwarded), in all and per client. */
-  uploads: { max: number; perClient: number };
+  /**
+   * Uploads this process holds at once (being received, checked or forwarded), in all and per
+   * client; a body slower than `minRate` is cut, so a trickle cannot keep a slot.
+   */
+  uploads: { max: number; perClient: number; minRate: BodyRate };
   /** How long the answer to an upload is kept for an identical resend (upstream mode). */
   resendWindowMs: number;
   /** Shared state for several instances; null keeps it in this process's memory. */
@@ -57,6 +61,9 @@ export interface ServeConfig {
   hsts: boolean;
   /** Open connections the server accepts; more are dropped on arrival. */
   maxConnections: number;
+  /** A request's headers must arrive within this, and the whole request within the second (Node answers 408). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -116,6 +123,11 @@ export function readConfig(env: Env = process.env): ServerConfig {
     uploads: {
       max: number(env, 'OKAYLIVE_MAX_UPLOADS', 64, positiveInt, 'a positive whole number'),
       perClient: number(env, 'OKAYLIVE_MAX_UPLOADS_PER_CLIENT', 8, positiveInt, 'a positive whole number'),
+      minRate: {
+        bytesPerSecond: number(env, 'OKAYLIVE_MIN_BODY_RATE', 4096, positive, 'a positive number of bytes per second'),
+        windowMs: number(env, 'OKAYLIVE_BODY_RATE_WINDOW_MS', 5_000, positiveInt, 'a whole number of milliseconds'),
+        graceMs: number(env, 'OKAYLIVE_BODY_RATE_GRACE_MS', 2_000, nonNegativeInt, 'a whole number of milliseconds'),
+      },
     },
     resendWindowMs: number(env, 'OKAYLIVE_RESEND_WINDOW_MS', 300_000, positiveInt, 'a whole number of milliseconds'),
     redisUrl: redisUrl(text(env, 'OKAYLIVE_REDIS_URL')),
@@ -178,5 +190,14 @@ export function readServeConfig(env: Env = process.env): ServeConfig {
     frameAncestors,
     hsts: flag(env, 'OKAYLIVE_HSTS', false),
     maxConnections: number(env, 'OKAYLIVE_MAX_CONNECTIONS', 1000, positiveInt, 'a positive whole number'),
+    ...deadlines(env),
   };
+}
+
+/** Node needs the header deadline within the request deadline. */
+function deadlines(env: Env): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  const headersTimeoutMs = number(env, 'OKAYLIVE_HEADERS_TIMEOUT_MS', 15_000, positiveInt, 'a whole number of milliseconds');
+  const requestTimeoutMs = number(env, 'OKAYLIVE_REQUEST_TIMEOUT_MS', 60_000, positiveInt, 'a whole number of milliseconds');
+  if (headersTimeoutMs > requestTimeoutMs) throw new ConfigError('OKAYLIVE_HEADERS_TIMEOUT_MS', 'must not be longer than OKAYLIVE_REQUEST_TIMEOUT_MS');
+  return { headersTimeoutMs, requestTimeoutMs };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Admission } from './admission.ts';
+import { bodyStarted, watchBodyRate } from './body-flow.ts';
 import { createDeliver, type AnswerHook } from './answer-mode.ts';
 import type { ServerConfig } from './config.ts';
 import { errorKind, jsonLogger, silentLogger, type Logger } from './log.ts';
@@ -25,6 +26,8 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next)
 export interface EkycApi extends Middleware {
   /** Resolves when the API can answer: the models are loaded (reference mode), the store is connected. */
   readonly ready: Promise<void>;
+  /** Whether the store answers right now: what a load balancer's readiness check needs to know. */
+  storeReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -90,8 +93,11 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
     return routes.journeyId(req, res, ctx);
   };
 
-  const uploadRoute: Handler = (req, res, ctx) => {
-    // Decided before a byte of the body is read: each upload may hold up to 5 MB.
+  const uploadRoute: Handler = async (req, res, ctx) => {
+    // A connection that sent headers and no body holds no slot (Node's header and request
+    // deadlines bound it); the slot is taken when the body starts, before it is read on: each
+    // upload may hold up to 5 MB.
+    if ((await bodyStarted(req)) === 'closed') return;
     const admit = admission.enter(clientKey(req, config.trustProxyHops));
     if (!admit.ok) {
       const busy = admit.reason === 'busy';
@@ -104,6 +110,14 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
     }
     res.once('close', () => admit.ticket.leave());
     ctx.hold = (work) => admit.ticket.hold(work);
+    // A body trickling below the minimum rate is cut, and its slot freed with its connection.
+    watchBodyRate(req, config.uploads.minRate, () => {
+      ctx.notes.outcome = 'BODY_TOO_SLOW';
+      // Already answered (an early refusal still draining the body): only the trickle is cut.
+      if (res.headersSent) return void req.socket.destroy();
+      res.once('finish', () => req.socket.destroy());
+      sendError(res, 408, 'REQUEST_TIMEOUT', { Connection: 'close' });
+    });
     return routes.okaylive(req, res, ctx);
   };
 
@@ -176,6 +190,7 @@ export function createEkycMiddleware(config: ServerConfig, options: ApiOptions =
   // defineProperties, not Object.assign: reading `ready` starts the engine, so it must stay a getter.
   Object.defineProperties(middleware, {
     ready: { get: () => Promise.all([engine ? engine.ready : undefined, store.ready]).then(() => undefined) },
+    storeReachable: { value: () => store.probe() },
     close: {
       value: async () => {
         await ownEngine?.close();

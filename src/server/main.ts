@@ -3,9 +3,9 @@
  * and starts it; `npm run serve` starts it on an existing build. Configured by environment
  * variables only (docs/server.md, "Configuration").
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { createHttpServer } from './http-server.ts';
 import { ConfigError, readConfig, readServeConfig } from './config.ts';
 import { errorKind, jsonLogger } from './log.ts';
 
@@ -17,13 +17,12 @@ async function main(): Promise<void> {
   const app = createApp(config, serve, { logger: config.log === 'json' ? log : undefined });
   await app.api.ready;
 
-  const server = createServer((req, res) => app.handle(req, res));
-  // Slow or stalled clients cannot hold a connection open indefinitely.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 60_000;
-  server.keepAliveTimeout = 5_000;
-  // Each connection costs a file descriptor and buffers: past this many, new ones are dropped on arrival.
-  server.maxConnections = serve.maxConnections;
+  const server = createHttpServer((req, res) => app.handle(req, res), {
+    headersTimeoutMs: serve.headersTimeoutMs,
+    requestTimeoutMs: serve.requestTimeoutMs,
+    keepAliveTimeoutMs: 5_000,
+    maxConnections: serve.maxConnections,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(serve.port, serve.host, resolve);

@@ -34,8 +34,10 @@ export function refuseUnread(
   message: string,
   options: { drainBytes: number; drainMs: number; headers?: Record<string, string> },
 ): void {
-  sendError(res, status, message, options.headers);
-  if (req.readableEnded || req.destroyed) return;
+  if (req.readableEnded || req.destroyed) return sendError(res, status, message, options.headers);
+  // The connection will not carry another request: said so, a keep-alive client does not send
+  // its next one on it (and lose it to the cut below).
+  sendError(res, status, message, { ...options.headers, Connection: 'close' });
   let drained = 0;
   const cut = (): void => {
     clearTimeout(timer);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
+import { normaliseStaticPath, toRequestTarget } from './static-path.ts';
 import { acceptedEncodings, cacheControlFor, isWithheld, mayBeCompressed } from './static-policy.ts';
 
 export { cacheControlFor, HASHED_PREFIX, IMMUTABLE } from './static-policy.ts';
@@ -23,8 +24,11 @@ export function createStaticHandler(dir: string): StaticHandler {
   const plain = sirv(root, options);
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const pathname = (req.url ?? '').split('?')[0] ?? '';
-    if (isWithheld(pathname)) return next();
+    // Judged and served in one spelling: the file server must never read a path the policy did not see.
+    const target = normaliseStaticPath(req.url ?? '/');
+    if (target === null || isWithheld(target.pathname)) return next();
+    const { pathname } = target;
+    req.url = toRequestTarget(target);
     // Set before sirv runs so that its 304 answers carry them too; taken back if nothing is found.
     res.setHeader('Cache-Control', cacheControlFor(pathname));
     const notFound = (): void => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkImage, type ImageCheck } from './image-check.ts';
+import { checkImage, decodes, type ImageCheck } from './image-check.ts';
 import { isPlausibleJourneyId } from './journey-id.ts';
 import { redactJourneyId, type LogFields } from './log.ts';
 import { readUpload, type OkayLiveUpload } from './multipart.ts';
@@ -52,4 +52,15 @@ export async function acceptImage(res: ServerResponse, ctx: RouteContext, bytes:
   ctx.notes.outcome = check.message;
   sendError(res, check.status, check.message);
   return null;
+}
+
+/**
+ * The whole image decoded, answering the client as the reference engine would when it does
+ * not: for upstream mode, where an undecodable image would otherwise cost a billed call.
+ */
+export async function acceptDecodable(res: ServerResponse, ctx: RouteContext, bytes: Buffer): Promise<boolean> {
+  if (await decodes(bytes)) return true;
+  ctx.notes.outcome = 'Failed to decode image';
+  sendError(res, 400, 'Failed to decode image');
+  return false;
 }

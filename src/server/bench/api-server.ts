@@ -3,17 +3,21 @@
  * generator does not share its event loop. Prints one JSON line with its port once the models
  * are loaded. Configured by the same environment variables as the production server.
  */
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readConfig } from '../config.ts';
+import { readConfig, readServeConfig } from '../config.ts';
 import { createEkycMiddleware } from '../handler.ts';
+import { createHttpServer } from '../http-server.ts';
 
 const api = createEkycMiddleware(readConfig());
 await api.ready;
-const server = createServer((req, res) =>
-  api(req, res, () => {
-    res.writeHead(404).end();
-  }),
+// The production server's connection limits, deadlines included.
+const limits = readServeConfig();
+const server = createHttpServer(
+  (req, res) =>
+    api(req, res, () => {
+      res.writeHead(404).end();
+    }),
+  { ...limits, keepAliveTimeoutMs: 5_000 },
 );
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);

@@ -27,18 +27,20 @@ export async function journey(url: string): Promise<string> {
   return ((await r.json()) as { journeyId: string }).journeyId;
 }
 
-export async function upload(url: string, image: Buffer, journeyId: string): Promise<Sample> {
+export async function upload(url: string, image: Buffer, journeyId: string, headers: Record<string, string> = {}): Promise<Sample> {
   const body = new FormData();
   body.append('imageBest', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'selfie.jpg');
   body.append('journeyId', journeyId);
   const started = performance.now();
   try {
-    const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body, signal: AbortSignal.timeout(60_000) });
+    const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body, headers, signal: AbortSignal.timeout(60_000) });
     const json = (await r.json()) as { status?: string; message?: string };
     const kind = r.status === 200 && json.status === 'success' ? 'success' : `${r.status} ${json.message ?? json.status ?? ''}`.trim();
     return { ms: performance.now() - started, kind };
   } catch (error) {
-    return { ms: performance.now() - started, kind: `lost (${error instanceof Error ? error.name : 'error'})` };
+    // fetch says only "fetch failed": the socket's own code says how the connection ended.
+    const cause = error instanceof Error && error.cause instanceof Error && 'code' in error.cause ? String(error.cause.code) : null;
+    return { ms: performance.now() - started, kind: `lost (${error instanceof Error ? error.name : 'error'}${cause ? ` ${cause}` : ''})` };
   }
 }
 
@@ -59,7 +61,7 @@ export async function runLoad(
   clients: number,
   seconds: number,
   image: Buffer,
-  target: (client: number, n: number) => { url: string; journeyId: string },
+  target: (client: number, n: number) => { url: string; journeyId: string; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const samples: Sample[] = [];
   let sent = 0;
@@ -69,8 +71,8 @@ export async function runLoad(
     Array.from({ length: clients }, async (_, client) => {
       for (let n = 0; performance.now() < deadline; n++) {
         sent += 1;
-        const { url, journeyId } = target(client, n);
-        samples.push(await upload(url, image, journeyId));
+        const { url, journeyId, headers } = target(client, n);
+        samples.push(await upload(url, image, journeyId, headers));
       }
     }),
   );

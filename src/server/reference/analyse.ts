@@ -3,7 +3,7 @@ import { measure } from '../../core/analysis/measure.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
 import { evaluate } from '../../core/rules/evaluate.ts';
 import type { RuleCode } from '../../core/rules/codes.ts';
-import { MAX_INPUT_PIXELS } from '../image-check.ts';
+import { DECODE_OPTIONS } from '../image-check.ts';
 import { answerFor, qualityOf, type Answer, type QualityParts } from './answer.ts';
 
 sharp.cache(false);
@@ -36,7 +36,7 @@ function orientedSize(meta: Metadata): { width: number; height: number } {
 
 async function decode(bytes: Uint8Array): Promise<{ image: RgbaImage; crop: { width: number; height: number } } | null> {
   try {
-    const input = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true, failOn: 'warning' });
+    const input = sharp(bytes, DECODE_OPTIONS);
     const crop = orientedSize(await input.metadata());
     const { data, info } = await input
       .rotate()

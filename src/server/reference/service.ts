@@ -4,7 +4,8 @@ import { MAX_REQUEST_BYTES } from '../../core/api/contract.ts';
 import type { Deliver } from '../answer-mode.ts';
 import { errorKind, redactJourneyId, type Logger } from '../log.ts';
 import { refuseUnread, sendError, sendJson } from '../respond.ts';
-import type { StateStore } from '../store/store.ts';
+import { SettleLater } from '../store/settle-later.ts';
+import { isStoreUnavailable, type Reservation, type StateStore } from '../store/store.ts';
 import { acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
 import { isBusy, type Engine } from './engine.ts';
 
@@ -24,6 +25,16 @@ const round = (v: number, digits = 3): number => Number(v.toFixed(digits));
 
 /** The local OkayLive stand-in: same routes, same validation, same answer shapes. */
 export function createReferenceRoutes({ store, engine, journeys, deliver, log }: ReferenceOptions) {
+  const settle = new SettleLater(log);
+  /** A refund that could not be made now is made when the store answers again: a stall never costs an attempt. */
+  const refund = async (journeyId: string, ticket: string, requestId: string): Promise<void> => {
+    try {
+      await store.refundAttempt(journeyId, ticket);
+    } catch (error) {
+      if (isStoreUnavailable(error)) settle.later('attempt_refund', () => store.refundAttempt(journeyId, ticket));
+      else log.warn('attempt_refund_failed', { requestId, ...errorKind(error) });
+    }
+  };
   return {
     async journeyId(_req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
       const journeyId = randomUUID();
@@ -53,7 +64,16 @@ export function createReferenceRoutes({ store, engine, journeys, deliver, log }:
       if (!upload) return;
       // One atomic step, check and count together: concurrent uploads on one journey cannot
       // all pass a check made before any of them was counted.
-      const reservation = await store.reserveAttempt(upload.journeyId, journeys.maxAttempts);
+      const ticket = randomUUID();
+      let reservation: Reservation;
+      try {
+        reservation = await store.reserveAttempt(upload.journeyId, journeys.maxAttempts, ticket);
+      } catch (error) {
+        // The store gave no answer in time, but may still run the reservation when it wakes:
+        // the ticket is refunded (now or once it answers), so whatever it counts is given back.
+        if (isStoreUnavailable(error)) void refund(upload.journeyId, ticket, ctx.requestId);
+        throw error;
+      }
       if (reservation !== 'ok') {
         const message = reservation === 'exhausted' ? 'MAX_API_CALL_EXCEEDED' : 'INVALID_JOURNEY_ID';
         ctx.notes.outcome = message;
@@ -92,12 +112,8 @@ export function createReferenceRoutes({ store, engine, journeys, deliver, log }:
             : { status: 'success', messageCode: 'api.success', probability: answer.probability, score: answer.score, quality: answer.quality };
         await deliver(res, ctx, { journeyId: upload.journeyId, status: 200, answer: contract, source: 'fresh' });
       } finally {
-        // An upload refused or shed before analysis was not an attempt; a failed refund only
-        // ever errs towards the cap.
-        if (!analysed)
-          await store
-            .refundAttempt(upload.journeyId)
-            .catch((error: unknown) => log.warn('attempt_refund_failed', { requestId: ctx.requestId, ...errorKind(error) }));
+        // An upload refused or shed before analysis was not an attempt.
+        if (!analysed) await refund(upload.journeyId, ticket, ctx.requestId);
       }
     },
   };

@@ -42,16 +42,32 @@ redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ttl)
 return 1`;
 
-/** KEYS[1] attempt counter; ARGV[1] max. INCR keeps the counter's expiry. */
-export const RESERVE_ATTEMPT = `local attempts = redis.call('GET', KEYS[1])
+/**
+ * KEYS[1] attempt counter, KEYS[2] the upload's ticket; ARGV[1] max, ARGV[2] ticket ttl ms.
+ * INCR keeps the counter's expiry. A ticket already counted is not counted again, and one
+ * already refunded (its reservation landed after the refund) is not counted at all.
+ */
+export const RESERVE_ATTEMPT = `local mark = redis.call('GET', KEYS[2])
+if mark == 'refunded' then return 'refunded' end
+if mark == 'counted' then return 'ok' end
+local attempts = redis.call('GET', KEYS[1])
 if not attempts then return 'unknown' end
 if tonumber(attempts) >= tonumber(ARGV[1]) then return 'exhausted' end
 redis.call('INCR', KEYS[1])
+redis.call('SET', KEYS[2], 'counted', 'PX', ARGV[2])
 return 'ok'`;
 
-/** KEYS[1] attempt counter. */
-export const REFUND_ATTEMPT = `local attempts = redis.call('GET', KEYS[1])
-if attempts and tonumber(attempts) > 0 then redis.call('DECR', KEYS[1]) end
+/**
+ * KEYS[1] attempt counter, KEYS[2] the upload's ticket; ARGV[1] ticket ttl ms. Gives back only
+ * what the ticket counted, once; leaves the ticket marked refunded either way.
+ */
+export const REFUND_ATTEMPT = `local mark = redis.call('GET', KEYS[2])
+if mark == 'refunded' then return 0 end
+redis.call('SET', KEYS[2], 'refunded', 'PX', ARGV[1])
+if mark == 'counted' then
+  local attempts = redis.call('GET', KEYS[1])
+  if attempts and tonumber(attempts) > 0 then redis.call('DECR', KEYS[1]) end
+end
 return 0`;
 
 /** KEYS[1] claim; ARGV[1] owner. Deletes only the owner's own claim. */

@@ -37,7 +37,7 @@ describe('redis store: two instances share one state', { timeout: 20_000 }, () =
   it('a journey created through one is reserved through the other, and the cap holds across both', async () => {
     const id = randomUUID();
     expect(await a.createJourney(id, 60_000, 1_000_000)).toBe(true);
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).reserveAttempt(id, 10)));
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).reserveAttempt(id, 10, randomUUID())));
     expect(results.filter((r) => r === 'ok')).toHaveLength(10);
   });
 
@@ -63,7 +63,7 @@ describe('redis store: an outage', { timeout: 60_000 }, () => {
     await redis.stop();
     let error: unknown;
     try {
-      await a.reserveAttempt(id, 10);
+      await a.reserveAttempt(id, 10, randomUUID());
     } catch (e) {
       error = e;
     }
@@ -75,7 +75,7 @@ describe('redis store: an outage', { timeout: 60_000 }, () => {
     await redis.start();
     await expect.poll(() => logs.filter((l) => l.event === 'store_recovered').length, { timeout: 20_000 }).toBe(2);
     // The snapshot Redis wrote on its way down brought the journey back.
-    expect(await a.reserveAttempt(id, 10)).toBe('ok');
+    expect(await a.reserveAttempt(id, 10, randomUUID())).toBe('ok');
     expect((await b.takeToken(`client-${randomUUID()}`, 10)).ok).toBe(true);
     // One line per change of state, not one per failed command or reconnection attempt.
     expect(logs.filter((l) => l.event === 'store_unavailable')).toHaveLength(2);

@@ -1,14 +1,14 @@
 import { Redis, type Result } from 'ioredis';
 import { errorKind, type Logger } from '../log.ts';
 import { CREATE_JOURNEY, REFUND_ATTEMPT, RELEASE_CLAIM, RESERVE_ATTEMPT, TAKE_TOKEN } from './redis-scripts.ts';
-import { StoreUnavailableError, type Reservation, type StateStore, type Take } from './store.ts';
+import { StoreUnavailableError, TICKET_TTL_MS, type Reservation, type StateStore, type Take } from './store.ts';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     oklTakeToken(bucket: string, perMinute: number): Result<number, Context>;
     oklCreateJourney(index: string, journey: string, id: string, ttlMs: number, capacity: number): Result<number, Context>;
-    oklReserveAttempt(journey: string, max: number): Result<string, Context>;
-    oklRefundAttempt(journey: string): Result<number, Context>;
+    oklReserveAttempt(journey: string, ticket: string, max: number, ticketTtlMs: number): Result<string, Context>;
+    oklRefundAttempt(journey: string, ticket: string, ticketTtlMs: number): Result<number, Context>;
     oklReleaseClaim(claim: string, owner: string): Result<number, Context>;
   }
 }
@@ -42,8 +42,8 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
     scripts: {
       oklTakeToken: { numberOfKeys: 1, lua: TAKE_TOKEN },
       oklCreateJourney: { numberOfKeys: 2, lua: CREATE_JOURNEY },
-      oklReserveAttempt: { numberOfKeys: 1, lua: RESERVE_ATTEMPT },
-      oklRefundAttempt: { numberOfKeys: 1, lua: REFUND_ATTEMPT },
+      oklReserveAttempt: { numberOfKeys: 2, lua: RESERVE_ATTEMPT },
+      oklRefundAttempt: { numberOfKeys: 2, lua: REFUND_ATTEMPT },
       oklReleaseClaim: { numberOfKeys: 1, lua: RELEASE_CLAIM },
     },
   });
@@ -68,8 +68,19 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
 
   const run = async <T>(command: () => Promise<T>): Promise<T> => {
     try {
-      return await command();
+      const value = await command();
+      if (state === 'down' && redis.status === 'ready') {
+        // Back from a stall: the connection never closed, so no 'ready' event says so.
+        state = 'up';
+        log.info('store_recovered', { store: 'redis' });
+      }
+      return value;
     } catch (cause) {
+      if (state === 'up' && cause instanceof Error && /timed out/i.test(cause.message)) {
+        // A stall (the server frozen, the connection open) is an outage too, logged as one.
+        state = 'down';
+        log.error('store_unavailable', { store: 'redis', errorName: 'CommandTimeout' });
+      }
       throw new StoreUnavailableError({ cause });
     }
   };
@@ -83,15 +94,16 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
         return waitMs === 0 ? { ok: true } : { ok: false, retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)) };
       }),
     createJourney: (id, ttlMs, capacity) => run(async () => (await redis.oklCreateJourney('journeys', `journey:${id}`, id, Math.ceil(ttlMs), capacity)) === 1),
-    reserveAttempt: (id, max) =>
+    reserveAttempt: (id, max, ticket) =>
       run(async (): Promise<Reservation> => {
-        const found = await redis.oklReserveAttempt(`journey:${id}`, max);
+        const found = await redis.oklReserveAttempt(`journey:${id}`, `ticket:${id}:${ticket}`, max, TICKET_TTL_MS);
         if (found === 'ok' || found === 'exhausted' || found === 'unknown') return found;
-        throw new Error('unexpected reservation reply');
+        // 'refunded': the ticket was given back before this landed; its caller already gave up on it.
+        throw new StoreUnavailableError({ cause: new Error(`reservation ${found}`) });
       }),
-    refundAttempt: (id) =>
+    refundAttempt: (id, ticket) =>
       run(async () => {
-        await redis.oklRefundAttempt(`journey:${id}`);
+        await redis.oklRefundAttempt(`journey:${id}`, `ticket:${id}:${ticket}`, TICKET_TTL_MS);
       }),
     claim: (key, owner, ttlMs) => run(async () => (await redis.set(`claim:${key}`, owner, 'PX', Math.ceil(ttlMs), 'NX')) === 'OK'),
     release: (key, owner) =>
@@ -103,6 +115,13 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
         await redis.set(`record:${key}`, value, 'PX', Math.ceil(ttlMs));
       }),
     get: (key) => run(() => redis.get(`record:${key}`)),
+    probe: async () => {
+      if (redis.status !== 'ready') return false;
+      return run(() => redis.ping()).then(
+        () => true,
+        () => false,
+      );
+    },
     close: async () => {
       redis.removeAllListeners('close');
       await redis.quit().catch(() => redis.disconnect());

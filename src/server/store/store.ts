@@ -20,10 +20,18 @@ export interface StateStore {
   takeToken(key: string, perMinute: number): Promise<Take>;
   /** Creates a journey living `ttlMs` with no attempts; false while `capacity` live journeys exist. */
   createJourney(id: string, ttlMs: number, capacity: number): Promise<boolean>;
-  /** Counts one attempt if the journey exists and has fewer than `max`; otherwise says why not. */
-  reserveAttempt(id: string, max: number): Promise<Reservation>;
-  /** Gives back an attempt whose upload was never analysed (shed, refused before analysis). */
-  refundAttempt(id: string): Promise<void>;
+  /**
+   * Counts one attempt if the journey exists and has fewer than `max`; otherwise says why not.
+   * `ticket` (fresh per upload) makes it idempotent and refundable: a second reservation with
+   * the same ticket counts nothing more, and one arriving after its ticket's refund counts nothing.
+   */
+  reserveAttempt(id: string, max: number, ticket: string): Promise<Reservation>;
+  /**
+   * Gives back the attempt `ticket` counted (an upload never analysed, or one whose reservation
+   * had an unknown outcome). Idempotent, so it can be retried until the store answers; made
+   * before the reservation lands, it stops that reservation from counting.
+   */
+  refundAttempt(id: string, ticket: string): Promise<void>;
   /** Takes `key` for `ttlMs` unless someone holds it; `owner` proves the holder to release(). */
   claim(key: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Lets go of a claim, only if `owner` still holds it. */
@@ -31,6 +39,8 @@ export interface StateStore {
   /** Keeps `value` under `key` for `ttlMs`. */
   put(key: string, value: string, ttlMs: number): Promise<void>;
   get(key: string): Promise<string | null>;
+  /** Whether the store answers right now (readiness): false while it is down or stalled. */
+  probe(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -46,6 +56,9 @@ export class StoreUnavailableError extends Error {
 export function isStoreUnavailable(error: unknown): error is StoreUnavailableError {
   return error instanceof StoreUnavailableError;
 }
+
+/** How long a reservation's ticket is remembered: far longer than any late write can take to land. */
+export const TICKET_TTL_MS = 60 * 60 * 1000;
 
 /** Seconds a client is asked to wait while the store is unreachable. */
 export const STORE_RETRY_AFTER_S = 2;

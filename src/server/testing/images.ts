@@ -109,3 +109,37 @@ export function form(parts: { imageBest?: { bytes: Uint8Array; type?: string; fi
   if (parts.journeyId !== undefined) f.append('journeyId', parts.journeyId);
   return f;
 }
+
+/** A JPEG whose frame header claims `width` x `height` while its data is that of a small image. */
+export async function jpegClaiming(width: number, height: number): Promise<Buffer> {
+  const bytes = Buffer.from(await selfieJpeg({ height: 240 }));
+  for (let i = 2; i + 9 < bytes.length; i++) {
+    // SOF0..SOF2: FF Cn, length, precision, height, width.
+    if (bytes[i] === 0xff && bytes[i + 1] !== undefined && [0xc0, 0xc1, 0xc2].includes(bytes[i + 1] ?? 0)) {
+      bytes.writeUInt16BE(height, i + 5);
+      bytes.writeUInt16BE(width, i + 7);
+      return bytes;
+    }
+  }
+  throw new Error('no frame header in the JPEG');
+}
+
+/** A large PNG, `side` pixels square, with `depth` bits per sample: one colour with a cat in a corner, so it stays small as a file. */
+export async function largePng(side: number, depth: 8 | 16): Promise<Buffer> {
+  const cat = await sharp(CHELSEA).resize(256, 256).png().toBuffer();
+  const flat = await sharp({ create: { width: side, height: side, channels: 3, background: { r: 0x7a, g: 0x7f, b: 0x86 } } })
+    .composite([{ input: cat, left: 0, top: 0 }])
+    .png({ compressionLevel: 9 })
+    .toBuffer();
+  return depth === 16 ? sharp(flat).toColourspace('rgb16').png({ compressionLevel: 9 }).toBuffer() : flat;
+}
+
+/** A valid PNG whose compressed pixel data has been overwritten in the middle: the header reads, the pixels do not. */
+export function corruptPng(png: Buffer): Buffer {
+  const bytes = Buffer.from(png);
+  const idat = bytes.indexOf('IDAT', 8, 'latin1');
+  if (idat < 0) throw new Error('no IDAT chunk');
+  const length = bytes.readUInt32BE(idat - 4);
+  bytes.fill(0xa5, idat + 4 + Math.floor(length / 2), idat + 4 + Math.floor(length / 2) + 64);
+  return bytes;
+}

@@ -55,6 +55,12 @@ export interface TestRedis {
   stop(): Promise<void>;
   /** Starts it again on the same port and directory, from that snapshot. */
   start(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open, commands wait unanswered, as in a stall. */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT): it then runs what it was sent meanwhile. */
+  resume(): void;
+  /** Kills it outright (SIGKILL): no snapshot is written, connections drop. */
+  kill(): Promise<void>;
   /** Stops it and removes its directory. */
   dispose(): Promise<void>;
 }
@@ -63,7 +69,7 @@ export interface TestRedis {
  * A real redis-server of its own on a loopback port, in a temporary directory: no shared
  * instance, nothing left behind. Fails with a clear message when redis-server is missing.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(options: { appendOnly?: boolean } = {}): Promise<TestRedis> {
   const binary = findRedisServer();
   const dir = mkdtempSync(join(tmpdir(), 'okl-redis-'));
   const port = await freePort();
@@ -80,8 +86,8 @@ export async function startRedis(): Promise<TestRedis> {
       dir,
       '--save',
       '3600 1',
-      '--appendonly',
-      'no',
+      // With appendOnly every write is on disk before Redis answers: a kill loses nothing.
+      ...(options.appendOnly ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
       '--protected-mode',
       'yes',
       '--loglevel',
@@ -108,13 +114,35 @@ export async function startRedis(): Promise<TestRedis> {
     clearTimeout(killed);
   };
 
+  const signal = (name: NodeJS.Signals): void => {
+    if (!child || child.exitCode !== null) throw new Error(`redis-server is not running: cannot send ${name}`);
+    child.kill(name);
+  };
+
+  const kill = async (): Promise<void> => {
+    const running = child;
+    child = null;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGKILL');
+    await exited;
+  };
+
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    stop,
+    stop: async () => {
+      // A paused server cannot act on SIGTERM until it runs again.
+      child?.kill('SIGCONT');
+      await stop();
+    },
     start,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    kill,
     dispose: async () => {
+      child?.kill('SIGCONT');
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },

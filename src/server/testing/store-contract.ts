@@ -45,34 +45,59 @@ export function storeContract(name: string, store: () => StateStore): void {
     it('journeys: unknown until created; attempts up to max, then exhausted; a refund gives one back', async () => {
       const s = store();
       const id = randomUUID();
-      expect(await s.reserveAttempt(id, 2)).toBe('unknown');
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('unknown');
       expect(await s.createJourney(id, 60_000, 1_000_000)).toBe(true);
-      expect(await s.reserveAttempt(id, 2)).toBe('ok');
-      expect(await s.reserveAttempt(id, 2)).toBe('ok');
-      expect(await s.reserveAttempt(id, 2)).toBe('exhausted');
-      await s.refundAttempt(id);
-      expect(await s.reserveAttempt(id, 2)).toBe('ok');
-      expect(await s.reserveAttempt(id, 2)).toBe('exhausted');
+      const first = randomUUID();
+      expect(await s.reserveAttempt(id, 2, first)).toBe('ok');
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('ok');
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('exhausted');
+      await s.refundAttempt(id, first);
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('ok');
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('exhausted');
+    });
+
+    it('journeys: a ticket counts once, is refunded once, and a refund that comes first stops it counting', async () => {
+      const s = store();
+      const id = randomUUID();
+      await s.createJourney(id, 60_000, 1_000_000);
+      const ticket = randomUUID();
+      expect(await s.reserveAttempt(id, 2, ticket)).toBe('ok');
+      // The same reservation run twice (a retry, a late duplicate) is still one attempt.
+      expect(await s.reserveAttempt(id, 2, ticket)).toBe('ok');
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('ok');
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('exhausted');
+      await s.refundAttempt(id, ticket);
+      await s.refundAttempt(id, ticket);
+      // Refunded twice, given back once.
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('ok');
+      expect(await s.reserveAttempt(id, 2, randomUUID())).toBe('exhausted');
+
+      const other = randomUUID();
+      await s.createJourney(other, 60_000, 1_000_000);
+      const late = randomUUID();
+      await s.refundAttempt(other, late);
+      await expect(s.reserveAttempt(other, 1, late)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(await s.reserveAttempt(other, 1, randomUUID())).toBe('ok');
     });
 
     it('journeys: a refund never goes below no attempts, and a refund on an unknown journey creates nothing', async () => {
       const s = store();
       const id = randomUUID();
       await s.createJourney(id, 60_000, 1_000_000);
-      await s.refundAttempt(id);
-      await s.refundAttempt(id);
-      expect(await s.reserveAttempt(id, 1)).toBe('ok');
-      expect(await s.reserveAttempt(id, 1)).toBe('exhausted');
+      await s.refundAttempt(id, randomUUID());
+      await s.refundAttempt(id, randomUUID());
+      expect(await s.reserveAttempt(id, 1, randomUUID())).toBe('ok');
+      expect(await s.reserveAttempt(id, 1, randomUUID())).toBe('exhausted');
       const ghost = randomUUID();
-      await s.refundAttempt(ghost);
-      expect(await s.reserveAttempt(ghost, 1)).toBe('unknown');
+      await s.refundAttempt(ghost, randomUUID());
+      expect(await s.reserveAttempt(ghost, 1, randomUUID())).toBe('unknown');
     });
 
     it('journeys: concurrent reservations never pass the cap', async () => {
       const s = store();
       const id = randomUUID();
       await s.createJourney(id, 60_000, 1_000_000);
-      const results = await Promise.all(Array.from({ length: 30 }, () => s.reserveAttempt(id, 10)));
+      const results = await Promise.all(Array.from({ length: 30 }, () => s.reserveAttempt(id, 10, randomUUID())));
       expect(results.filter((r) => r === 'ok')).toHaveLength(10);
       expect(results.filter((r) => r === 'exhausted')).toHaveLength(20);
     });
@@ -81,9 +106,9 @@ export function storeContract(name: string, store: () => StateStore): void {
       const s = store();
       const id = randomUUID();
       expect(await s.createJourney(id, 200, 1_000_000)).toBe(true);
-      expect(await s.reserveAttempt(id, 5)).toBe('ok');
+      expect(await s.reserveAttempt(id, 5, randomUUID())).toBe('ok');
       await pause(300);
-      expect(await s.reserveAttempt(id, 5)).toBe('unknown');
+      expect(await s.reserveAttempt(id, 5, randomUUID())).toBe('unknown');
     });
 
     it('claims: one owner at a time; only the owner releases; a claim expires', async () => {

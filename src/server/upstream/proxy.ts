@@ -4,7 +4,7 @@ import type { UpstreamConfig } from '../config.ts';
 import { errorKind, redactJourneyId, type Logger } from '../log.ts';
 import { sendError, sendJson } from '../respond.ts';
 import type { StateStore } from '../store/store.ts';
-import { acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
+import { acceptDecodable, acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
 import { callUpstream, type Call } from './call.ts';
 import { okayLiveBody } from './multipart-body.ts';
 import { Resends, resendKey } from './resend.ts';
@@ -70,6 +70,8 @@ export function createUpstreamRoutes({ upstream, store, log, resendWindowMs, del
       if (!upload) return;
       const check = await acceptImage(res, ctx, upload.image);
       if (!check) return;
+      // Every vendor call is billed: an image the reference engine could not decode is not sent.
+      if (!(await acceptDecodable(res, ctx, upload.image))) return;
       const { journeyId, imageDigest } = upload;
       const format = check.format;
       // The call may outlive this request: it alone keeps the image, and only until it is sent.

@@ -1,11 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { errorKind, type Logger } from '../log.ts';
-import type { StateStore } from '../store/store.ts';
+import { SettleLater } from '../store/settle-later.ts';
+import { isStoreUnavailable, type StateStore } from '../store/store.ts';
+import { TtlMap } from '../store/ttl-map.ts';
 import type { Call } from './call.ts';
 import type { UpstreamBody } from './sanitize.ts';
 
 /** How often a request waiting on another instance's call looks for its recorded answer. */
 const POLL_MS = 200;
+/** Answers this process keeps itself (a few hundred bytes each), whatever the store does. */
+const MAX_LOCAL_RECORDS = 10_000;
 
 export type Resolution =
   | { kind: 'answer'; call: Call; source: 'fresh' | 'resend' }
@@ -51,8 +55,18 @@ export interface ResendOptions {
  */
 export class Resends {
   private readonly flights = new Map<string, Promise<Call | null>>();
+  /**
+   * Every answer this process got from the vendor, kept here as well as in the store: a store
+   * that crashed or stalled when the answer came cannot lose it, so a resend here never costs a
+   * second call. The store's copy (for the other instances) is written once it answers again.
+   */
+  private readonly local: TtlMap<string>;
+  private readonly settle: SettleLater;
 
-  constructor(private readonly options: ResendOptions) {}
+  constructor(private readonly options: ResendOptions) {
+    this.local = new TtlMap<string>(MAX_LOCAL_RECORDS);
+    this.settle = new SettleLater(options.log);
+  }
 
   /**
    * Answers one upload within `deadlineMs`. `fly` makes the vendor call; `hold` is handed any
@@ -80,7 +94,7 @@ export class Resends {
   }
 
   private async recorded(key: string): Promise<Recorded | null> {
-    const text = await this.options.store.get(key);
+    const text = this.local.get(key) ?? (await this.options.store.get(key));
     return text === null ? null : parseRecorded(text);
   }
 
@@ -88,18 +102,42 @@ export class Resends {
   private launch(key: string, fly: () => Promise<Call>): Promise<Call | null> {
     const { store, log, windowMs, flightLimitMs } = this.options;
     const owner = randomUUID();
+    const release = (): Promise<void> => store.release(key, owner);
     const flight = (async (): Promise<Call | null> => {
       // The claim outlives the longest call, so it cannot lapse while the call is still running.
-      if (!(await store.claim(key, owner, flightLimitMs + 5_000))) return null;
+      try {
+        if (!(await store.claim(key, owner, flightLimitMs + 5_000))) return null;
+      } catch (error) {
+        // A claim that timed out may still land when the store wakes: it is let go then.
+        if (isStoreUnavailable(error)) this.settle.later('resend_release', release);
+        throw error;
+      }
+      let settled = false;
       try {
         const call = await fly();
-        if (call.ok) {
-          const record: Recorded = { status: call.status, body: call.body };
-          await store.put(key, JSON.stringify(record), windowMs).catch((error: unknown) => log.error('resend_record_failed', errorKind(error)));
+        if (!call.ok) return call;
+        const text = JSON.stringify({ status: call.status, body: call.body } satisfies Recorded);
+        this.local.set(key, text, windowMs);
+        try {
+          await store.put(key, text, windowMs);
+        } catch (error) {
+          // Answered here from the local copy meanwhile; the store gets the record, and only
+          // then loses the claim, once it answers: no other instance calls again in between.
+          log.warn('resend_record_deferred', errorKind(error));
+          this.settle.later('resend_record', async () => {
+            await store.put(key, text, windowMs);
+            await release();
+          });
+          settled = true;
         }
         return call;
       } finally {
-        await store.release(key, owner).catch((error: unknown) => log.warn('resend_release_failed', errorKind(error)));
+        if (!settled) {
+          await release().catch((error: unknown) => {
+            log.warn('resend_release_failed', errorKind(error));
+            this.settle.later('resend_release', release);
+          });
+        }
       }
     })();
     this.flights.set(key, flight);
