@@ -54,8 +54,9 @@ function meshInPixels(face: HumanFaceLike): number[][] {
 export function toFaceInputs(faces: readonly HumanFaceLike[]): FaceInput[] {
   return faces.map((face) => {
     const input: FaceInput = { score: face.boxScore ?? face.score, mesh: meshInPixels(face) };
-    // Without the mesh (the browser) Human still reports a face score, of 0: only a mesh's score means anything.
-    if (face.faceScore !== undefined && face.mesh.length >= 468) input.meshScore = face.faceScore;
+    // Without the mesh (the browser) Human still reports a face score, of 0; a face the mesh
+    // ran on and kept always scores above its floor.
+    if (face.faceScore !== undefined && face.faceScore > 0) input.meshScore = face.faceScore;
     const [x, y, width, height] = face.box ?? [];
     if (x !== undefined && y !== undefined && width !== undefined && height !== undefined) input.box = { x, y, width, height };
     if (face.real !== undefined) input.real = face.real;
