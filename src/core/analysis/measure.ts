@@ -98,7 +98,12 @@ export function eyeAspect(eye: readonly Point[]): number {
  * where the face mesh ran (the server), the mesh agrees.
  */
 export function isLandmarkFace(f: FaceInput): f is FaceInput & { landmarks: readonly Point[] } {
-  return f.score >= LANDMARK_FACE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR && (f.landmarks?.length ?? 0) === 68;
+  return countsAsFace(f) && (f.landmarks?.length ?? 0) === 68;
+}
+
+/** The faces the count sees: sure enough for the detector and, where it ran, the mesh. */
+function countsAsFace(f: FaceInput): boolean {
+  return f.score >= LANDMARK_FACE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR;
 }
 
 /**
@@ -109,7 +114,7 @@ export function isLandmarkFace(f: FaceInput): f is FaceInput & { landmarks: read
 export function measure(input: MeasureInput): Measurement {
   const { crop, image } = input;
   const scale = crop.width / image.width;
-  const counted = input.faces.filter((f) => f.score >= LANDMARK_FACE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR);
+  const counted = input.faces.filter(countsAsFace);
   const faces = counted.filter(isLandmarkFace).map((f) => ({ f, points: f.landmarks.map((p) => ({ x: p.x * scale, y: p.y * scale })) }));
   const outlined = faces.flatMap(({ f, points }) => {
     const outline = landmarkOutline(points);

@@ -1,64 +1,58 @@
 import { describe, expect, it } from 'vitest';
 import { OVAL } from '../rules/table.ts';
-import { CHIN, FOREHEAD_TOP, NASION, SILHOUETTE } from './landmarks.ts';
-import { FOREHEAD_SHARE, faceOutline, fitInOval, ovalIn } from './outline.ts';
+import { CHIN, JAW, NASION } from './landmarks68/indices.ts';
+import { landmarkOutline } from './landmarks68/outline.ts';
+import { FOREHEAD_SHARE, fitInOval, ovalIn } from './outline.ts';
 import type { Point } from './types.ts';
 
 const CROP = { width: 810, height: 1080 };
 
 /**
- * A face mesh in the image: the silhouette on an ellipse round (cx, cy), the bridge of the
- * nose `bridge` below the forehead top, the chin at the bottom; leaning `deg` clockwise.
+ * 68 landmarks with the jaw on the lower half of an ellipse round (cx, cy) from ear to ear,
+ * the nasion `bridge` above the centre; leaning `deg` clockwise. Only what the outline reads.
  */
 function face(cx: number, cy: number, rx: number, ry: number, bridge: number, deg = 0): Array<Point | undefined> {
   const t = (deg * Math.PI) / 180;
   const put = (dx: number, dy: number): Point => ({ x: cx + dx * Math.cos(t) - dy * Math.sin(t), y: cy + dx * Math.sin(t) + dy * Math.cos(t) });
-  const mesh: Array<Point | undefined> = Array.from({ length: 468 }, () => undefined);
-  SILHOUETTE.forEach((index, k) => {
-    // Clockwise from the top, evenly round the ellipse.
-    const a = (k / SILHOUETTE.length) * 2 * Math.PI;
-    mesh[index] = put(rx * Math.sin(a), -ry * Math.cos(a));
+  const points: Array<Point | undefined> = Array.from({ length: 68 }, () => undefined);
+  JAW.forEach((index, k) => {
+    // From the person's right ear (image left), down to the chin and up to the left ear.
+    const a = Math.PI - (k / (JAW.length - 1)) * Math.PI;
+    points[index] = put(rx * Math.cos(a), ry * Math.sin(a));
   });
-  mesh[NASION] = put(0, -ry + bridge);
-  return mesh;
+  points[NASION] = put(0, -bridge);
+  return points;
 }
 
-describe('faceOutline', () => {
-  it('raises the forehead top to the hairline: half the bridge-to-chin length above the bridge', () => {
-    const mesh = face(400, 500, 150, 200, 100);
-    const outline = faceOutline(mesh) ?? [];
-    // Bridge at y = 400, chin at 700: the hairline is 150 above the bridge, at 250; the mesh stopped at 300.
-    expect(outline[0]?.y).toBeCloseTo(250, 6);
-    expect(outline[0]?.x).toBeCloseTo(400, 6);
-    // The chin and the cheeks below the bridge stay where the mesh put them.
-    expect(outline[SILHOUETTE.indexOf(CHIN)]).toEqual(mesh[CHIN]);
-    expect(outline[9]).toEqual(mesh[SILHOUETTE[9]]);
-    // The temples move up by part of it.
-    const temple = outline[3];
-    const before = mesh[SILHOUETTE[3]];
-    expect(temple && before ? before.y - temple.y : 0).toBeGreaterThan(0);
-    expect(temple && before ? before.y - temple.y : 99).toBeLessThan(50);
+describe('landmarkOutline', () => {
+  it('keeps the jaw line and closes it over the forehead at the hairline: half the nasion-to-chin length above the nasion', () => {
+    const points = face(400, 500, 150, 200, 100);
+    const outline = landmarkOutline(points) ?? [];
+    // Nasion at y = 400, chin at 700: the hairline is 150 above the nasion, at 250.
+    const top = Math.min(...outline.map((p) => p.y));
+    expect(top).toBeCloseTo(400 - FOREHEAD_SHARE * 300, 0);
+    expect(outline).toContainEqual(points[CHIN]);
+    expect(Math.min(...outline.map((p) => p.x))).toBeCloseTo(250, 6);
+    expect(Math.max(...outline.map((p) => p.x))).toBeCloseTo(550, 6);
   });
 
-  it('raises along the face, not the image, when the head leans', () => {
-    const outline = faceOutline(face(400, 500, 150, 200, 100, 30)) ?? [];
-    const top = outline[0];
+  it('a leaning head keeps its shape: the outline leans with it', () => {
+    const upright = landmarkOutline(face(400, 500, 150, 200, 100)) ?? [];
+    const leaning = landmarkOutline(face(400, 500, 150, 200, 100, 30)) ?? [];
     const t = (30 * Math.PI) / 180;
-    // 250 px above the centre along the leaning face's own up.
-    expect(top?.x).toBeCloseTo(400 + 250 * Math.sin(t), 6);
-    expect(top?.y).toBeCloseTo(500 - 250 * Math.cos(t), 6);
+    upright.forEach((p, i) => {
+      const dx = p.x - 400;
+      const dy = p.y - 500;
+      expect(leaning[i]?.x).toBeCloseTo(400 + dx * Math.cos(t) - dy * Math.sin(t), 6);
+      expect(leaning[i]?.y).toBeCloseTo(500 + dx * Math.sin(t) + dy * Math.cos(t), 6);
+    });
   });
 
-  it('leaves a mesh that already reaches the hairline alone', () => {
-    const mesh = face(400, 500, 150, 200, 160);
-    expect(faceOutline(mesh)?.[0]).toEqual(mesh[FOREHEAD_TOP]);
-  });
-
-  it('needs the silhouette, the bridge and the chin', () => {
-    const mesh = face(400, 500, 150, 200, 100);
-    mesh[NASION] = undefined;
-    expect(faceOutline(mesh)).toBeNull();
-    expect(FOREHEAD_SHARE).toBeGreaterThan(0);
+  it('needs the jaw ends, the nasion and the chin', () => {
+    const points = face(400, 500, 150, 200, 100);
+    points[NASION] = undefined;
+    expect(landmarkOutline(points)).toBeNull();
+    expect(landmarkOutline([])).toBeNull();
   });
 });
 

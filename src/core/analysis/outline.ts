@@ -1,46 +1,13 @@
 import { OVAL } from '../rules/table.ts';
-import { CHIN, FOREHEAD_TOP, NASION, SILHOUETTE } from './landmarks.ts';
 import type { Point } from './types.ts';
 
 /**
  * How far above the bridge of the nose the face outline ends, as a share of the distance from
  * the bridge down to the chin. A face is about three equal thirds (hairline to brows, brows
- * to nose, nose to chin), so the hairline sits half that distance above the brows; the mesh
- * itself stops short of it, on the upper forehead. On the fixture face this puts the top of
- * the outline ~7 px above the mesh (face 300 px wide), under the fringe where the hairline is.
+ * to nose, nose to chin), so the hairline sits half that distance above the brows, where no
+ * landmark is (landmarks68/outline.ts).
  */
 export const FOREHEAD_SHARE = 0.5;
-
-const along = (p: Point, origin: Point, u: Point): number => (p.x - origin.x) * u.x + (p.y - origin.y) * u.y;
-
-/**
- * The face as the person sees it, forehead to chin and ear to ear: the mesh's silhouette ring
- * with its upper part raised to the hairline. Points above the eyes move up the face's own
- * vertical (so a tilted head keeps its shape), in proportion to their height above the bridge
- * of the nose: the forehead top by the whole extension, the temples by part of it, the cheeks
- * and the chin not at all. Clockwise in the camera image, starting at the forehead top.
- */
-export function faceOutline(mesh: ReadonlyArray<Point | undefined>): Point[] | null {
-  const top = mesh[FOREHEAD_TOP];
-  const bridge = mesh[NASION];
-  const chin = mesh[CHIN];
-  if (!top || !bridge || !chin) return null;
-  const length = Math.hypot(bridge.x - chin.x, bridge.y - chin.y);
-  if (length <= 0) return null;
-  // The face's "up", in the image.
-  const up = { x: (bridge.x - chin.x) / length, y: (bridge.y - chin.y) / length };
-  const topHeight = along(top, bridge, up);
-  const raise = Math.max(0, FOREHEAD_SHARE * length - topHeight);
-  const outline: Point[] = [];
-  for (const index of SILHOUETTE) {
-    const p = mesh[index];
-    if (!p) return null;
-    const height = along(p, bridge, up);
-    const lift = height > 0 && topHeight > 0 ? raise * Math.min(1, height / topHeight) : 0;
-    outline.push({ x: p.x + up.x * lift, y: p.y + up.y * lift });
-  }
-  return outline;
-}
 
 /** The drawn oval in crop pixels. */
 export function ovalIn(crop: { width: number; height: number }): { cx: number; cy: number; rx: number; ry: number } {

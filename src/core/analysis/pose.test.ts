@@ -1,48 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { CHIN, FOREHEAD_TOP, MIRROR_PAIRS } from './landmarks.ts';
-import { axesOf, headPose, poseOf, turnedInImage, type Point3, type Vec3 } from './pose.ts';
+import { assumedCamera } from './landmarks68/camera.ts';
+import { INNER } from './landmarks68/indices.ts';
+import { landmarkPose } from './landmarks68/pose.ts';
+import { HEAD_TEMPLATE } from './landmarks68/template.ts';
+import { axesOf, poseOf, turnedInImage, type Vec3 } from './pose.ts';
+import type { Point } from './types.ts';
+
+const CROP = { width: 810, height: 1080 };
+const camera = assumedCamera(CROP);
 
 /**
- * An upright, frontal, symmetric head in its own frame (x to the person's left, y down, z into
- * the head, origin at its centre): each mirror pair at ±x, the forehead top and the chin on
- * the midline at the same depth, every other keypoint at the centre.
+ * The template head turned by its frame's axes (columns), its centre at `at` (crop pixels,
+ * depth in template units from the camera), seen through the assumed camera: the 68
+ * landmarks, the inner ones exact and the jaw left out.
  */
-function frontalHead(): Point3[] {
-  const mesh: Point3[] = Array.from({ length: 468 }, () => [0, 0, 0] as const);
-  MIRROR_PAIRS.forEach(([right, left], k) => {
-    const x = 20 + ((k * 37) % 60);
-    const y = -90 + ((k * 53) % 180);
-    const z = -40 + ((k * 29) % 70);
-    mesh[right] = [-x, y, z];
-    mesh[left] = [x, y, z];
+function seen(axes: { x: Vec3; y: Vec3; z: Vec3 }, at: Vec3 = [405, 500, 2600]): Array<Point | undefined> {
+  const points: Array<Point | undefined> = Array.from({ length: 68 }, () => undefined);
+  const centre = { x: ((at[0] - camera.cx) * at[2]) / camera.focal, y: ((at[1] - camera.cy) * at[2]) / camera.focal };
+  INNER.forEach((index, k) => {
+    const [a, b, c] = HEAD_TEMPLATE[k] ?? [0, 0, 0];
+    const x = centre.x + axes.x[0] * a + axes.y[0] * b + axes.z[0] * c;
+    const y = centre.y + axes.x[1] * a + axes.y[1] * b + axes.z[1] * c;
+    const z = at[2] + axes.x[2] * a + axes.y[2] * b + axes.z[2] * c;
+    points[index] = { x: camera.cx + (camera.focal * x) / z, y: camera.cy + (camera.focal * y) / z };
   });
-  mesh[FOREHEAD_TOP] = [0, -110, -20];
-  mesh[CHIN] = [0, 110, -20];
-  return mesh;
-}
-
-/** The head placed in the camera's view with its frame's axes (columns) and a position. */
-function place(mesh: readonly Point3[], axes: { x: Vec3; y: Vec3; z: Vec3 }, at: Vec3 = [400, 500, 0]): Point3[] {
-  return mesh.map(([a, b, c]) => [
-    at[0] + axes.x[0] * a + axes.y[0] * b + axes.z[0] * c,
-    at[1] + axes.x[1] * a + axes.y[1] * b + axes.z[1] * c,
-    at[2] + axes.x[2] * a + axes.y[2] * b + axes.z[2] * c,
-  ]);
+  return points;
 }
 
 const rad = (d: number): number => (d * Math.PI) / 180;
+const identity = { x: [1, 0, 0] as Vec3, y: [0, 1, 0] as Vec3, z: [0, 0, 1] as Vec3 };
 
-describe('headPose', () => {
-  it('reads 0, 0, 0 for a frontal, upright head anywhere in the image', () => {
-    const identity = { x: [1, 0, 0] as Vec3, y: [0, 1, 0] as Vec3, z: [0, 0, 1] as Vec3 };
+describe('landmarkPose', () => {
+  it('reads 0, 0, 0 for the template facing the camera anywhere in the picture, near or far', () => {
     for (const at of [
-      [0, 0, 0],
-      [700, 100, 900],
+      [405, 500, 2600],
+      [150, 200, 2600],
+      [700, 900, 4000],
     ] as Vec3[]) {
-      const pose = headPose(place(frontalHead(), identity, at));
-      expect(pose?.yaw).toBeCloseTo(0, 6);
-      expect(pose?.pitch).toBeCloseTo(0, 6);
-      expect(pose?.roll).toBeCloseTo(0, 6);
+      const pose = landmarkPose(seen(identity, at), CROP);
+      expect(pose?.yaw).toBeCloseTo(0, 1);
+      expect(pose?.pitch).toBeCloseTo(0, 1);
+      expect(pose?.roll).toBeCloseTo(0, 1);
     }
   });
 
@@ -72,11 +70,10 @@ describe('headPose', () => {
       { yaw: 0, pitch: 0, roll: 30 },
     ],
   ])('%s', (_name, move, expected) => {
-    const axes = { x: move([1, 0, 0]), y: move([0, 1, 0]), z: move([0, 0, 1]) };
-    const pose = headPose(place(frontalHead(), axes));
-    expect(pose?.yaw).toBeCloseTo(expected.yaw, 6);
-    expect(pose?.pitch).toBeCloseTo(expected.pitch, 6);
-    expect(pose?.roll).toBeCloseTo(expected.roll, 6);
+    const pose = landmarkPose(seen({ x: move([1, 0, 0]), y: move([0, 1, 0]), z: move([0, 0, 1]) }), CROP);
+    expect(pose?.yaw).toBeCloseTo(expected.yaw, 1);
+    expect(pose?.pitch).toBeCloseTo(expected.pitch, 1);
+    expect(pose?.roll).toBeCloseTo(expected.roll, 1);
   });
 
   it.each<[number, number, number]>([
@@ -87,45 +84,20 @@ describe('headPose', () => {
     [20, -10, 5],
     [-15, 25, 40],
     [30, 30, -30],
-  ])('recovers yaw %i, pitch %i, roll %i together', (yaw, pitch, roll) => {
-    const pose = headPose(place(frontalHead(), axesOf({ yaw, pitch, roll })));
-    expect(pose?.yaw).toBeCloseTo(yaw, 6);
-    expect(pose?.pitch).toBeCloseTo(pitch, 6);
-    expect(pose?.roll).toBeCloseTo(roll, 6);
-  });
-
-  it('a mirror image has the opposite yaw and roll and the same pitch', () => {
-    const pose = { yaw: 17, pitch: -9, roll: 6 };
-    const seen = place(frontalHead(), axesOf(pose));
-    const mirror: Point3[] = seen.map(([x, y, z]) => [1000 - x, y, z]);
-    // The mirror swaps the person's sides, so each pair's keypoints swap too.
-    const swapped = [...mirror];
-    for (const [right, left] of MIRROR_PAIRS) {
-      const r = mirror[right];
-      const l = mirror[left];
-      if (r && l) {
-        swapped[right] = l;
-        swapped[left] = r;
-      }
+  ])("recovers yaw %i, pitch %i, roll %i together, off the picture's centre too", (yaw, pitch, roll) => {
+    for (const at of [[405, 500, 2600] as Vec3, [200, 350, 3000] as Vec3]) {
+      const pose = landmarkPose(seen(axesOf({ yaw, pitch, roll }), at), CROP);
+      expect(pose?.yaw).toBeCloseTo(yaw, 1);
+      expect(pose?.pitch).toBeCloseTo(pitch, 1);
+      expect(pose?.roll).toBeCloseTo(roll, 1);
     }
-    const read = headPose(swapped);
-    expect(read?.yaw).toBeCloseTo(-17, 6);
-    expect(read?.pitch).toBeCloseTo(-9, 6);
-    expect(read?.roll).toBeCloseTo(-6, 6);
   });
 
-  it('a flat mesh (no depth) still gives the exact roll, and yaw and pitch of 0', () => {
-    const seen = place(frontalHead(), axesOf({ yaw: 0, pitch: 0, roll: 21 }));
-    const flat: Point3[] = seen.map(([x, y]) => [x, y, 0]);
-    expect(headPose(flat)?.roll).toBeCloseTo(21, 6);
-    expect(headPose(flat)?.yaw).toBeCloseTo(0, 6);
-  });
-
-  it('needs every keypoint it reads', () => {
-    const mesh: Array<Point3 | undefined> = frontalHead();
-    mesh[CHIN] = undefined;
-    expect(headPose(mesh)).toBeNull();
-    expect(headPose([])).toBeNull();
+  it('needs every inner landmark', () => {
+    const points = seen(identity);
+    points[30] = undefined;
+    expect(landmarkPose(points, CROP)).toBeNull();
+    expect(landmarkPose([], CROP)).toBeNull();
   });
 });
 

@@ -1,23 +1,9 @@
-import { CHIN, FOREHEAD_TOP, MIRROR_PAIRS } from './landmarks.ts';
 import type { HeadPose } from './types.ts';
 
 export type { HeadPose };
 
-/** A keypoint in pixels: x right, y down, z away from the camera (the mesh's depth). */
-export type Point3 = readonly [number, number, number];
-
 /** A direction in camera space: x right, y down, z away from the camera. */
 export type Vec3 = [number, number, number];
-
-const sub = (a: Point3, b: Point3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const scale = (a: Vec3, k: number): Vec3 => [a[0] * k, a[1] * k, a[2] * k];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-
-function unit(a: Vec3): Vec3 | null {
-  const n = Math.hypot(a[0], a[1], a[2]);
-  return n > 1e-9 ? scale(a, 1 / n) : null;
-}
 
 const deg = (r: number): number => (r * 180) / Math.PI;
 const rad = (d: number): number => (d * Math.PI) / 180;
@@ -60,34 +46,4 @@ export function turnedInImage(axes: FaceAxes, degrees: number): FaceAxes {
   const [c, s] = [Math.cos(rad(degrees)), Math.sin(rad(degrees))];
   const turn = (v: Vec3): Vec3 => [c * v[0] - s * v[1], s * v[0] + c * v[1], v[2]];
   return { x: turn(axes.x), y: turn(axes.y), z: turn(axes.z) };
-}
-
-/**
- * The head's rotation from the mesh, read as three axes of the face:
- * - left-right: the mean of many mirror-image keypoint pairs (eyes, brows, silhouette...),
- *   so one badly placed point barely moves it;
- * - up-down: forehead top to chin, made square to the first; on an upright face those two
- *   points are at the same depth (within a degree on MediaPipe's reference face);
- * - depth: square to both.
- * Human's own angles (the same idea on four points) leave the depth in the mesh model's
- * units, a third smaller than the image's, which reads every turn about a third short, and
- * report only magnitudes.
- */
-export function headPose(mesh: ReadonlyArray<Point3 | undefined>): HeadPose | null {
-  let across: Vec3 = [0, 0, 0];
-  for (const [right, left] of MIRROR_PAIRS) {
-    const r = mesh[right];
-    const l = mesh[left];
-    if (!r || !l) return null;
-    const d = sub(l, r);
-    across = [across[0] + d[0], across[1] + d[1], across[2] + d[2]];
-  }
-  const top = mesh[FOREHEAD_TOP];
-  const chin = mesh[CHIN];
-  const x = unit(across);
-  if (!top || !chin || !x) return null;
-  const down = sub(chin, top);
-  const y = unit(sub(down, scale(x, dot(down, x))));
-  if (!y) return null;
-  return poseOf({ x, y, z: cross(x, y) });
 }
