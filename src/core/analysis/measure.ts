@@ -70,6 +70,12 @@ export function emptyReadings(faceCount: number, cropHeight: number): Readings {
  */
 export const LANDMARK_FACE_FLOOR = Math.max(FACE_CONFIDENCE_FLOOR, 0.7);
 
+/**
+ * The smallest face, in pixels of the analysed image, whose angles are read: under it the
+ * network's 112 px input is the face blown up more than about 1.5 times.
+ */
+export const MIN_POSE_SIDE = 80;
+
 const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 
 function mean(points: readonly Point[]): Point {
@@ -133,7 +139,9 @@ export function measure(input: MeasureInput): Measurement {
   const side = Math.min(box.width, box.height);
   const marginPx = Math.min(box.x, box.y, crop.width - (box.x + box.width), crop.height - (box.y + box.height));
   const fit = fitInOval(outline, crop);
-  const pose = landmarkPose(points, crop);
+  // A face only a few dozen pixels across gives landmarks too coarse for angles (a far face
+  // read a 33° turn): no angles then, and its hint is the size one.
+  const pose = side / scale >= MIN_POSE_SIDE ? landmarkPose(points, crop) : null;
 
   const inner = innerFace(box);
   const stats = pixelStats(image, { x: inner.x / scale, y: inner.y / scale, width: inner.width / scale, height: inner.height / scale });
