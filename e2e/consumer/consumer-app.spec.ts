@@ -129,7 +129,7 @@ async function completesCheck(page: Page, url: string, widget: Locator, next: Lo
   // Guidance ran in the package's worker, with the models copied as the guide says.
   const distinct = (pattern: RegExp) => new Set(loaded.filter((path) => pattern.test(path))).size;
   expect(distinct(/\/worker-[\w-]+\.js$/)).toBe(1);
-  expect(distinct(/^\/okaylive-assets\/(blazeface|facemesh)\.[0-9a-f]+\.(json|bin)$/)).toBe(4);
+  expect(distinct(/^\/okaylive-assets\/(blazeface|landmarks68)\.[0-9a-f]+\.(json|bin)$/)).toBe(4);
   expect(problems).toEqual([]);
 }
 

@@ -32,9 +32,9 @@ export const FACE_API_MODELS_DIR = join(dirname(require.resolve('@vladmandic/fac
 export const LANDMARK_MODEL = 'face_landmark_68_tiny_model';
 
 export interface AnalysisAsset {
-  /** The name the code knows (`facemesh.json`). */
+  /** The name the code knows (`blazeface.json`). */
   file: AssetFile;
-  /** The name it is served under (`facemesh.3fa9c2d1e0.json`). */
+  /** The name it is served under (`blazeface.3fa9c2d1e0.json`). */
   name: string;
   bytes: Uint8Array;
 }
@@ -51,7 +51,7 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 10);
 }
 
-/** `facemesh.bin` + hash → `facemesh.<hash>.bin` (the extension stays last, for content types). */
+/** `blazeface.bin` + hash → `blazeface.<hash>.bin` (the extension stays last, for content types). */
 export function hashedName(file: string, bytes: Uint8Array): string {
   const dot = file.lastIndexOf('.');
   return `${file.slice(0, dot)}.${contentHash(bytes)}${file.slice(dot)}`;
