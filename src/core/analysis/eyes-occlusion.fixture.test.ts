@@ -44,8 +44,10 @@ describe('eyes and occlusion on the fixture face', { timeout: 120_000 }, () => {
   it.each(Object.entries(COVERS) as Array<[Cover, string]>)('%s: still one face, and guidance never hints %s', async (cover, code) => {
     const m = await read(await covered(still, cover));
     print(cover, code, m);
-    // A dark card over half the face hides it from the detector and mesh altogether.
-    expect(m.readings.faceCount).toBe(cover === 'dark card over nose and mouth' ? 0 : 1);
+    // A card or a mask over the lower half hides the face: the detector and mesh lose the card,
+    // and the landmark network's two looks disagree under the mask (as on a non-face).
+    const hidden: readonly Cover[] = ['dark card over nose and mouth', 'mask over nose and mouth'];
+    expect(m.readings.faceCount).toBe(hidden.includes(cover) ? 0 : 1);
     const guided = evaluate(m.readings, { mode: 'guide' });
     expect(guided.failures).not.toContain('EYES_CLOSED');
     expect(guided.failures).not.toContain('FACE_IS_OCCLUDED');

@@ -1,5 +1,5 @@
-import { FACE_CONFIDENCE_FLOOR, type ReadingKey, type Readings } from '../rules/table.ts';
-import { emptyReadings, type Measurement } from './measure.ts';
+import { type ReadingKey, type Readings } from '../rules/table.ts';
+import { emptyReadings, LANDMARK_FACE_FLOOR, type Measurement } from './measure.ts';
 import { fitInOval } from './outline.ts';
 import type { Box, FaceInput, Point, RgbaImage } from './types.ts';
 
@@ -26,11 +26,8 @@ export const MESH_READINGS: readonly ReadingKey[] = [
   'motion',
 ];
 
-/**
- * Without the mesh to confirm a find, the detector must be surer: the cat fixture reaches
- * 0.62 on the detector alone, real faces in the camera clips 0.71 and up.
- */
-export const DETECTOR_ONLY_FLOOR = Math.max(FACE_CONFIDENCE_FLOOR, 0.7);
+/** The same floor as a frame with its landmarks, so a face does not come and go between the two. */
+export const DETECTOR_ONLY_FLOOR = LANDMARK_FACE_FLOOR;
 
 /**
  * The mesh's face box and eye centres against the detector's, measured on the camera clips

@@ -65,16 +65,20 @@ export function emptyReadings(faceCount: number, cropHeight: number): Readings {
 }
 
 /**
- * With no face mesh to confirm a find, the detector must be surer than the rules' floor: the
- * cat fixture reaches 0.62 on the detector, real faces in the camera clips 0.71 and up.
+ * With no face mesh to confirm a find (the browser), the detector must be surer than the
+ * rules' floor: the cat clip reaches 0.62 on the detector; real faces in the camera clips read
+ * 0.71 and up in Node, the overexposed one a little under 0.7 in the browser.
  */
-export const LANDMARK_FACE_FLOOR = Math.max(FACE_CONFIDENCE_FLOOR, 0.7);
+export const LANDMARK_FACE_FLOOR = Math.max(FACE_CONFIDENCE_FLOOR, 0.66);
 
 /**
  * The smallest face, in pixels of the analysed image, whose angles are read: under it the
  * network's 112 px input is the face blown up more than about 1.5 times.
  */
 export const MIN_POSE_SIDE = 80;
+
+/** The sharpness (pixels.ts) under which the landmarks drift: the BLURRY row's limit. */
+export const MIN_POSE_SHARPNESS = 0.25;
 
 const dist = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 
@@ -107,9 +111,12 @@ export function isLandmarkFace(f: FaceInput): f is FaceInput & { landmarks: read
   return countsAsFace(f) && (f.landmarks?.length ?? 0) === 68;
 }
 
-/** The faces the count sees: sure enough for the detector and, where it ran, the mesh. */
+/**
+ * The faces the count sees: sure enough for the detector and, where they ran, steady under
+ * the landmark network's two looks and confirmed by the mesh (the server's).
+ */
 function countsAsFace(f: FaceInput): boolean {
-  return f.score >= LANDMARK_FACE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR;
+  return f.score >= LANDMARK_FACE_FLOOR && (f.meshScore ?? 1) >= MESH_CONFIDENCE_FLOOR && f.landmarksSteady !== false;
 }
 
 /**
@@ -139,12 +146,13 @@ export function measure(input: MeasureInput): Measurement {
   const side = Math.min(box.width, box.height);
   const marginPx = Math.min(box.x, box.y, crop.width - (box.x + box.width), crop.height - (box.y + box.height));
   const fit = fitInOval(outline, crop);
-  // A face only a few dozen pixels across gives landmarks too coarse for angles (a far face
-  // read a 33° turn): no angles then, and its hint is the size one.
-  const pose = side / scale >= MIN_POSE_SIDE ? landmarkPose(points, crop) : null;
-
   const inner = innerFace(box);
   const stats = pixelStats(image, { x: inner.x / scale, y: inner.y / scale, width: inner.width / scale, height: inner.height / scale });
+  // Landmarks too coarse for angles: a face only a few dozen pixels across (a far face read a
+  // 33° turn) or out of focus (a blurred one read 24° of pitch). No angles then: the hint is
+  // the size or the focus one, which is what the person can fix.
+  const readable = side / scale >= MIN_POSE_SIDE && (stats?.sharpness ?? 0) >= MIN_POSE_SHARPNESS;
+  const pose = readable ? landmarkPose(points, crop) : null;
   const { at, previous } = input;
   const motion =
     previous && at !== undefined && at > previous.at ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100) : null;

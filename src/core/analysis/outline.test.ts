@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OVAL } from '../rules/table.ts';
 import { CHIN, JAW, NASION } from './landmarks68/indices.ts';
-import { landmarkOutline } from './landmarks68/outline.ts';
-import { FOREHEAD_SHARE, fitInOval, ovalIn } from './outline.ts';
+import { HAIRLINE_SHARE, landmarkOutline } from './landmarks68/outline.ts';
+import { fitInOval, ovalIn } from './outline.ts';
 import type { Point } from './types.ts';
 
 const CROP = { width: 810, height: 1080 };
@@ -25,12 +25,12 @@ function face(cx: number, cy: number, rx: number, ry: number, bridge: number, de
 }
 
 describe('landmarkOutline', () => {
-  it('keeps the jaw line and closes it over the forehead at the hairline: half the nasion-to-chin length above the nasion', () => {
+  it('keeps the jaw line and closes it over the forehead at the hairline, above the nasion by a share of the nasion-to-chin length', () => {
     const points = face(400, 500, 150, 200, 100);
     const outline = landmarkOutline(points) ?? [];
-    // Nasion at y = 400, chin at 700: the hairline is 150 above the nasion, at 250.
+    // Nasion at y = 400, chin at 700.
     const top = Math.min(...outline.map((p) => p.y));
-    expect(top).toBeCloseTo(400 - FOREHEAD_SHARE * 300, 0);
+    expect(top).toBeCloseTo(400 - HAIRLINE_SHARE * 300, 0);
     expect(outline).toContainEqual(points[CHIN]);
     expect(Math.min(...outline.map((p) => p.x))).toBeCloseTo(250, 6);
     expect(Math.max(...outline.map((p) => p.x))).toBeCloseTo(550, 6);

@@ -1,14 +1,6 @@
 import { OVAL } from '../rules/table.ts';
 import type { Point } from './types.ts';
 
-/**
- * How far above the bridge of the nose the face outline ends, as a share of the distance from
- * the bridge down to the chin. A face is about three equal thirds (hairline to brows, brows
- * to nose, nose to chin), so the hairline sits half that distance above the brows, where no
- * landmark is (landmarks68/outline.ts).
- */
-export const FOREHEAD_SHARE = 0.5;
-
 /** The drawn oval in crop pixels. */
 export function ovalIn(crop: { width: number; height: number }): { cx: number; cy: number; rx: number; ry: number } {
   return { cx: OVAL.cx * crop.width, cy: OVAL.cy * crop.height, rx: OVAL.rx * crop.width, ry: OVAL.ry * crop.height };

@@ -29,6 +29,8 @@ export interface FaceInput {
    * image, where the landmark network ran on this face.
    */
   landmarks?: ReadonlyArray<Point>;
+  /** false: two looks of the landmark network disagreed, as they do on things that are not faces. */
+  landmarksSteady?: boolean;
   /** The detector's box (enlarged and squared around the face), in analysed-image pixels. */
   box?: Box;
   /** Advisory anti-spoofing scores, 0..1, where the models ran. */

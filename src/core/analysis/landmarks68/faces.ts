@@ -1,6 +1,6 @@
 import type * as Tf from '@tensorflow/tfjs-core';
 import { detectorFaceBox } from '../measure-detector.ts';
-import type { Box, FaceInput, RgbaImage } from '../types.ts';
+import type { Box, FaceInput, Point, RgbaImage } from '../types.ts';
 import { LANDMARK_FACE_FLOOR } from '../measure.ts';
 import type { LandmarkNet } from './net.ts';
 
@@ -53,6 +53,21 @@ export function refinedRegion(points: ReadonlyArray<{ x: number; y: number }>): 
   return { x: x0 + w / 2 - side / 2, y: y0 + h / 2 - side / 2, side };
 }
 
+/**
+ * How far the second look's landmarks moved from the first's, on average, as a share of the
+ * square's side. A face's landmarks stay put when the face is framed a little differently; on
+ * anything else the network invents a face that moves with the framing: faces in every camera
+ * clip, the selfies (dim, blurred, far) and the rendered head at up to 36° read 0.004-0.045,
+ * the cat photo 0.076-0.093. The browser has no face mesh to reject the cat; this does.
+ */
+export const MAX_DISAGREEMENT = 0.06;
+
+export function disagreement(first: readonly Point[], second: readonly Point[], side: number): number {
+  if (first.length === 0 || side <= 0) return Number.POSITIVE_INFINITY;
+  const moved = first.reduce((sum, p, i) => sum + Math.hypot(p.x - (second[i]?.x ?? Number.NaN), p.y - (second[i]?.y ?? Number.NaN)), 0);
+  return moved / first.length / side;
+}
+
 /** The image as the [height, width, 3] tensor the network reads (RGBA in, alpha dropped). */
 export function imageTensor(tf: TfCore, image: RgbaImage): Tf.Tensor3D {
   return tf.tidy(() => {
@@ -76,7 +91,8 @@ export async function withLandmarks(tf: TfCore, net: LandmarkNet, image: RgbaIma
       const region = face.score >= LANDMARK_FACE_FLOOR ? landmarkRegion(face) : null;
       const first = region ? await net.run(pixels, region) : null;
       const second = first ? refinedRegion(first) : null;
-      out.push(second ? { ...face, landmarks: await net.run(pixels, second) } : face);
+      const landmarks = second ? await net.run(pixels, second) : null;
+      out.push(first && second && landmarks ? { ...face, landmarks, landmarksSteady: disagreement(first, landmarks, second.side) <= MAX_DISAGREEMENT } : face);
     }
     return out;
   } finally {

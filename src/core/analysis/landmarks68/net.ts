@@ -14,9 +14,10 @@ type TfCore = typeof Tf;
 /** The network's input side, px, and the mean colour its training subtracted. */
 export const INPUT_SIZE = 112;
 const MEAN_RGB = [122.782, 117.001, 104.298] as const;
-/** The exposure every crop is brought to: about that of a face in even indoor light. */
+/** The mean level a dim crop is brought up to (about a face in even indoor light), by at most MAX_GAIN; a brighter one is left as it is. */
 const TARGET_MEAN = 120;
-const TARGET_STD = 55;
+const MIN_GAIN = 1;
+const MAX_GAIN = 4;
 
 export type LandmarkModel = 'tiny' | 'full';
 
@@ -91,12 +92,12 @@ export function createLandmarkNet(tf: TfCore, weights: WeightMap): LandmarkNet {
         // Outside the picture the crop reads black, as the library pads a face at the edge.
         const box = tf.tensor2d([[region.y / height, region.x / width, (region.y + region.side) / height, (region.x + region.side) / width]]);
         const crop = tf.image.cropAndResize(batch, box, [0], [INPUT_SIZE, INPUT_SIZE], 'bilinear', 0);
-        // A dim or washed-out face is stretched to a normal exposure first: the network, trained
-        // on well-exposed faces, otherwise misplaces the lower face in the dark (a selfie at a
-        // third of the light read 26° of pitch).
-        const { mean, variance } = tf.moments(crop);
-        const std = tf.maximum(tf.sqrt(variance), 1);
-        const exposed = tf.add(tf.mul(tf.div(tf.sub(crop, mean), std), TARGET_STD), TARGET_MEAN);
+        // A dim face is brought to a normal exposure first: the network, trained on well-lit
+        // faces, otherwise misplaces the lower face in the dark (a selfie at a third of the
+        // light read 26° of pitch). A gain, as more light would give, not a contrast stretch,
+        // which made a blurred face read 24° of pitch.
+        const gain = tf.clipByValue(tf.div(TARGET_MEAN, tf.maximum(tf.mean(crop), 1)), MIN_GAIN, MAX_GAIN);
+        const exposed = tf.mul(crop, gain);
         let x: Tf.Tensor4D = tf.div(tf.sub(exposed, tf.tensor1d([...MEAN_RGB])), 255);
         for (let b = 0; b < blocks; b++) x = block(x, b);
         const pooled = tf.avgPool(x, pool, 2, 'valid');

@@ -1,6 +1,14 @@
-import { FOREHEAD_SHARE } from '../outline.ts';
 import type { Point } from '../types.ts';
 import { CHIN, JAW, JAW_LEFT_END, JAW_RIGHT_END, NASION } from './indices.ts';
+
+/**
+ * How far above the nasion landmark the hairline is, as a share of the nasion-to-chin
+ * length. An average face is three equal thirds (hairline to brows, brows to nose, nose to
+ * chin), so the hairline is half the bridge-to-chin length above the brows; the landmark sits
+ * a little below the brows, hence more than half: 0.6 puts the fixture face's hairline where
+ * it was measured by hand (y 62 of the 512 px still; 0.5 put it 5 px lower).
+ */
+export const HAIRLINE_SHARE = 0.6;
 
 /** Points on the arc over the forehead, ends excluded. */
 const ARC_POINTS = 15;
@@ -25,7 +33,7 @@ export function landmarkOutline(points: ReadonlyArray<Point | undefined>): Point
   const across = { x: (left.x - right.x) / width, y: (left.y - right.y) / width };
   const up = { x: across.y, y: -across.x };
   const centre = { x: (left.x + right.x) / 2, y: (left.y + right.y) / 2 };
-  const hairline = { x: nasion.x + up.x * FOREHEAD_SHARE * length, y: nasion.y + up.y * FOREHEAD_SHARE * length };
+  const hairline = { x: nasion.x + up.x * HAIRLINE_SHARE * length, y: nasion.y + up.y * HAIRLINE_SHARE * length };
   const rise = Math.max(0, (hairline.x - centre.x) * up.x + (hairline.y - centre.y) * up.y);
   const outline: Point[] = [];
   for (let k = 1; k <= ARC_POINTS; k++) {
