@@ -26,7 +26,9 @@ const OUTSIDE: ReadonlyArray<[number, number, string]> = [
   [0.41, 0.46, 'move-left'],
   [0.59, 0.46, 'move-right'],
   [0.5, 0.2, 'move-down'],
-  [0.5, 0.72, 'move-up'],
+  // Not lower: the fixture is a flat photo, and one drawn far below the centre reads as a head
+  // seen from above (its pitch passes the limit near 0.72), so the angle hint takes over there.
+  [0.5, 0.69, 'move-up'],
 ];
 
 /** Analysed frames so far, from the console's guidance line. */

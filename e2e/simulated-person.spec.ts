@@ -24,7 +24,8 @@ export const STARTS: readonly Start[] = [
   { name: 'too far', scene: { scale: 1.7 }, first: 'FACE_TOO_SMALL' },
   { name: 'too close', scene: { scale: 5.6 }, first: 'FACE_TOO_CLOSE' },
   { name: 'left in the camera image', scene: { fx: 0.36 }, first: 'FACE_CLOSE_TO_BORDER' },
-  { name: 'right in the camera image', scene: { fx: 0.64 }, first: 'FACE_CLOSE_TO_BORDER' },
+  // 0.62, not 0.64: there the jaw line already touches the crop's edge (FACE_CROPPED first).
+  { name: 'right in the camera image', scene: { fx: 0.62 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'above the oval', scene: { fy: 0.27 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'below the oval', scene: { fy: 0.72 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'tilted clockwise', scene: { roll: 36 }, first: 'FACE_ANGLE_TOO_LARGE' },

@@ -31,13 +31,6 @@ export interface FrameRequest {
   keepAbove: number | null;
   at: number;
   previous: MotionSample | null;
-  /**
-   * The caller reads pending readings (evaluate's `pending`): after a full frame whose
-   * detector readings failed a rule at its limit (two faces, too small or close, off centre),
-   * the worker may answer the next one from the detector alone, mesh readings pending, never
-   * two in a row (mesh-skip.ts). Absent: always the mesh once it is in.
-   */
-  meshOptional?: boolean;
 }
 
 /**

@@ -15,15 +15,9 @@ import { decodeWeights, parseManifest } from './landmarks68/weights.ts';
 import type { FaceInput } from './types.ts';
 import { prefetch } from './worker-prefetch.ts';
 
-export interface Detection {
-  faces: FaceInput[];
-  /** false: the detector alone ran (box and six keypoints per face, no landmarks). */
-  mesh: boolean;
-}
-
 export interface WorkerModels {
-  /** The detector and, unless `landmarks` is false, the landmarks of each face. */
-  detect(image: ImageData, landmarks?: boolean): Promise<Detection>;
+  /** The detector, then the landmarks of each face it found. */
+  detect(image: ImageData): Promise<{ faces: FaceInput[] }>;
   readonly backend: string;
 }
 
@@ -89,10 +83,9 @@ export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerMod
 
   return {
     backend,
-    async detect(image, landmarks = true) {
+    async detect(image) {
       const result = await human.detect(image);
-      const faces = toFaceInputs(result.face);
-      return landmarks ? { faces: await withLandmarks(tf, net, image, faces), mesh: true } : { faces, mesh: false };
+      return { faces: await withLandmarks(tf, net, image, toFaceInputs(result.face)) };
     },
   };
 }

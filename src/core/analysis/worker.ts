@@ -5,9 +5,7 @@
  * free. Both models load together: `detector-ready` and `ready` follow each other at once.
  */
 import { frameScore } from '../guidance/score.ts';
-import { measureDetector } from './measure-detector.ts';
 import { measure, type Measurement } from './measure.ts';
-import { meshSkip } from './mesh-skip.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { frameCropper, videoFrameRectsHonoured } from './frame-rects.ts';
 import { analysisPixels, uploadCrop } from './worker-frame.ts';
@@ -16,7 +14,6 @@ import { LoadFailure, loadWorkerModels, type WorkerModels } from './worker-model
 declare const self: DedicatedWorkerGlobalScope;
 
 let models: WorkerModels | null = null;
-const skip = meshSkip();
 
 const croppable = frameCropper({ honoursRects: videoFrameRectsHonoured, copy: (frame) => createImageBitmap(frame) });
 
@@ -63,14 +60,13 @@ async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise
       const frame = await croppable(bitmap);
       try {
         const image = await analysisPixels(frame.source, request);
-        const { faces, mesh } = await models.detect(image, skip.needed(request.meshOptional === true));
-        measurement = mesh
-          ? measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at })
-          : measureDetector({ faces, image, crop: request.crop });
-        skip.record(measurement.readings, mesh);
-        // The full-size crop costs more than the detection: made only for a complete frame that
-        // would become the window's best, judged by the same score the window uses.
-        if (mesh && wouldKeep(request, frameScore(measurement.readings).score)) full = await uploadCrop(frame.source, request);
+        // Every frame gets its landmarks (a few milliseconds): a frame answered from the
+        // detector alone would leave the angles pending and make the hint flicker.
+        const { faces } = await models.detect(image);
+        measurement = measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at });
+        // The full-size crop costs more than the detection: made only for a frame that would
+        // become the window's best, judged by the same score the window uses.
+        if (wouldKeep(request, frameScore(measurement.readings).score)) full = await uploadCrop(frame.source, request);
       } finally {
         frame.release();
       }

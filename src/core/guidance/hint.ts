@@ -1,4 +1,5 @@
-import type { FaceGeometry } from '../analysis/types.ts';
+import { assumedCamera } from '../analysis/landmarks68/camera.ts';
+import type { FaceGeometry, HeadPose } from '../analysis/types.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import { primaryFailure, within, type Evaluation } from '../rules/evaluate.ts';
 import { moveFor } from './direction.ts';
@@ -31,20 +32,41 @@ const same = (a: Hint | null, b: Hint | null): boolean => a?.code === b?.code &&
 const PLACEMENT: ReadonlySet<RuleCode> = new Set<RuleCode>(['FACE_TOO_SMALL', 'FACE_TOO_CLOSE', 'FACE_CROPPED', 'FACE_CLOSE_TO_BORDER']);
 
 /**
- * A head turned or tilted past the limit (not only past the target) is asked to face the
- * camera before anything about size or place: a strongly turned face's outline reads smaller
- * and off to one side, so "closer" or "move left" would send the person the wrong way, and
- * the hint would not clear when they do as it says.
+ * A head turned or tilted past the limit (not only past the target), as the camera sees it,
+ * is asked to face the camera before anything about size or place: a strongly turned face's
+ * outline reads smaller and off to one side, so "closer" or "move left" would send the person
+ * the wrong way, and the hint would not clear when they do as it says.
  */
-function angleFirst(evaluation: Evaluation, primary: RuleCode): boolean {
+function angleFirst(evaluation: Evaluation, primary: RuleCode, seen: HeadPose | null): boolean {
   if (!PLACEMENT.has(primary)) return false;
-  return evaluation.rows.some((r) => r.row.code === 'FACE_ANGLE_TOO_LARGE' && !r.pass && r.value !== null && !within(r.value, r.row.limit));
+  return evaluation.rows.some((r) => {
+    if (r.row.code !== 'FACE_ANGLE_TOO_LARGE' || r.pass || r.value === null) return false;
+    const axis = r.row.reading === 'yaw' || r.row.reading === 'pitch' || r.row.reading === 'roll' ? r.row.reading : null;
+    const value = axis && seen ? Math.abs(seen[axis]) : r.value;
+    return !within(value, r.row.limit);
+  });
+}
+
+/**
+ * The head's angles as the camera sees them, along its line of sight rather than its axis:
+ * what distorts the outline. A face far below the picture's centre that looks at the lens is
+ * turned chin-up against the camera's axis (the rules read that), yet seen from the front.
+ */
+function seenPose(face: FaceGeometry | null, crop: { width: number; height: number } | null): HeadPose | null {
+  if (!face?.pose || !crop) return null;
+  const { focal, cx, cy } = assumedCamera(crop);
+  const deg = (r: number): number => (r * 180) / Math.PI;
+  return {
+    yaw: face.pose.yaw + deg(Math.atan((face.centre.x - cx) / focal)),
+    pitch: face.pose.pitch - deg(Math.atan((face.centre.y - cy) / focal)),
+    roll: face.pose.roll,
+  };
 }
 
 /** The highest-priority blocking failure, the row behind it, and which way to move when the face says. */
 export function wantedHint(evaluation: Evaluation, face: FaceGeometry | null = null, crop: { width: number; height: number } | null = null): Hint | null {
   const primary = primaryFailure(evaluation);
-  const code = primary && angleFirst(evaluation, primary) ? 'FACE_ANGLE_TOO_LARGE' : primary;
+  const code = primary && angleFirst(evaluation, primary, seenPose(face, crop)) ? 'FACE_ANGLE_TOO_LARGE' : primary;
   if (!code) return null;
   const row = evaluation.rows.find((r) => !r.pass && r.row.code === code)?.row.id ?? code;
   const move = moveFor(row, face, crop);

@@ -180,9 +180,6 @@ export function startGuidance(options: GuidanceOptions): Guidance {
           keepAbove: win.best?.item ? win.best.score : null,
           at: sample.at,
           previous,
-          // After a frame that already fails a detector rule the worker may skip the mesh on
-          // the next one: its hint cannot change, and the time goes to a quicker next frame.
-          meshOptional: true,
         });
         if (!running) {
           result.full?.close();
