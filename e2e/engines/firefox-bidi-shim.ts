@@ -8,7 +8,14 @@ import { createRequire } from 'node:module';
  *
  * This shim answers that one command locally, with an empty success, and passes every other
  * message through untouched. The price: `colorScheme` / `page.emulateMedia` have no effect
- * in these Firefox projects (no check here relies on them). It patches Playwright's
+ * in these Firefox projects (no check here relies on them).
+ *
+ * Older ESR releases (140, Debian 12's) also lack `network.addDataCollector` (sent at launch,
+ * so that `response.body()` works), `browser.setDownloadBehavior` and several `emulation.`
+ * overrides (screen orientation, locale, time zone…) sent with each context. Those go to
+ * Firefox as usual; only an "unknown command" answer is turned into a success, so a Firefox
+ * that knows them is untouched, and one that does not runs without response bodies,
+ * downloads and those overrides (no Firefox check here uses any of them). It patches Playwright's
  * WebSocket transport in this test worker only; it is installed on import by the Firefox
  * specs. e2e/engines/firefox-shim.spec.ts fails loudly when Playwright or Firefox changes so
  * that the shim is no longer needed, no longer hit, or no longer enough.
@@ -20,24 +27,74 @@ interface Transport {
   onmessage?: (message: unknown) => void;
 }
 
+/** Tolerated as no-ops where Firefox does not know them (see above): these, and every `emulation.` override. */
+export const TOLERATED_COMMANDS: ReadonlySet<string> = new Set(['network.addDataCollector', 'browser.setDownloadBehavior']);
+const TOLERATED_PREFIX = 'emulation.';
+
 interface Shim {
   /** Commands answered locally so far, in this worker. */
   answered: number;
-  /** Off only in the canary test, to see Firefox refuse the command on its own. */
+  /** Refusals of TOLERATED_COMMANDS turned into successes, in this worker. */
+  tolerated: number;
+  /** Off only in the canary test, to see Firefox refuse SHIMMED_COMMAND on its own. */
   active: boolean;
 }
 
-export const shim: Shim = { answered: 0, active: true };
+export const shim: Shim = { answered: 0, tolerated: 0, active: true };
 
-function isShimmed(message: unknown): message is { id: number; method: string } {
+function isCommand(message: unknown, method: string): message is { id: number; method: string } {
+  return (
+    typeof message === 'object' && message !== null && 'method' in message && message.method === method && 'id' in message && typeof message.id === 'number'
+  );
+}
+
+function isTolerated(message: unknown): message is { id: number; method: string } {
   return (
     typeof message === 'object' &&
     message !== null &&
     'method' in message &&
-    message.method === SHIMMED_COMMAND &&
+    typeof message.method === 'string' &&
+    (TOLERATED_COMMANDS.has(message.method) || message.method.startsWith(TOLERATED_PREFIX)) &&
     'id' in message &&
     typeof message.id === 'number'
   );
+}
+
+function isUnknownCommand(message: unknown, ids: ReadonlySet<number>): message is { id: number } {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    'type' in message &&
+    message.type === 'error' &&
+    'error' in message &&
+    message.error === 'unknown command' &&
+    'id' in message &&
+    typeof message.id === 'number' &&
+    ids.has(message.id)
+  );
+}
+
+const WRAPPED = Symbol.for('okaylive.firefoxBidiShim.receive');
+
+/** Turns Firefox's "unknown command" answer to a tolerated command into a success. */
+function tolerate(transport: Transport & { [WRAPPED]?: Set<number> }, id: number): void {
+  let ids = transport[WRAPPED];
+  if (!ids) {
+    const waiting = new Set<number>();
+    const receive = transport.onmessage;
+    transport.onmessage = (message: unknown) => {
+      if (isUnknownCommand(message, waiting)) {
+        waiting.delete(message.id);
+        shim.tolerated++;
+        receive?.({ type: 'success', id: message.id, result: {} });
+        return;
+      }
+      receive?.(message);
+    };
+    transport[WRAPPED] = waiting;
+    ids = waiting;
+  }
+  ids.add(id);
 }
 
 function transportPrototype(): Transport {
@@ -60,7 +117,9 @@ function install(): void {
   if (marked[INSTALLED]) return;
   const send = proto.send;
   proto.send = function (this: Transport, message: unknown) {
-    if (shim.active && isShimmed(message)) {
+    // Tolerated whether or not the local answer is on: the canary turns only that one off.
+    if (isTolerated(message) && message.method !== SHIMMED_COMMAND) tolerate(this, message.id);
+    if (shim.active && isCommand(message, SHIMMED_COMMAND)) {
       shim.answered++;
       // Answered asynchronously, as the browser would: the caller's promise is registered first.
       setImmediate(() => this.onmessage?.({ type: 'success', id: message.id, result: {} }));
