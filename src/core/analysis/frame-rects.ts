@@ -75,3 +75,32 @@ export async function videoFrameRectsHonoured(): Promise<boolean> {
     frame.close();
   }
 }
+
+/**
+ * Firefox ESR 140 has a second quirk: with resize options, createImageBitmap ignores the source
+ * rectangle of any source (the whole picture is scaled into the size), while the same call
+ * without them crops correctly. Asked once, on a tiny synthetic bitmap.
+ */
+export async function resizedRectsHonoured(): Promise<boolean> {
+  const canvas = new OffscreenCanvas(4, 2);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return false;
+  ctx.fillStyle = '#ff0000';
+  ctx.fillRect(0, 0, 2, 2);
+  ctx.fillStyle = '#0000ff';
+  ctx.fillRect(2, 0, 2, 2);
+  const whole = await createImageBitmap(canvas);
+  try {
+    const right = await createImageBitmap(whole, 2, 0, 2, 2, { resizeWidth: 1, resizeHeight: 1 });
+    try {
+      const out = new OffscreenCanvas(1, 1).getContext('2d');
+      if (!out) return false;
+      out.drawImage(right, 0, 0);
+      return rectHonoured(out.getImageData(0, 0, 1, 1).data);
+    } finally {
+      right.close();
+    }
+  } finally {
+    whole.close();
+  }
+}

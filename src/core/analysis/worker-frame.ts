@@ -2,12 +2,20 @@
  * The worker's frame path: the portrait crop of a camera frame, scaled to the analysis size,
  * as pixels; and, for a frame that would become the capture, the crop at upload size.
  */
+import { resizedRectsHonoured } from './frame-rects.ts';
 import type { FrameRequest, FrameSource } from './protocol.ts';
 
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 /** Set once createImageBitmap has refused a resize (older engines): canvas scaling from then on. */
 let resizeUnsupported = false;
+/** Whether a resize keeps the source rectangle (frame-rects.ts), asked once. */
+let resizeKeepsRect: Promise<boolean> | null = null;
+
+function resizeCrops(): Promise<boolean> {
+  resizeKeepsRect ??= resizedRectsHonoured().catch(() => false);
+  return resizeKeepsRect;
+}
 
 function context(width: number, height: number): OffscreenCanvasRenderingContext2D {
   if (!canvas || canvas.width !== width || canvas.height !== height) {
@@ -27,7 +35,7 @@ export async function analysisPixels(frame: FrameSource, request: FrameRequest):
   const { width, height } = request.analysisSize;
   const { sx, sy, sw, sh } = request.region;
   const c = context(width, height);
-  if (!resizeUnsupported) {
+  if (!resizeUnsupported && (await resizeCrops())) {
     try {
       const small = await createImageBitmap(frame, sx, sy, sw, sh, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
       try {
@@ -46,10 +54,16 @@ export async function analysisPixels(frame: FrameSource, request: FrameRequest):
 }
 
 /** The crop at upload size, for a frame that may become the capture. */
-export function uploadCrop(frame: FrameSource, request: FrameRequest): Promise<ImageBitmap> {
+export async function uploadCrop(frame: FrameSource, request: FrameRequest): Promise<ImageBitmap> {
   const { sx, sy, sw, sh } = request.region;
-  const scaled = request.crop.width !== sw || request.crop.height !== sh;
-  return scaled
-    ? createImageBitmap(frame, sx, sy, sw, sh, { resizeWidth: request.crop.width, resizeHeight: request.crop.height, resizeQuality: 'high' })
-    : createImageBitmap(frame, sx, sy, sw, sh);
+  if (request.crop.width === sw && request.crop.height === sh) return createImageBitmap(frame, sx, sy, sw, sh);
+  const size = { resizeWidth: request.crop.width, resizeHeight: request.crop.height, resizeQuality: 'high' } as const;
+  if (await resizeCrops()) return createImageBitmap(frame, sx, sy, sw, sh, size);
+  // Cropped first, then scaled: two steps where a resize would lose the rectangle.
+  const cropped = await createImageBitmap(frame, sx, sy, sw, sh);
+  try {
+    return await createImageBitmap(cropped, size);
+  } finally {
+    cropped.close();
+  }
 }
