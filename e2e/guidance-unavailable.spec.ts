@@ -8,8 +8,17 @@ test('without the face model, guidance says it is unavailable and manual capture
   await page.getByRole('button', { name: 'Start camera' }).click();
   await expect(widget.locator('.okl-hint')).toHaveText(/guidance is unavailable/, { timeout: 60_000 });
   await expect(widget).toHaveAttribute('data-hint', '');
+  // The host hears it once (onError), with the reason and the fix; the flow goes on.
+  const told = page.locator('.console-events li[data-event="onError"]');
+  await expect(told).toHaveCount(1);
+  await expect(told).toContainText('"code":"ANALYSIS_UNAVAILABLE"');
+  await expect(told).toContainText('"reason":"LOAD_FAILED"');
+  await expect(told).toContainText('assetsBaseUrl');
+  await expect(widget).toHaveAttribute('data-state', 'ready');
   await page.getByRole('button', { name: 'Take selfie' }).click();
   await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 30_000 });
   const [upload] = await uploads();
   expect(upload?.jpeg).toEqual({ width: 810, height: 1080 });
+  await expect(page.locator('.console-events li[data-event="onCapture"]')).toContainText('manual, guidance unavailable (LOAD_FAILED)');
+  await expect(page.locator('.console-events li[data-event="onError"]')).toHaveCount(1);
 });
