@@ -1,5 +1,5 @@
 /**
- * `npm run test:engines:stress [-- --runs N] [-- --busy N]`: the engine checks under load. Two
+ * `npm run test:engines:stress [-- --runs N] [--busy N] [--project P…]`: the engine checks under load. Two
  * CPU-bound Node processes (busy loops) run beside them, the way a shared CI machine or a
  * developer's busy laptop starves the browsers; the engine projects then run N times in a row
  * (default 5), stopping at the first failure, each run timed. Races that only show when frames
@@ -12,12 +12,17 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, busy: { type: 'string', default: '2' } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    busy: { type: 'string', default: '2' },
+    // One engine's projects only (e.g. engines-webkit), as Playwright's own --project takes them.
+    project: { type: 'string', multiple: true, default: ['engines-*'] },
+  },
 });
 const runs = Number(values.runs);
 const busy = Number(values.busy);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(busy) || busy < 0) {
-  console.error('usage: npm run test:engines:stress -- [--runs N (default 5)] [--busy N (default 2)]');
+  console.error('usage: npm run test:engines:stress -- [--runs N (default 5)] [--busy N (default 2)] [--project engines-… (default engines-*)]');
   process.exit(2);
 }
 
@@ -40,7 +45,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 function runEngines() {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['playwright', 'test', '--project', 'engines-*'], { stdio: 'inherit', shell: process.platform === 'win32' });
+    const projects = values.project.flatMap((project) => ['--project', project]);
+    const child = spawn('npx', ['playwright', 'test', ...projects], { stdio: 'inherit', shell: process.platform === 'win32' });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
