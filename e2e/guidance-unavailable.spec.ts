@@ -22,3 +22,30 @@ test('without the face model, guidance says it is unavailable and manual capture
   await expect(page.locator('.console-events li[data-event="onCapture"]')).toContainText('manual, guidance unavailable (LOAD_FAILED)');
   await expect(page.locator('.console-events li[data-event="onError"]')).toHaveCount(1);
 });
+
+test('a wrong assets-base-url on the element reaches the page as an okaylive-error event, and the flow goes on', async ({ page }) => {
+  // The page as a host would get it wrong: the attribute points where no models are.
+  await page.route('**/onboarding.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<okaylive-capture ', '<okaylive-capture assets-base-url="/nowhere/" ');
+    await route.fulfill({ response, body });
+  });
+  await page.addInitScript(() => {
+    const heard: unknown[] = [];
+    (window as unknown as { __heard: unknown[] }).__heard = heard;
+    document.addEventListener('okaylive-error', (event) => heard.push((event as CustomEvent<unknown>).detail));
+  });
+  await page.goto('/onboarding.html');
+  await expect(page.locator('okaylive-capture')).toHaveAttribute('assets-base-url', '/nowhere/');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard), { timeout: 60_000 })
+    .toEqual([
+      expect.objectContaining({ code: 'ANALYSIS_UNAVAILABLE', source: 'analysis', reason: 'LOAD_FAILED', detail: expect.stringContaining('assetsBaseUrl') }),
+    ]);
+  // A notification only: the person starts the camera and is offered the capture button at once.
+  const widget = page.locator('okaylive-capture .okl-root');
+  await widget.getByRole('button', { name: 'Start camera' }).click();
+  await expect(widget).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(widget).toHaveAttribute('data-guidance', 'unavailable');
+  await expect(widget.getByRole('button', { name: 'Take selfie' })).toBeVisible();
+});
