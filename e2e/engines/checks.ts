@@ -40,6 +40,8 @@ const UNREADABLE: WidgetFacts = {
   actions: [],
   fileInput: false,
   video: null,
+  guidance: '',
+  analysisMs: 0,
 };
 
 /** The widget's facts, or "not readable yet" (a page still loading): a poll retries either. */
@@ -195,7 +197,10 @@ export const CAMERA_CHECKS: Check[] = [
       expect(far.video).toMatchObject({ width: 1920, height: 1080 });
       await expectAccessible(driver, 'ready (a hint showing)');
       expect(await driver.run(setScene, { scale: 3.2, fx: 0.5 })).toBe(true);
-      await waitFor(driver, { state: 'result' }, GUIDANCE_MS, 'captured by itself and judged');
+      const judged = await waitFor(driver, { state: 'result' }, GUIDANCE_MS, 'captured by itself and judged');
+      // Per-frame analysis time in this engine (median of the latest frames), for the run's engine line.
+      expect(judged.analysisMs).toBeGreaterThan(0);
+      context.info.annotations.push({ type: 'analysis-ms', description: String(judged.analysisMs) });
       // The 1080p camera's full-resolution portrait crop, with the face where the oval put it (read back by the server's analysis).
       await expectCompliantSelfie(await expectJudged(driver, context, since, 'auto'));
       await expectAccessible(driver, 'result');

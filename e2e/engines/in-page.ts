@@ -21,6 +21,10 @@ export interface WidgetFacts {
   actions: string[];
   fileInput: boolean;
   video: { width: number; height: number; time: number; paused: boolean } | null;
+  /** The root's `data-guidance` (loading, ready, unavailable). */
+  guidance: string;
+  /** Median analysis time per frame in the worker, ms (`data-analysis-ms`); 0 before any frame. */
+  analysisMs: number;
 }
 
 export function widgetFacts(): WidgetFacts {
@@ -52,6 +56,8 @@ export function widgetFacts(): WidgetFacts {
       : [],
     fileInput: Boolean(root?.querySelector('input[type="file"]')),
     video: video ? { width: video.videoWidth, height: video.videoHeight, time: video.currentTime, paused: video.paused } : null,
+    guidance: root?.getAttribute('data-guidance') ?? '',
+    analysisMs: Number(root?.getAttribute('data-analysis-ms') ?? 0),
   };
 }
 

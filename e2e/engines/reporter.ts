@@ -11,6 +11,8 @@ interface Row {
   failed: number;
   skipped: number;
   reasons: Set<string>;
+  /** Median per-frame analysis time the guided checks read from the widget, ms. */
+  analysisMs: number[];
 }
 
 const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
@@ -26,11 +28,12 @@ class EnginesReporter implements Reporter {
     const project = test.parent.project()?.name ?? '';
     const engine = /^engines-(chromium|firefox|webkit)/.exec(project)?.[1];
     if (!engine) return;
-    const row = this.rows.get(engine) ?? { versions: new Set<string>(), passed: 0, failed: 0, skipped: 0, reasons: new Set<string>() };
+    const row = this.rows.get(engine) ?? { versions: new Set<string>(), passed: 0, failed: 0, skipped: 0, reasons: new Set<string>(), analysisMs: [] };
     this.rows.set(engine, row);
     for (const a of [...test.annotations, ...result.annotations]) {
       if (a.type === 'engine' && a.description) row.versions.add(a.description.replace(/^\w+ /, ''));
       if (a.type === 'skip' && a.description) row.reasons.add(a.description);
+      if (a.type === 'analysis-ms' && a.description) row.analysisMs.push(Number(a.description));
     }
     if (result.status === 'passed') row.passed++;
     else if (result.status === 'skipped') row.skipped++;
@@ -46,7 +49,8 @@ class EnginesReporter implements Reporter {
       const version = row.versions.size > 0 ? [...row.versions].join(', ') : 'version unknown (no test reached the browser)';
       const counts = [`${row.passed} passed`, row.failed ? `${row.failed} FAILED` : '', row.skipped ? `${row.skipped} SKIPPED` : ''].filter(Boolean).join(', ');
       const why = row.reasons.size > 0 ? ` (${[...row.reasons].join('; ')})` : '';
-      return `  ${engine} ${version}: ${counts}${why}`;
+      const ms = row.analysisMs.length > 0 ? `; analysis ${row.analysisMs.map((v) => `${Math.round(v)} ms`).join(', ')} per frame (median)` : '';
+      return `  ${engine} ${version}: ${counts}${why}${ms}`;
     });
     console.log(`\nEngine checks ran in:\n${lines.join('\n')}`);
   }

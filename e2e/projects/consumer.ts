@@ -22,4 +22,11 @@ export const consumerProjects: Project[] = [
     metadata: { react: '^19.3.1', types: '^19.3.0' },
     use: cameraUse('compliant'),
   },
+  // Next.js (App Router), built with Turbopack and with webpack: e2e/consumer/next-app.spec.ts.
+  {
+    name: 'consumer-next',
+    testMatch: /consumer\/next-app\.spec\.ts/,
+    dependencies: ['consumer-package'],
+    use: cameraUse('compliant'),
+  },
 ];

@@ -12,7 +12,16 @@ export type { CameraView, SessionSnapshot } from './session/snapshot.ts';
 export { GUIDANCE_EVENT_INTERVAL_MS, type CameraChange, type SessionCallbacks } from './session/notify.ts';
 export { offersPhoto, wayForward, type Way } from './session/way.ts';
 export type { Phase } from './session/store.ts';
-export type { Capture, CaptureErrorCode, CaptureMeta, CameraErrorCode, SessionState, WidgetError, WidgetErrorCode } from './session/types.ts';
+export type {
+  AnalysisUnavailable,
+  Capture,
+  CaptureErrorCode,
+  CaptureMeta,
+  CameraErrorCode,
+  SessionState,
+  WidgetError,
+  WidgetErrorCode,
+} from './session/types.ts';
 export { videoFeed, type FrameFeed, type Sample, type Still } from './guidance/sampler.ts';
 
 // The API: the proxy-aware client, its requests as query-core mutations, and the resend policy.

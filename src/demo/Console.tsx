@@ -55,7 +55,8 @@ export function Console() {
         setCaptured({ blob, meta });
         const last = latest.current;
         setFrozen(last ? { window: last.window, best: last.best } : null);
-        log('onCapture', `${meta.width}×${meta.height}, ${blob.size} bytes, ${meta.mode}`);
+        const guidance = meta.analysisFailure ? `${meta.guidance ?? '—'} (${meta.analysisFailure})` : (meta.guidance ?? '—');
+        log('onCapture', `${meta.width}×${meta.height}, ${blob.size} bytes, ${meta.mode}, guidance ${guidance}, stills refused ${meta.stillRejected ?? 0}`);
       },
       onResult: (verdict) => log('onResult', JSON.stringify(verdict)),
       onError: (error) => log('onError', JSON.stringify(error)),

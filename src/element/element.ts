@@ -24,6 +24,7 @@ const STRING_ATTRIBUTES = {
   locale: 'locale',
   'camera-device-id': 'cameraDeviceId',
   'assets-base-url': 'assetsBaseUrl',
+  'worker-url': 'workerUrl',
 } as const satisfies Record<string, keyof MountOptions>;
 
 const OBSERVED = [

@@ -8,6 +8,7 @@ export interface OkayLiveCaptureAttributes extends DetailedHTMLProps<HTMLAttribu
   locale?: string;
   'camera-device-id'?: string;
   'assets-base-url'?: string;
+  'worker-url'?: string;
   'auto-submit'?: 'true' | 'false';
   'auto-start'?: boolean | 'true' | 'false';
   'auto-capture'?: 'true' | 'false';

@@ -51,6 +51,9 @@ export function CaptureFlow(props: CaptureFlowProps) {
   const outcome = useSession((s) => s.verdict?.outcome);
   const cameraOn = useSession((s) => s.cameraOn);
   const photoBusy = useSession((s) => s.photoBusy);
+  const analysis = useSession((s) => s.guidance.analysis);
+  // Whole milliseconds: the root re-renders when the figure changes, not on every frame.
+  const analysisMs = useSession((s) => Math.round(s.guidance.analysisMsMedian));
   const root = useRef<HTMLElement | null>(null);
   useFocusOnChange(root, status);
   const fullscreen = useFullscreen(props.layout, status);
@@ -67,6 +70,8 @@ export function CaptureFlow(props: CaptureFlowProps) {
       data-hint={hint ?? ''}
       data-hint-move={hintMove ?? undefined}
       data-verdict={status === 'result' ? outcome : undefined}
+      data-guidance={analysis}
+      data-analysis-ms={analysisMs > 0 ? analysisMs : undefined}
       aria-label={t('widget.title')}
     >
       <div className="okl-header">

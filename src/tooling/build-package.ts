@@ -8,7 +8,7 @@
  *                   the React entries start with 'use client', with React-free `react-server` stand-ins
  *   types/          declarations
  *   standalone/     okaylive-capture.js: one script tag, React inside; its worker under assets/
- *   okaylive-assets/  models and WASM under hashed names, for `npx okaylive-assets [--standalone <folder>]`
+ *   okaylive-assets/  models and WASM under hashed names, and a copy of lib's worker, for `npx okaylive-assets [--standalone <folder>]`
  *   bin/            the copy helper for both (it makes the .br/.gz siblings as it copies)
  *   README.md, LICENSE, CHANGELOG.md
  * No source maps: the worker's alone is 8 MB.
@@ -60,6 +60,12 @@ async function main(): Promise<void> {
   // The originals only: `npx okaylive-assets` makes the .br/.gz siblings in the host's folder.
   await mkdir(join(PACKAGE_DIR, 'okaylive-assets'));
   for (const file of analysisAssets().files) await writeFile(join(PACKAGE_DIR, 'okaylive-assets', file.name), file.bytes);
+  // The library's worker beside the models, under its own name: where a host's bundler rewrites
+  // the worker's address into one no page can start it from (Next.js: file:///_next/…), the
+  // widget loads this copy (src/core/analysis/worker-url.ts).
+  const workers = (await readdir(join(PACKAGE_DIR, 'lib/assets'))).filter((name) => /^worker-[\w-]+\.js$/.test(name));
+  if (workers.length !== 1) throw new Error(`expected one analysis worker in lib/assets, found ${workers.join(', ') || 'none'}`);
+  for (const name of workers) await copyFile(join(PACKAGE_DIR, 'lib/assets', name), join(PACKAGE_DIR, 'okaylive-assets', name));
 
   await build({
     configFile: false,

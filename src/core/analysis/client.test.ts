@@ -122,3 +122,54 @@ describe('the analysis client follows the worker through its stages', () => {
     await expect(client.ready).resolves.toBe(false);
   });
 });
+
+describe('where the worker is started from', () => {
+  /** A Worker constructor that records the address it is given and never runs anything. */
+  function recordingWorker() {
+    const urls: string[] = [];
+    class RecordingWorker {
+      onmessage = null;
+      onerror = null;
+      constructor(url: URL | string) {
+        urls.push(String(url));
+      }
+      postMessage() {}
+      terminate() {}
+    }
+    return { urls, RecordingWorker };
+  }
+
+  function withWorker(RecordingWorker: unknown, run: () => void) {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'Worker');
+    Object.defineProperty(globalThis, 'Worker', { value: RecordingWorker, configurable: true, writable: true });
+    try {
+      run();
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'Worker', saved);
+      else Reflect.deleteProperty(globalThis, 'Worker');
+    }
+  }
+
+  it('a bundled address no page can start a worker from (file://) is refused before any Worker: NO_WORKER, saying what to do', () => {
+    const { urls, RecordingWorker } = recordingWorker();
+    withWorker(RecordingWorker, () => {
+      // Unbundled (this test), the worker resolves to a file:// source path, as under Next.js.
+      const client = createAnalysisClient({ assetsBaseUrl: 'http://localhost/okaylive-assets/' });
+      expect(urls).toEqual([]);
+      expect(client.status).toBe('unavailable');
+      expect(client.failure).toBe('NO_WORKER');
+      expect(client.failureDetail).toMatch(/^the analysis worker resolved to file:.*pass workerUrl/);
+      client.dispose();
+    });
+  });
+
+  it('workerUrl is started as given, relative to the page', () => {
+    const { urls, RecordingWorker } = recordingWorker();
+    withWorker(RecordingWorker, () => {
+      const client = createAnalysisClient({ workerUrl: '/static/worker-abc.js' });
+      expect(urls).toEqual(['http://localhost/static/worker-abc.js']);
+      expect(client.status).toBe('loading');
+      client.dispose();
+    });
+  });
+});

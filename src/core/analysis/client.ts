@@ -3,6 +3,7 @@ import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
 import type { Measurement } from './measure.ts';
 import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 import { ANALYSIS_HEIGHT } from './scale.ts';
+import { workerAddress } from './worker-url.ts';
 
 /** `ready`: every model is in (the detector and the mesh). */
 export type AnalysisStatus = 'loading' | 'ready' | 'unavailable';
@@ -36,6 +37,8 @@ export interface AnalysisClient {
   readonly status: AnalysisStatus;
   readonly stage: AnalysisStage;
   readonly failure: AnalysisFailure | null;
+  /** What went wrong, in the engine's or the worker's words, for the developer (with `failure`). */
+  readonly failureDetail?: string | null;
   /** Resolves true once every model is loaded, false when analysis is unavailable. */
   readonly ready: Promise<boolean>;
   /** Resolves true once frames can be analysed (the detector is in), false when analysis is unavailable first. */
@@ -64,9 +67,21 @@ export interface AnalysisClientOptions {
   loadTimeoutMs?: number;
   /** For tests and hosts with their own bundling: how to start the worker. */
   createWorker?: () => Worker;
+  /** Where the worker file is served, when the bundled address cannot be used (worker-url.ts). */
+  workerUrl?: string;
 }
 
-function defaultWorker(): Worker {
+/**
+ * `Worker` here is a stand-in that checks the address first (worker-url.ts): the expression
+ * keeps the `new Worker(new URL(…, import.meta.url))` shape bundlers look for to emit the file.
+ */
+function defaultWorker(place: { assetsBaseUrl: string; workerUrl?: string | undefined }): Worker {
+  const page = globalThis.location?.href ?? 'http://localhost/';
+  const Worker = class extends globalThis.Worker {
+    constructor(bundled: URL, options: WorkerOptions) {
+      super(workerAddress({ bundled, page, ...place }), options);
+    }
+  };
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'okaylive-analysis' });
 }
 
@@ -87,6 +102,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   let status: AnalysisStatus = 'loading';
   let stage: AnalysisStage = 'loading';
   let failure: AnalysisFailure | null = null;
+  let failureDetail: string | null = null;
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, { resolve: (m: FrameAnalysis) => void; reject: (e: Error) => void }>();
@@ -106,10 +122,11 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     for (const l of stageListeners) l(next);
   };
 
-  const setStatus = (next: AnalysisStatus, why: AnalysisFailure | null = null): void => {
+  const setStatus = (next: AnalysisStatus, why: AnalysisFailure | null = null, detail: string | null = null): void => {
     if (status !== 'loading') return;
     status = next;
     failure = why;
+    failureDetail = detail;
     settle(next === 'ready');
     settleDetector(next === 'ready');
     if (next === 'unavailable') {
@@ -130,21 +147,21 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   };
 
   const base = normaliseAssetsBaseUrl(options.assetsBaseUrl ?? DEFAULT_ASSETS_BASE_URL, globalThis.location?.href ?? 'http://localhost/');
-  const timer = setTimeout(() => setStatus('unavailable', 'LOAD_TIMEOUT'), options.loadTimeoutMs ?? 60_000);
+  const timeoutMs = options.loadTimeoutMs ?? 60_000;
+  const timer = setTimeout(() => setStatus('unavailable', 'LOAD_TIMEOUT', `no answer from the worker in ${timeoutMs} ms`), timeoutMs);
   void ready.then(() => clearTimeout(timer));
 
-  if (typeof WebAssembly !== 'object') setStatus('unavailable', 'NO_WASM');
+  if (typeof WebAssembly !== 'object') setStatus('unavailable', 'NO_WASM', 'WebAssembly is not available on the page');
   else {
     try {
-      worker = (options.createWorker ?? defaultWorker)();
+      worker = options.createWorker ? options.createWorker() : defaultWorker({ assetsBaseUrl: base, workerUrl: options.workerUrl });
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const m = event.data;
         if (m.type === 'detector-ready') detectorIn();
         else if (m.type === 'ready') setStatus('ready');
         else if (m.type === 'failed') {
-          // For the developer: the person sees "guidance unavailable" and the manual button.
-          console.warn(`[okaylive] face analysis unavailable (${m.reason}): ${m.detail}`);
-          setStatus('unavailable', m.reason);
+          // The session tells the host (ANALYSIS_UNAVAILABLE with the fix); the person sees "guidance unavailable" and the manual button.
+          setStatus('unavailable', m.reason, m.detail);
         } else {
           const p = pending.get(m.id);
           pending.delete(m.id);
@@ -154,11 +171,12 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
           } else p?.reject(new Error(m.detail));
         }
       };
-      worker.onerror = () => setStatus('unavailable', 'LOAD_FAILED');
+      // A worker script that failed to load or threw while starting (404, MIME type, CSP worker-src).
+      worker.onerror = (event) => setStatus('unavailable', 'LOAD_FAILED', event.message || 'the worker script failed to load or start');
       const init: ToWorker = { type: 'init', assetsBaseUrl: base };
       worker.postMessage(init);
-    } catch {
-      setStatus('unavailable', 'NO_WORKER');
+    } catch (error) {
+      setStatus('unavailable', 'NO_WORKER', error instanceof Error ? error.message : String(error));
     }
   }
 
@@ -184,6 +202,9 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     },
     get failure() {
       return failure;
+    },
+    get failureDetail() {
+      return failureDetail;
     },
     ready,
     detectorReady,

@@ -1,5 +1,6 @@
 import type { AnalysisClient, FrameAnalysis } from '../analysis/client.ts';
 import type { Measurement, MotionSample } from '../analysis/measure.ts';
+import type { FaceGeometry } from '../analysis/types.ts';
 import type { CropPlan } from '../capture/crop.ts';
 import { CROP_MIN_HEIGHT } from '../capture/limits.ts';
 import type { RuleCode } from '../rules/codes.ts';
@@ -16,6 +17,8 @@ export interface Candidate {
   bitmap: ImageBitmap;
   plan: CropPlan;
   readings: Readings;
+  /** Where the analysis found the face, in crop pixels: the still is checked against it. */
+  face: FaceGeometry | null;
   /** Rule failures at the limits (what the server re-check would say): empty when compliant. */
   failures: RuleCode[];
   score: number;
@@ -58,6 +61,16 @@ function ruleStates(evaluation: Evaluation): RuleState[] {
   }));
 }
 
+/** Frames the per-frame analysis time's median is taken over. */
+const MEDIAN_FRAMES = 31;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
 function waitVisible(doc: GuidanceOptions['doc']): Promise<void> {
   return new Promise((resolve) => {
     if (!doc || !doc.hidden) return resolve();
@@ -86,6 +99,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
   let frame = 0;
   let latest: { readings: Readings; failures: RuleCode[] } | null = null;
   const times: number[] = [];
+  const recentMs: number[] = [];
 
   const release = (items: Candidate[]) => {
     for (const c of items) c.bitmap.close();
@@ -94,6 +108,8 @@ export function startGuidance(options: GuidanceOptions): Guidance {
   const handle = (sample: Sample, result: FrameAnalysis): void => {
     const m: Measurement = result.measurement;
     const analysisMs = result.ms;
+    recentMs.push(analysisMs);
+    if (recentMs.length > MEDIAN_FRAMES) recentMs.shift();
     // Readings the worker could not take yet (the mesh is still loading) are pending, not passed.
     const pending = m.pending ?? [];
     const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing, pending });
@@ -106,7 +122,9 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     hint = nextHint(hint, wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }), sample.at);
 
     const score = frameScore(m.readings).score;
-    const item: Candidate | null = result.full ? { bitmap: result.full, plan: sample.plan, readings: m.readings, failures: limitFailures, score } : null;
+    const item: Candidate | null = result.full
+      ? { bitmap: result.full, plan: sample.plan, readings: m.readings, face: m.face, failures: limitFailures, score }
+      : null;
     const step = stepWindow(win, { at: sample.at, compliant: guide.compliant, score, item });
     win = step.state;
     release(step.dropped);
@@ -133,6 +151,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
       pending: guide.pending,
       fps,
       analysisMs,
+      analysisMsMedian: median(recentMs),
       window: {
         startedAt: win.startedAt,
         durationMs: win.startedAt === null ? 0 : sample.at - win.startedAt,

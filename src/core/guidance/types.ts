@@ -71,6 +71,8 @@ export interface GuidanceSnapshot {
   fps: number;
   /** Analysis time of the latest frame in the worker, ms. */
   analysisMs: number;
+  /** Median analysis time in the worker over the last 31 frames, ms (steadier than one frame's). */
+  analysisMsMedian: number;
   /** The current stable window: scores of its compliant frames, oldest first. */
   window: { startedAt: number | null; durationMs: number; requiredMs: number; scores: WindowPoint[] };
   /** The best frame of the window so far (the one auto-capture will send). */
@@ -94,6 +96,7 @@ export const IDLE_SNAPSHOT: GuidanceSnapshot = {
   pending: [],
   fps: 0,
   analysisMs: 0,
+  analysisMsMedian: 0,
   window: { startedAt: null, durationMs: 0, requiredMs: 0, scores: [] },
   best: null,
   lowResolution: false,

@@ -97,6 +97,8 @@ export const en = {
   'error.CAMERA_UNSUPPORTED': 'This browser cannot use the camera.',
   'error.CAMERA_ERROR': 'The camera could not be started.',
   'error.CAPTURE_FAILED': 'The selfie could not be taken. Please try again.',
+  'error.CAPTURE_BLANK': 'The camera gave a blank picture, so nothing was sent. Please take the selfie again.',
+  'error.ANALYSIS_UNAVAILABLE': 'Automatic guidance is unavailable. You can still take the selfie yourself.',
   'error.NETWORK_ERROR': 'No connection. Check your internet connection, then try again.',
   'error.TIMEOUT': 'The check took too long. Please try again.',
   'error.ABORTED': 'The check was cancelled.',

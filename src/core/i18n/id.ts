@@ -98,6 +98,8 @@ export const id: Messages = {
   'error.CAMERA_UNSUPPORTED': 'Browser ini tidak dapat menggunakan kamera.',
   'error.CAMERA_ERROR': 'Kamera tidak dapat dinyalakan.',
   'error.CAPTURE_FAILED': 'Selfie tidak dapat diambil. Silakan coba lagi.',
+  'error.CAPTURE_BLANK': 'Kamera memberikan gambar kosong, jadi tidak ada yang dikirim. Silakan ambil selfie lagi.',
+  'error.ANALYSIS_UNAVAILABLE': 'Panduan otomatis tidak tersedia. Anda tetap dapat mengambil selfie sendiri.',
   'error.NETWORK_ERROR': 'Tidak ada koneksi. Periksa koneksi internet Anda, lalu coba lagi.',
   'error.TIMEOUT': 'Pemeriksaan memakan waktu terlalu lama. Silakan coba lagi.',
   'error.ABORTED': 'Pemeriksaan dibatalkan.',

@@ -99,6 +99,8 @@ export const ms: Messages = {
   'error.CAMERA_UNSUPPORTED': 'Pelayar ini tidak dapat menggunakan kamera.',
   'error.CAMERA_ERROR': 'Kamera tidak dapat dihidupkan.',
   'error.CAPTURE_FAILED': 'Swafoto tidak dapat diambil. Sila cuba lagi.',
+  'error.CAPTURE_BLANK': 'Kamera memberikan gambar kosong, jadi tiada apa-apa dihantar. Sila ambil swafoto sekali lagi.',
+  'error.ANALYSIS_UNAVAILABLE': 'Panduan automatik tidak tersedia. Anda masih boleh mengambil swafoto sendiri.',
   'error.NETWORK_ERROR': 'Tiada sambungan. Semak sambungan internet anda, kemudian cuba lagi.',
   'error.TIMEOUT': 'Semakan mengambil masa terlalu lama. Sila cuba lagi.',
   'error.ABORTED': 'Semakan telah dibatalkan.',

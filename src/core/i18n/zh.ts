@@ -95,6 +95,8 @@ export const zh: Messages = {
   'error.CAMERA_UNSUPPORTED': '此浏览器无法使用摄像头。',
   'error.CAMERA_ERROR': '无法启动摄像头。',
   'error.CAPTURE_FAILED': '无法拍摄自拍。请重试。',
+  'error.CAPTURE_BLANK': '相机给出的是空白画面，因此没有发送任何内容。请重新拍摄自拍。',
+  'error.ANALYSIS_UNAVAILABLE': '自动引导不可用。您仍然可以自己拍摄自拍。',
   'error.NETWORK_ERROR': '网络未连接。请检查您的网络连接，然后重试。',
   'error.TIMEOUT': '检测超时。请重试。',
   'error.ABORTED': '检测已取消。',

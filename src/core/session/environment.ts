@@ -10,6 +10,7 @@ import { encodeCrop } from '../capture/encode.ts';
 import type { Encode } from '../capture/meta.ts';
 import { BROWSER_PHOTO_TOOLS, type PhotoTools } from '../capture/photo.ts';
 import { shrinkImage } from '../capture/shrink.ts';
+import { probeStill, type ProbeStill } from '../capture/still-check.ts';
 import type { VisibilityDoc } from '../guidance/loop.ts';
 import type { CameraErrorCode } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface SessionEnvironment {
   precondition(): CameraErrorCode | null;
   storage: StorageLike | null;
   encode: Encode;
+  /** Reads an encoded still back before it is sent (capture/still-check.ts). */
+  probe: ProbeStill;
   photo: PhotoTools;
   shrink: ShrinkFn | undefined;
   /** Page visibility: analysis pauses while the tab is hidden. */
@@ -60,6 +63,7 @@ export function browserEnvironment(overrides: Partial<SessionEnvironment> = {}):
       return overrides.storage !== undefined ? overrides.storage : browserStorage();
     },
     encode: overrides.encode ?? encodeCrop,
+    probe: overrides.probe ?? probeStill,
     photo: overrides.photo ?? BROWSER_PHOTO_TOOLS,
     shrink: 'shrink' in overrides ? overrides.shrink : async (blob, refused) => (await shrinkImage(blob, refused))?.blob ?? null,
     get doc() {

@@ -2,6 +2,7 @@ import type { AnalysisClient } from '../analysis/client.ts';
 import { startGuidance, type Candidate, type Guidance } from '../guidance/loop.ts';
 import type { FrameFeed } from '../guidance/sampler.ts';
 import { IDLE_SNAPSHOT } from '../guidance/types.ts';
+import { analysisNotice } from './analysis-notice.ts';
 import type { SessionEnvironment } from './environment.ts';
 import { MANUAL_CAPTURE_AFTER_MS, type SessionOptions } from './options.ts';
 import type { SessionStore } from './store.ts';
@@ -38,7 +39,15 @@ export function createGuidanceRunner({ env, store, options, onStable }: Guidance
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const mirror = (from: AnalysisClient) => {
-    const { guidance } = store.getState();
+    const { guidance, notice } = store.getState();
+    // Every way guidance is lost reaches the host once (onError / okaylive-error); a client
+    // disposed at unmount has no failure and says nothing.
+    if (from.status === 'unavailable' && from.failure && !notice) {
+      const cause = from.failureDetail ?? null;
+      const next = analysisNotice(from.failure, cause);
+      console.warn(`[okaylive] ${next.detail}`);
+      store.setState({ notice: next });
+    }
     if (guidance.analysis !== from.status || guidance.stage !== from.stage || guidance.analysisFailure !== from.failure) {
       store.setState({ guidance: { ...guidance, analysis: from.status, stage: from.stage, analysisFailure: from.failure } });
     }
@@ -47,8 +56,8 @@ export function createGuidanceRunner({ env, store, options, onStable }: Guidance
   const runner: GuidanceRunner = {
     analysis() {
       if (client) return client;
-      const assetsBaseUrl = options().assetsBaseUrl;
-      const created = env.createAnalysis(assetsBaseUrl === undefined ? {} : { assetsBaseUrl });
+      const { assetsBaseUrl, workerUrl } = options();
+      const created = env.createAnalysis({ ...(assetsBaseUrl === undefined ? {} : { assetsBaseUrl }), ...(workerUrl === undefined ? {} : { workerUrl }) });
       client = created;
       mirror(created);
       unsubscribe = created.subscribeStage(() => mirror(created));

@@ -77,6 +77,7 @@ export function createNotifier(callbacks: () => SessionCallbacks, intervalMs = G
       if (s.capture && s.capture !== before?.capture) on.onCapture?.(s.capture.blob, s.capture.meta);
       if (s.verdict && s.verdict !== before?.verdict) on.onResult?.(s.verdict);
       if (s.error && s.error !== before?.error) on.onError?.(s.error);
+      if (s.notice && s.notice !== before?.notice) on.onError?.(s.notice);
       guidance(s.guidance, before?.guidance);
     },
     dispose() {

@@ -33,6 +33,12 @@ export interface SessionOptions extends SessionCallbacks {
   /** Where the face-analysis models and WASM are served; same-origin `/okaylive-assets/` by default. */
   assetsBaseUrl?: string | undefined;
   /**
+   * Where the analysis worker file is served, for bundlers that rewrite its address into one no
+   * page can start a worker from (Next.js). Default: the bundled address, else the copy
+   * `npx okaylive-assets` puts under `assetsBaseUrl`.
+   */
+  workerUrl?: string | undefined;
+  /**
    * Start loading face analysis when the widget mounts, while the person reads the intro and
    * answers the camera prompt (on by default). Off for hosts that mount the widget long
    * before the selfie step: loading then starts with the camera.

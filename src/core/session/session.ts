@@ -12,6 +12,7 @@ import type { FrameFeed, Still } from '../guidance/sampler.ts';
 import { browserEnvironment, type SessionEnvironment } from './environment.ts';
 import { createGuidanceRunner } from './guidance-runner.ts';
 import { createNotifier } from './notify.ts';
+import { expectationOf, stamped, STILL_ATTEMPTS, stillSendable } from './still-guard.ts';
 import { clientOptions, MANUAL_CAPTURE_AFTER_MS, sameClientOptions, type SessionOptions } from './options.ts';
 import { deriveSnapshot, stableSnapshot, type SessionSnapshot } from './snapshot.ts';
 import { createSessionStore, LIVE_PHASES, move, type Phase, type SessionData } from './store.ts';
@@ -64,6 +65,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   const listeners = new Set<() => void>();
   const notifier = createNotifier(() => options);
   const set = (patch: Partial<SessionData>) => store.setState(patch);
+  /** Stills read back blank (or not the analysed picture) since the camera (re)started: never sent. */
+  let stillRejected = 0;
 
   const requests = createRequests({
     queryClient: env.queryClient,
@@ -117,7 +120,10 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       guidance.stop();
       guidance.clearManualTimer();
     }
-    if (to === 'camera_starting') set({ manualTimedOut: false });
+    if (to === 'camera_starting') {
+      set({ manualTimedOut: false });
+      stillRejected = 0;
+    }
     if (to === 'ready' && feed) {
       guidance.start(feed);
       guidance.armManualTimer();
@@ -138,7 +144,19 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   const cameraFacts = (still: Still | null): FrameFacts['camera'] => (still ? captureCamera(still.camera, stream?.getVideoTracks()[0]) : null);
 
   function kept(capture: Capture): void {
-    if (move(store, 'captured', { capture, upload: null, photoBusy: false }) && options.autoSubmit !== false) void submit();
+    const patch = { capture: stamped(capture, guidance.analysis(), stillRejected), upload: null, photoBusy: false };
+    if (move(store, 'captured', patch) && options.autoSubmit !== false) void submit();
+  }
+
+  /**
+   * A still that read back blank is never sent. Counted; after STILL_ATTEMPTS the person is told
+   * (CAPTURE_BLANK). False: stop trying.
+   */
+  function refused(patch: Partial<SessionData> = {}): boolean {
+    stillRejected += 1;
+    if (stillRejected < STILL_ATTEMPTS) return true;
+    fail({ code: 'CAPTURE_BLANK', source: 'capture', retryable: true }, patch);
+    return false;
   }
 
   async function captureBest(best: Candidate): Promise<void> {
@@ -151,7 +169,12 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
         failures: best.failures,
         score: best.score,
       };
-      kept(await encodeCapture(best.bitmap, wholePlan(best.bitmap), facts, env.encode));
+      const capture = await encodeCapture(best.bitmap, wholePlan(best.bitmap), facts, env.encode);
+      const sendable = await stillSendable(env.probe, capture.blob, expectationOf(best));
+      if (store.getState().phase !== 'capturing') return;
+      if (sendable) kept(capture);
+      // Back to the camera: guidance restarts and the next compliant frame is taken instead.
+      else if (refused()) move(store, 'ready');
     } catch {
       fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });
     } finally {
@@ -248,26 +271,40 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       const latest = guidance.latest();
       if (!feed || !move(store, 'capturing')) return;
       const source = feed;
-      // Draw a frame the video has just presented: right after the stream starts (or switches
-      // camera) the element may hold no frame yet, or a stale one.
-      await source.nextFrame(source.still() ? 500 : 3000);
-      if (store.getState().phase !== 'capturing') return;
-      const still = source.still();
-      if (!still) {
-        move(store, 'ready');
-        return;
-      }
-      try {
-        const facts: FrameFacts = { mode: 'manual', camera: cameraFacts(still), ...(latest ? { readings: latest.readings, failures: latest.failures } : {}) };
-        kept(await encodeCapture(still.source, still.plan, facts, env.encode));
-      } catch {
-        fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });
+      // A still that reads back blank is retried on the next frame, without another press.
+      for (;;) {
+        // Draw a frame the video has just presented: right after the stream starts (or switches
+        // camera) the element may hold no frame yet, or a stale one.
+        await source.nextFrame(source.still() ? 500 : 3000);
+        if (store.getState().phase !== 'capturing') return;
+        const still = source.still();
+        if (!still) {
+          move(store, 'ready');
+          return;
+        }
+        try {
+          const facts: FrameFacts = { mode: 'manual', camera: cameraFacts(still), ...(latest ? { readings: latest.readings, failures: latest.failures } : {}) };
+          const capture = await encodeCapture(still.source, still.plan, facts, env.encode);
+          // Spread only: the analysed frame is not the one drawn here, so its face is no reference.
+          const sendable = await stillSendable(env.probe, capture.blob, null);
+          if (store.getState().phase !== 'capturing') return;
+          if (sendable) return kept(capture);
+          if (!refused()) return;
+        } catch {
+          fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });
+          return;
+        }
       }
     },
     async choosePhoto(file) {
       if (!move(store, 'capturing', { photoBusy: true })) return;
       const analyser = guidance.analysis();
-      const outcome = await readPhoto(file, (image) => analyser.analyseStill(image), env.photo);
+      let outcome = await readPhoto(file, (image) => analyser.analyseStill(image), env.photo);
+      // Spread only (a photo has no analysed frame to match): a blank encoding is made again.
+      while (outcome.kind === 'accepted' && !(await stillSendable(env.probe, outcome.capture.blob, null))) {
+        if (store.getState().phase !== 'capturing' || !refused({ photoBusy: false })) return;
+        outcome = await readPhoto(file, (image) => analyser.analyseStill(image), env.photo);
+      }
       if (store.getState().phase !== 'capturing') return;
       if (outcome.kind === 'accepted') kept(outcome.capture);
       else if (outcome.kind === 'rejected') fail({ code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: outcome.code }, { photoBusy: false });

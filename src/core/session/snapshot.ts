@@ -5,7 +5,7 @@ import type { CameraInfo } from '../camera/devices.ts';
 import type { GuidanceSnapshot, HintMove } from '../guidance/types.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import { LIVE_PHASES, type Phase, type SessionData } from './store.ts';
-import type { Capture, SessionState, WidgetError } from './types.ts';
+import type { AnalysisUnavailable, Capture, SessionState, WidgetError } from './types.ts';
 import { wayForward, type Way } from './way.ts';
 
 export interface CameraView {
@@ -27,6 +27,8 @@ export interface SessionSnapshot {
   capture: Capture | null;
   verdict: Verdict | null;
   error: WidgetError | null;
+  /** Guidance is unavailable (ANALYSIS_UNAVAILABLE): a notification for the host, not a failure of the flow. */
+  notice: AnalysisUnavailable | null;
   /** What the person is asked to fix now (the root's `data-hint`). */
   hint: RuleCode | null;
   /** Which way the hint asks them to move, when it says (the root's `data-hint-move`). */
@@ -87,6 +89,7 @@ export function deriveSnapshot({ data, check, journey, manualAtOnce }: SnapshotI
     capture: data.capture,
     verdict: status === 'result' ? (check.data ?? null) : null,
     error,
+    notice: data.notice,
     hint,
     hintMove: live ? (guidance.hint?.move ?? null) : null,
     guidance,

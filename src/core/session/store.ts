@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialCameraState, type CameraState } from '../camera/choice.ts';
 import { IDLE_SNAPSHOT, type GuidanceSnapshot } from '../guidance/types.ts';
-import type { Capture, WidgetError } from './types.ts';
+import type { AnalysisUnavailable, Capture, WidgetError } from './types.ts';
 
 /**
  * Where the capture flow is, as far as the session itself knows. What happens to a capture
@@ -43,6 +43,8 @@ export interface SessionData {
   upload: Blob | null;
   /** The camera or capture fault of the `failed` phase. */
   failure: WidgetError | null;
+  /** Guidance became unavailable: told to the host once, while the flow goes on by hand. */
+  notice: AnalysisUnavailable | null;
   /** What the latest analysed frame showed; the current hint lives here and nowhere else. */
   guidance: GuidanceSnapshot;
   camera: CameraState;
@@ -61,6 +63,7 @@ export function createSessionStore(seed: { journeyId?: string | undefined; camer
     capture: null,
     upload: null,
     failure: null,
+    notice: null,
     guidance: IDLE_SNAPSHOT,
     camera: initialCameraState(seed.cameraDeviceId),
     manualTimedOut: false,

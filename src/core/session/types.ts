@@ -1,3 +1,5 @@
+import type { AnalysisStatus } from '../analysis/client.ts';
+import type { AnalysisFailure } from '../analysis/protocol.ts';
 import type { ApiErrorCode } from '../api/errors.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Readings } from '../rules/table.ts';
@@ -15,24 +17,39 @@ export type CameraErrorCode =
   | 'CAMERA_UNSUPPORTED'
   | 'CAMERA_ERROR';
 
-/** FILE_UNREADABLE: the chosen photo could not be decoded; FILE_REJECTED: it fails a requirement rule (`WidgetError.reason` says which). */
-export type CaptureErrorCode = 'CAPTURE_FAILED' | 'FILE_UNREADABLE' | 'FILE_REJECTED';
+/**
+ * FILE_UNREADABLE: the chosen photo could not be decoded; FILE_REJECTED: it fails a requirement
+ * rule (`WidgetError.reason` says which); CAPTURE_BLANK: the encoded still read back blank (or
+ * not the analysed picture) on every attempt, so nothing was sent.
+ */
+export type CaptureErrorCode = 'CAPTURE_FAILED' | 'CAPTURE_BLANK' | 'FILE_UNREADABLE' | 'FILE_REJECTED';
 
-export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode;
+export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode | 'ANALYSIS_UNAVAILABLE';
 
-/** A plain, serialisable error value: the UI maps `code` to catalogue text. */
-export interface WidgetError {
-  code: WidgetErrorCode;
-  source: 'camera' | 'api' | 'capture';
+interface ErrorFields {
+  source: 'camera' | 'api' | 'capture' | 'analysis';
   /** Resending the same capture (or restarting the camera) can succeed. */
   retryable: boolean;
   status?: number;
   retryAfterMs?: number;
   /** Epoch ms before which the widget refuses to resend (Retry-After); the view counts down to it. */
   retryAt?: number;
-  /** FILE_REJECTED: the requirement the photo fails. */
-  reason?: RuleCode;
 }
+
+/** A plain, serialisable error value: the UI maps `code` to catalogue text. */
+export type WidgetError =
+  | (ErrorFields & {
+      code: Exclude<WidgetErrorCode, 'ANALYSIS_UNAVAILABLE'>;
+      /** FILE_REJECTED: the requirement the photo fails. */
+      reason?: RuleCode;
+    })
+  | AnalysisUnavailable;
+
+/**
+ * Guidance cannot run (a notification: the flow goes on with manual capture). `reason` says
+ * why; `detail` tells the developer what to fix. The person sees catalogue text only.
+ */
+export type AnalysisUnavailable = ErrorFields & { code: 'ANALYSIS_UNAVAILABLE'; source: 'analysis'; retryable: false; reason: AnalysisFailure; detail: string };
 
 /** What goes to the host with the Blob. */
 export interface CaptureMeta {
@@ -54,6 +71,14 @@ export interface CaptureMeta {
   failures?: RuleCode[];
   /** Frame score of the chosen frame (0..1: sharpness, frontality, centring, exposure), when auto-captured. */
   score?: number;
+  /**
+   * Face analysis when the still was taken: `unavailable` means no guidance ran (the capture
+   * was manual or a photo unchecked by the widget), `analysisFailure` says why.
+   */
+  guidance?: AnalysisStatus;
+  analysisFailure?: AnalysisFailure;
+  /** Stills read back blank (or not the analysed picture) and never sent before this one. */
+  stillRejected?: number;
   capturedAt: string;
 }
 

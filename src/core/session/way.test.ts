@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { WidgetError } from './types.ts';
 import { wayForward } from './way.ts';
 
-const api = (code: WidgetError['code'], retryable: boolean): WidgetError => ({ code, source: 'api', retryable });
-const camera = (code: WidgetError['code'], retryable: boolean): WidgetError => ({ code, source: 'camera', retryable });
-const capture = (code: WidgetError['code'], retryable: boolean): WidgetError => ({ code, source: 'capture', retryable });
+type Code = Exclude<WidgetError['code'], 'ANALYSIS_UNAVAILABLE'>;
+const api = (code: Code, retryable: boolean): WidgetError => ({ code, source: 'api', retryable });
+const camera = (code: Code, retryable: boolean): WidgetError => ({ code, source: 'camera', retryable });
+const capture = (code: Code, retryable: boolean): WidgetError => ({ code, source: 'capture', retryable });
 
 describe('wayForward: every failure has one, and a resend never becomes a recapture', () => {
   it.each([

@@ -14,6 +14,8 @@ import type { PermissionsLike } from '../../camera/permission.ts';
 import { portraitCrop } from '../../capture/crop.ts';
 import type { Encode } from '../../capture/meta.ts';
 import type { PhotoTools } from '../../capture/photo.ts';
+import type { ProbeStill, StillProbe } from '../../capture/still-check.ts';
+import type { Box, FaceGeometry } from '../../analysis/types.ts';
 import type { FrameFeed } from '../../guidance/sampler.ts';
 import { evaluate } from '../../rules/evaluate.ts';
 import type { ReadingKey, Readings } from '../../rules/table.ts';
@@ -81,11 +83,19 @@ export interface FakeAnalysis extends AnalysisClient {
   frames: number;
   /** Readings the frames cannot take yet (the detector stage: the mesh is loading). */
   pending: ReadingKey[];
+  /** The face the next frames find (crop pixels), or none. */
+  face: FaceGeometry | null;
   become(stage: AnalysisStage, failure?: AnalysisFailure): void;
 }
 
-function measurementOf(readings: Readings, pending: ReadingKey[] = []): Measurement {
-  return pending.length ? { readings, face: null, motionSample: null, pending } : { readings, face: null, motionSample: null };
+function measurementOf(readings: Readings, pending: ReadingKey[] = [], face: FaceGeometry | null = null): Measurement {
+  return pending.length ? { readings, face, motionSample: null, pending } : { readings, face, motionSample: null };
+}
+
+/** A face filling the middle of an 810x1080 crop. */
+export function faceAt(box: Box): FaceGeometry {
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  return { box, centre, leftEye: centre, rightEye: centre, outline: [], offset: { x: 0, y: 0 }, pose: null };
 }
 
 /** An analysis client whose readings the test sets; frames it would keep come back as closable bitmaps. */
@@ -113,6 +123,7 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
     still: COMPLIANT,
     frames: 0,
     pending: [],
+    face: null,
     get status() {
       return statusOf(stage);
     },
@@ -145,7 +156,7 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
       await new Promise((resolve) => setTimeout(resolve, 1));
       const full = request.keep ? ({ width: request.crop.width, height: request.crop.height, close: vi.fn() } as unknown as ImageBitmap) : null;
       // The worker makes no capture candidate while readings are pending.
-      return { measurement: measurementOf(fake.readings, fake.pending), full: fake.pending.length ? null : full, ms: 5 };
+      return { measurement: measurementOf(fake.readings, fake.pending, fake.face), full: fake.pending.length ? null : full, ms: 5 };
     },
     async analyseStill(image): Promise<StillAnalysis> {
       void image;
@@ -174,6 +185,24 @@ export function fakeEncode(size = 2000): Encode & { calls: number } {
     { calls: 0 },
   );
   return encode;
+}
+
+/** A read-back of a real picture: spread out, its face as bright as COMPLIANT's reading. */
+export const GOOD_STILL: StillProbe = { samples: Array.from({ length: 64 }, (_, i) => (i * 37) % 256), faceLuma: COMPLIANT.brightness };
+/** What a blank (all-black) JPEG reads back as. */
+export const BLANK_STILL: StillProbe = { samples: Array.from({ length: 64 }, () => 0), faceLuma: 0 };
+
+/** Reads back the planted probes first, then good stills; records the face region each read asked for. */
+export function fakeProbe(): ProbeStill & { planted: StillProbe[]; regions: Array<Box | null> } {
+  const probe = Object.assign(
+    async (_blob: Blob, region: Box | null) => {
+      probe.regions.push(region);
+      const planted = probe.planted.shift();
+      return planted ? { ...planted, faceLuma: region ? planted.faceLuma : null } : { ...GOOD_STILL, faceLuma: region ? GOOD_STILL.faceLuma : null };
+    },
+    { planted: [] as StillProbe[], regions: [] as Array<Box | null> },
+  );
+  return probe;
 }
 
 /** Photo decoding without a browser: any Blob decodes unless its type says otherwise. */
@@ -214,6 +243,7 @@ export function fakePermissions(): PermissionsLike & { grant(): void } {
 
 export interface TestEnvironment extends SessionEnvironment {
   analysis: FakeAnalysis;
+  probe: ReturnType<typeof fakeProbe>;
   devices: FakeDevices;
 }
 
@@ -232,6 +262,7 @@ export function testEnvironment(
     precondition: () => overrides.precondition ?? null,
     storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
     encode: fakeEncode(),
+    probe: fakeProbe(),
     photo: FAKE_PHOTO_TOOLS,
     shrink: undefined,
     doc: undefined,
