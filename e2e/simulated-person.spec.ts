@@ -23,8 +23,9 @@ interface Start {
 export const STARTS: readonly Start[] = [
   { name: 'too far', scene: { scale: 1.7 }, first: 'FACE_TOO_SMALL' },
   { name: 'too close', scene: { scale: 5.6 }, first: 'FACE_TOO_CLOSE' },
-  { name: 'left in the camera image', scene: { fx: 0.36 }, first: 'FACE_CLOSE_TO_BORDER' },
-  // 0.62, not 0.64: there the jaw line already touches the crop's edge (FACE_CROPPED first).
+  // 0.38 and 0.62, not 0.36 and 0.64: there the jaw line already touches the crop's edge
+  // (FACE_CROPPED first, now and then).
+  { name: 'left in the camera image', scene: { fx: 0.38 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'right in the camera image', scene: { fx: 0.62 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'above the oval', scene: { fy: 0.27 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'below the oval', scene: { fy: 0.72 }, first: 'FACE_CLOSE_TO_BORDER' },
