@@ -2,6 +2,7 @@
  * The worker's frame path: the portrait crop of a camera frame, scaled to the analysis size,
  * as pixels; and, for a frame that would become the capture, the crop at upload size.
  */
+import { copyCrop, evenRect, type CopyRect } from './frame-copy.ts';
 import { resizedRectsHonoured } from './frame-rects.ts';
 import type { FrameRequest, FrameSource } from './protocol.ts';
 
@@ -66,4 +67,39 @@ export async function uploadCrop(frame: FrameSource, request: FrameRequest): Pro
   } finally {
     cropped.close();
   }
+}
+
+/** The crop of a frame copied out as RGBA (frame-copy.ts), scaled to the analysis size, as pixels. */
+export async function copiedAnalysisPixels(frame: VideoFrame, request: FrameRequest): Promise<ImageData> {
+  const { width, height } = request.analysisSize;
+  const { image, done } = await copyCrop(frame, evenRect(request.region, visibleRect(frame)));
+  try {
+    const small = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+    try {
+      const c = context(width, height);
+      c.drawImage(small, 0, 0);
+      return c.getImageData(0, 0, width, height);
+    } finally {
+      small.close();
+    }
+  } finally {
+    done();
+  }
+}
+
+/** The crop of a frame copied out as RGBA, at upload size. */
+export async function copiedUploadCrop(frame: VideoFrame, request: FrameRequest): Promise<ImageBitmap> {
+  const { image, done } = await copyCrop(frame, evenRect(request.region, visibleRect(frame)));
+  try {
+    const { width, height } = request.crop;
+    if (image.width === width && image.height === height) return await createImageBitmap(image);
+    return await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+  } finally {
+    done();
+  }
+}
+
+function visibleRect(frame: VideoFrame): CopyRect {
+  const r = frame.visibleRect;
+  return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
 }

@@ -6,9 +6,10 @@
  */
 import { frameScore } from '../guidance/score.ts';
 import { measure, type Measurement } from './measure.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
+import { copyable, rgbaCopyWorks } from './frame-copy.ts';
 import { frameCropper, videoFrameRectsHonoured } from './frame-rects.ts';
-import { analysisPixels, uploadCrop } from './worker-frame.ts';
+import { analysisPixels, copiedAnalysisPixels, copiedUploadCrop, uploadCrop } from './worker-frame.ts';
 import { LoadFailure, loadWorkerModels, type WorkerModels } from './worker-models.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,6 +17,25 @@ declare const self: DedicatedWorkerGlobalScope;
 let models: WorkerModels | null = null;
 
 const croppable = frameCropper({ honoursRects: videoFrameRectsHonoured, copy: (frame) => createImageBitmap(frame) });
+/** Whether this engine copies a frame's crop out as RGBA correctly (frame-copy.ts), asked once. */
+let rgbaCopy: Promise<boolean> | null = null;
+
+/** A frame's crop at analysis size, and at upload size on demand; `release` after both. */
+interface FramePixels {
+  pixels(): Promise<ImageData>;
+  upload(): Promise<ImageBitmap>;
+  release(): void;
+}
+
+async function framePixels(frame: FrameSource, request: FrameRequest): Promise<FramePixels> {
+  rgbaCopy ??= rgbaCopyWorks().catch(() => false);
+  if (copyable(frame) && (await rgbaCopy)) {
+    return { pixels: () => copiedAnalysisPixels(frame, request), upload: () => copiedUploadCrop(frame, request), release: () => undefined };
+  }
+  // Painted: the frame itself, or its whole copy where the engine ignores VideoFrame rectangles (frame-rects.ts).
+  const painted = await croppable(frame);
+  return { pixels: () => analysisPixels(painted.source, request), upload: () => uploadCrop(painted.source, request), release: () => painted.release() };
+}
 
 function post(message: FromWorker): void {
   self.postMessage(message);
@@ -56,24 +76,23 @@ async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise
     let full: ImageBitmap | null = null;
     let measurement: Measurement;
     try {
-      // The frame, or its whole copy where the engine ignores VideoFrame rectangles (frame-rects.ts).
-      const frame = await croppable(bitmap);
+      const frame = await framePixels(bitmap, request);
       try {
-        const image = await analysisPixels(frame.source, request);
+        const image = await frame.pixels();
         // Every frame gets its landmarks (a few milliseconds): a frame answered from the
         // detector alone would leave the angles pending and make the hint flicker.
         const { faces } = await models.detect(image);
         measurement = measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at });
         // The full-size crop costs more than the detection: made only for a frame that would
         // become the window's best, judged by the same score the window uses.
-        if (wouldKeep(request, frameScore(measurement.readings).score)) full = await uploadCrop(frame.source, request);
+        if (wouldKeep(request, frameScore(measurement.readings).score)) full = await frame.upload();
       } finally {
         frame.release();
       }
     } finally {
       bitmap.close();
     }
-    const answer: FromWorker = { type: 'result', id: message.id, measurement, ms: performance.now() - started, full };
+    const answer: FromWorker = { type: 'result', id: message.id, measurement, ms: performance.now() - started, full, memory: models?.memory() ?? null };
     self.postMessage(answer, full ? [full] : []);
   } catch (error) {
     post({ type: 'error', id: message.id, detail: String(error) });
