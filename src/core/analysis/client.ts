@@ -1,7 +1,7 @@
 import { evaluate, type Evaluation } from '../rules/evaluate.ts';
 import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
 import type { Measurement } from './measure.ts';
-import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
+import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker, WorkerMemory } from './protocol.ts';
 import { ANALYSIS_HEIGHT } from './scale.ts';
 import { workerAddress } from './worker-url.ts';
 
@@ -31,6 +31,8 @@ export interface FrameAnalysis {
   full: ImageBitmap | null;
   /** Time in the worker, ms. */
   ms: number;
+  /** What the worker's models hold after this frame (absent from stand-ins). */
+  memory?: WorkerMemory | null;
 }
 
 export interface AnalysisClient {
@@ -166,7 +168,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
           const p = pending.get(m.id);
           pending.delete(m.id);
           if (m.type === 'result') {
-            if (p) p.resolve({ measurement: m.measurement, full: m.full, ms: m.ms });
+            if (p) p.resolve({ measurement: m.measurement, full: m.full, ms: m.ms, memory: m.memory });
             else m.full?.close();
           } else p?.reject(new Error(m.detail));
         }

@@ -42,8 +42,20 @@ export type FromWorker =
   | { type: 'detector-ready'; backend: string; loadMs: number }
   | { type: 'ready'; backend: string; loadMs: number }
   | { type: 'failed'; reason: AnalysisFailure; detail: string }
-  | { type: 'result'; id: number; measurement: Measurement; ms: number; full: ImageBitmap | null }
+  | { type: 'result'; id: number; measurement: Measurement; ms: number; full: ImageBitmap | null; memory: WorkerMemory | null }
   | { type: 'error'; id: number; detail: string };
+
+/**
+ * What the worker's models hold after a frame: live tfjs tensors and their bytes, and the WASM
+ * heap (which grows to the largest input ever seen and never shrinks). Read every frame: a
+ * count that climbs is a leak, a heap far above the models' size is a frame copied whole.
+ */
+export interface WorkerMemory {
+  tensors: number;
+  tensorBytes: number;
+  /** Null where the backend does not say. */
+  wasmHeapBytes: number | null;
+}
 
 /** Why guidance is unavailable; the widget then offers manual capture. */
 export type AnalysisFailure = 'NO_WASM' | 'NO_WORKER' | 'LOAD_FAILED' | 'LOAD_TIMEOUT' | 'WRONG_BACKEND';

@@ -5,7 +5,7 @@
  */
 import type * as Tf from '@tensorflow/tfjs-core';
 import { Human } from '@vladmandic/human';
-import type { AnalysisFailure } from './protocol.ts';
+import type { AnalysisFailure, WorkerMemory } from './protocol.ts';
 import { bakedAssetNames, wasmFileMap, type AssetNames } from './assets.ts';
 import { humanConfig } from './human-config.ts';
 import { toFaceInputs } from './human-faces.ts';
@@ -19,6 +19,14 @@ export interface WorkerModels {
   /** The detector, then the landmarks of each face it found. */
   detect(image: ImageData): Promise<{ faces: FaceInput[] }>;
   readonly backend: string;
+  memory(): WorkerMemory;
+}
+
+/** The WASM backend's heap, read defensively: the module's shape is tfjs' internal business. */
+function wasmHeapBytes(backend: unknown): number | null {
+  const module = typeof backend === 'object' && backend !== null && 'wasm' in backend ? backend.wasm : null;
+  const heap = typeof module === 'object' && module !== null && 'HEAPU8' in module ? module.HEAPU8 : null;
+  return heap instanceof Uint8Array ? heap.buffer.byteLength : null;
 }
 
 export class LoadFailure extends Error {
@@ -83,6 +91,10 @@ export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerMod
 
   return {
     backend,
+    memory() {
+      const { numTensors, numBytes } = tf.memory();
+      return { tensors: numTensors, tensorBytes: numBytes, wasmHeapBytes: wasmHeapBytes(tf.backend()) };
+    },
     async detect(image) {
       const result = await human.detect(image);
       return { faces: await withLandmarks(tf, net, image, toFaceInputs(result.face)) };

@@ -152,6 +152,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
       fps,
       analysisMs,
       analysisMsMedian: median(recentMs),
+      analysisMemory: result.memory ?? null,
       window: {
         startedAt: win.startedAt,
         durationMs: win.startedAt === null ? 0 : sample.at - win.startedAt,

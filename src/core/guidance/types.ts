@@ -1,5 +1,5 @@
 import type { AnalysisStage, AnalysisStatus } from '../analysis/client.ts';
-import type { AnalysisFailure } from '../analysis/protocol.ts';
+import type { AnalysisFailure, WorkerMemory } from '../analysis/protocol.ts';
 import type { FaceGeometry } from '../analysis/types.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Bound, ReadingKey, Readings } from '../rules/table.ts';
@@ -73,6 +73,8 @@ export interface GuidanceSnapshot {
   analysisMs: number;
   /** Median analysis time in the worker over the last 31 frames, ms (steadier than one frame's). */
   analysisMsMedian: number;
+  /** What the worker's models held after the latest frame (null before one, or from a stand-in). */
+  analysisMemory: WorkerMemory | null;
   /** The current stable window: scores of its compliant frames, oldest first. */
   window: { startedAt: number | null; durationMs: number; requiredMs: number; scores: WindowPoint[] };
   /** The best frame of the window so far (the one auto-capture will send). */
@@ -97,6 +99,7 @@ export const IDLE_SNAPSHOT: GuidanceSnapshot = {
   fps: 0,
   analysisMs: 0,
   analysisMsMedian: 0,
+  analysisMemory: null,
   window: { startedAt: null, durationMs: 0, requiredMs: 0, scores: [] },
   best: null,
   lowResolution: false,
