@@ -41,6 +41,8 @@ interface GraphModelLike {
 
 export interface NodeFaceDetector {
   detect(image: RgbaImage): Promise<FaceInput[]>;
+  /** tfjs tensors alive in this detector's engine: a count that grows frame after frame is a leak. */
+  liveTensors(): number;
 }
 
 const require = createRequire(import.meta.url);
@@ -172,6 +174,7 @@ export async function loadNodeDetector(
   // Without the landmarks (what the browser reads on a frame it answers from the detector alone), for tests and tools.
   const net = options.landmarks === false ? null : await nodeLandmarkNet(human.tf as TfCore, models);
   return {
+    liveTensors: () => (human.tf as TfCore).memory().numTensors,
     async detect(image) {
       const rgba = tf.tensor3d(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), [image.height, image.width, 4], 'int32');
       const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
