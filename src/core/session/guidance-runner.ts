@@ -28,7 +28,10 @@ export interface GuidanceRunner {
   /** Offers the capture button after `manualCaptureAfterMs` without an automatic capture. */
   armManualTimer(): void;
   clearManualTimer(): void;
-  /** Ends the loop, the timer and the worker (unmount). */
+  /**
+   * Ends the loop, the timer and the worker, giving back its WASM memory (unmount, cancel, a
+   * verdict). A later need (a retake, a photo) makes a new worker, its files from the HTTP cache.
+   */
   dispose(): void;
 }
 

@@ -237,4 +237,28 @@ describe('lifecycle', () => {
     expect(h.session.getSnapshot().status).toBe('ready');
     again();
   });
+
+  it('the worker is given back after a verdict and a cancel, and made again by the next start', async () => {
+    journeys(server, ['j-1', 'j-2']);
+    okaylive(server, [() => HttpResponse.json(LIVE)]);
+    const env = testEnvironment();
+    let made = 0;
+    const create = env.createAnalysis;
+    env.createAnalysis = (o) => {
+      made += 1;
+      return create(o);
+    };
+    const h = harness({}, env);
+    expect(made).toBe(1);
+    await h.autoCapture();
+    await until(h.session, (s) => s.status === 'result');
+    expect(env.analysis.dispose).toHaveBeenCalledTimes(1);
+    h.session.retake();
+    h.session.cameraStarted(fakeStream(), fakeFeed());
+    await until(h.session, (s) => s.status === 'ready');
+    expect(made).toBe(2);
+    h.session.cancel();
+    expect(env.analysis.dispose).toHaveBeenCalledTimes(2);
+    h.unmount();
+  });
 });

@@ -199,6 +199,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     } finally {
       if (abort === current) abort = null;
     }
+    // A verdict: the worker and its memory go back to the phone until a retake asks again.
+    if (requests.check.getCurrentResult().status === 'success') guidance.dispose();
   }
 
   /** Aborts the request in flight and forgets both requests' state: a late answer reaches no one. */
@@ -317,6 +319,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     },
     cancel() {
       leave();
+      // The step is left: the worker's memory is given back (Start makes a new one).
+      guidance.dispose();
       options.onCancel?.();
     },
     selectCamera(deviceId) {
