@@ -35,28 +35,37 @@ export const BROWSER_PHOTO_TOOLS: PhotoTools = {
  * analysis cannot run at all, the photo goes on and the server's own check decides.
  */
 export async function readPhoto(file: Blob, analyse: StillAnalyser | undefined, tools: PhotoTools = BROWSER_PHOTO_TOOLS): Promise<PhotoOutcome> {
+  // A busy engine can fail a decode or an encode it manages a moment later (seen in WebKitGTK
+  // under load): a file is called unreadable only when it fails twice.
+  let encoded = await decodeAndEncode(file, tools);
+  encoded ??= await decodeAndEncode(file, tools);
+  if (!encoded) return { kind: 'unreadable' };
+  const verdict = analyse ? await analyse(encoded.blob).catch(() => null) : null;
+  const blocking = verdict?.evaluation.failures.find((code) => !NON_BLOCKING.has(code));
+  if (blocking) return { kind: 'rejected', code: blocking };
+  const facts = verdict
+    ? {
+        mode: 'file' as const,
+        camera: null,
+        failures: [...verdict.evaluation.failures],
+        ...(verdict.measurement ? { readings: verdict.measurement.readings } : {}),
+      }
+    : { mode: 'file' as const, camera: null };
+  return { kind: 'accepted', capture: { blob: encoded.blob, meta: captureMeta(encoded, facts) } };
+}
+
+/** The photo decoded and encoded as a frame would be; null when the engine could not. */
+async function decodeAndEncode(file: Blob, tools: PhotoTools): Promise<Awaited<ReturnType<Encode>> | null> {
   let photo: DecodedPhoto;
   try {
     photo = await tools.decode(file);
   } catch {
-    return { kind: 'unreadable' };
+    return null;
   }
   try {
-    const encoded = await tools.encode(photo, portraitCrop(photo.width, photo.height));
-    const verdict = analyse ? await analyse(encoded.blob).catch(() => null) : null;
-    const blocking = verdict?.evaluation.failures.find((code) => !NON_BLOCKING.has(code));
-    if (blocking) return { kind: 'rejected', code: blocking };
-    const facts = verdict
-      ? {
-          mode: 'file' as const,
-          camera: null,
-          failures: [...verdict.evaluation.failures],
-          ...(verdict.measurement ? { readings: verdict.measurement.readings } : {}),
-        }
-      : { mode: 'file' as const, camera: null };
-    return { kind: 'accepted', capture: { blob: encoded.blob, meta: captureMeta(encoded, facts) } };
+    return await tools.encode(photo, portraitCrop(photo.width, photo.height));
   } catch {
-    return { kind: 'unreadable' };
+    return null;
   } finally {
     photo.close();
   }
