@@ -30,7 +30,12 @@ class EnginesReporter implements Reporter {
     if (!engine) return;
     const row = this.rows.get(engine) ?? { versions: new Set<string>(), passed: 0, failed: 0, skipped: 0, reasons: new Set<string>(), analysisMs: [] };
     this.rows.set(engine, row);
+    // Playwright lists a runtime annotation on both the test and its result: each counts once.
+    const seen = new Set<string>();
     for (const a of [...test.annotations, ...result.annotations]) {
+      const key = `${a.type}:${a.description ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (a.type === 'engine' && a.description) row.versions.add(a.description.replace(/^\w+ /, ''));
       if (a.type === 'skip' && a.description) row.reasons.add(a.description);
       if (a.type === 'analysis-ms' && a.description) row.analysisMs.push(Number(a.description));
