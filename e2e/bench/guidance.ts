@@ -1,11 +1,12 @@
 /**
- * `npm run bench:guidance [--profile unthrottled|mobile]`: the guidance figures, measured on a
+ * `npm run bench:guidance [--profile unthrottled|mobile] [--only timing|memory]`: the guidance figures, measured on a
  * production build in headless Chromium with a scripted camera (1920x1080 at 30 fps), served
  * precompressed with hashed names cached (e2e/bench/serve.ts), under each device profile
  * (e2e/bench/profiles.ts; both unless one is named). Prints figures; asserts nothing.
  * Two scripts per run: a well-placed face from the start (navigation → auto-capture, the figure
  * a person lives, and the bytes before it), then a far face that comes closer (first hint,
- * frame rate, compliant → capture, second visit). Targets: mobile well-placed capture ≤ 5 s
+ * frame rate, compliant → capture, second visit). Then memory (memory.ts) for each profile,
+ * with a 1080p and a 720p camera. Targets: mobile well-placed capture ≤ 5 s
  * after ≤ 600 KiB; unthrottled ≤ 1.2 s; mobile ≥ 12 analysed fps; a second visit downloads no
  * model bytes.
  */
@@ -14,9 +15,11 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { build } from 'vite';
-import { ensureChromium } from '../setup/system.mjs';
+import { buildClips } from '../setup/clips.mjs';
+import { ensureChromium, ensureFfmpeg } from '../setup/system.mjs';
 import { installScriptedCamera, setScene } from '../support/scripted-camera.ts';
 import type { BenchMarks } from './page/main.tsx';
+import { CAMERAS, measureMemory, memoryRows, type CameraName } from './memory.ts';
 import { applyProfile, profilesFromArgs, type Profile } from './profiles.ts';
 import { serveBuild, type BenchServer } from './serve.ts';
 
@@ -206,6 +209,8 @@ function summary(profile: Profile, runs: Run[]): Record<string, string> {
 }
 
 const profiles = profilesFromArgs(process.argv.slice(2));
+// --only timing | --only memory: one half of the benchmark (both by default).
+const only = /--only[= ](timing|memory)/.exec(process.argv.slice(2).join(' '))?.[1] ?? null;
 const executablePath = (await ensureChromium()) ?? undefined;
 const load = loadavg()
   .map((v) => v.toFixed(1))
@@ -223,7 +228,7 @@ const browser = await chromium.launch({
 try {
   const tables: Record<string, Record<string, string>> = {};
   const broken: string[] = [];
-  for (const profile of profiles) {
+  for (const profile of only === 'memory' ? [] : profiles) {
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await once(browser, server, profile);
@@ -244,12 +249,8 @@ try {
     }
     tables[profile.name] = summary(profile, runs);
   }
-  console.log(
-    `\nguidance benchmark (median of ${RUNS} runs per profile; headless Chromium, scripted 1920x1080 camera at 30 fps, production build served precompressed)`,
-  );
-  console.log(`machine: ${cpus().length} cores, load average at start ${load} (anything else running slows every figure)`);
-  const rows = Object.keys(Object.values(tables)[0] ?? {});
-  console.table(Object.fromEntries(rows.map((row) => [row, Object.fromEntries(Object.entries(tables).map(([p, t]) => [p, t[row] ?? '–']))])));
+  if (only !== 'memory') printTimings(tables);
+  if (only !== 'timing') await printMemory();
   if (broken.length > 0) {
     console.error(`[bench] these runs did not see the scripted face as expected, so their figures mean little:\n  ${broken.join('\n  ')}`);
     process.exitCode = 1;
@@ -257,4 +258,29 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+function printTimings(tables: Record<string, Record<string, string>>): void {
+  console.log(
+    `\nguidance benchmark (median of ${RUNS} runs per profile; headless Chromium, scripted 1920x1080 camera at 30 fps, production build served precompressed)`,
+  );
+  console.log(`machine: ${cpus().length} cores, load average at start ${load} (anything else running slows every figure)`);
+  const rows = Object.keys(Object.values(tables)[0] ?? {});
+  console.table(Object.fromEntries(rows.map((row) => [row, Object.fromEntries(Object.entries(tables).map(([p, t]) => [p, t[row] ?? '–']))])));
+}
+
+/** Memory: one browser per camera and step (Chromium's fake camera plays a clip per launch). */
+async function printMemory(): Promise<void> {
+  ensureFfmpeg();
+  buildClips();
+  const columns: Record<string, Record<string, string>> = {};
+  for (const profile of profiles) {
+    for (const camera of Object.keys(CAMERAS) as CameraName[]) {
+      console.log(`[bench] memory: ${profile.name}, ${camera} camera…`);
+      columns[`${profile.name} ${camera}`] = memoryRows(await measureMemory(server.url, profile, camera, executablePath));
+    }
+  }
+  console.log(`\nguidance memory (resident memory of Chromium's renderer, MB = MiB; fake camera playing an MJPEG clip at 10 fps; 390x844 viewport)`);
+  const rows = Object.keys(Object.values(columns)[0] ?? {});
+  console.table(Object.fromEntries(rows.map((row) => [row, Object.fromEntries(Object.entries(columns).map(([c, t]) => [c, t[row] ?? '–']))])));
 }

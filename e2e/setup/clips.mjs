@@ -115,6 +115,10 @@ export const CLIPS = {
   twofaces: twoFaces(),
   // A cat and no person.
   noface: { input: 'chelsea.png', filter: 'scale=1920:1080,setsar=1,fps=10' },
+  // The far and the placed face from a 720p camera (the memory benchmark's second camera).
+  small720: placed({ width: 1280, height: 720, scale: (1.65 * 720) / 1080 }),
+  // Larger in the frame than at 1080p: the rules' size limits are partly in pixels, partly in shares.
+  compliant720: placed({ width: 1280, height: 720, scale: 2.8 }),
   // A VGA webcam framed like the compliant clip: its portrait crop is only 360x480.
   vga: placed({ width: 640, height: 480, scale: (2.8 * 480) / 1080 }),
 };

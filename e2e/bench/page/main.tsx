@@ -20,6 +20,8 @@ export interface BenchMarks {
   analysisMs: number[];
   longTasks: Array<{ start: number; duration: number }>;
   analysis: string;
+  /** The worker's latest memory reading (tensors, WASM heap). */
+  memory: GuidanceSnapshot['analysisMemory'];
 }
 
 declare global {
@@ -40,6 +42,7 @@ const marks: BenchMarks = {
   analysisMs: [],
   longTasks: [],
   analysis: 'loading',
+  memory: null,
 };
 window.__bench = marks;
 
@@ -63,6 +66,7 @@ new MutationObserver((_m, observer) => {
 
 function onGuidance(s: GuidanceSnapshot) {
   marks.analysis = s.analysis;
+  marks.memory = s.analysisMemory ?? marks.memory;
   if (s.analysis === 'ready') marks.analysisReady ??= performance.now();
   if (s.frame > 0 && marks.firstHint === null) {
     marks.firstHint = performance.now();
@@ -76,13 +80,16 @@ function onGuidance(s: GuidanceSnapshot) {
 
 // ?baseline: the same page and camera with no analysis (its assets cannot be found), to tell
 // the main-thread cost of guidance from that of the camera, React and the test camera.
-const baseline = new URLSearchParams(location.search).has('baseline');
+const query = new URLSearchParams(location.search);
+const baseline = query.has('baseline');
+// ?manual: the widget idle (analysis preloaded) until "Start camera", for the memory benchmark.
+const manual = query.has('manual');
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <OkayLiveCapture
-      autoStart
+      autoStart={!manual}
       autoSubmit={false}
       journeyId="bench"
       {...(baseline ? { assetsBaseUrl: '/no-analysis-assets/' } : {})}
