@@ -8,8 +8,10 @@ export interface WorkerFeatures {
   /** createImageBitmap(source, sx, sy, sw, sh, { resizeWidth, resizeHeight }) gives the asked size. */
   imageBitmapResize: boolean;
   videoFrame: boolean;
-  /** createImageBitmap(VideoFrame, …) with a resize: the analysis worker's fast path. */
+  /** createImageBitmap(VideoFrame, …) with a resize: the painting path. */
   videoFrameResize: boolean;
+  /** VideoFrame.copyTo(…, { rect, format: 'RGBA' }) converts an I420 frame's rectangle: the worker's copy path. */
+  videoFrameCopyRgba: boolean;
   /** convertToBlob({ type: 'image/jpeg' }) gives a JPEG, and a higher quality gives more bytes. */
   jpeg: boolean;
   jpegQuality: boolean;
@@ -38,7 +40,7 @@ export async function engineFeatures(): Promise<EngineFeatures> {
   const workerSource = `
     const SIMD = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
     const out = { offscreenCanvas2d: false, imageBitmapResize: false, videoFrame: typeof VideoFrame === 'function', videoFrameResize: false,
-      jpeg: false, jpegQuality: false, webAssembly: typeof WebAssembly === 'object', wasmSimd: false, error: '' };
+      jpeg: false, jpegQuality: false, webAssembly: typeof WebAssembly === 'object', wasmSimd: false, videoFrameCopyRgba: false, error: '' };
     try {
       out.wasmSimd = out.webAssembly && WebAssembly.validate(SIMD);
       const canvas = new OffscreenCanvas(64, 48);
@@ -59,6 +61,20 @@ export async function engineFeatures(): Promise<EngineFeatures> {
         const scaled = await createImageBitmap(frame, 0, 0, 8, 6, { resizeWidth: 4, resizeHeight: 3 });
         out.videoFrameResize = scaled.width === 4 && scaled.height === 3;
         frame.close();
+        // The worker's own self-test (frame-copy.ts): luma 40 left, 220 right, neutral chroma.
+        const yuv = new Uint8Array(24);
+        for (let i = 0; i < 16; i++) yuv[i] = i % 4 < 2 ? 40 : 220;
+        yuv.fill(128, 16);
+        const i420 = new VideoFrame(yuv, { format: 'I420', codedWidth: 4, codedHeight: 4, timestamp: 0 });
+        try {
+          const rgba = new Uint8Array(32);
+          await i420.copyTo(rgba, { rect: { x: 2, y: 0, width: 2, height: 4 }, format: 'RGBA', colorSpace: 'srgb' });
+          out.videoFrameCopyRgba = Array.from(rgba).every((v, i) => i % 4 === 3 || v >= 180);
+        } catch {
+          out.videoFrameCopyRgba = false;
+        } finally {
+          i420.close();
+        }
       }
     } catch (error) {
       out.error = String(error);
