@@ -32,7 +32,7 @@ export interface Measurement {
   /** Advisory anti-spoofing scores from the detector, if it ran those models. */
   real?: number;
   live?: number;
-  /** Readings this frame could not take yet (answered from the detector alone: measure-detector.ts); pass to evaluate(). */
+  /** Readings this frame could not take yet; pass to evaluate(). */
   pending?: readonly ReadingKey[];
 }
 

@@ -1,5 +1,5 @@
 import type * as Tf from '@tensorflow/tfjs-core';
-import { detectorFaceBox } from '../measure-detector.ts';
+import { detectorFaceBox } from '../detector-box.ts';
 import type { Box, FaceInput, Point, RgbaImage } from '../types.ts';
 import { LANDMARK_FACE_FLOOR } from '../measure.ts';
 import type { LandmarkNet } from './net.ts';
