@@ -29,7 +29,11 @@ const timeout = 180_000;
 export const guidanceProjects: Project[] = [
   ...Object.keys(CLIP_HINTS).map((clip) => ({
     // The compliant clip also shows the fallback when the face model is missing, the still check, and memory given back.
-    ...cameraProject(`guidance-${clip}`, clip === 'compliant' ? /(guidance-(clips|unavailable)|still-check|memory)\.spec\.ts/ : /guidance-clips\.spec\.ts/, clip),
+    ...cameraProject(
+      `guidance-${clip}`,
+      clip === 'compliant' ? /(guidance-(clips|unavailable)|still-check|memory)\.spec\.ts/ : /guidance-clips\.spec\.ts/,
+      clip,
+    ),
     timeout,
   })),
   // getUserMedia replaced by a canvas stream the test draws (e2e/support/scripted-camera.ts).
