@@ -36,8 +36,17 @@ export interface MemoryFigures {
   tensors: number | null;
   tensorBytes: number | null;
   wasmHeap: number | null;
-  /** The renderer's largest allocators after the 20 s of guidance (how the figure was explained). */
+  /** The renderer's allocators that grew most from idle to 20 s of guidance (how the figure was explained). */
   parts: AllocatorSize[];
+}
+
+/** Each allocator's growth from `before` to `after`, largest first. */
+export function grown(before: readonly AllocatorSize[], after: readonly AllocatorSize[], limit = 6): AllocatorSize[] {
+  return after
+    .map((a) => ({ name: a.name, mib: a.mib - (before.find((b) => b.name === a.name)?.mib ?? 0) }))
+    .filter((a) => a.mib >= 1)
+    .sort((a, b) => b.mib - a.mib)
+    .slice(0, limit);
 }
 
 interface TraceEvent {
@@ -152,6 +161,7 @@ async function guidanceRun(url: string, profile: Profile, clip: string, executab
     await page.goto(`${url}?manual`);
     await page.waitForFunction(() => window.__bench.analysis !== 'loading', null, { timeout: 180_000 });
     const idle = await settle(page, cdp, browserCdp);
+    const idleParts = await rendererParts(browserCdp, 40).catch(() => []);
     await startCamera(page);
     await page.waitForFunction(() => window.__bench.firstHint !== null, null, { timeout: 120_000 });
     let peak = 0;
@@ -162,7 +172,7 @@ async function guidanceRun(url: string, profile: Profile, clip: string, executab
     }
     const guidance = await rendererRss(browserCdp);
     const { memory } = await bench(page);
-    const parts = await rendererParts(browserCdp).catch(() => []);
+    const parts = grown(idleParts, await rendererParts(browserCdp, 40).catch(() => []));
     return { blank, idle, guidance, guidancePeak: Math.max(peak, guidance), memory, parts };
   } finally {
     await browser.close();
@@ -236,6 +246,6 @@ export function memoryRows(f: MemoryFigures): Record<string, string> {
     'renderer: after a capture': `${mb(f.afterCapture)} (${over(f.afterCapture, f.idle)})`,
     'worker: live tensors / their bytes': f.tensors === null ? '–' : `${f.tensors} / ${((f.tensorBytes ?? 0) / MiB).toFixed(1)} MB`,
     'worker: WASM heap': f.wasmHeap === null ? '–' : mb(f.wasmHeap / MiB),
-    'renderer during guidance, largest parts': f.parts.map((p) => `${p.name} ${Math.round(p.mib)}`).join(', ') || '–',
+    'renderer: what grew from idle to guidance (Chromium allocators, MB)': f.parts.map((p) => `${p.name} +${Math.round(p.mib)}`).join(', ') || '–',
   };
 }
