@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createAnalysisClient, type AnalysisStage } from './client.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { createAnalysisClient, DISPOSE_GRACE_MS, type AnalysisStage } from './client.ts';
 import type { FrameRequest, FromWorker, ToWorker } from './protocol.ts';
 
 /** A worker the test speaks for: it records what the client sends and answers on demand. */
@@ -92,6 +92,25 @@ describe('the analysis client follows the worker through its stages', () => {
     }
     expect(fake.worker.terminated).toBe(status === 'unavailable');
     client.dispose();
+  });
+
+  it('dispose lets the worker close the frames it holds, rejects what is pending, and ends the worker after a grace', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeWorker();
+      const client = createAnalysisClient({ createWorker: fake.create });
+      fake.say({ type: 'ready', backend: 'wasm', loadMs: 1 });
+      await Promise.resolve();
+      const answer = client.analyseFrame(frame() as unknown as ImageBitmap, request);
+      client.dispose();
+      await expect(answer).rejects.toThrow();
+      expect(fake.sent.at(-1)).toEqual({ type: 'dispose' });
+      expect(fake.worker.terminated).toBe(false);
+      vi.advanceTimersByTime(DISPOSE_GRACE_MS);
+      expect(fake.worker.terminated).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('detectorReady resolves at the detector, ready only with the mesh', async () => {

@@ -17,6 +17,9 @@ export type AnalysisStage = 'loading' | 'detector' | 'ready' | 'unavailable';
 /** Performance marks the client sets, for a host's own timing (and the guidance benchmark). */
 export const ANALYSIS_MARKS = { detector: 'okaylive:analysis-detector', ready: 'okaylive:analysis-ready' } as const;
 
+/** How long a disposed worker has to close the frames it holds before it is ended. */
+export const DISPOSE_GRACE_MS = 3000;
+
 export interface StillAnalysis {
   measurement: Measurement;
   /** The rules at their limits, as the server re-check applies them. */
@@ -240,8 +243,17 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     dispose() {
       clearTimeout(timer);
       setStatus('unavailable', null);
-      worker?.terminate();
+      const ending = worker;
       worker = null;
+      for (const p of pending.values()) p.reject(new Error('analysis disposed'));
+      pending.clear();
+      if (!ending) return;
+      // Frames already handed over belong to the worker, and a worker ended with a camera frame
+      // in hand never gives that frame's buffer back (a few MB per widget in Chromium): it is
+      // asked to close them and then itself, and ended anyway if it does not.
+      const bye: ToWorker = { type: 'dispose' };
+      ending.postMessage(bye);
+      setTimeout(() => ending.terminate(), DISPOSE_GRACE_MS);
     },
   };
 }

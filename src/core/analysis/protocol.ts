@@ -3,6 +3,8 @@ import type { Measurement, MotionSample } from './measure.ts';
 /** Messages between the analysis client (page) and the face-analysis worker. */
 export type ToWorker =
   | { type: 'init'; assetsBaseUrl: string }
+  /** The widget is done: close the frames still in hand, then the worker itself. */
+  | { type: 'dispose' }
   | {
       type: 'analyse';
       id: number;

@@ -68,11 +68,32 @@ function wouldKeep(request: Extract<ToWorker, { type: 'analyse' }>['request'], s
   return request.keep && (request.keepAbove === null || score > request.keepAbove);
 }
 
+/** Frames being analysed, and whether the page has let go of this worker (it closes when both allow). */
+let inFlight = 0;
+let closing = false;
+
+function closeWhenIdle(): void {
+  if (closing && inFlight === 0) self.close();
+}
+
 async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise<void> {
+  inFlight += 1;
+  try {
+    await analyseFrame(message);
+  } finally {
+    inFlight -= 1;
+    closeWhenIdle();
+  }
+}
+
+async function analyseFrame(message: Extract<ToWorker, { type: 'analyse' }>): Promise<void> {
   const started = performance.now();
   const { request, bitmap } = message;
   try {
-    if (!models) throw new Error('analysis not ready');
+    if (!models) {
+      bitmap.close();
+      throw new Error('analysis not ready');
+    }
     let full: ImageBitmap | null = null;
     let measurement: Measurement;
     try {
@@ -102,5 +123,8 @@ async function analyse(message: Extract<ToWorker, { type: 'analyse' }>): Promise
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'init') void init(message.assetsBaseUrl);
-  else void analyse(message);
+  else if (message.type === 'dispose') {
+    closing = true;
+    closeWhenIdle();
+  } else void analyse(message);
 };
