@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ASSET_FILES, MODEL_NAMES, WASM_FILES, type AssetFile, type AssetNames, type ModelName } from '../core/analysis/assets.ts';
-import { reencodeModel, type Encoding, type ModelJson, type WeightsGroup } from './weights.ts';
+import { reencodeModel, type EncodingPlan, type ModelJson, type WeightsGroup } from './weights.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +23,7 @@ const WASM_DIR = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
  * to 0.3, under the floor), the mesh moves eye openness by up to 2.5 tolerances. float16 reads
  * every clip exactly as float32 does. The mesh ships as float16 already; the detector halves.
  */
-export const MODEL_ENCODINGS: Readonly<Record<ModelName, Encoding>> = {
+export const MODEL_ENCODINGS: Readonly<Record<ModelName, EncodingPlan>> = {
   blazeface: 'float16',
 };
 
@@ -66,10 +66,10 @@ export function shippedModel(model: ModelName): { json: ModelJson; bin: Uint8Arr
 const jsonBytes = (json: ModelJson): Uint8Array => new TextEncoder().encode(JSON.stringify(json));
 
 /** One model re-encoded, its .bin hashed and named in its JSON, then the JSON hashed. */
-function modelAssets(model: ModelName, encoding: Encoding): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
+function modelAssets(model: ModelName, plan: EncodingPlan): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
   const { json, bin } = shippedModel(model);
   // The .bin's name goes into the JSON, so the .bin is encoded (and hashed) first.
-  const plain = reencodeModel(json, bin, encoding, `${model}.bin`);
+  const plain = reencodeModel(json, bin, plan, `${model}.bin`);
   const binName = hashedName(`${model}.bin`, plain.bin);
   const hashedJson = jsonBytes({ ...plain.json, weightsManifest: plain.json.weightsManifest.map((g) => ({ ...g, paths: [binName] })) });
   return {
@@ -98,7 +98,7 @@ function landmarkAssets(): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
 }
 
 /** Every analysis asset, built anew (deterministic: the same input gives the same names). */
-export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encoding>>): AnalysisAssetSet {
+export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, EncodingPlan>>): AnalysisAssetSet {
   const models = MODEL_NAMES.map((model) => ({ model, ...modelAssets(model, encodings[model]) }));
   const landmarks = landmarkAssets();
   const files: AnalysisAsset[] = [
@@ -119,7 +119,7 @@ export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encodi
 const cache = new Map<string, AnalysisAssetSet>();
 
 /** The same, built once per set of encodings. */
-export function analysisAssets(encodings: Readonly<Record<ModelName, Encoding>> = MODEL_ENCODINGS): AnalysisAssetSet {
+export function analysisAssets(encodings: Readonly<Record<ModelName, EncodingPlan>> = MODEL_ENCODINGS): AnalysisAssetSet {
   const key = JSON.stringify(encodings);
   const set = cache.get(key) ?? buildAnalysisAssets(encodings);
   cache.set(key, set);

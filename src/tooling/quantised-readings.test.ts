@@ -18,6 +18,7 @@ import type { Readings } from '../core/rules/table.ts';
 import { loadNodeDetector, servedModels, type ModelSet } from '../server/reference/human-node.ts';
 import { analysisAssets, MODEL_ENCODINGS } from './analysis-assets.ts';
 import { compareReadings, TOLERANCE_SHARE } from './reading-diff.ts';
+import { describePlan } from './weights.ts';
 
 /** The first frame of a clip as PNG bytes. */
 function firstFrame(file: string): Buffer {
@@ -71,7 +72,7 @@ beforeAll(async () => {
   }
   const fmt = (v: number | null) => (v === null ? '-' : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3));
   console.log(
-    `\nreadings, shipped weights → ${MODEL_NAMES.map((m) => `${m} ${MODEL_ENCODINGS[m]}`).join(', ')} (tolerance: ${TOLERANCE_SHARE} of each rule's target-to-limit gap)`,
+    `\nreadings, shipped weights → ${MODEL_NAMES.map((m) => `${m} ${describePlan(MODEL_ENCODINGS[m])}`).join(', ')} (tolerance: ${TOLERANCE_SHARE} of each rule's target-to-limit gap)`,
   );
   console.table(
     Object.fromEntries(
