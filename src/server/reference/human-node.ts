@@ -37,10 +37,16 @@ interface NodeTf {
 interface GraphModelLike {
   inputs: { shape?: number[]; dtype: string }[];
   execute(input: Tensor): unknown;
+  dispose(): void;
 }
 
 export interface NodeFaceDetector {
   detect(image: RgbaImage): Promise<FaceInput[]>;
+  /**
+   * Frees the models' weights. Every load's copy of Human shares tfjs' one engine (it lives on
+   * globalThis), so a tool that loads detector after detector must free each, or keep them all.
+   */
+  dispose(): void;
 }
 
 const require = createRequire(import.meta.url);
@@ -184,6 +190,10 @@ export async function loadNodeDetector(
       } finally {
         rgb.dispose();
       }
+    },
+    dispose() {
+      for (const model of Object.values(human.models.models as Record<string, GraphModelLike | null>)) model?.dispose();
+      net?.dispose();
     },
   };
 }
