@@ -1,22 +1,25 @@
 /**
  * `npm run models:encoding`: which of the detector's tensors can be stored as uint8 and which
- * must stay float16. Reads a frame of every e2e camera clip and the rendered head at known
- * poses out to the pose limits, with the shipped float32 weights and with each trial plan,
- * through the reference engine's Node Human (the browser's detector and landmark network).
- * Greedy, largest tensor first (encoding-search.ts): a tensor goes uint8 only if, with it and
- * every tensor already taken, each frame reads within tolerance, with the same hint and
- * verdict, and no face's score drops by more than SCORE_MARGIN (reading-diff.ts).
+ * must stay float16. Reads a frame of every e2e camera clip and the rendered head at every
+ * pose of the known-pose test, with the shipped float32 weights and with each trial plan,
+ * through the reference engine's Node Human (as the tests read them). Greedy, largest tensor
+ * first (encoding-search.ts): a tensor goes uint8 only if, with it and every tensor already
+ * taken, each clip reads within tolerance with the same hint and verdict, no face's score
+ * drops by more than SCORE_MARGIN (reading-diff.ts), and the head is still found in every
+ * pose and passes the known-pose test's checks (e2e/head/known-poses.ts).
  *
  * Prints the steps, the result and its sizes; the list of float16 tensors goes into
  * analysis-assets.ts by hand, as data. Needs the clips (`node e2e/setup/prepare.mjs`) and
  * Chromium for the head (as the known-pose test does). Takes a quarter of an hour on two cores.
  */
 import { brotliCompressSync, constants } from 'node:zlib';
+import { judgeKnownPoses, judgeSpread, KNOWN_POSES, SPREAD_POSE, SPREAD_SHOTS, type PoseRow } from '../../e2e/head/known-poses.ts';
 import { openHeadRenderer, type HeadPose } from '../../e2e/head/renderer.ts';
 import { frameOf } from '../../e2e/head/read-pose.ts';
 import { measure } from '../core/analysis/measure.ts';
 import { analysisImage } from '../core/analysis/testing/scenes.ts';
 import type { RgbaImage } from '../core/analysis/types.ts';
+import { evaluate } from '../core/rules/evaluate.ts';
 import { loadNodeDetector, type ModelSet } from '../server/reference/human-node.ts';
 import { buildAnalysisAssets, shippedModel } from './analysis-assets.ts';
 import { clipFrames } from './clip-frames.ts';
@@ -29,45 +32,34 @@ interface NamedFrame {
   image: RgbaImage;
   crop: { width: number; height: number };
   judge: JudgeOptions;
+  /** For the rendered head: its true pose, and which of the known-pose checks it belongs to. */
+  head?: { pose: HeadPose; check: 'known' | 'spread' };
 }
 
-const along = (axis: keyof HeadPose, values: readonly number[]): HeadPose[] => values.map((v) => ({ yaw: 0, pitch: 0, roll: 0, [axis]: v }));
-
-/**
- * Frontal, each axis out to its rule's limit (yaw 20°, pitch 25°, roll 30°: a face turned that
- * far must still be found and read), and the known-pose test's mixed poses.
- */
-const POSES: HeadPose[] = [
-  { yaw: 0, pitch: 0, roll: 0 },
-  ...along('yaw', [-20, -10, 10, 20]),
-  ...along('pitch', [-25, -20, -10, 10, 20, 25]),
-  ...along('roll', [-30, -20, -10, 10, 20, 30]),
-  { yaw: 10, pitch: 10, roll: 5 },
-  { yaw: -10, pitch: -10, roll: -5 },
-  { yaw: 8, pitch: -6, roll: 8 },
-  { yaw: -6, pitch: 8, roll: -8 },
-];
-
-const poseName = (p: HeadPose): string => `pose ${p.yaw}/${p.pitch}/${p.roll}`;
-
-/**
- * A rendered pose must still be found, with its score; its readings are the known-pose test's
- * to judge (angle errors over many poses, not one frame's). Where that test fixes the outcome
- * (captured within 10°, never from 25°) the verdict must stay; between, the angle sits on a
- * rule's band and either outcome is right.
- */
-function poseJudge(p: HeadPose): JudgeOptions {
-  const largest = Math.max(Math.abs(p.yaw), Math.abs(p.pitch), Math.abs(p.roll));
-  return { readings: false, verdict: largest <= 10 || largest >= 25 };
+/** What a trial reads on one frame: the scores and readings, and the head pose read. */
+interface Read {
+  frame: FrameReading;
+  pose: HeadPose | null;
 }
 
-async function poseFrames(): Promise<NamedFrame[]> {
+/**
+ * The known-pose test's frames (every pose out to and past the limits, one pose at nine places
+ * in the oval). Each must still be found with its score; their readings are judged as the test
+ * judges them, over all of them (angle errors, captured or not, the spread).
+ */
+async function headFrames(): Promise<NamedFrame[]> {
   const renderer = await openHeadRenderer();
   try {
     const out: NamedFrame[] = [];
-    for (const pose of POSES) {
-      const frame = await analysisImage(await frameOf(await renderer.render(pose)));
-      out.push({ name: poseName(pose), ...frame, judge: poseJudge(pose) });
+    const shots = [
+      ...KNOWN_POSES.map((pose) => ({ pose, check: 'known' as const })),
+      ...SPREAD_SHOTS.map((shot) => ({ pose: SPREAD_POSE, shot, check: 'spread' as const })),
+    ];
+    for (const { pose, check, ...rest } of shots) {
+      const shot = 'shot' in rest ? rest.shot : undefined;
+      const frame = await analysisImage(await frameOf(await renderer.render(pose, shot)));
+      const at = shot?.at ? ` at ${shot.at.x},${shot.at.y}` : '';
+      out.push({ name: `head ${pose.yaw}/${pose.pitch}/${pose.roll}${at}`, ...frame, judge: { readings: false, verdict: false }, head: { pose, check } });
     }
     return out;
   } finally {
@@ -81,13 +73,14 @@ function modelSet(plan: EncodingPlan): ModelSet {
   return { names: assets.names, files: new Map(assets.files.map((f) => [f.name, f.bytes])) };
 }
 
-async function readFrames(plan: EncodingPlan, frames: readonly NamedFrame[]): Promise<FrameReading[]> {
+async function readFrames(plan: EncodingPlan, frames: readonly NamedFrame[]): Promise<Read[]> {
   const detector = await loadNodeDetector(modelSet(plan));
   try {
-    const out: FrameReading[] = [];
+    const out: Read[] = [];
     for (const { image, crop } of frames) {
       const faces = await detector.detect(image);
-      out.push({ scores: faces.map((f) => f.score), readings: measure({ faces, image, crop }).readings });
+      const measurement = measure({ faces, image, crop });
+      out.push({ frame: { scores: faces.map((f) => f.score), readings: measurement.readings }, pose: measurement.face?.pose ?? null });
     }
     return out;
   } finally {
@@ -95,14 +88,41 @@ async function readFrames(plan: EncodingPlan, frames: readonly NamedFrame[]): Pr
   }
 }
 
-interface Trial {
-  verdicts: FrameVerdict[];
+/** The known-pose test's verdicts on a trial's reads. */
+function headFailures(frames: readonly NamedFrame[], reads: readonly Read[]): string[] {
+  const rows = (check: 'known' | 'spread'): PoseRow[] =>
+    frames.flatMap((f, i) => {
+      const read = reads[i];
+      if (f.head?.check !== check || !read) return [];
+      const { readings } = read.frame;
+      return [{ pose: f.head.pose, read: read.pose, compliant: evaluate(readings, { mode: 'guide' }).compliant, overflow: readings.ovalOverflow }];
+    });
+  return [...judgeKnownPoses(rows('known')).failures, ...judgeSpread(rows('spread')).failures];
 }
 
-/** The worst frame of a trial, in words: its failures, else its largest move and score drop. */
+interface Trial {
+  verdicts: FrameVerdict[];
+  head: string[];
+}
+
+function judgeTrial(frames: readonly NamedFrame[], reference: readonly Read[], candidate: readonly Read[]): Trial {
+  const verdicts = frames.map((frame, i) => {
+    const [r, c] = [reference[i], candidate[i]];
+    if (!r || !c) throw new Error(`no reading for ${frame.name}`);
+    return judgeFrame(r.frame, c.frame, frame.judge);
+  });
+  return { verdicts, head: headFailures(frames, candidate) };
+}
+
+const passes = (t: Trial): boolean => t.head.length === 0 && t.verdicts.every((v) => v.failures.length === 0);
+
+/** The worst of a trial, in words: its failures, else its largest move and score drop. */
 function summary(trial: Trial, frames: readonly NamedFrame[]): string {
-  const failing = trial.verdicts.flatMap((v, i) => (v.failures.length > 0 ? [`${frames[i]?.name}: ${v.failures.join(', ')}`] : []));
-  if (failing.length > 0) return failing.slice(0, 2).join('; ') + (failing.length > 2 ? `; +${failing.length - 2} frames` : '');
+  const failing = [
+    ...trial.verdicts.flatMap((v, i) => (v.failures.length > 0 ? [`${frames[i]?.name}: ${v.failures.join(', ')}`] : [])),
+    ...(trial.head.length > 0 ? [`head: ${trial.head.join(', ')}`] : []),
+  ];
+  if (failing.length > 0) return failing.slice(0, 2).join('; ') + (failing.length > 2 ? `; +${failing.length - 2} more` : '');
   const share = Math.max(...trial.verdicts.map((v) => v.worstShare));
   const drop = Math.max(...trial.verdicts.map((v) => v.scoreDrop));
   return `largest move ${share.toFixed(2)} of a tolerance, score drop ${drop.toFixed(2)}`;
@@ -120,11 +140,14 @@ function sizes(plan: EncodingPlan): string {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const frames: NamedFrame[] = [...(await clipFrames()).map((c) => ({ name: c.clip, image: c.image, crop: c.crop, judge: {} })), ...(await poseFrames())];
+  const clips = (await clipFrames()).map((c) => ({ name: c.clip, image: c.image, crop: c.crop, judge: {} }));
+  const frames: NamedFrame[] = [...clips, ...(await headFrames())];
   const reference = await readFrames('float32', frames);
+  const own = headFailures(frames, reference);
+  if (own.length > 0) throw new Error(`the shipped weights fail the known-pose checks themselves: ${own.join(', ')}`);
   const all = candidates(shippedModel('blazeface').json.weightsManifest.flatMap((g) => g.weights));
   console.log(
-    `${frames.length} frames (${frames.length - POSES.length} clips, ${POSES.length} poses); tolerance ${TOLERANCE_SHARE} of each rule's gap, score margin ${SCORE_MARGIN}; ${all.length} float tensors, largest first`,
+    `${frames.length} frames (${clips.length} clips, ${frames.length - clips.length} of the head); tolerance ${TOLERANCE_SHARE} of each rule's gap, score margin ${SCORE_MARGIN}; ${all.length} float tensors, largest first`,
   );
   const width = Math.max(...all.map((c) => c.name.length));
   const result = await greedySearch<Trial>(
@@ -132,13 +155,8 @@ async function main(): Promise<void> {
     'uint8',
     'float16',
     async (plan) => {
-      const candidate = await readFrames(plan, frames);
-      const verdicts = reference.map((r, i) => {
-        const [c, frame] = [candidate[i], frames[i]];
-        if (!c || !frame) throw new Error(`no reading for frame ${i}`);
-        return judgeFrame(r, c, frame.judge);
-      });
-      return { ok: verdicts.every((v) => v.failures.length === 0), detail: { verdicts } };
+      const trial = judgeTrial(frames, reference, await readFrames(plan, frames));
+      return { ok: passes(trial), detail: trial };
     },
     ({ candidate, accepted, detail }) =>
       console.log(
