@@ -8,9 +8,9 @@
  * drops by more than SCORE_MARGIN (reading-diff.ts), and the head is still found in every
  * pose and passes the known-pose test's checks (e2e/head/known-poses.ts).
  *
- * Prints the steps, the result and its sizes; the list of float16 tensors goes into
+ * Prints the steps, the result and its sizes; the list of uint8 tensors goes into
  * analysis-assets.ts by hand, as data. Needs the clips (`node e2e/setup/prepare.mjs`) and
- * Chromium for the head (as the known-pose test does). Takes a quarter of an hour on two cores.
+ * Chromium for the head (as the known-pose test does). Takes about half an hour on two busy cores.
  */
 import { brotliCompressSync, constants } from 'node:zlib';
 import { judgeKnownPoses, judgeSpread, KNOWN_POSES, SPREAD_POSE, SPREAD_SHOTS, type PoseRow } from '../../e2e/head/known-poses.ts';
@@ -164,7 +164,8 @@ async function main(): Promise<void> {
       ),
   );
   console.log(`\n${sizes('float16')}\n${sizes(result.plan)}`);
-  console.log(`\nthe tensors kept float16 (analysis-assets.ts, DETECTOR_FLOAT16):\n${JSON.stringify(result.fineNames)}`);
+  console.log(`\nkept float16: ${JSON.stringify(result.fineNames)}`);
+  console.log(`\nuint8 (analysis-assets.ts, DETECTOR_UINT8):\n${JSON.stringify(result.coarseNames)}`);
   console.log(`\n${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -43,6 +43,7 @@ describe('the greedy search', () => {
     const steps: string[] = [];
     const result = await greedySearch(all, 'uint8', 'float16', model(harmed, most), (s) => steps.push(s.candidate.name));
     expect(result.fineNames).toEqual(fine);
+    expect(result.coarseNames).toEqual(all.map((c) => c.name).filter((n) => !fine.includes(n)));
     expect(steps).toEqual(all.map((c) => c.name));
     // The plan is the one the last accepted step checked: coarse everywhere except the fine ones.
     for (const c of all) expect(encodingOf(result.plan, c.name)).toBe(fine.includes(c.name) ? 'float16' : 'uint8');

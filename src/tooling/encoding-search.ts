@@ -36,7 +36,8 @@ export interface Step<T> {
 export interface SearchResult<T> {
   /** The plan found: coarse everywhere except `fineNames`. */
   plan: EncodingPlan;
-  /** The tensors left at the fine encoding, largest first. */
+  /** The tensors taken at the coarse encoding, and those left at the fine one, largest first. */
+  coarseNames: string[];
   fineNames: string[];
   steps: Step<T>[];
 }
@@ -63,5 +64,6 @@ export async function greedySearch<T>(
     steps.push(step);
     onStep(step);
   }
-  return { plan: mixedPlan(all, accepted, coarse, fine), fineNames: all.filter((c) => !accepted.has(c.name)).map((c) => c.name), steps };
+  const names = (taken: boolean) => all.filter((c) => accepted.has(c.name) === taken).map((c) => c.name);
+  return { plan: mixedPlan(all, accepted, coarse, fine), coarseNames: names(true), fineNames: names(false), steps };
 }
