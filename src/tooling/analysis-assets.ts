@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ASSET_FILES, MODEL_NAMES, WASM_FILES, type AssetFile, type AssetNames, type ModelName } from '../core/analysis/assets.ts';
-import { reencodeModel, type Encoding, type ModelJson, type WeightsGroup } from './weights.ts';
+import { reencodeModel, type EncodingPlan, type ModelJson, type WeightsGroup } from './weights.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -17,14 +17,48 @@ export const HUMAN_MODELS_DIR = join(dirname(dirname(require.resolve('@vladmandi
 const WASM_DIR = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
 
 /**
- * How each model's float weights are stored: the smallest encoding whose readings stay within
- * tolerance of the shipped weights on every camera clip (quantised-readings.test.ts). uint8
- * fails both: the detector loses the turned and the overexposed face (its scores drop by up
- * to 0.3, under the floor), the mesh moves eye openness by up to 2.5 tolerances. float16 reads
- * every clip exactly as float32 does. The mesh ships as float16 already; the detector halves.
+ * The detector's tensors stored as uint8 (tfjs' per-tensor scale and minimum); every other
+ * float tensor stays float16, so a tensor a model update adds gets the safe encoding until the
+ * tool has judged it. 11 KB less after brotli than all float16. Chosen by
+ * `npm run models:encoding` (choose-encoding.ts): largest tensor first, a tensor goes uint8
+ * only if every camera clip still reads within tolerance of the shipped weights with the same
+ * hint and verdict, no face's score drops by more than 0.05, and the rendered head passes the
+ * known-pose checks. The first classifier head and the last block's bias lose the turned or
+ * the overexposed face outright; most other tensors moved a reading no further than a
+ * one-pixel shift of the frame moves it with the shipped weights, so which of them pass is
+ * close to chance, and a change to the readings can tip one over: rerun the tool then.
  */
-export const MODEL_ENCODINGS: Readonly<Record<ModelName, Encoding>> = {
-  blazeface: 'float16',
+export const DETECTOR_UINT8: readonly string[] = [
+  'unknown_131',
+  'unknown_67',
+  'unknown_91',
+  'unknown_101',
+  'unknown_59',
+  'unknown_7',
+  'unknown_81',
+  'unknown_85',
+  'unknown_89',
+  'unknown_61',
+  'unknown_53',
+  'unknown_45',
+  'unknown_100',
+  'unknown_112',
+  'unknown_130',
+  'unknown_16',
+  'unknown_36',
+  'unknown_44',
+  'unknown_134',
+  'unknown_136',
+];
+
+/**
+ * How each model's float weights are stored (quantised-readings.test.ts holds them to the
+ * shipped weights' readings). All of the detector as uint8 loses the turned and the overexposed
+ * face (its scores drop by up to 0.3, under the floor); all float16 reads every clip as float32
+ * does; mixed, as above.
+ */
+export const MODEL_ENCODINGS: Readonly<Record<ModelName, EncodingPlan>> = {
+  blazeface: { default: 'float16', tensors: Object.fromEntries(DETECTOR_UINT8.map((name) => [name, 'uint8'])) },
 };
 
 /** face-api's model folder, and the landmark network served as `landmarks68` (already uint8-quantised). */
@@ -66,10 +100,10 @@ export function shippedModel(model: ModelName): { json: ModelJson; bin: Uint8Arr
 const jsonBytes = (json: ModelJson): Uint8Array => new TextEncoder().encode(JSON.stringify(json));
 
 /** One model re-encoded, its .bin hashed and named in its JSON, then the JSON hashed. */
-function modelAssets(model: ModelName, encoding: Encoding): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
+function modelAssets(model: ModelName, plan: EncodingPlan): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
   const { json, bin } = shippedModel(model);
   // The .bin's name goes into the JSON, so the .bin is encoded (and hashed) first.
-  const plain = reencodeModel(json, bin, encoding, `${model}.bin`);
+  const plain = reencodeModel(json, bin, plan, `${model}.bin`);
   const binName = hashedName(`${model}.bin`, plain.bin);
   const hashedJson = jsonBytes({ ...plain.json, weightsManifest: plain.json.weightsManifest.map((g) => ({ ...g, paths: [binName] })) });
   return {
@@ -98,7 +132,7 @@ function landmarkAssets(): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
 }
 
 /** Every analysis asset, built anew (deterministic: the same input gives the same names). */
-export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encoding>>): AnalysisAssetSet {
+export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, EncodingPlan>>): AnalysisAssetSet {
   const models = MODEL_NAMES.map((model) => ({ model, ...modelAssets(model, encodings[model]) }));
   const landmarks = landmarkAssets();
   const files: AnalysisAsset[] = [
@@ -119,7 +153,7 @@ export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encodi
 const cache = new Map<string, AnalysisAssetSet>();
 
 /** The same, built once per set of encodings. */
-export function analysisAssets(encodings: Readonly<Record<ModelName, Encoding>> = MODEL_ENCODINGS): AnalysisAssetSet {
+export function analysisAssets(encodings: Readonly<Record<ModelName, EncodingPlan>> = MODEL_ENCODINGS): AnalysisAssetSet {
   const key = JSON.stringify(encodings);
   const set = cache.get(key) ?? buildAnalysisAssets(encodings);
   cache.set(key, set);

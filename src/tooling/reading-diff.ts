@@ -3,6 +3,7 @@
  * between the rule's target and its limit (the hysteresis band guidance works in). A shift
  * that small cannot turn a frame guidance accepts into one the limit refuses.
  */
+import { evaluate, primaryFailure } from '../core/rules/evaluate.ts';
 import { RULES, type ReadingKey, type Readings } from '../core/rules/table.ts';
 
 /** Share of each rule's target-to-limit gap a reading may move by. */
@@ -51,4 +52,62 @@ export function compareReadings(reference: Readings, candidate: Readings, tolera
     // A hair of slack for exact readings: both are integers, and float noise must not fail them.
     return { reading, reference: a, candidate: b, delta, tolerance, ok: delta <= tolerance + 1e-9 };
   });
+}
+
+/**
+ * How far the detector's confidence in a face may drop. Its floor (FACE_CONFIDENCE_FLOOR)
+ * decides whether a face counts at all, so a drop that leaves every reading in place still
+ * brings a harder frame (a turned, overexposed or dim face) closer to not being found.
+ */
+export const SCORE_MARGIN = 0.05;
+
+/** What one frame read: each face's detector score and the rule readings. */
+export interface FrameReading {
+  scores: readonly number[];
+  readings: Readings;
+}
+
+export interface FrameVerdict {
+  /** Everything that differs beyond tolerance, in words; empty when the frame reads the same. */
+  failures: string[];
+  /** The largest reading move as a share of its tolerance (0 when none moved). */
+  worstShare: number;
+  /** The largest drop of a face's score, the faces matched best first (0 when none dropped). */
+  scoreDrop: number;
+}
+
+const fmt = (v: number | null): string => (v === null ? '-' : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3));
+
+export interface JudgeOptions {
+  /** Every reading within its tolerance and the same hint (default), or only the face found. */
+  readings?: boolean;
+  /** The same compliant or not outcome, in guide mode and at the limits (default). */
+  verdict?: boolean;
+  margin?: number;
+}
+
+/**
+ * One frame read with the shipped weights and with re-encoded ones: every reading within
+ * tolerance, the same hint, the same verdict in guide mode and at the limits, and no face's
+ * score down by more than the margin. Without `readings`, only the faces found count (the
+ * number above the floor, their scores), for frames whose readings are not what is judged.
+ */
+export function judgeFrame(reference: FrameReading, candidate: FrameReading, options: JudgeOptions = {}): FrameVerdict {
+  const { readings = true, verdict = true, margin = SCORE_MARGIN } = options;
+  const diffs = compareReadings(reference.readings, candidate.readings).filter((d) => readings || d.reading === 'faceCount');
+  const failures = diffs.filter((d) => !d.ok).map((d) => `${d.reading} ${fmt(d.reference)}→${fmt(d.candidate)}`);
+  const guide = (r: Readings) => evaluate(r, { mode: 'guide' });
+  const [a, b] = [guide(reference.readings), guide(candidate.readings)];
+  if (readings && primaryFailure(a) !== primaryFailure(b)) failures.push(`hint ${primaryFailure(a) ?? 'none'}→${primaryFailure(b) ?? 'none'}`);
+  if (verdict && a.compliant !== b.compliant) failures.push(`guide verdict ${a.compliant}→${b.compliant}`);
+  const [la, lb] = [evaluate(reference.readings).compliant, evaluate(candidate.readings).compliant];
+  if (verdict && la !== lb) failures.push(`limit verdict ${la}→${lb}`);
+  const best = (s: readonly number[]) => [...s].sort((x, y) => y - x);
+  const [sa, sb] = [best(reference.scores), best(candidate.scores)];
+  // A face the candidate no longer finds has dropped to nothing.
+  const scoreDrop = Math.max(0, ...sa.map((s, i) => s - (sb[i] ?? 0)));
+  // Human rounds scores to 0.01: a hair of slack so a drop of exactly the margin passes.
+  if (scoreDrop > margin + 1e-6) failures.push(`score ${fmt(sa[0] ?? null)}→${fmt(sb[0] ?? null)}`);
+  const shares = diffs.map((d) => (d.delta === null ? 0 : d.tolerance > 0 ? d.delta / d.tolerance : d.delta > 1e-9 ? Infinity : 0));
+  return { failures, worstShare: Math.max(0, ...shares), scoreDrop };
 }

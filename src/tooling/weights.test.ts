@@ -3,7 +3,18 @@ import '@tensorflow/tfjs-backend-cpu/dist/base';
 import '@tensorflow/tfjs-backend-cpu/dist/register_all_kernels';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { decodeWeights, encodeWeights, reencodeModel, uint8Range, type Encoding, type Tensor, type WeightSpec } from './weights.ts';
+import {
+  decodeWeights,
+  describePlan,
+  encodeWeights,
+  encodingOf,
+  reencodeModel,
+  uint8Range,
+  type Encoding,
+  type EncodingPlan,
+  type Tensor,
+  type WeightSpec,
+} from './weights.ts';
 
 const ramp = new Float32Array(Array.from({ length: 1000 }, (_, i) => Math.sin(i / 7) * 3 - 0.5));
 const ints = new Int32Array([1, -2, 300000, 4]);
@@ -22,13 +33,17 @@ async function tfjsDecode(specs: WeightSpec[], bin: Uint8Array): Promise<Record<
   return out;
 }
 
+/** The largest error each encoding may make on `ramp` (|x| ≤ 3.5). */
+const MAX_ERROR: Record<Encoding, number> = {
+  float32: 0,
+  float16: 3.5 * 2 ** -11, // half of float16's step at |x| ≤ 3.5
+  uint8: (3.5 * 2) / 255 / 2 + 1e-6, // half a step of the tensor's range
+};
+const BYTES_PER: Record<Encoding, number> = { float32: 4, float16: 2, uint8: 1 };
+
 describe('re-encoded weights decode in tfjs to what went in', () => {
-  it.each<[Encoding, number, number]>([
-    // encoding, bytes per float, largest error allowed
-    ['float32', 4, 0],
-    ['float16', 2, 3.5 * 2 ** -11], // half of float16's step at |x| ≤ 3.5
-    ['uint8', 1, (3.5 * 2) / 255 / 2 + 1e-6], // half a step of the tensor's range
-  ])('%s', async (encoding, bytesPerFloat, maxError) => {
+  it.each<Encoding>(['float32', 'float16', 'uint8'])('%s', async (encoding) => {
+    const [bytesPerFloat, maxError] = [BYTES_PER[encoding], MAX_ERROR[encoding]];
     const { group, bin } = encodeWeights(tensors, encoding, 'model.bin');
     expect(group.paths).toEqual(['model.bin']);
     expect(bin.length).toBe((1000 + 3) * bytesPerFloat + 4 * 4);
@@ -39,6 +54,40 @@ describe('re-encoded weights decode in tfjs to what went in', () => {
     expect(Array.from(decoded.zeros ?? [])).toEqual([0, 0, 0]);
     // and this module reads back its own output the same way
     expect(decodeWeights(group.weights, bin).map((t) => Array.from(t.values))).toEqual(Object.values(decoded).map((v) => Array.from(v)));
+  });
+});
+
+describe('a plan per tensor', () => {
+  it.each<[string, EncodingPlan, Encoding, Encoding]>([
+    // name, plan, what `w` gets, what `zeros` gets
+    ['one encoding for all', 'float16', 'float16', 'float16'],
+    ['uint8, the large tensor kept float16', { default: 'uint8', tensors: { w: 'float16' } }, 'float16', 'uint8'],
+    ['float16, one tensor uint8', { default: 'float16', tensors: { w: 'uint8' } }, 'uint8', 'float16'],
+    ['an exception that is the default changes nothing', { default: 'uint8', tensors: { zeros: 'uint8' } }, 'uint8', 'uint8'],
+    ['float32 beside uint8', { default: 'float32', tensors: { zeros: 'uint8' } }, 'float32', 'uint8'],
+  ])('%s', async (_name, plan, wGets, zerosGets) => {
+    const { group, bin } = encodeWeights(tensors, plan, 'model.bin');
+    const stored = (e: Encoding) => (e === 'float32' ? 'float32' : e);
+    expect(group.weights.map((w) => w.quantization?.dtype ?? w.dtype)).toEqual([stored(wGets), 'int32', stored(zerosGets)]);
+    expect(bin.length).toBe(1000 * BYTES_PER[wGets] + 4 * 4 + 3 * BYTES_PER[zerosGets]);
+    const decoded = await tfjsDecode(group.weights, bin);
+    const w = decoded.w ?? new Float32Array();
+    expect(Math.max(...Array.from(ramp, (v, i) => Math.abs(v - (w[i] ?? NaN))))).toBeLessThanOrEqual(MAX_ERROR[wGets]);
+    expect(Array.from(decoded.shape ?? [])).toEqual(Array.from(ints));
+    expect(Array.from(decoded.zeros ?? [])).toEqual([0, 0, 0]);
+  });
+
+  it('refuses a plan naming a tensor the model does not have (a stale plan)', () => {
+    expect(() => encodeWeights(tensors, { default: 'uint8', tensors: { w: 'float16', gone: 'float16' } }, 'model.bin')).toThrow(/gone/);
+  });
+
+  it.each<[EncodingPlan, string, Encoding, string]>([
+    ['uint8', 'w', 'uint8', 'uint8'],
+    [{ default: 'uint8', tensors: { w: 'float16' } }, 'w', 'float16', 'uint8, 1 tensor float16'],
+    [{ default: 'uint8', tensors: { w: 'float16', zeros: 'float16', shape: 'uint8' } }, 'shape', 'uint8', 'uint8, 2 tensors float16'],
+  ])('%j: %s is %s, in words "%s"', (plan, name, encoding, words) => {
+    expect(encodingOf(plan, name)).toBe(encoding);
+    expect(describePlan(plan)).toBe(words);
   });
 });
 

@@ -1,12 +1,32 @@
 /**
  * Reads and rewrites the weights of a tfjs graph model (model JSON + one .bin), re-encoding
- * every float tensor as float32, float16 or uint8. The manifest says how each tensor is
- * stored (`quantization`), and tfjs decodes it back to float32 when the model loads, so a
- * quantised model is a smaller download with the same graph and the same loading code.
+ * each float tensor as float32, float16 or uint8, all alike or tensor by tensor. The manifest
+ * says how each tensor is stored (`quantization`), and tfjs decodes it back to float32 when the
+ * model loads, so a quantised model is a smaller download with the same graph and the same
+ * loading code.
  */
 import { Float16Array, getFloat16 } from '@petamoriken/float16';
 
 export type Encoding = 'float32' | 'float16' | 'uint8';
+
+/**
+ * One encoding for every float tensor, or one for most and others for the named tensors (the
+ * few a coarse encoding would hurt). Plain data, so a plan can be compared, printed and keyed.
+ */
+export type EncodingPlan = Encoding | { readonly default: Encoding; readonly tensors: Readonly<Record<string, Encoding>> };
+
+/** The encoding a plan gives one tensor. */
+export function encodingOf(plan: EncodingPlan, name: string): Encoding {
+  return typeof plan === 'string' ? plan : (plan.tensors[name] ?? plan.default);
+}
+
+/** A plan in a few words: `float16`, or `uint8, 12 tensors float16`. */
+export function describePlan(plan: EncodingPlan): string {
+  if (typeof plan === 'string') return plan;
+  const counts = new Map<Encoding, number>();
+  for (const e of Object.values(plan.tensors)) if (e !== plan.default) counts.set(e, (counts.get(e) ?? 0) + 1);
+  return [plan.default, ...[...counts].map(([e, n]) => `${n} tensor${n === 1 ? '' : 's'} ${e}`)].join(', ');
+}
 
 export interface Quantization {
   dtype: 'float16' | 'uint8' | 'uint16';
@@ -150,9 +170,15 @@ function encodeTensor(tensor: Tensor, encoding: Encoding): { spec: WeightSpec; b
   return { spec: { ...base, quantization: { dtype: 'uint8', scale, min, original_dtype: 'float32' } }, bytes };
 }
 
-/** Every float tensor in `encoding` (int32 tensors stay as they are), as one new manifest group and .bin. */
-export function encodeWeights(tensors: readonly Tensor[], encoding: Encoding, binName: string): { group: WeightsGroup; bin: Uint8Array } {
-  const encoded = tensors.map((t) => encodeTensor(t, encoding));
+/** Every float tensor as the plan says (int32 tensors stay as they are), as one new manifest group and .bin. */
+export function encodeWeights(tensors: readonly Tensor[], plan: EncodingPlan, binName: string): { group: WeightsGroup; bin: Uint8Array } {
+  // A name the model does not have is a stale plan (the model changed): it must not pass silently.
+  if (typeof plan !== 'string') {
+    const names = new Set(tensors.map((t) => t.spec.name));
+    const unknown = Object.keys(plan.tensors).filter((n) => !names.has(n));
+    if (unknown.length > 0) throw new Error(`weights: the plan names tensors the model does not have: ${unknown.join(', ')}`);
+  }
+  const encoded = tensors.map((t) => encodeTensor(t, encodingOf(plan, t.spec.name)));
   const bin = new Uint8Array(encoded.reduce((s, e) => s + e.bytes.length, 0));
   let offset = 0;
   for (const e of encoded) {
@@ -163,9 +189,9 @@ export function encodeWeights(tensors: readonly Tensor[], encoding: Encoding, bi
 }
 
 /** A single-file model (every tfjs model Human ships) re-encoded; its JSON now names `binName`. */
-export function reencodeModel(json: ModelJson, bin: Uint8Array, encoding: Encoding, binName: string): { json: ModelJson; bin: Uint8Array } {
+export function reencodeModel(json: ModelJson, bin: Uint8Array, plan: EncodingPlan, binName: string): { json: ModelJson; bin: Uint8Array } {
   if (json.weightsManifest.length !== 1) throw new Error(`weights: expected one weights group, found ${json.weightsManifest.length}`);
   const specs = json.weightsManifest.flatMap((g) => g.weights);
-  const encoded = encodeWeights(decodeWeights(specs, bin), encoding, binName);
+  const encoded = encodeWeights(decodeWeights(specs, bin), plan, binName);
   return { json: { ...json, weightsManifest: [encoded.group] }, bin: encoded.bin };
 }

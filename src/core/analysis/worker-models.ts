@@ -1,6 +1,6 @@
 /**
  * The worker's models: Human's face detector, then face-api's 68-point landmark network on
- * each face the detector found. Both are small (263 + 77 KB) and load together, so the first
+ * each face the detector found. Both are small (251 + 77 KB) and load together, so the first
  * analysed frame already has every reading guidance needs.
  */
 import type * as Tf from '@tensorflow/tfjs-core';

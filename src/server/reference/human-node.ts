@@ -37,12 +37,18 @@ interface NodeTf {
 interface GraphModelLike {
   inputs: { shape?: number[]; dtype: string }[];
   execute(input: Tensor): unknown;
+  dispose(): void;
 }
 
 export interface NodeFaceDetector {
   detect(image: RgbaImage): Promise<FaceInput[]>;
   /** tfjs tensors alive in this detector's engine: a count that grows frame after frame is a leak. */
   liveTensors(): number;
+  /**
+   * Frees the models' weights. Every load's copy of Human shares tfjs' one engine (it lives on
+   * globalThis), so a tool that loads detector after detector must free each, or keep them all.
+   */
+  dispose(): void;
 }
 
 const require = createRequire(import.meta.url);
@@ -187,6 +193,10 @@ export async function loadNodeDetector(
       } finally {
         rgb.dispose();
       }
+    },
+    dispose() {
+      for (const model of Object.values(human.models.models as Record<string, GraphModelLike | null>)) model?.dispose();
+      net?.dispose();
     },
   };
 }
