@@ -23,8 +23,8 @@ const WASM_DIR = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
  * `npm run models:encoding` (choose-encoding.ts): largest tensor first, a tensor goes uint8
  * only if every camera clip still reads within tolerance of the shipped weights with the same
  * hint and verdict, no face's score drops by more than 0.05, and the rendered head passes the
- * known-pose checks. The first classifier head and the last block's bias lose the turned or
- * the overexposed face outright; most other tensors moved a reading no further than a
+ * known-pose checks. The first classifier head and the weights and bias of the block feeding
+ * the second heads lose a face outright; most other tensors moved a reading no further than a
  * one-pixel shift of the frame moves it with the shipped weights, so which of them pass is
  * close to chance, and a change to the readings can tip one over: rerun the tool then.
  */
@@ -54,8 +54,8 @@ export const DETECTOR_UINT8: readonly string[] = [
 /**
  * How each model's float weights are stored (quantised-readings.test.ts holds them to the
  * shipped weights' readings). All of the detector as uint8 loses the turned and the overexposed
- * face (its scores drop by up to 0.3, under the floor); all float16 reads every clip as float32
- * does; mixed, as above.
+ * face, and drops the close one's score by 0.3; all float16 reads every clip as float32 does;
+ * mixed, as above.
  */
 export const MODEL_ENCODINGS: Readonly<Record<ModelName, EncodingPlan>> = {
   blazeface: { default: 'float16', tensors: Object.fromEntries(DETECTOR_UINT8.map((name) => [name, 'uint8'])) },
