@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { rendererRss } from './bench/memory.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /**
@@ -59,19 +59,7 @@ test(`mounted and unmounted ${CYCLES} times, the widget gives its memory back`, 
   await expect.poll(() => page.workers().length, { timeout: 15_000 }).toBe(0);
   const cdp = await page.context().newCDPSession(page);
   const browserCdp = await browser.newBrowserCDPSession();
-  const rss = async () => {
-    const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
-    const kb = info.processInfo
-      .filter((p) => p.type === 'renderer')
-      .map((p) => {
-        try {
-          return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1] ?? 0);
-        } catch {
-          return 0; // a renderer that ended between the list and the read
-        }
-      });
-    return `${Math.round(kb.reduce((a, b) => a + b, 0) / 1024)} MB`;
-  };
+  const rss = async () => `${Math.round(await rendererRss(browserCdp))} MB`;
 
   await mountGuiding(page);
   await unmount(page);

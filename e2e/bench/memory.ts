@@ -98,7 +98,7 @@ async function rendererParts(browserCdp: CDPSession, limit = 6): Promise<Allocat
 }
 
 /** Resident memory of every renderer process, MiB (the page's, the worker's and any spare). */
-async function rendererRss(browserCdp: CDPSession): Promise<number> {
+export async function rendererRss(browserCdp: CDPSession): Promise<number> {
   const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
   let bytes = 0;
   for (const p of info.processInfo) {

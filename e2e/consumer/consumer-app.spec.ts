@@ -3,6 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { prepareApp, REPO, run, type PreparedApp, type ReactVersion, type RunResult } from './app.ts';
+import { watch } from './watch.ts';
 
 /**
  * The package as an integrator meets it: a fresh Vite react-ts app installs the packed
@@ -97,23 +98,6 @@ test('every built entry imports in Node without a DOM, renders on the server, an
   expect(server.code, server.output).toBe(0);
   console.log(`${client.output}${server.output}`.trim());
 });
-
-/** What went wrong on the page: console errors, uncaught errors, failed or refused requests. */
-function watch(page: Page): { problems: string[]; loaded: string[] } {
-  const problems: string[] = [];
-  const loaded: string[] = [];
-  page.on('console', (message) => {
-    // A page without an icon makes the browser ask for /favicon.ico: not the widget's request.
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
-    else loaded.push(new URL(response.url()).pathname);
-  });
-  return { problems, loaded };
-}
 
 async function completesCheck(page: Page, url: string, widget: Locator, next: Locator): Promise<void> {
   const { problems, loaded } = watch(page);

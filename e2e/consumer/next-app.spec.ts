@@ -3,6 +3,7 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { REPO, run } from './app.ts';
 import { prepareNextApp, type NextApp } from './next-app.ts';
 import { startProcess, type Started } from './process.ts';
+import { watch } from './watch.ts';
 
 /**
  * The package inside Next.js (App Router): `next build` then `next start`, with Turbopack
@@ -46,22 +47,6 @@ const test = base.extend<object, { nextApp: NextApp; api: Started }>({
 });
 
 test.describe.configure({ mode: 'serial' });
-
-/** Console errors, uncaught errors and failed requests on the page; and the paths it loaded. */
-function watch(page: Page): { problems: string[]; loaded: string[] } {
-  const problems: string[] = [];
-  const loaded: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()}: ${response.url()}`);
-    else loaded.push(new URL(response.url()).pathname);
-  });
-  return { problems, loaded };
-}
 
 /** A check with the compliant clip that guidance must have captured; the worker from the copied folder. */
 async function guidedCheck(page: Page, url: string, workerFile: string): Promise<void> {
