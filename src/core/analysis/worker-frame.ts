@@ -69,34 +69,29 @@ export async function uploadCrop(frame: FrameSource, request: FrameRequest): Pro
   }
 }
 
-/** The crop of a frame copied out as RGBA (frame-copy.ts), scaled to the analysis size, as pixels. */
-export async function copiedAnalysisPixels(frame: VideoFrame, request: FrameRequest): Promise<ImageData> {
+/** The crop of a frame copied out as RGBA (frame-copy.ts), once; `done` hands its buffer back. */
+export function copyFrameCrop(frame: VideoFrame, request: FrameRequest): Promise<{ image: ImageData; done: () => void }> {
+  return copyCrop(frame, evenRect(request.region, visibleRect(frame)));
+}
+
+/** The copied crop scaled to the analysis size, as pixels. */
+export async function copiedAnalysisPixels(image: ImageData, request: FrameRequest): Promise<ImageData> {
   const { width, height } = request.analysisSize;
-  const { image, done } = await copyCrop(frame, evenRect(request.region, visibleRect(frame)));
+  const small = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
   try {
-    const small = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
-    try {
-      const c = context(width, height);
-      c.drawImage(small, 0, 0);
-      return c.getImageData(0, 0, width, height);
-    } finally {
-      small.close();
-    }
+    const c = context(width, height);
+    c.drawImage(small, 0, 0);
+    return c.getImageData(0, 0, width, height);
   } finally {
-    done();
+    small.close();
   }
 }
 
-/** The crop of a frame copied out as RGBA, at upload size. */
-export async function copiedUploadCrop(frame: VideoFrame, request: FrameRequest): Promise<ImageBitmap> {
-  const { image, done } = await copyCrop(frame, evenRect(request.region, visibleRect(frame)));
-  try {
-    const { width, height } = request.crop;
-    if (image.width === width && image.height === height) return await createImageBitmap(image);
-    return await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
-  } finally {
-    done();
-  }
+/** The copied crop at upload size. */
+export function copiedUploadCrop(image: ImageData, request: FrameRequest): Promise<ImageBitmap> {
+  const { width, height } = request.crop;
+  if (image.width === width && image.height === height) return createImageBitmap(image);
+  return createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
 }
 
 function visibleRect(frame: VideoFrame): CopyRect {

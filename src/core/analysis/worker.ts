@@ -9,7 +9,7 @@ import { measure, type Measurement } from './measure.ts';
 import type { FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 import { copyable, rgbaCopyWorks } from './frame-copy.ts';
 import { frameCropper, videoFrameRectsHonoured } from './frame-rects.ts';
-import { analysisPixels, copiedAnalysisPixels, copiedUploadCrop, uploadCrop } from './worker-frame.ts';
+import { analysisPixels, copiedAnalysisPixels, copiedUploadCrop, copyFrameCrop, uploadCrop } from './worker-frame.ts';
 import { LoadFailure, loadWorkerModels, type WorkerModels } from './worker-models.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -30,7 +30,18 @@ interface FramePixels {
 async function framePixels(frame: FrameSource, request: FrameRequest): Promise<FramePixels> {
   rgbaCopy ??= rgbaCopyWorks().catch(() => false);
   if (copyable(frame) && (await rgbaCopy)) {
-    return { pixels: () => copiedAnalysisPixels(frame, request), upload: () => copiedUploadCrop(frame, request), release: () => undefined };
+    // One copy serves both the analysis pixels and, for a kept frame, the upload crop.
+    let copied: ReturnType<typeof copyFrameCrop> | null = null;
+    const crop = () => (copied ??= copyFrameCrop(frame, request));
+    return {
+      pixels: async () => copiedAnalysisPixels((await crop()).image, request),
+      upload: async () => copiedUploadCrop((await crop()).image, request),
+      release: () =>
+        void copied?.then(
+          ({ done }) => done(),
+          () => undefined,
+        ),
+    };
   }
   // Painted: the frame itself, or its whole copy where the engine ignores VideoFrame rectangles (frame-rects.ts).
   const painted = await croppable(frame);
