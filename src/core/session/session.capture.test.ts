@@ -166,6 +166,32 @@ describe('manual capture', () => {
     h.unmount();
   });
 
+  it('a press while the preview has not shown its first frame waits for it', async () => {
+    const h = harness({ autoCapture: false, autoSubmit: false });
+    h.session.start();
+    const feed = fakeFeed();
+    const shown = feed.still;
+    let frames = 0;
+    feed.nextFrame = () => new Promise<void>((resolve) => setTimeout(() => resolve(void (frames += 1)), 1));
+    feed.still = () => (frames < 2 ? null : shown());
+    h.session.cameraStarted(fakeStream(), feed);
+    await h.session.captureNow();
+    expect(h.session.getSnapshot().status).toBe('captured');
+    expect(h.heard.captures).toHaveLength(1);
+    h.unmount();
+  });
+
+  it('a new stream for the preview during a manual capture does not drop the press', async () => {
+    const h = harness({ autoCapture: false, autoSubmit: false });
+    await h.cameraOn();
+    const pressed = h.session.captureNow();
+    h.session.cameraStarted(fakeStream(), fakeFeed());
+    await pressed;
+    expect(h.session.getSnapshot().status).toBe('captured');
+    expect(h.heard.captures).toHaveLength(1);
+    h.unmount();
+  });
+
   it('a double press takes one selfie', async () => {
     const h = harness({ autoCapture: false, autoSubmit: false });
     await h.cameraOn();

@@ -12,7 +12,7 @@ import type { FrameFeed, Still } from '../guidance/sampler.ts';
 import { browserEnvironment, type SessionEnvironment } from './environment.ts';
 import { createGuidanceRunner } from './guidance-runner.ts';
 import { createNotifier } from './notify.ts';
-import { expectationOf, stamped, STILL_ATTEMPTS, stillSendable } from './still-guard.ts';
+import { expectationOf, stamped, STILL_ATTEMPTS, STILL_WAIT_MS, STILL_WAITS, stillSendable } from './still-guard.ts';
 import { clientOptions, MANUAL_CAPTURE_AFTER_MS, sameClientOptions, type SessionOptions } from './options.ts';
 import { deriveSnapshot, stableSnapshot, type SessionSnapshot } from './snapshot.ts';
 import { createSessionStore, LIVE_PHASES, move, type Phase, type SessionData } from './store.ts';
@@ -272,15 +272,20 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     async captureNow() {
       const latest = guidance.latest();
       if (!feed || !move(store, 'capturing')) return;
-      const source = feed;
       // A still that reads back blank is retried on the next frame, without another press.
-      for (;;) {
+      for (let waits = 0; ;) {
+        // The preview's stream can be replaced mid-capture (cameraStarted): read the current one.
+        const source = feed;
+        if (!source) return;
         // Draw a frame the video has just presented: right after the stream starts (or switches
         // camera) the element may hold no frame yet, or a stale one.
-        await source.nextFrame(source.still() ? 500 : 3000);
+        await source.nextFrame(source.still() ? 500 : STILL_WAIT_MS);
         if (store.getState().phase !== 'capturing') return;
-        const still = source.still();
+        const still = (feed ?? source).still();
         if (!still) {
+          // A press is never dropped while the preview is still coming up.
+          waits += 1;
+          if (waits < STILL_WAITS) continue;
           move(store, 'ready');
           return;
         }
@@ -338,8 +343,11 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       stream = started;
       feed = frames;
       camera.started(started);
+      const phase = store.getState().phase;
+      // A capture under way reads the new feed itself; moving to ready would drop the press.
+      if (phase === 'capturing') return;
       // Already ready (a second stream for the same preview): guidance follows the new one.
-      if (!move(store, 'ready') && store.getState().phase === 'ready') guidance.start(frames);
+      if (!move(store, 'ready') && phase === 'ready') guidance.start(frames);
     },
     cameraFailed(error) {
       const { phase, camera: state } = store.getState();

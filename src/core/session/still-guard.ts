@@ -10,6 +10,13 @@ import type { Capture, CaptureMeta } from './types.ts';
 /** Stills read back blank in a row before CAPTURE_BLANK: a one-off glitch never reaches the person. */
 export const STILL_ATTEMPTS = 3;
 
+/**
+ * A manual capture pressed before the preview shows a frame (or while a new stream replaces
+ * it) waits this many times STILL_WAIT_MS for one before going back to the camera.
+ */
+export const STILL_WAITS = 3;
+export const STILL_WAIT_MS = 2000;
+
 /** The analysed frame's face and its brightness reading, when the analysis read both. */
 export function expectationOf(best: Pick<Candidate, 'face' | 'readings' | 'plan'>): StillExpectation | null {
   const luma = best.readings.brightness;
