@@ -10,6 +10,7 @@ import type { AnalysisFailure, WorkerMemory } from './protocol.ts';
 import { bakedAssetNames, wasmFileMap, type AssetNames } from './assets.ts';
 import { loadHumanFaceDetector } from './human-face/detector.ts';
 import { humanConfig } from './human-config.ts';
+import { imageBatch } from './image-batch.ts';
 import { toFaceInputs } from './human-faces.ts';
 import { withLandmarks } from './landmarks68/faces.ts';
 import { createLandmarkNet, type LandmarkNet } from './landmarks68/net.ts';
@@ -98,7 +99,13 @@ export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerMod
       return { tensors: numTensors, tensorBytes: numBytes, wasmHeapBytes: wasmHeapBytes(tf.backend()) };
     },
     async detect(image) {
-      return { faces: await withLandmarks(tf, net, image, toFaceInputs(await detector.detect(image))) };
+      // One float image per frame, read by both models.
+      const input = imageBatch(tf, image);
+      try {
+        return { faces: await withLandmarks(tf, net, input, toFaceInputs(await detector.detectBatch(input))) };
+      } finally {
+        input.dispose();
+      }
     },
   };
 }

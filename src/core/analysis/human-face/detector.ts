@@ -16,6 +16,7 @@ import { init as initConstants } from 'human-source/tfjs/constants';
 import { modelStats, setModelLoadOptions } from 'human-source/tfjs/load';
 import { mergeDeep } from 'human-source/util/util';
 import type { HumanFaceLike } from '../human-faces.ts';
+import { imageBatch } from '../image-batch.ts';
 
 type TfCore = typeof Tf;
 
@@ -29,6 +30,8 @@ export interface FacePixels {
 export interface HumanFaceDetector {
   /** The faces in an RGBA image, as `human.detect` reports them with the mesh off. */
   detect(image: FacePixels): Promise<HumanFaceLike[]>;
+  /** The same on the image's float batch (image-batch.ts), which the caller keeps and disposes. */
+  detectBatch(input: Tf.Tensor4D): Promise<HumanFaceLike[]>;
   dispose(): void;
 }
 
@@ -56,12 +59,6 @@ export function faceOfBox(box: DetectBox, input: Tf.Tensor): HumanFaceLike {
   };
 }
 
-/** The image as Human hands it to its models (its image.process): RGB as float32, batch of one. */
-function inputTensor(tf: TfCore, image: FacePixels): Tf.Tensor4D {
-  const data = new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength);
-  return tf.tidy(() => tf.expandDims<Tf.Tensor4D>(tf.cast(tf.browser.fromPixels({ data, width: image.width, height: image.height }), 'float32'), 0));
-}
-
 /**
  * Loads the detector named in `config` (Human's `face.detector.modelPath` under
  * `modelBasePath`) on the backend tfjs already runs. Throws when its weights did not arrive:
@@ -75,12 +72,14 @@ export async function loadHumanFaceDetector(tf: TfCore, config: Partial<Config>)
   const path = merged.face.detector?.modelPath ?? '';
   const name = (path.split('/').pop() ?? '').replace(/\.json$/i, '');
   if (!modelStats[name]?.loaded || (modelStats[name]?.sizeLoadedWeights ?? 0) === 0) throw new Error(`the detector ${path} has no weights`);
+  const detectBatch = async (input: Tf.Tensor4D): Promise<HumanFaceLike[]> => (await getBoxes(input, merged)).map((box) => faceOfBox(box, input));
   return {
+    detectBatch,
     async detect(image) {
-      const input = inputTensor(tf, image);
+      // Human's image step gives its detector the same values (RGB as float32, batch of one).
+      const input = imageBatch(tf, image);
       try {
-        const boxes = await getBoxes(input, merged);
-        return boxes.map((box) => faceOfBox(box, input));
+        return await detectBatch(input);
       } finally {
         input.dispose();
       }
