@@ -55,7 +55,7 @@ export function refinedRegion(points: ReadonlyArray<{ x: number; y: number }>): 
 }
 
 /**
- * The second look is taken five times in one batch: at the refined square and at that square
+ * The second look is taken five times: at the refined square and at that square
  * moved by JITTER of its side along each diagonal, and the landmarks are averaged. Where the
  * network puts a landmark wobbles with how the face sits in its square; the wobble is the
  * network's own, not the head's, so averaging over nearby framings cancels much of it. Against
@@ -122,7 +122,8 @@ export async function withLandmarks(tf: TfCore, net: LandmarkNet, image: RgbaIma
       const region = face.score >= LANDMARK_FACE_FLOOR ? landmarkRegion(face) : null;
       const first = region ? await net.run(pixels, region) : null;
       const second = first ? refinedRegion(first) : null;
-      const looks = second ? await net.runMany(pixels, [second, ...jittered(second)]) : [];
+      const looks: Point[][] = [];
+      for (const square of second ? [second, ...jittered(second)] : []) looks.push(await net.run(pixels, square));
       const centred = looks[0];
       const landmarks = meanLandmarks(looks);
       out.push(
