@@ -5,7 +5,6 @@ import { readConfig } from './src/server/config.ts';
 import { createEkycMiddleware } from './src/server/handler.ts';
 import { ANALYSIS_ALIASES } from './src/tooling/analysis-aliases.ts';
 import { humanAssets } from './src/tooling/human-assets.ts';
-import { trimHuman } from './src/tooling/human-trim.ts';
 import { precompress } from './src/tooling/precompress.ts';
 import { standaloneBundle } from './src/tooling/standalone-plugin.ts';
 
@@ -33,12 +32,11 @@ export default defineConfig({
   // standaloneBundle: the one-script-tag build at /okaylive/, for public/onboarding.html (src/tooling/standalone-plugin.ts).
   // precompress: .br and .gz beside every text, WASM and model file of a build (src/tooling/precompress.ts).
   plugins: [react(), okayLiveApi(), humanAssets(), standaloneBundle(), precompress()],
-  // trimHuman: the worker's bundle without Human's warm-up photos (src/tooling/human-trim.ts).
-  worker: { format: 'es', plugins: () => [trimHuman()] },
+  worker: { format: 'es' },
   resolve: { alias: ANALYSIS_ALIASES },
   // Pre-bundled at start: found only inside the analysis worker, it would otherwise trigger a
   // re-optimisation and a full page reload on the first visit.
-  optimizeDeps: { include: ['@vladmandic/human'] },
+  optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-wasm'] },
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,

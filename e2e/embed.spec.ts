@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { createServer } from 'node:http';
 import { expect, test } from './support/fixtures.ts';
 import { videoPlaying } from './support/widget-states.ts';
 
@@ -60,6 +61,42 @@ test('a plain HTML page completes a check through <okaylive-capture>', async ({ 
   // The worker came from beside the script, the models from the same origin.
   expect(loaded.some((p) => /^\/okaylive\/assets\/worker-[\w-]+\.js$/.test(p))).toBe(true);
   expect(loaded.some((p) => p.startsWith('/okaylive-assets/'))).toBe(true);
+});
+
+test('an API on another origin that does not allow this page: the host hears CROSS_ORIGIN_REFUSED, the person a calm message', async ({ page }) => {
+  // A backend on another origin that refuses this page as ours does an unlisted origin: a 403
+  // without CORS headers, which the browser keeps from the page.
+  const backend = createServer((req, res) => {
+    res.writeHead(403, { 'Content-Type': 'application/json' });
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ status: 'error', message: 'origin not allowed' }));
+  });
+  await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+  const address = backend.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const api = `http://127.0.0.1:${address.port}/api/ekyc`;
+  page.on('close', () => backend.close());
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(api)) asked.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  });
+  await page.addInitScript(() => {
+    const heard: Array<{ code: string; detail?: string }> = [];
+    Object.assign(window, { __heard: heard });
+    document.addEventListener('okaylive-error', (event) => heard.push((event as CustomEvent<{ code: string; detail?: string }>).detail));
+  });
+  await page.goto('/onboarding.html');
+  // Set by the page's script, not by rewriting the page in flight: Chromium treats a document
+  // the test fulfilled as public, and refuses it the loopback address outright.
+  await page.locator('okaylive-capture').evaluate((el, url) => el.setAttribute('api-base-url', url), api);
+  const widget = page.locator('okaylive-capture .okl-root');
+  await widget.getByRole('button', { name: 'Start camera' }).click();
+  const heard = () => page.evaluate(() => (window as unknown as { __heard: Array<{ code: string; detail?: string }> }).__heard.map((e) => e.code));
+  await expect.poll(heard, { timeout: 45_000 }).toContain('CROSS_ORIGIN_REFUSED');
+  expect(await heard()).not.toContain('NETWORK_ERROR');
+  await expect(widget.locator('.okl-error[data-error]')).toHaveAttribute('data-error', 'CROSS_ORIGIN_REFUSED', { timeout: 45_000 });
+  await expect(widget.locator('.okl-error')).toContainText('could not reach the check service');
+  // The refused request, then the question that told it apart: a HEAD, nothing created.
+  expect(asked).toEqual(expect.arrayContaining(['POST /api/ekyc/journeyid', 'HEAD /api/ekyc/journeyid']));
 });
 
 test('the widget and the page do not style each other; page custom properties theme it', async ({ page }) => {

@@ -76,11 +76,11 @@ export function judgeKnownPoses(rows: readonly PoseRow[]): { errors: AxisError[]
 export const SPREAD_POSE: HeadPose = { yaw: 8, pitch: -6, roll: 5 };
 export const SPREAD_SHOTS: readonly Shot[] = [0.44, 0.5, 0.56].flatMap((y) => [0.47, 0.5, 0.53].map((x) => ({ at: { x, y } })));
 /**
- * The aim is 2°; the landmark network's reading still moves with where the face sits in its
- * square (pitch up to ~3.5° here), so this holds the line where it is rather than where it
- * should be.
+ * A pose reads alike within 2° wherever it sits in the oval. The landmark network's reading
+ * moves with where the face sits in its square (pitch by 3.1° here from a single look); the
+ * averaged looks (landmarks68/faces.ts, `jittered`) bring it under.
  */
-const SPREAD_LIMIT = 4;
+const SPREAD_LIMIT = 2;
 const OVERFLOW_LIMIT = 0.05;
 
 /** Rows of SPREAD_POSE at SPREAD_SHOTS, judged: each inside the oval, each angle read alike everywhere. */

@@ -6,7 +6,7 @@
  *                face-analysis assets excluded (target ≤ 40 KB gzip). Also shown with the small
  *                runtime libraries a React host may not have yet (react-query, zustand, react-webcam).
  *   standalone   the one-script-tag bundle, React included (target ≤ 120 KB gzip).
- *   analysis     the worker (Human + tfjs) and the model and WASM files, fetched once the camera
+ *   analysis     the worker (Human's face detector + tfjs) and the model and WASM files, fetched once the camera
  *                starts: the detector, WASM and worker before the first hint, the mesh after it.
  *
  *   package      the npm tarball, packed and unpacked (bench-package.ts; target: packed under 3 MB).
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   if (libraryWorker) row('  worker, as a React host bundles it (lib)', transferred(libraryWorker.bytes));
   if (worker) {
     const t = transferred(worker.bytes);
-    row('  worker (Human + tfjs WASM backend)', t);
+    row("  worker (Human's face detector + tfjs WASM backend)", t);
     all = add(all, t);
   }
   for (const f of analysisAssets().files) {

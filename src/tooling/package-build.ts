@@ -17,7 +17,6 @@ import type { InlineConfig, Plugin } from 'vite';
 import { ANALYSIS_ALIASES } from './analysis-aliases.ts';
 import { analysisAssets } from './analysis-assets.ts';
 import { assetNamesDefine } from './human-assets.ts';
-import { trimHuman } from './human-trim.ts';
 import { precompress } from './precompress.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -90,7 +89,7 @@ function common(options: BuildOptions): InlineConfig {
     // Production JSX even when built from inside the dev server, where NODE_ENV is "development".
     mode: 'production',
     oxc: { jsx: { development: false } },
-    worker: { format: 'es', plugins: () => [trimHuman()], rolldownOptions: { output: { minify: true } } },
+    worker: { format: 'es', rolldownOptions: { output: { minify: true } } },
     build: {
       outDir: options.outDir,
       emptyOutDir: options.write !== false,

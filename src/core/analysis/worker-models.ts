@@ -1,13 +1,16 @@
 /**
- * The worker's models: Human's face detector, then face-api's 68-point landmark network on
- * each face the detector found. Both are small (251 + 77 KB) and load together, so the first
- * analysed frame already has every reading guidance needs.
+ * The worker's models: Human's face detector (run from Human's source, human-face/), then
+ * face-api's 68-point landmark network on each face the detector found. Both are small
+ * (251 + 77 KB) and load together, so the first analysed frame already has every reading
+ * guidance needs.
  */
-import type * as Tf from '@tensorflow/tfjs-core';
-import { Human } from '@vladmandic/human';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
 import type { AnalysisFailure, WorkerMemory } from './protocol.ts';
 import { bakedAssetNames, wasmFileMap, type AssetNames } from './assets.ts';
+import { loadHumanFaceDetector } from './human-face/detector.ts';
 import { humanConfig } from './human-config.ts';
+import { imageBatch } from './image-batch.ts';
 import { toFaceInputs } from './human-faces.ts';
 import { withLandmarks } from './landmarks68/faces.ts';
 import { createLandmarkNet, type LandmarkNet } from './landmarks68/net.ts';
@@ -38,12 +41,7 @@ export class LoadFailure extends Error {
   }
 }
 
-type TfCore = typeof Tf;
-
-/** Human keeps a model whose files failed to load (and says so only in the console): a model counts when its weights arrived. */
-function withWeights(human: Human, name: string): boolean {
-  return human.models.list().some((m) => m.name === name && m.loaded && m.size > 0);
-}
+type TfCore = typeof tf;
 
 /** What the worker fetches: the WASM build tfjs will pick, the detector and the landmark network. */
 function modelFiles(assetsBaseUrl: string, names: AssetNames, simd: boolean): string[] {
@@ -70,24 +68,29 @@ async function loadLandmarkNet(tf: TfCore, assetsBaseUrl: string, names: AssetNa
 
 export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerModels> {
   const names = bakedAssetNames();
-  const human = new Human(humanConfig(assetsBaseUrl, { names }));
-  // Human types its tfjs as any; it is tfjs-core with the WASM backend registered.
-  const tf = human.tf as TfCore;
   // Multithreaded WASM breaks under COOP/COEP; one thread is plenty for one face.
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // The same test tfjs makes to pick its WASM build, so the prefetched one is the one it asks for.
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   prefetch(modelFiles(assetsBaseUrl, names, simd));
+  // Hashed names in builds: a map of each WASM build to its URL.
+  setWasmPaths(wasmFileMap(assetsBaseUrl, names));
+  let ready = false;
   try {
-    await human.load();
+    ready = await tf.setBackend('wasm');
   } catch (error) {
-    throw new LoadFailure('LOAD_FAILED', String(error));
+    throw new LoadFailure('LOAD_FAILED', `the WASM backend: ${String(error)}`);
   }
-  if (!withWeights(human, 'blazeface')) throw new LoadFailure('LOAD_FAILED', 'the blazeface model has no weights');
-  const backend = String(tf.getBackend());
-  // Human falls back to another backend when WASM fails; headless WebGL is far too slow.
+  // tfjs says false when the WASM module would not load or compile (a CSP without 'wasm-unsafe-eval').
+  if (!ready) throw new LoadFailure('LOAD_FAILED', 'the WASM backend did not start');
+  const backend = tf.getBackend();
   if (backend !== 'wasm') throw new LoadFailure('WRONG_BACKEND', `backend ${backend}`);
-  const net = await loadLandmarkNet(tf, assetsBaseUrl, names);
+  const [detector, net] = await Promise.all([
+    loadHumanFaceDetector(tf, humanConfig(assetsBaseUrl, { names })).catch((error: unknown) => {
+      throw new LoadFailure('LOAD_FAILED', `detector: ${String(error)}`);
+    }),
+    loadLandmarkNet(tf, assetsBaseUrl, names),
+  ]);
 
   return {
     backend,
@@ -96,8 +99,13 @@ export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerMod
       return { tensors: numTensors, tensorBytes: numBytes, wasmHeapBytes: wasmHeapBytes(tf.backend()) };
     },
     async detect(image) {
-      const result = await human.detect(image);
-      return { faces: await withLandmarks(tf, net, image, toFaceInputs(result.face)) };
+      // One float image per frame, read by both models.
+      const input = imageBatch(tf, image);
+      try {
+        return { faces: await withLandmarks(tf, net, input, toFaceInputs(await detector.detectBatch(input))) };
+      } finally {
+        input.dispose();
+      }
     },
   };
 }

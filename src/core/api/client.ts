@@ -1,5 +1,6 @@
 import { IMAGE_FILENAME, PART_IMAGE, PART_JOURNEY, isFaceCode, isVerdictOnlySuccess, toContractCode, type FaceCode, type OkayLiveSuccess } from './contract.ts';
 import { anySignal } from './abort.ts';
+import { answersOpaquely, isCrossOrigin, pageOrigin } from './cross-origin.ts';
 import { OkayLiveApiError } from './errors.ts';
 import { verdictFromFaceCode, verdictFromOutcome, verdictFromSuccess, type Verdict } from './verdict.ts';
 
@@ -18,6 +19,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Whether the device believes it is online; `navigator.onLine` by default. */
   isOnline?: () => boolean;
+  /** The page's origin, to tell a refused cross-origin request (CROSS_ORIGIN_REFUSED); `location.origin` by default. */
+  pageOrigin?: string;
 }
 
 export interface LivenessRequest {
@@ -35,6 +38,14 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
   const apiBaseUrl = (options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const isOnline = options.isOnline ?? browserOnline;
+  const origin = options.pageOrigin ?? pageOrigin();
+
+  /** The code for a request that failed before any response (see cross-origin.ts). */
+  async function unanswered(url: string, doFetch: FetchLike): Promise<'OFFLINE' | 'NETWORK_ERROR' | 'CROSS_ORIGIN_REFUSED'> {
+    if (!isOnline()) return 'OFFLINE';
+    if (isCrossOrigin(url, origin) && (await answersOpaquely(doFetch, url))) return 'CROSS_ORIGIN_REFUSED';
+    return 'NETWORK_ERROR';
+  }
 
   async function post(path: string, body: BodyInit | undefined, signal?: AbortSignal): Promise<Reply> {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -46,14 +57,20 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
     const init: RequestInit = { method: 'POST', headers: { Accept: 'application/json', ...options.headers }, signal: combined };
     if (body !== undefined) init.body = body;
     if (options.credentials) init.credentials = options.credentials;
+    const url = `${apiBaseUrl}${path}`;
     let response: Response;
     try {
-      response = await doFetch(`${apiBaseUrl}${path}`, init);
+      response = await doFetch(url, init);
     } catch (cause) {
       clearTimeout(timer);
       if (timeout.signal.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
       if (signal?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
-      throw new OkayLiveApiError({ code: isOnline() ? 'NETWORK_ERROR' : 'OFFLINE', cause, detail: String(cause) });
+      const code = await unanswered(url, doFetch);
+      const detail =
+        code === 'CROSS_ORIGIN_REFUSED'
+          ? `${url} answered, but the browser kept the answer from this page (${origin ?? 'its origin'}): the backend's CORS headers must allow this origin (for the bundled server, OKAYLIVE_ALLOWED_ORIGINS), also on its error pages. ${String(cause)}`
+          : String(cause);
+      throw new OkayLiveApiError({ code, cause, detail });
     }
     try {
       return await readJson(response);

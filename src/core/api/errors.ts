@@ -4,7 +4,8 @@ import type { GeneralCode } from './contract.ts';
  * Transport-level failures the client itself detects, next to the codes the service
  * sends. The UI maps every code to a catalogue message; nothing shows raw server text.
  */
-export type TransportCode = 'OFFLINE' | 'NETWORK_ERROR' | 'TIMEOUT' | 'ABORTED' | 'HTTP_ERROR' | 'INVALID_RESPONSE' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+export type TransportCode =
+  'OFFLINE' | 'NETWORK_ERROR' | 'CROSS_ORIGIN_REFUSED' | 'TIMEOUT' | 'ABORTED' | 'HTTP_ERROR' | 'INVALID_RESPONSE' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 /** Face codes never appear here: the client turns them into a retake verdict. */
 export type ApiErrorCode = TransportCode | GeneralCode;
@@ -46,6 +47,8 @@ export class OkayLiveApiError extends Error {
 const RETRYABLE: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
   'OFFLINE',
   'NETWORK_ERROR',
+  // Often a misconfiguration, but a gateway's error page without CORS headers reads the same.
+  'CROSS_ORIGIN_REFUSED',
   'TIMEOUT',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',

@@ -181,7 +181,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
         await waitVisible(doc);
         continue;
       }
-      await options.feed.nextFrame();
+      if (!options.feed.pendingFrame?.()) await options.feed.nextFrame();
       if (!running) break;
       let result: FrameAnalysis | null = null;
       try {

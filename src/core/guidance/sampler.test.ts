@@ -24,3 +24,41 @@ describe('a still from the camera preview', () => {
     expect(still?.plan).toMatchObject({ sy: 0, sh: 1080, sw: 810, sx: 555 });
   });
 });
+
+describe('a frame waiting to be analysed', () => {
+  /** A video element whose presented frames the test advances. */
+  function presenting(): { element: HTMLVideoElement; present(): void } {
+    let callbacks: Array<(now: number, meta: { presentedFrames: number }) => void> = [];
+    let frames = 0;
+    const element = {
+      ...video(0, 0, 0),
+      requestVideoFrameCallback: (cb: (now: number, meta: { presentedFrames: number }) => void) => callbacks.push(cb),
+    } as unknown as HTMLVideoElement;
+    return {
+      element,
+      present() {
+        frames += 1;
+        const due = callbacks;
+        callbacks = [];
+        for (const cb of due) cb(frames * 33, { presentedFrames: frames });
+      },
+    };
+  }
+
+  it('is there once the camera presents a frame the last sample did not take', async () => {
+    const { element, present } = presenting();
+    const feed = videoFeed(element);
+    expect(feed.pendingFrame?.()).toBe(false);
+    present();
+    expect(feed.pendingFrame?.()).toBe(true);
+    await feed.sample();
+    expect(feed.pendingFrame?.()).toBe(false);
+    present();
+    present();
+    expect(feed.pendingFrame?.()).toBe(true);
+  });
+
+  it('is never claimed where the engine cannot count frames', () => {
+    expect(videoFeed(video(1920, 1080, 4)).pendingFrame?.()).toBe(false);
+  });
+});

@@ -28,10 +28,15 @@ export interface FrameFeed {
   sample(): Promise<Sample | null>;
   /** The current frame for a manual capture, or null when the camera has shown nothing yet. */
   still(): Still | null;
+  /**
+   * True when the camera has presented a frame since the last sample: the loop takes it at
+   * once instead of waiting for the one after (half a camera frame per analysed frame).
+   */
+  pendingFrame?(): boolean;
 }
 
 type VideoWithFrames = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: () => void) => number;
+  requestVideoFrameCallback?: (cb: (now: number, meta: { presentedFrames: number }) => void) => number;
   cancelVideoFrameCallback?: (handle: number) => void;
 };
 
@@ -83,11 +88,33 @@ export async function sampleFrame(video: HTMLVideoElement): Promise<Sample | nul
   return { at, plan, frame };
 }
 
+/**
+ * Counts the frames a video element presents, for as long as it presents them (the callback
+ * chain ends with the stream). Null where the engine has no requestVideoFrameCallback.
+ */
+function presentedFrames(video: VideoWithFrames): (() => number) | null {
+  const request = video.requestVideoFrameCallback?.bind(video);
+  if (!request) return null;
+  let presented = 0;
+  const tick = (_now: number, meta: { presentedFrames: number }) => {
+    presented = meta.presentedFrames;
+    request(tick);
+  };
+  request(tick);
+  return () => presented;
+}
+
 /** The frame feed of a playing video element (the camera preview). */
 export function videoFeed(video: HTMLVideoElement): FrameFeed {
+  const presented = presentedFrames(video);
+  let sampled = presented?.() ?? 0;
   return {
     nextFrame: (maxWaitMs) => nextVideoFrame(video, maxWaitMs),
-    sample: () => sampleFrame(video),
+    sample: () => {
+      if (presented) sampled = presented();
+      return sampleFrame(video);
+    },
+    pendingFrame: () => presented !== null && presented() > sampled,
     // Drawn before it has played its first frame, the element gives a black picture, even with
     // its size known and a frame buffered (seen in Chromium on a busy machine: readyState 4,
     // currentTime 0). A still needs both a current frame and playback begun.

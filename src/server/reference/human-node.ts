@@ -44,6 +44,8 @@ export interface NodeFaceDetector {
   detect(image: RgbaImage): Promise<FaceInput[]>;
   /** tfjs tensors alive in this detector's engine: a count that grows frame after frame is a leak. */
   liveTensors(): number;
+  /** Where this detector's model files are answered (tfjs' load router): another tfjs model can load from here too. */
+  readonly modelRoot: string;
   /**
    * Frees the models' weights. Every load's copy of Human shares tfjs' one engine (it lives on
    * globalThis), so a tool that loads detector after detector must free each, or keep them all.
@@ -180,6 +182,7 @@ export async function loadNodeDetector(
   // Without the landmarks (what the browser reads on a frame it answers from the detector alone), for tests and tools.
   const net = options.landmarks === false ? null : await nodeLandmarkNet(human.tf as TfCore, models);
   return {
+    modelRoot: root,
     liveTensors: () => (human.tf as TfCore).memory().numTensors,
     async detect(image) {
       const rgba = tf.tensor3d(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), [image.height, image.width, 4], 'int32');
