@@ -19,6 +19,9 @@ export const PACKAGE_DOCUMENTS = ['README.md', 'LICENSE', 'CHANGELOG.md'] as con
 
 export const BIN_FILE = 'bin/okaylive-assets.js';
 
+/** What `okaylive-capture/standalone`'s declarations are made from. */
+export const STANDALONE_TYPES = 'src/element/standalone-global.ts';
+
 export interface RootManifest {
   version: string;
   description: string;
@@ -29,7 +32,8 @@ export interface RootManifest {
 interface Conditions {
   types: string;
   'react-server'?: string;
-  import: string;
+  import?: string;
+  default?: string;
 }
 
 export interface LibraryManifest {
@@ -68,7 +72,8 @@ function exportsMap(): Record<string, Conditions | string> {
     };
   }
   map['./style.css'] = './lib/style.css';
-  map['./standalone'] = `./standalone/${STANDALONE_FILE}`;
+  // A classic script, not a module: its declarations type the globals it defines, nothing to import.
+  map['./standalone'] = { types: declarationOf(STANDALONE_TYPES), default: `./standalone/${STANDALONE_FILE}` };
   map['./okaylive-assets/*'] = './okaylive-assets/*';
   map['./package.json'] = './package.json';
   return map;

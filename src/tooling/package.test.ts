@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ENTRIES, LIBRARY_DEPENDENCIES, LIBRARY_ENTRIES, LIBRARY_EXTERNALS, libraryInputs, STANDALONE_FILE } from './package-build.ts';
-import { declarationOf, libraryManifest, PACKAGE_FOLDERS, REACT_RANGE, subpath, type RootManifest } from './package-manifest.ts';
+import { declarationOf, libraryManifest, PACKAGE_FOLDERS, REACT_RANGE, STANDALONE_TYPES, subpath, type RootManifest } from './package-manifest.ts';
 
 const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as RootManifest & {
   private?: boolean;
@@ -45,7 +45,7 @@ describe('the generated manifest describes what build:package makes', () => {
   it('exports nothing the build does not make', () => {
     const built = new Set([...Object.keys(LIBRARY_ENTRIES).map(subpath), './style.css', './standalone', './okaylive-assets/*', './package.json']);
     expect(Object.keys(manifest.exports).filter((k) => !built.has(k))).toEqual([]);
-    expect(manifest.exports['./standalone']).toBe(`./standalone/${STANDALONE_FILE}`);
+    expect(manifest.exports['./standalone']).toEqual({ types: declarationOf(STANDALONE_TYPES), default: `./standalone/${STANDALONE_FILE}` });
     expect(manifest.types).toBe(declarationOf('src/react/index.ts'));
   });
 
