@@ -32,6 +32,12 @@ const events = (page: Page) => page.locator('#bank-events li').evaluateAll((item
 test('a plain HTML page completes a check through <okaylive-capture>', async ({ page, uploads }) => {
   const loaded: string[] = [];
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  // The page's console is the host's: the widget and its worker write nothing there unasked.
+  const said: string[] = [];
+  page.on('console', (m) => {
+    // The demo page has no favicon; that 404 is the page's, not the widget's.
+    if (!m.location().url.endsWith('/favicon.ico')) said.push(`${m.type()}: ${m.text()}`);
+  });
   await page.goto('/onboarding.html');
   const widget = page.locator('okaylive-capture .okl-root');
   await expect(widget).toHaveAttribute('data-state', 'idle');
@@ -61,6 +67,7 @@ test('a plain HTML page completes a check through <okaylive-capture>', async ({ 
   // The worker came from beside the script, the models from the same origin.
   expect(loaded.some((p) => /^\/okaylive\/assets\/worker-[\w-]+\.js$/.test(p))).toBe(true);
   expect(loaded.some((p) => p.startsWith('/okaylive-assets/'))).toBe(true);
+  expect(said.filter((line) => !line.startsWith('debug:'))).toEqual([]);
 });
 
 test('an API on another origin that does not allow this page: the host hears CROSS_ORIGIN_REFUSED, the person a calm message', async ({ page }) => {
