@@ -10,7 +10,7 @@ import type { AnalysisFailure, WorkerMemory } from './protocol.ts';
 import { bakedAssetNames, wasmFileMap, type AssetNames } from './assets.ts';
 import { loadHumanFaceDetector } from './human-face/detector.ts';
 import { humanConfig } from './human-config.ts';
-import { imageBatch } from './image-batch.ts';
+import { imageBatch, scratchBuffer } from './image-batch.ts';
 import { toFaceInputs } from './human-faces.ts';
 import { withLandmarks } from './landmarks68/faces.ts';
 import { createLandmarkNet, type LandmarkNet } from './landmarks68/net.ts';
@@ -92,6 +92,7 @@ export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerMod
     loadLandmarkNet(tf, assetsBaseUrl, names),
   ]);
 
+  const scratch = scratchBuffer();
   return {
     backend,
     memory() {
@@ -99,8 +100,8 @@ export async function loadWorkerModels(assetsBaseUrl: string): Promise<WorkerMod
       return { tensors: numTensors, tensorBytes: numBytes, wasmHeapBytes: wasmHeapBytes(tf.backend()) };
     },
     async detect(image) {
-      // One float image per frame, read by both models.
-      const input = imageBatch(tf, image);
+      // One float image per frame, read by both models; the WASM backend copies it, so one array serves every frame.
+      const input = imageBatch(tf, image, scratch);
       try {
         return { faces: await withLandmarks(tf, net, input, toFaceInputs(await detector.detectBatch(input))) };
       } finally {
