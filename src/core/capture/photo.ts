@@ -21,22 +21,12 @@ export interface PhotoTools {
   /** Decodes with the EXIF orientation applied (a phone photo is often stored sideways). */
   decode: (file: Blob) => Promise<DecodedPhoto>;
   encode: Encode;
-  /** Waits between attempts (a timer in the browser; tests pass one that does not wait). */
-  pause: (ms: number) => Promise<void>;
 }
 
 export const BROWSER_PHOTO_TOOLS: PhotoTools = {
   decode: (file) => createImageBitmap(file, { imageOrientation: 'from-image' }),
   encode: encodeCrop,
-  pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
-
-/**
- * The pauses before the second and third attempt at a photo. A busy engine can fail a decode or
- * an encode it manages a moment later: WebKitGTK under load failed a good photo once, and on a
- * later run twice in a row with no pause between. A file is called unreadable only after all three.
- */
-export const PHOTO_RETRY_PAUSES_MS: readonly number[] = [250, 750];
 
 /**
  * A photo from the device instead of a camera frame: decoded with its EXIF orientation, cut
@@ -45,12 +35,10 @@ export const PHOTO_RETRY_PAUSES_MS: readonly number[] = [250, 750];
  * analysis cannot run at all, the photo goes on and the server's own check decides.
  */
 export async function readPhoto(file: Blob, analyse: StillAnalyser | undefined, tools: PhotoTools = BROWSER_PHOTO_TOOLS): Promise<PhotoOutcome> {
+  // A busy engine can fail a decode or an encode it manages a moment later (seen in WebKitGTK
+  // under load): a file is called unreadable only when it fails twice.
   let encoded = await decodeAndEncode(file, tools);
-  for (const pause of PHOTO_RETRY_PAUSES_MS) {
-    if (encoded) break;
-    await tools.pause(pause);
-    encoded = await decodeAndEncode(file, tools);
-  }
+  encoded ??= await decodeAndEncode(file, tools);
   if (!encoded) return { kind: 'unreadable' };
   const verdict = analyse ? await analyse(encoded.blob).catch(() => null) : null;
   const blocking = verdict?.evaluation.failures.find((code) => !NON_BLOCKING.has(code));

@@ -212,7 +212,6 @@ export const FAKE_PHOTO_TOOLS: PhotoTools = {
     return Object.assign({} as CanvasImageSource, { width: 1200, height: 1600, close: () => undefined });
   },
   encode: fakeEncode(),
-  pause: async () => undefined,
 };
 
 export class FakeDevices extends EventTarget implements MediaDevicesLike {
