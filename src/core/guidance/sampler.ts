@@ -88,18 +88,11 @@ export async function sampleFrame(video: HTMLVideoElement): Promise<Sample | nul
   return { at, plan, frame };
 }
 
-/** One presented-frame counter per video element, however many feeds (one per stream) read it. */
-const counters = new WeakMap<HTMLVideoElement, () => number>();
-
 /**
- * Counts the frames a video element presents, for as long as it presents them. One callback
- * chain per element: a feed made for each new stream (a retake, a camera switch) reuses it
- * instead of adding a chain that would run for the element's whole life. Null where the engine
- * has no requestVideoFrameCallback.
+ * Counts the frames a video element presents, for as long as it presents them (the callback
+ * chain ends with the stream). Null where the engine has no requestVideoFrameCallback.
  */
 function presentedFrames(video: VideoWithFrames): (() => number) | null {
-  const known = counters.get(video);
-  if (known) return known;
   const request = video.requestVideoFrameCallback?.bind(video);
   if (!request) return null;
   let presented = 0;
@@ -108,9 +101,7 @@ function presentedFrames(video: VideoWithFrames): (() => number) | null {
     request(tick);
   };
   request(tick);
-  const read = () => presented;
-  counters.set(video, read);
-  return read;
+  return () => presented;
 }
 
 /** The frame feed of a playing video element (the camera preview). */

@@ -16,14 +16,20 @@ import { init as initConstants } from 'human-source/tfjs/constants';
 import { modelStats, setModelLoadOptions } from 'human-source/tfjs/load';
 import { mergeDeep } from 'human-source/util/util';
 import type { HumanFaceLike } from '../human-faces.ts';
-import type { RgbaImage } from '../types.ts';
 import { imageBatch } from '../image-batch.ts';
 
 type TfCore = typeof Tf;
 
+/** Pixels as the worker and the Node tools hold them. */
+export interface FacePixels {
+  data: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+
 export interface HumanFaceDetector {
   /** The faces in an RGBA image, as `human.detect` reports them with the mesh off. */
-  detect(image: RgbaImage): Promise<HumanFaceLike[]>;
+  detect(image: FacePixels): Promise<HumanFaceLike[]>;
   /** The same on the image's float batch (image-batch.ts), which the caller keeps and disposes. */
   detectBatch(input: Tf.Tensor4D): Promise<HumanFaceLike[]>;
   dispose(): void;

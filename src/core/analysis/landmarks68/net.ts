@@ -91,32 +91,36 @@ export function createLandmarkNet(tf: TfCore, weights: WeightMap): LandmarkNet {
 
   const pool = model === 'full' ? 7 : 14;
 
-  // One region per pass: the five looks of a frame (faces.ts) batched together cost the same
-  // time and grew the WASM heap from 28 to 69 MB, which it never gives back.
-  const run = async (image: Tf.Tensor4D, region: Region): Promise<Point[]> => {
+  // One pass over a batch of regions. Used one region at a time: a batch of five costs the same
+  // time as five passes and grows the WASM heap from 28 to 69 MB, which it never gives back.
+  const pass = async (image: Tf.Tensor4D, regions: readonly Region[]): Promise<Point[][]> => {
+    if (regions.length === 0) return [];
     const [, height = 0, width = 0] = image.shape;
     const output = tf.tidy(() => {
       // Outside the picture the crop reads black, as the library pads a face at the edge.
-      const box = tf.tensor2d([[region.y / height, region.x / width, (region.y + region.side) / height, (region.x + region.side) / width]]);
-      const crop = tf.image.cropAndResize(image, box, [0], [INPUT_SIZE, INPUT_SIZE], 'bilinear', 0);
+      const boxes = tf.tensor2d(regions.map((r) => [r.y / height, r.x / width, (r.y + r.side) / height, (r.x + r.side) / width]));
+      const crops = tf.image.cropAndResize(image, boxes, new Array<number>(regions.length).fill(0), [INPUT_SIZE, INPUT_SIZE], 'bilinear', 0);
       // A dim face is brought to a normal exposure first: the network, trained on well-lit
       // faces, otherwise misplaces the lower face in the dark (a selfie at a third of the
       // light read 26° of pitch). A gain, as more light would give, not a contrast stretch,
-      // which made a blurred face read 24° of pitch.
-      const gain = tf.clipByValue(tf.div(TARGET_MEAN, tf.maximum(tf.mean(crop, [1, 2, 3], true), 1)), MIN_GAIN, MAX_GAIN);
-      const exposed = tf.mul(crop, gain);
+      // which made a blurred face read 24° of pitch. Each crop gets its own.
+      const gain = tf.clipByValue(tf.div(TARGET_MEAN, tf.maximum(tf.mean(crops, [1, 2, 3], true), 1)), MIN_GAIN, MAX_GAIN);
+      const exposed = tf.mul(crops, gain);
       let x: Tf.Tensor4D = tf.div(tf.sub(exposed, tf.tensor1d([...MEAN_RGB])), 255);
       for (let b = 0; b < blocks; b++) x = block(x, b);
       const pooled = tf.avgPool(x, pool, 2, 'valid');
-      const flat = tf.reshape<Tf.Rank.R2>(pooled, [1, -1]);
+      const flat = tf.reshape<Tf.Rank.R2>(pooled, [regions.length, -1]);
       return tf.add(tf.matMul(flat, weight(weights, 'fc/weights') as Tf.Tensor2D), weight(weights, 'fc/bias'));
     });
     try {
       const values = await output.data();
-      return Array.from({ length: 68 }, (_, i) => ({
-        x: region.x + (values[2 * i] ?? 0) * region.side,
-        y: region.y + (values[2 * i + 1] ?? 0) * region.side,
-      }));
+      const per = values.length / regions.length;
+      return regions.map((region, r) =>
+        Array.from({ length: 68 }, (_, i) => ({
+          x: region.x + (values[r * per + 2 * i] ?? 0) * region.side,
+          y: region.y + (values[r * per + 2 * i + 1] ?? 0) * region.side,
+        })),
+      );
     } finally {
       output.dispose();
     }
@@ -124,7 +128,11 @@ export function createLandmarkNet(tf: TfCore, weights: WeightMap): LandmarkNet {
 
   return {
     model,
-    run,
+    async run(image, region) {
+      const [landmarks] = await pass(image, [region]);
+      if (!landmarks) throw new Error('the landmark network gave no landmarks');
+      return landmarks;
+    },
     dispose() {
       for (const t of Object.values(weights)) t.dispose();
     },
