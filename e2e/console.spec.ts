@@ -119,16 +119,26 @@ test('switches (Malay, dark, auto-submit off) drive the widget props; the mode n
   await page.getByLabel('locale', { exact: true }).selectOption('ms');
   await page.getByLabel('theme', { exact: true }).selectOption('dark');
   await page.getByRole('checkbox', { name: 'autoSubmit' }).uncheck();
+  // Requirement switches become the `requirements` prop: the rules panel shows the new limits.
+  await page.getByRole('checkbox', { name: 'angles ≤ 10°' }).check();
+  await page.getByRole('checkbox', { name: 'hold 1.5 s' }).check();
+  await expect(page.locator('.console-requirements-json')).toContainText('"stableWindowMs":1500');
   const widget = page.locator('.okl-root');
   await expect(widget).toHaveAttribute('lang', 'ms');
   await expect(widget).toHaveAttribute('data-scheme', 'dark');
   await widget.getByRole('button', { name: 'Hidupkan kamera' }).click();
+  await expect(row(page, 'yaw').locator('[data-in-limit]')).toContainText('≤ 10', { timeout: 30_000 });
+  await expect(row(page, 'faceSide').locator('[data-in-limit]')).toContainText('≥ 224');
+  // The angles back to the table's (this clip's pitch is not the point here); the hold stays.
+  await page.getByRole('checkbox', { name: 'angles ≤ 10°' }).uncheck();
+  await expect(row(page, 'yaw').locator('[data-in-limit]')).toContainText('≤ 20', { timeout: 30_000 });
 
   // The camera list comes from onCameraChange.
   await expect(page.getByLabel('camera', { exact: true }).locator('option', { hasText: 'Scripted camera' })).toHaveCount(1, { timeout: 30_000 });
   // Compliant at once: captured by itself, then handed to onCapture and nothing sent.
   await expect(widget).toHaveAttribute('data-state', 'captured', { timeout: 90_000 });
   await expect(page.locator('[data-field="capture"]')).toContainText('810×1080 JPEG');
+  await expect(page.locator('[data-field="window"]')).toContainText('(1500 ms needed)');
   await expect(page.locator('.console-exchange[data-url="/api/ekyc/okaylive"]')).toHaveCount(0);
   expect(await uploads()).toEqual([]);
   await shoot(page, 'console-dark-ms', info);

@@ -106,6 +106,36 @@ test('an API on another origin that does not allow this page: the host hears CRO
   expect(asked).toEqual(expect.arrayContaining(['POST /api/ekyc/journeyid', 'HEAD /api/ekyc/journeyid']));
 });
 
+test('requirements out of range stop the widget before the camera, naming the row; fixed, it starts', async ({ page }) => {
+  await page.addInitScript(() => {
+    const heard: Array<{ code: string; requirement?: { row: string; bound?: { min: number; max: number } } }> = [];
+    Object.assign(window, { __heard: heard });
+    document.addEventListener('okaylive-error', (event) => heard.push((event as CustomEvent<(typeof heard)[number]>).detail));
+  });
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.goto('/onboarding.html');
+  const host = page.locator('okaylive-capture');
+  await expect(host.locator('.okl-root')).toHaveAttribute('data-state', 'idle');
+  await host.evaluate((el) => el.setAttribute('requirements', JSON.stringify({ yaw: { limit: 40 }, stableWindowMs: 800 })));
+  const widget = host.locator('.okl-root');
+  await expect(widget.locator('.okl-error')).toHaveAttribute('data-error', 'REQUIREMENTS_INVALID');
+  await expect(widget.locator('.okl-error')).toHaveAttribute('data-way', 'none');
+  await expect(widget.locator('.okl-error')).toContainText('not set up correctly');
+  const heard = await page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard);
+  expect(heard).toEqual([
+    expect.objectContaining({ code: 'REQUIREMENTS_INVALID', requirement: expect.objectContaining({ row: 'yaw', bound: { min: 5, max: 20 } }) }),
+  ]);
+  expect(warnings.some((w) => w.includes('requirements.yaw.limit'))).toBe(true);
+  await expect(widget.getByRole('button', { name: 'Start camera' })).toHaveCount(0);
+
+  await host.evaluate((el) => el.setAttribute('requirements', JSON.stringify({ yaw: { limit: 15 }, stableWindowMs: 800 })));
+  await expect(widget).toHaveAttribute('data-state', 'idle');
+  await expect(widget.getByRole('button', { name: 'Start camera' })).toBeVisible();
+});
+
 test('the widget and the page do not style each other; page custom properties theme it', async ({ page }) => {
   await page.goto('/onboarding.html');
   const start = page.locator('okaylive-capture').getByRole('button', { name: 'Start camera' });

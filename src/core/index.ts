@@ -14,6 +14,7 @@ export { offersPhoto, wayForward, type Way } from './session/way.ts';
 export type { Phase } from './session/store.ts';
 export type {
   AnalysisUnavailable,
+  RequirementsInvalid,
   Capture,
   CaptureErrorCode,
   CaptureMeta,
@@ -73,6 +74,16 @@ export {
   type RuleRow,
 } from './rules/table.ts';
 export { evaluate, passingRowIds, primaryFailure, within, type Evaluation, type RowResult } from './rules/evaluate.ts';
+export {
+  ADJUSTABLE,
+  resolveRequirements,
+  STABLE_WINDOW_RANGE,
+  type AdjustableRowId,
+  type RequirementOverrides,
+  type RequirementProblem,
+  type Requirements,
+  type RowOverride,
+} from './rules/requirements.ts';
 
 // What guidance publishes, and how to place it over the mirrored preview.
 export type { AnalysisFailure, AnalysisStatus, GuidanceSnapshot, Hint, RuleState, WindowPoint } from './guidance/types.ts';

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { CameraChange } from '../react/index.ts';
+import { overridesOf, PRESET_NAMES, REQUIREMENT_PRESETS, type RequirementPreset } from './requirementPresets.ts';
 
-export type ConsoleLocale = 'en' | 'ms' | 'id' | 'zh';
+export type ConsoleLocale = 'en' | 'ms' | 'id' | 'zh' | 'th' | 'vi' | 'fil' | 'ta';
 
 export interface ConsoleSettings {
   locale: ConsoleLocale;
@@ -11,6 +12,8 @@ export interface ConsoleSettings {
   autoSubmit: boolean;
   autoCapture: boolean;
   overlay: boolean;
+  /** Requirement switches that are on (see requirementPresets.ts). */
+  requirements: RequirementPreset[];
 }
 
 const LOCALES: ReadonlyArray<[ConsoleLocale, string]> = [
@@ -18,6 +21,10 @@ const LOCALES: ReadonlyArray<[ConsoleLocale, string]> = [
   ['ms', 'Bahasa Melayu (ms)'],
   ['id', 'Bahasa Indonesia (id)'],
   ['zh', '中文 (zh)'],
+  ['th', 'ไทย (th)'],
+  ['vi', 'Tiếng Việt (vi)'],
+  ['fil', 'Filipino (fil)'],
+  ['ta', 'தமிழ் (ta)'],
 ];
 
 /** The props a host would set: locale, theme, cameraDeviceId, autoSubmit, autoCapture, and the overlay. */
@@ -69,6 +76,25 @@ export function Settings({ value, onChange, cameras }: { value: ConsoleSettings;
         <input type="checkbox" checked={value.overlay} onChange={(e) => set('overlay', e.target.checked)} />
         <span>overlay</span>
       </label>
+      <RequirementSwitches value={value.requirements} onChange={(next) => set('requirements', next)} />
     </fieldset>
+  );
+}
+
+/** The `requirements` prop as switches, and the JSON they make (what a host would pass). */
+function RequirementSwitches({ value, onChange }: { value: readonly RequirementPreset[]; onChange: (next: RequirementPreset[]) => void }) {
+  const toggle = (name: RequirementPreset, on: boolean) => onChange(PRESET_NAMES.filter((p) => (p === name ? on : value.includes(p))));
+  const overrides = overridesOf(value);
+  return (
+    <span className="console-requirements" data-requirements={value.join(',')}>
+      <span className="console-field">requirements</span>
+      {PRESET_NAMES.map((name) => (
+        <label key={name} className="console-check">
+          <input type="checkbox" checked={value.includes(name)} onChange={(e) => toggle(name, e.target.checked)} />
+          <span>{REQUIREMENT_PRESETS[name].label}</span>
+        </label>
+      ))}
+      {overrides && <code className="console-requirements-json">{JSON.stringify(overrides)}</code>}
+    </span>
   );
 }

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import type { FetchLike } from '../core/index.ts';
 import { OkayLiveCapture, type OkayLiveCaptureProps } from '../react/index.ts';
 import { Overlay } from './Overlay.tsx';
+import { overridesOf } from './requirementPresets.ts';
 import type { ConsoleSettings } from './Settings.tsx';
 
 export type WidgetCallbacks = Pick<OkayLiveCaptureProps, 'onGuidance' | 'onCapture' | 'onResult' | 'onError' | 'onStateChange' | 'onCameraChange'>;
@@ -20,6 +21,7 @@ interface Props {
 export const WidgetFrame = memo(function WidgetFrame({ apiBaseUrl, settings, fetcher, callbacks }: Props) {
   const theme = useMemo(() => ({ scheme: settings.scheme }), [settings.scheme]);
   const overlay = useMemo(() => (settings.overlay ? <Overlay /> : undefined), [settings.overlay]);
+  const requirements = useMemo(() => overridesOf(settings.requirements), [settings.requirements]);
   return (
     <div className="console-phone" data-scheme={settings.scheme}>
       <OkayLiveCapture
@@ -30,6 +32,7 @@ export const WidgetFrame = memo(function WidgetFrame({ apiBaseUrl, settings, fet
         cameraDeviceId={settings.cameraDeviceId}
         autoSubmit={settings.autoSubmit}
         autoCapture={settings.autoCapture}
+        requirements={requirements}
         // The console is for integrators: the figures the applicant never sees.
         showFigures
         previewOverlay={overlay}

@@ -4,7 +4,7 @@ import { registerBuiltInLocales } from '../core/i18n/locales.ts';
 import { Console } from './Console.tsx';
 import './console.css';
 
-// The console switches the widget between all four shipped languages.
+// The console switches the widget between all the shipped languages.
 registerBuiltInLocales();
 
 const root = document.getElementById('root');

@@ -1,6 +1,7 @@
 import type { FetchLike } from '../core/api/client.ts';
 import type { Verdict } from '../core/api/verdict.ts';
 import type { Messages } from '../core/i18n/translate.ts';
+import type { RequirementOverrides } from '../core/rules/requirements.ts';
 import type { CaptureMeta, SessionState, WidgetError } from '../core/session/types.ts';
 import type { Layout } from '../react/props.ts';
 import { isColorScheme, type OkayLiveTheme } from '../react/theme/theme.ts';
@@ -39,10 +40,24 @@ const OBSERVED = [
   'theme',
   'layout',
   'credentials',
+  'requirements',
 ] as const;
 
 const LAYOUTS: readonly string[] = ['auto', 'inline', 'fullscreen'] satisfies Layout[];
 const CREDENTIALS: readonly string[] = ['omit', 'same-origin', 'include'] satisfies RequestCredentials[];
+
+/**
+ * The `requirements` attribute's JSON. Text that is not JSON goes on as it is, so the widget
+ * refuses it with REQUIREMENTS_INVALID instead of silently applying the defaults.
+ */
+function requirementsAttribute(value: string | null): RequirementOverrides | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  try {
+    return JSON.parse(value) as RequirementOverrides;
+  } catch {
+    return value as unknown as RequirementOverrides;
+  }
+}
 
 /** A boolean attribute that defaults to on: present-and-"false" turns it off. */
 function onUnlessFalse(value: string | null): boolean {
@@ -71,6 +86,7 @@ export class OkayLiveCaptureElement extends ElementBase {
   #fetcher: FetchLike | undefined;
   #messages: Partial<Messages> | undefined;
   #theme: OkayLiveTheme | undefined;
+  #requirements: RequirementOverrides | undefined;
   #handle: MountHandle | null = null;
   #pendingUnmount = false;
 
@@ -101,6 +117,19 @@ export class OkayLiveCaptureElement extends ElementBase {
 
   set messages(value: Partial<Messages> | undefined) {
     this.#messages = value;
+    this.#refresh();
+  }
+
+  /**
+   * Requirement overrides as an object; the `requirements` attribute takes the same as JSON
+   * (the property wins when both are set).
+   */
+  get requirements(): RequirementOverrides | undefined {
+    return this.#requirements;
+  }
+
+  set requirements(value: RequirementOverrides | undefined) {
+    this.#requirements = value;
     this.#refresh();
   }
 
@@ -177,6 +206,8 @@ export class OkayLiveCaptureElement extends ElementBase {
     if (this.#headers) options.headers = this.#headers;
     if (this.#fetcher) options.fetcher = this.#fetcher;
     if (this.#messages) options.messages = this.#messages;
+    const requirements = this.#requirements ?? requirementsAttribute(this.getAttribute('requirements'));
+    if (requirements !== undefined) options.requirements = requirements;
     options.onCapture = (blob, meta) => this.#emit('okaylive-capture', { blob, meta });
     options.onResult = (verdict) => this.#emit('okaylive-result', verdict);
     options.onError = (error) => this.#emit('okaylive-error', error);

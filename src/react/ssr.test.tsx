@@ -24,6 +24,6 @@ describe('server rendering', () => {
     expect(typeof element.defineOkayLiveElement).toBe('function');
     expect(typeof standalone.mount).toBe('function');
     expect(typeof core.createCaptureSession).toBe('function');
-    expect(Object.keys(locales.builtInLocales)).toEqual(['en', 'ms', 'id', 'zh']);
+    expect(Object.keys(locales.builtInLocales)).toEqual(['en', 'ms', 'id', 'zh', 'th', 'vi', 'fil', 'ta']);
   });
 });

@@ -80,6 +80,14 @@ describe('readConfig', () => {
     expect(String(error)).not.toMatch(/two weeks|a:b|maybe|cache/);
   });
 
+  it("requirement overrides: the widget's JSON, refused at start with the row and the bound", () => {
+    expect(readConfig({}).analysis.rules).toBeUndefined();
+    const rules = readConfig({ OKAYLIVE_REQUIREMENTS: '{"yaw":{"limit":15,"target":10}}' }).analysis.rules;
+    expect(rules?.find((r) => r.id === 'yaw')).toMatchObject({ limit: { max: 15 }, target: { max: 10 } });
+    expect(() => readConfig({ OKAYLIVE_REQUIREMENTS: '{"yaw":{"limit":40}}' })).toThrow(/OKAYLIVE_REQUIREMENTS.*yaw.*between 5 and 20/);
+    expect(() => readConfig({ OKAYLIVE_REQUIREMENTS: 'yaw=15' })).toThrow(/OKAYLIVE_REQUIREMENTS.*not JSON/);
+  });
+
   it('plain http is allowed to this machine (the fake Innov8tif in tests)', () => {
     expect(readConfig({ ...UPSTREAM, OKAYLIVE_BASE_URL: 'http://127.0.0.1:4100' }).upstream?.baseUrl).toBe('http://127.0.0.1:4100');
   });

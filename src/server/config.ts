@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { AnswerMode } from './answer-mode.ts';
 import type { BodyRate } from './body-flow.ts';
+import { resolveRequirements } from '../core/rules/requirements.ts';
+import type { RuleRow } from '../core/rules/table.ts';
 import { ConfigError, flag, nonNegativeInt, number, oneOf, positive, positiveInt, text, type Env } from './env.ts';
 
 export { ConfigError } from './env.ts';
@@ -20,6 +22,12 @@ export interface AnalysisConfig {
   queue: number;
   /** An upload that waited this long for a thread is answered 503 instead. */
   maxWaitMs: number;
+  /**
+   * The rules the reference engine checks uploads against, with the host's overrides
+   * (OKAYLIVE_REQUIREMENTS, the same JSON the widget's `requirements` takes); the table's when
+   * absent. Upstream mode forwards to the real service, which applies its own.
+   */
+  rules?: readonly RuleRow[];
 }
 
 export interface ServerConfig {
@@ -119,6 +127,7 @@ export function readConfig(env: Env = process.env): ServerConfig {
       threads: number(env, 'OKAYLIVE_ANALYSIS_THREADS', Math.min(2, availableParallelism()), positiveInt, 'a positive whole number'),
       queue: number(env, 'OKAYLIVE_ANALYSIS_QUEUE', 64, nonNegativeInt, 'a whole number'),
       maxWaitMs: number(env, 'OKAYLIVE_ANALYSIS_MAX_WAIT_MS', 15_000, positiveInt, 'a whole number of milliseconds'),
+      ...requirements(text(env, 'OKAYLIVE_REQUIREMENTS')),
     },
     uploads: {
       max: number(env, 'OKAYLIVE_MAX_UPLOADS', 64, positiveInt, 'a positive whole number'),
@@ -135,6 +144,20 @@ export function readConfig(env: Env = process.env): ServerConfig {
     allowedOrigins: allowedOrigins(text(env, 'OKAYLIVE_ALLOWED_ORIGINS')),
     log: flag(env, 'OKAYLIVE_LOG', true) ? 'json' : 'off',
   };
+}
+
+/** The widget's `requirements`, as JSON: refused at start with the row and the bound, as the widget refuses them at mount. */
+function requirements(raw: string | undefined): { rules?: readonly RuleRow[] } {
+  if (raw === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('OKAYLIVE_REQUIREMENTS', 'not JSON (for example {"yaw":{"limit":15}})');
+  }
+  const result = resolveRequirements(parsed);
+  if (!result.ok) throw new ConfigError('OKAYLIVE_REQUIREMENTS', result.problem.detail);
+  return { rules: result.requirements.rows };
 }
 
 /** The URL may carry a password: it is checked for shape only, and never repeated in an error. */

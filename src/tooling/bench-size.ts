@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   const component = sum([...closure(own, 'index.js'), ...css]);
   line('own code: <OkayLiveCapture> + style.css', component.raw, component.zipped, 40);
   line('  + react-query, zustand, react-webcam', component.raw + deps.raw, component.zipped + deps.zipped);
-  line('all entries (element, core, three locales) together', ownTotal.raw, ownTotal.zipped);
+  line('all entries (element, core, seven locales) together', ownTotal.raw, ownTotal.zipped);
   console.log('');
 
   console.log('Standalone (one <script>, React included)');

@@ -30,6 +30,10 @@ export const LIBRARY_ENTRIES: Readonly<Record<string, string>> = {
   'locales/ms': 'src/core/i18n/ms.ts',
   'locales/id': 'src/core/i18n/id.ts',
   'locales/zh': 'src/core/i18n/zh.ts',
+  'locales/th': 'src/core/i18n/th.ts',
+  'locales/vi': 'src/core/i18n/vi.ts',
+  'locales/fil': 'src/core/i18n/fil.ts',
+  'locales/ta': 'src/core/i18n/ta.ts',
 };
 
 /**

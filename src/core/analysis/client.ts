@@ -1,4 +1,5 @@
 import { evaluate, type Evaluation } from '../rules/evaluate.ts';
+import type { RuleRow } from '../rules/table.ts';
 import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
 import type { Measurement } from './measure.ts';
 import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker, WorkerMemory } from './protocol.ts';
@@ -57,7 +58,8 @@ export interface AnalysisClient {
    */
   analyseFrame(frame: FrameSource, request: FrameRequest): Promise<FrameAnalysis>;
   /** Runs the same rules, at their limits, on a whole still (the image-file fallback). */
-  analyseStill(image: ImageBitmap | Blob): Promise<StillAnalysis>;
+  /** A still checked at the limits of `rules` (the table's by default). */
+  analyseStill(image: ImageBitmap | Blob, rules?: readonly RuleRow[]): Promise<StillAnalysis>;
   dispose(): void;
 }
 
@@ -222,7 +224,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       return () => stageListeners.delete(listener);
     },
     analyseFrame,
-    async analyseStill(image) {
+    async analyseStill(image, rules) {
       if (!(await ready)) throw new Error('analysis unavailable');
       const source = image instanceof Blob ? await createImageBitmap(image, { imageOrientation: 'from-image' }) : image;
       const { width, height } = source;
@@ -238,7 +240,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
         at: 0,
         previous: null,
       });
-      return { measurement, evaluation: evaluate(measurement.readings, { mode: 'limit' }), width, height };
+      return { measurement, evaluation: evaluate(measurement.readings, { mode: 'limit', ...(rules ? { rules } : {}) }), width, height };
     },
     dispose() {
       clearTimeout(timer);

@@ -1,3 +1,4 @@
+import type { RuleRow } from '../rules/table.ts';
 import type { Measurement, MotionSample } from './measure.ts';
 
 /** Messages between the analysis client (page) and the face-analysis worker. */
@@ -31,6 +32,8 @@ export interface FrameRequest {
   keep: boolean;
   /** ...when the frame's score beats this one (the window's best so far; null: any score). */
   keepAbove: number | null;
+  /** The rows the frame score reads, when a host changed them (the score must match the loop's). */
+  rules?: readonly RuleRow[];
   at: number;
   previous: MotionSample | null;
 }

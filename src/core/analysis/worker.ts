@@ -117,7 +117,7 @@ async function analyseFrame(message: Extract<ToWorker, { type: 'analyse' }>): Pr
         measurement = measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at });
         // The full-size crop costs more than the detection: made only for a frame that would
         // become the window's best, judged by the same score the window uses.
-        if (wouldKeep(request, frameScore(measurement.readings).score)) full = await frame.upload();
+        if (wouldKeep(request, frameScore(measurement.readings, request.rules).score)) full = await frame.upload();
       } finally {
         frame.release();
       }

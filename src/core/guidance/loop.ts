@@ -5,7 +5,8 @@ import type { CropPlan } from '../capture/crop.ts';
 import { CROP_MIN_HEIGHT } from '../capture/limits.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import { evaluate, passingRowIds, type Evaluation } from '../rules/evaluate.ts';
-import type { Readings } from '../rules/table.ts';
+import { DEFAULT_REQUIREMENTS, type Requirements } from '../rules/requirements.ts';
+import { RULES, type Readings } from '../rules/table.ts';
 import { INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
 import { analysisSize, type FrameFeed, type Sample } from './sampler.ts';
 import { frameScore } from './score.ts';
@@ -34,6 +35,8 @@ export interface GuidanceOptions {
   onStable(best: Candidate): void;
   /** Auto-capture off: guide only. */
   autoCapture?: boolean;
+  /** The rules and the stable window's length, with the host's overrides; the table's by default. */
+  requirements?: Requirements;
   doc?: VisibilityDoc | undefined;
 }
 
@@ -90,6 +93,8 @@ function waitVisible(doc: GuidanceOptions['doc']): Promise<void> {
  */
 export function startGuidance(options: GuidanceOptions): Guidance {
   const doc = options.doc;
+  const { rows: rules, stableWindowMs } = options.requirements ?? DEFAULT_REQUIREMENTS;
+  const windowRule = { durationMs: stableWindowMs, minFrames: STABLE_WINDOW.minFrames };
   let running = true;
   let previous: MotionSample | null = null;
   let passing = new Set<string>();
@@ -112,20 +117,20 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     if (recentMs.length > MEDIAN_FRAMES) recentMs.shift();
     // Readings the worker could not take yet (the mesh is still loading) are pending, not passed.
     const pending = m.pending ?? [];
-    const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing, pending });
+    const guide = evaluate(m.readings, { mode: 'guide', previouslyPassing: passing, pending, rules });
     // Only a frame the mesh has read feeds the Schmitt trigger: the detector's estimates of size
     // and place must reach their targets on their own, and never hold a row the mesh would fail.
     if (pending.length === 0) passing = passingRowIds(guide);
-    const limitFailures = evaluate(m.readings, { mode: 'limit', pending }).failures;
+    const limitFailures = evaluate(m.readings, { mode: 'limit', pending, rules }).failures;
     latest = { readings: m.readings, failures: limitFailures };
     previous = m.motionSample;
     hint = nextHint(hint, wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }), sample.at);
 
-    const score = frameScore(m.readings).score;
+    const score = frameScore(m.readings, rules).score;
     const item: Candidate | null = result.full
       ? { bitmap: result.full, plan: sample.plan, readings: m.readings, face: m.face, failures: limitFailures, score }
       : null;
-    const step = stepWindow(win, { at: sample.at, compliant: guide.compliant, score, item });
+    const step = stepWindow(win, { at: sample.at, compliant: guide.compliant, score, item }, windowRule);
     win = step.state;
     release(step.dropped);
     wantFull = guide.compliant && options.autoCapture !== false;
@@ -156,7 +161,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
       window: {
         startedAt: win.startedAt,
         durationMs: win.startedAt === null ? 0 : sample.at - win.startedAt,
-        requiredMs: STABLE_WINDOW.durationMs,
+        requiredMs: stableWindowMs,
         scores: win.points,
       },
       best: win.best ? { at: win.best.at, score: win.best.score } : null,
@@ -198,6 +203,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
           crop: { width: plan.width, height: plan.height },
           keep: wantFull,
           keepAbove: win.best?.item ? win.best.score : null,
+          ...(rules === RULES ? {} : { rules }),
           at: sample.at,
           previous,
         });

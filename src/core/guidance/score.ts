@@ -1,9 +1,4 @@
-import { RULES, type Readings } from '../rules/table.ts';
-
-const bound = (id: string, side: 'min' | 'max', fallback: number): number => {
-  const row = RULES.find((r) => r.id === id);
-  return row?.limit[side] ?? fallback;
-};
+import { RULES, type Readings, type RuleRow } from '../rules/table.ts';
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
@@ -22,7 +17,8 @@ export interface FrameScore {
  * How good a compliant frame is, 0..1, to pick the best frame of the stable window. Each part
  * is 0 at the rule's limit and 1 at its ideal; a reading that cannot be read scores 0.5.
  */
-export function frameScore(r: Readings): FrameScore {
+export function frameScore(r: Readings, rules: readonly RuleRow[] = RULES): FrameScore {
+  const bound = (id: string, side: 'min' | 'max', fallback: number): number => rules.find((row) => row.id === id)?.limit[side] ?? fallback;
   const sharpLimit = bound('sharpness', 'min', 0.25);
   // Focus beyond twice the limit gains nothing; movement eats into it.
   const focus = r.sharpness === null ? 0.5 : clamp01((r.sharpness - sharpLimit) / sharpLimit);

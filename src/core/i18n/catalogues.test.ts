@@ -8,6 +8,17 @@ const keys = Object.keys(en) as MessageKey[];
 const translations = Object.entries(builtInLocales).filter(([tag]) => tag !== 'en');
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+/**
+ * Text in each language's own script: a catalogue pasted from the wrong language, or Vietnamese
+ * with its diacritics stripped (still readable Latin, but wrong and sometimes rude), fails.
+ */
+const script: Partial<Record<string, RegExp>> = {
+  zh: /[\u4e00-\u9fff]/,
+  th: /[\u0e00-\u0e7f]/,
+  ta: /[\u0b80-\u0bff]/,
+  vi: /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i,
+};
+
 describe.each(translations)('catalogue %s', (tag, messages) => {
   it('has exactly the English keys', () => {
     expect(Object.keys(messages).sort()).toEqual([...keys].sort());
@@ -21,15 +32,23 @@ describe.each(translations)('catalogue %s', (tag, messages) => {
     expect(placeholders(text)).toEqual(placeholders(en[key]));
     // A progress text keeps its ellipsis, so screen readers and eyes both read "in progress".
     expect(text.endsWith('…')).toBe(en[key].endsWith('…'));
-    if (tag === 'zh') expect(text).toMatch(/[\u4e00-\u9fff]/);
+    const letters = script[tag];
+    if (letters) expect(text).toMatch(letters);
   });
 });
 
 describe('locale selection', () => {
   it('is English only until a catalogue is registered (the core stays tree-shakable)', () => {
     expect(matchLocale('ms')).toBeNull();
+    expect(matchLocale('tl')).toBeNull();
     expect(catalogueFor('ms')).toBe(en);
+    expect(catalogueFor('th-TH')).toBe(en);
     expect(localeInfo('ms')).toEqual({ lang: 'en', dir: 'ltr' });
+  });
+
+  it('ships the eight languages, each its own catalogue', () => {
+    expect(Object.keys(builtInLocales)).toEqual(['en', 'ms', 'id', 'zh', 'th', 'vi', 'fil', 'ta']);
+    expect(new Set(Object.values(builtInLocales)).size).toBe(8);
   });
 
   it.each([
@@ -39,11 +58,35 @@ describe('locale selection', () => {
     ['zh-Hans-CN', 'zh'],
     ['zh_CN', 'zh'],
     ['EN-gb', 'en'],
-    ['th-TH', null],
+    ['th', 'th'],
+    ['th-TH', 'th'],
+    ['vi-VN', 'vi'],
+    ['fil', 'fil'],
+    ['fil-PH', 'fil'],
+    ['ta-SG', 'ta'],
+    ['ta-MY', 'ta'],
+    ['km-KH', null],
     [undefined, null],
   ] as const)('%s resolves to %s', (requested, tag) => {
     registerBuiltInLocales();
     expect(matchLocale(requested)).toBe(tag);
+  });
+
+  it.each([
+    ['th-TH', 'th'],
+    ['vi_VN', 'vi'],
+    ['fil-PH', 'fil'],
+    ['tl', 'fil'],
+    ['tl-PH', 'fil'],
+    ['TL_ph', 'fil'],
+    ['ta-SG', 'ta'],
+    ['ta-MY', 'ta'],
+    ['ta-IN', 'ta'],
+    ['km-KH', 'en'],
+  ] as const)('%s is shown in the %s catalogue', (requested, tag) => {
+    registerBuiltInLocales();
+    expect(catalogueFor(requested)).toBe(builtInLocales[tag]);
+    expect(createTranslator(requested)('action.retry')).toBe(builtInLocales[tag]['action.retry']);
   });
 
   it('translates with overrides on top of the chosen catalogue', () => {
@@ -55,6 +98,8 @@ describe('locale selection', () => {
 
   it.each([
     ['ms-MY', undefined, { lang: 'ms-MY', dir: 'ltr' }],
+    ['tl-PH', undefined, { lang: 'tl-PH', dir: 'ltr' }],
+    ['ta-SG', undefined, { lang: 'ta-SG', dir: 'ltr' }],
     ['ar-EG', { 'action.start': 'ابدأ' }, { lang: 'ar-EG', dir: 'rtl' }],
     ['he', undefined, { lang: 'en', dir: 'ltr' }],
     [undefined, undefined, { lang: 'en', dir: 'ltr' }],

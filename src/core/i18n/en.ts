@@ -100,6 +100,7 @@ export const en = {
   'error.CAPTURE_BLANK': 'The camera gave a blank picture, so nothing was sent. Please take the selfie again.',
   'error.ANALYSIS_UNAVAILABLE': 'Automatic guidance is unavailable. You can still take the selfie yourself.',
   'error.NETWORK_ERROR': 'No connection. Check your internet connection, then try again.',
+  'error.REQUIREMENTS_INVALID': "This step is not set up correctly, so it cannot start. Please contact the website's support.",
   'error.CROSS_ORIGIN_REFUSED': "This page could not reach the check service. Please try again; if it keeps happening, contact the website's support.",
   'error.TIMEOUT': 'The check took too long. Please try again.',
   'error.ABORTED': 'The check was cancelled.',

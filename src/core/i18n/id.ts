@@ -101,6 +101,7 @@ export const id: Messages = {
   'error.CAPTURE_BLANK': 'Kamera memberikan gambar kosong, jadi tidak ada yang dikirim. Silakan ambil selfie lagi.',
   'error.ANALYSIS_UNAVAILABLE': 'Panduan otomatis tidak tersedia. Anda tetap dapat mengambil selfie sendiri.',
   'error.NETWORK_ERROR': 'Tidak ada koneksi. Periksa koneksi internet Anda, lalu coba lagi.',
+  'error.REQUIREMENTS_INVALID': 'Langkah ini belum diatur dengan benar, jadi tidak dapat dimulai. Silakan hubungi dukungan situs web ini.',
   'error.CROSS_ORIGIN_REFUSED':
     'Halaman ini tidak dapat menghubungi layanan pemeriksaan. Silakan coba lagi; jika terus terjadi, hubungi dukungan situs web ini.',
   'error.TIMEOUT': 'Pemeriksaan memakan waktu terlalu lama. Silakan coba lagi.',

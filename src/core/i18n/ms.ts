@@ -102,6 +102,7 @@ export const ms: Messages = {
   'error.CAPTURE_BLANK': 'Kamera memberikan gambar kosong, jadi tiada apa-apa dihantar. Sila ambil swafoto sekali lagi.',
   'error.ANALYSIS_UNAVAILABLE': 'Panduan automatik tidak tersedia. Anda masih boleh mengambil swafoto sendiri.',
   'error.NETWORK_ERROR': 'Tiada sambungan. Semak sambungan internet anda, kemudian cuba lagi.',
+  'error.REQUIREMENTS_INVALID': 'Langkah ini tidak disediakan dengan betul, jadi ia tidak dapat dimulakan. Sila hubungi sokongan laman web ini.',
   'error.CROSS_ORIGIN_REFUSED': 'Halaman ini tidak dapat menghubungi perkhidmatan semakan. Sila cuba lagi; jika ia berulang, hubungi sokongan laman web ini.',
   'error.TIMEOUT': 'Semakan mengambil masa terlalu lama. Sila cuba lagi.',
   'error.ABORTED': 'Semakan telah dibatalkan.',

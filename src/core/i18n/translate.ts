@@ -7,7 +7,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /**
  * Only English is always present. Other catalogues are registered by the host
  * (`registerLocale('ms', ms)` with `ms` from `./ms.ts`, or `registerBuiltInLocales()` from
- * `./locales.ts`), so a React host that needs one language does not ship four. The
+ * `./locales.ts`), so a React host that needs one language does not ship eight. The
  * standalone bundle registers all of them.
  */
 const catalogues = new Map<string, Messages>([['en', en]]);

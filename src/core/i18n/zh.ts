@@ -98,6 +98,7 @@ export const zh: Messages = {
   'error.CAPTURE_BLANK': '相机给出的是空白画面，因此没有发送任何内容。请重新拍摄自拍。',
   'error.ANALYSIS_UNAVAILABLE': '自动引导不可用。您仍然可以自己拍摄自拍。',
   'error.NETWORK_ERROR': '网络未连接。请检查您的网络连接，然后重试。',
+  'error.REQUIREMENTS_INVALID': '此步骤的设置有误，无法开始。请联系网站客服。',
   'error.CROSS_ORIGIN_REFUSED': '此页面无法连接到验证服务。请重试；如果问题持续出现，请联系网站客服。',
   'error.TIMEOUT': '检测超时。请重试。',
   'error.ABORTED': '检测已取消。',

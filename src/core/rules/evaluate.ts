@@ -27,6 +27,8 @@ export interface EvaluateOptions {
   previouslyPassing?: ReadonlySet<string>;
   /** Readings this frame could not take yet (Measurement.pending). */
   pending?: readonly ReadingKey[];
+  /** The rows to apply: the table with a host's overrides (see requirements.ts); the table by default. */
+  rules?: readonly RuleRow[];
 }
 
 export function within(value: number, bound: Bound): boolean {
@@ -53,7 +55,7 @@ function isSkipped(value: number | null, anyFace: boolean, row: RuleRow, mode: '
 export function evaluate(readings: Readings, options: EvaluateOptions = { mode: 'limit' }): Evaluation {
   const anyFace = readings.faceCount > 0;
   const waiting = new Set(options.pending ?? []);
-  const rows: RowResult[] = RULES.map((row) => {
+  const rows: RowResult[] = (options.rules ?? RULES).map((row) => {
     const value = readings[row.reading];
     // Server-only rows pass while guiding, pending or not; with no face there is nothing to wait for.
     const guideSkips = options.mode === 'guide' && row.guidance === false;

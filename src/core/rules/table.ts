@@ -79,7 +79,7 @@ export interface RuleRow {
  * true degrees of head rotation (see src/core/analysis/pose.ts).
  *
  * The rows must leave a way to pass them all at once, and no two may ask for opposite moves
- * (table.test.ts checks it): the oval (OVAL) is 0.6 of the crop wide, so a face allowed by
+ * (feasible.ts checks it, for a host's overrides too): the oval (OVAL) is 0.6 of the crop wide, so a face allowed by
  * FACE_TOO_CLOSE fits in it (target 0.55: a little room either side; limit 0.6: the oval's
  * width, which the outline rule still accepts when centred), and FACE_TOO_SMALL's 260 px is
  * under that even in the smallest crop the contract allows (600x800: 0.43 of its width).

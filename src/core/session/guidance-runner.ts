@@ -1,6 +1,7 @@
 import type { AnalysisClient } from '../analysis/client.ts';
 import { startGuidance, type Candidate, type Guidance } from '../guidance/loop.ts';
 import type { FrameFeed } from '../guidance/sampler.ts';
+import type { Requirements } from '../rules/requirements.ts';
 import { IDLE_SNAPSHOT } from '../guidance/types.ts';
 import { analysisNotice } from './analysis-notice.ts';
 import type { SessionEnvironment } from './environment.ts';
@@ -11,6 +12,8 @@ export interface GuidanceRunnerDeps {
   env: SessionEnvironment;
   store: SessionStore;
   options(): SessionOptions;
+  /** The rules in force: the table with the host's overrides. */
+  requirements(): Requirements;
   /** The stable window is complete: capture this frame (the callee closes the bitmap). */
   onStable(best: Candidate): void;
 }
@@ -35,7 +38,7 @@ export interface GuidanceRunner {
   dispose(): void;
 }
 
-export function createGuidanceRunner({ env, store, options, onStable }: GuidanceRunnerDeps): GuidanceRunner {
+export function createGuidanceRunner({ env, store, options, requirements, onStable }: GuidanceRunnerDeps): GuidanceRunner {
   let client: AnalysisClient | null = null;
   let unsubscribe: (() => void) | null = null;
   let loop: Guidance | null = null;
@@ -75,6 +78,7 @@ export function createGuidanceRunner({ env, store, options, onStable }: Guidance
         feed,
         analysis,
         autoCapture: options().autoCapture !== false,
+        requirements: requirements(),
         doc: env.doc,
         publish: (next) => store.setState({ guidance: next }),
         onStable,

@@ -1,4 +1,5 @@
 import type { ClientOptions, FetchLike } from '../api/client.ts';
+import type { RequirementOverrides } from '../rules/requirements.ts';
 import type { SessionCallbacks } from './notify.ts';
 
 /**
@@ -44,6 +45,12 @@ export interface SessionOptions extends SessionCallbacks {
    * before the selfie step: loading then starts with the camera.
    */
   preloadAnalysis?: boolean | undefined;
+  /**
+   * Tighter or looser requirement rows and the stable window's length, within the ranges the
+   * rules allow (docs/guidance.md); give the server the same. Checked at mount: out-of-range
+   * values stop the widget with REQUIREMENTS_INVALID.
+   */
+  requirements?: RequirementOverrides | undefined;
 }
 
 /** The API client's options, from the host's. */

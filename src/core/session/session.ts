@@ -12,6 +12,7 @@ import type { FrameFeed, Still } from '../guidance/sampler.ts';
 import { browserEnvironment, type SessionEnvironment } from './environment.ts';
 import { createGuidanceRunner } from './guidance-runner.ts';
 import { createNotifier } from './notify.ts';
+import { sameOverrides, settleRequirements } from './requirements.ts';
 import { expectationOf, stamped, STILL_ATTEMPTS, STILL_WAIT_MS, STILL_WAITS, stillSendable } from './still-guard.ts';
 import { clientOptions, MANUAL_CAPTURE_AFTER_MS, sameClientOptions, type SessionOptions } from './options.ts';
 import { deriveSnapshot, stableSnapshot, type SessionSnapshot } from './snapshot.ts';
@@ -67,6 +68,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   const set = (patch: Partial<SessionData>) => store.setState(patch);
   /** Stills read back blank (or not the analysed picture) since the camera (re)started: never sent. */
   let stillRejected = 0;
+  /** The rules in force; an error here keeps the widget from starting until the host fixes them. */
+  let settled = settleRequirements(options.requirements);
 
   const requests = createRequests({
     queryClient: env.queryClient,
@@ -112,7 +115,21 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     move(store, 'failed', { ...patch, failure: error });
   }
 
-  const guidance = createGuidanceRunner({ env, store, options: () => options, onStable: (best) => void captureBest(best) });
+  const guidance = createGuidanceRunner({
+    env,
+    store,
+    options: () => options,
+    requirements: () => settled.requirements,
+    onStable: (best) => void captureBest(best),
+  });
+
+  /** False, after telling the host and the developer, when the host's requirements cannot apply. */
+  function requirementsHold(): boolean {
+    if (!settled.error) return true;
+    console.warn(`[okaylive] ${settled.error.detail}`);
+    fail(settled.error);
+    return false;
+  }
 
   /** What follows from entering or leaving a phase, wherever the move came from. */
   function onPhase(from: Phase, to: Phase): void {
@@ -216,6 +233,15 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     set({ phase: 'idle', capture: null, upload: null, failure: null, photoBusy: false });
   }
 
+  function leaveOnUnmount(): void {
+    mounted = false;
+    leave();
+    camera.stop();
+    guidance.dispose();
+    notifier.dispose();
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  }
+
   const session: CaptureSession = {
     getSnapshot: () => snapshot,
     subscribe(listener) {
@@ -230,15 +256,9 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       cleanups.push(camera.watch());
       if (options.preloadAnalysis !== false) guidance.analysis();
       notifier.tell(snapshot);
+      if (!requirementsHold()) return leaveOnUnmount;
       if (options.autoStart && store.getState().phase === 'idle') session.start();
-      return () => {
-        mounted = false;
-        leave();
-        camera.stop();
-        guidance.dispose();
-        notifier.dispose();
-        for (const cleanup of cleanups.splice(0)) cleanup();
-      };
+      return leaveOnUnmount;
     },
     update(next) {
       const previous = options;
@@ -254,10 +274,17 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
         const recalled = recallCamera(env.storage);
         if (recalled !== undefined) set({ camera: chooseCamera(store.getState().camera, recalled) });
       }
+      if (!sameOverrides(previous.requirements, next.requirements)) {
+        settled = settleRequirements(next.requirements);
+        if (!settled.error && store.getState().failure?.code === 'REQUIREMENTS_INVALID') move(store, 'idle', { failure: null });
+        // The loop restarts on the new rules (and a new stable window).
+        else if (mounted && requirementsHold() && guidance.running() && feed) guidance.start(feed);
+      }
       if (next.autoCapture !== previous.autoCapture && guidance.running() && feed) guidance.start(feed);
       recompute();
     },
     start() {
+      if (!requirementsHold()) return;
       const blocked = env.precondition();
       if (blocked) {
         // For the developer who opened the page over http: the person sees the catalogue text.
@@ -306,11 +333,12 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     async choosePhoto(file) {
       if (!move(store, 'capturing', { photoBusy: true })) return;
       const analyser = guidance.analysis();
-      let outcome = await readPhoto(file, (image) => analyser.analyseStill(image), env.photo);
+      const check = (image: ImageBitmap | Blob) => analyser.analyseStill(image, settled.requirements.rows);
+      let outcome = await readPhoto(file, check, env.photo);
       // Spread only (a photo has no analysed frame to match): a blank encoding is made again.
       while (outcome.kind === 'accepted' && !(await stillSendable(env.probe, outcome.capture.blob, null))) {
         if (store.getState().phase !== 'capturing' || !refused({ photoBusy: false })) return;
-        outcome = await readPhoto(file, (image) => analyser.analyseStill(image), env.photo);
+        outcome = await readPhoto(file, check, env.photo);
       }
       if (store.getState().phase !== 'capturing') return;
       if (outcome.kind === 'accepted') kept(outcome.capture);

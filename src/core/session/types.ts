@@ -2,6 +2,7 @@ import type { AnalysisStatus } from '../analysis/client.ts';
 import type { AnalysisFailure } from '../analysis/protocol.ts';
 import type { ApiErrorCode } from '../api/errors.ts';
 import type { RuleCode } from '../rules/codes.ts';
+import type { RequirementProblem } from '../rules/requirements.ts';
 import type { Readings } from '../rules/table.ts';
 
 export type SessionState = 'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'submitting' | 'result' | 'error';
@@ -24,10 +25,10 @@ export type CameraErrorCode =
  */
 export type CaptureErrorCode = 'CAPTURE_FAILED' | 'CAPTURE_BLANK' | 'FILE_UNREADABLE' | 'FILE_REJECTED';
 
-export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode | 'ANALYSIS_UNAVAILABLE';
+export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode | 'ANALYSIS_UNAVAILABLE' | 'REQUIREMENTS_INVALID';
 
 interface ErrorFields {
-  source: 'camera' | 'api' | 'capture' | 'analysis';
+  source: 'camera' | 'api' | 'capture' | 'analysis' | 'config';
   /** Resending the same capture (or restarting the camera) can succeed. */
   retryable: boolean;
   status?: number;
@@ -39,11 +40,25 @@ interface ErrorFields {
 /** A plain, serialisable error value: the UI maps `code` to catalogue text. */
 export type WidgetError =
   | (ErrorFields & {
-      code: Exclude<WidgetErrorCode, 'ANALYSIS_UNAVAILABLE'>;
+      code: Exclude<WidgetErrorCode, 'ANALYSIS_UNAVAILABLE' | 'REQUIREMENTS_INVALID'>;
       /** FILE_REJECTED: the requirement the photo fails. */
       reason?: RuleCode;
     })
-  | AnalysisUnavailable;
+  | AnalysisUnavailable
+  | RequirementsInvalid;
+
+/**
+ * The host's `requirements` cannot be applied (a row unknown, a number out of its range, two
+ * rows that cannot both be met): nothing starts until they are fixed. `requirement` names the
+ * row and the bound; `detail` says it in a sentence for the developer's console.
+ */
+export type RequirementsInvalid = ErrorFields & {
+  code: 'REQUIREMENTS_INVALID';
+  source: 'config';
+  retryable: false;
+  requirement: RequirementProblem;
+  detail: string;
+};
 
 /**
  * Guidance cannot run (a notification: the flow goes on with manual capture). `reason` says

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WidgetError } from './types.ts';
 import { wayForward } from './way.ts';
 
-type Code = Exclude<WidgetError['code'], 'ANALYSIS_UNAVAILABLE'>;
+type Code = Exclude<WidgetError['code'], 'ANALYSIS_UNAVAILABLE' | 'REQUIREMENTS_INVALID'>;
 const api = (code: Code, retryable: boolean): WidgetError => ({ code, source: 'api', retryable });
 const camera = (code: Code, retryable: boolean): WidgetError => ({ code, source: 'camera', retryable });
 const capture = (code: Code, retryable: boolean): WidgetError => ({ code, source: 'capture', retryable });

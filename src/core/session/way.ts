@@ -15,6 +15,8 @@ export function wayForward(error: WidgetError, hasCapture: boolean): Way {
     if (error.code === 'CAMERA_ENDED') return 'reconnect';
     return error.retryable ? 'camera' : 'none';
   }
+  // Only the host's code can fix its settings.
+  if (error.source === 'config') return 'none';
   return 'retake';
 }
 

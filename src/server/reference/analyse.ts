@@ -3,6 +3,7 @@ import { measure } from '../../core/analysis/measure.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
 import { evaluate } from '../../core/rules/evaluate.ts';
 import type { RuleCode } from '../../core/rules/codes.ts';
+import type { RuleRow } from '../../core/rules/table.ts';
 import { DECODE_OPTIONS } from '../image-check.ts';
 import { answerFor, qualityOf, type Answer, type QualityParts } from './answer.ts';
 
@@ -56,7 +57,7 @@ async function decode(bytes: Uint8Array): Promise<{ image: RgbaImage; crop: { wi
  * The reference engine's judgement of one upload: the same measurement and the same rules
  * the browser applies to its frames, in 'limit' mode, the upload standing for the crop.
  */
-export async function analyseUpload(bytes: Uint8Array, detect: Detect): Promise<AnalysisOutcome> {
+export async function analyseUpload(bytes: Uint8Array, detect: Detect, rules?: readonly RuleRow[]): Promise<AnalysisOutcome> {
   const t0 = performance.now();
   const decoded = await decode(bytes);
   if (!decoded) return { kind: 'undecodable' };
@@ -64,7 +65,7 @@ export async function analyseUpload(bytes: Uint8Array, detect: Detect): Promise<
   const faces = await detect(decoded.image);
   const t2 = performance.now();
   const measurement = measure({ faces, image: decoded.image, crop: decoded.crop });
-  const evaluation = evaluate(measurement.readings, { mode: 'limit' });
+  const evaluation = evaluate(measurement.readings, { mode: 'limit', ...(rules ? { rules } : {}) });
   const scores: { real?: number; live?: number } = {};
   if (measurement.real !== undefined) scores.real = measurement.real;
   if (measurement.live !== undefined) scores.live = measurement.live;

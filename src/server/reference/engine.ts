@@ -71,7 +71,10 @@ export function createEngine(config: AnalysisConfig): Engine {
         await ready;
         // A copy the thread can own: the caller's Buffer may be a slice of a shared pool.
         const own = new Uint8Array(bytes);
-        const outcome = await pool.run({ bytes: own }, { transferList: [own.buffer], signal: AbortSignal.timeout(TASK_TIMEOUT_MS) });
+        const outcome = await pool.run(
+          { bytes: own, ...(config.rules ? { rules: config.rules } : {}) },
+          { transferList: [own.buffer], signal: AbortSignal.timeout(TASK_TIMEOUT_MS) },
+        );
         if (outcome === 'ready') throw new Error('analysis thread answered a ping to an upload');
         return outcome;
       });

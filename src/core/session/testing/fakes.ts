@@ -158,9 +158,14 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
       // The worker makes no capture candidate while readings are pending.
       return { measurement: measurementOf(fake.readings, fake.pending, fake.face), full: fake.pending.length ? null : full, ms: 5 };
     },
-    async analyseStill(image): Promise<StillAnalysis> {
+    async analyseStill(image, rules): Promise<StillAnalysis> {
       void image;
-      return { measurement: measurementOf(fake.still), evaluation: evaluate(fake.still, { mode: 'limit' }), width: 810, height: 1080 };
+      return {
+        measurement: measurementOf(fake.still),
+        evaluation: evaluate(fake.still, { mode: 'limit', ...(rules ? { rules } : {}) }),
+        width: 810,
+        height: 1080,
+      };
     },
     dispose: vi.fn(),
   };
