@@ -11,13 +11,13 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSnippets, step } from './snippets.ts';
+import { readSnippets, step, type Snippet } from './snippets.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const CACHE = join(REPO, 'e2e', '.cache', 'consumer');
 const TEMPLATE = join(REPO, 'e2e', 'consumer', 'template');
 
-/** Where package.setup.ts leaves the packed package: `okaylive-capture-<version>.tgz`. */
+/** Where package.setup.ts leaves the packed packages: `okaylive-capture-<version>.tgz`, `okaylive-capture-server-<version>.tgz`. */
 export const TARBALL_DIR = join(CACHE, 'package');
 
 export interface ReactVersion {
@@ -58,13 +58,27 @@ export function succeeded(result: RunResult): RunResult {
   return result;
 }
 
-/** The packed tarball package.setup.ts made (exactly one). */
-export function tarball(): string {
-  const files = existsSync(TARBALL_DIR) ? readdirSync(TARBALL_DIR).filter((f) => f.endsWith('.tgz')) : [];
+export type PackageName = 'okaylive-capture' | 'okaylive-capture-server';
+
+/** The packed tarball of one package that package.setup.ts made (exactly one). */
+export function tarball(name: PackageName = 'okaylive-capture'): string {
+  const pattern = new RegExp(`^${name}-\\d[^/]*\\.tgz$`);
+  const files = existsSync(TARBALL_DIR) ? readdirSync(TARBALL_DIR).filter((f) => pattern.test(f)) : [];
   if (files.length !== 1 || !files[0])
-    throw new Error(`expected one packed package in ${TARBALL_DIR}, found ${files.length}: run the consumer-package project`);
+    throw new Error(`expected one packed ${name} in ${TARBALL_DIR}, found ${files.length}: run the consumer-package project`);
   return join(TARBALL_DIR, files[0]);
 }
+
+/** Puts a tarball in `dir` under the file name the guide's step installs it by; throws when the step does not. */
+export function placeTarball(name: PackageName, dir: string, install: Snippet): void {
+  const packed = tarball(name);
+  const file = packed.slice(TARBALL_DIR.length + 1);
+  if (!install.body.includes(`./${file}`)) throw new Error(`${install.at} does not install ./${file} (the packed ${name})`);
+  cpSync(packed, join(dir, file));
+}
+
+/** Steps for another app than the Vite one carry its name: `file=next:app/page.js`. */
+export const APP_PREFIX = /^file=(\w+):/;
 
 function appManifest(version: ReactVersion): string {
   const manifest = JSON.parse(readFileSync(join(TEMPLATE, 'package.json'), 'utf8')) as {
@@ -105,16 +119,13 @@ export async function prepareApp(name: string, version: ReactVersion): Promise<P
   await npm(['install']);
 
   const snippets = readSnippets(REPO);
-  const install = step(snippets, 'run=install');
-  // The guide installs the tarball by its file name, as `npm pack` writes it: put it there.
-  const packed = tarball();
-  const file = packed.slice(TARBALL_DIR.length + 1);
-  if (!install.body.includes(`./${file}`)) throw new Error(`${install.at} does not install ./${file} (the packed package)`);
-  cpSync(packed, join(dir, file));
+  // The guide installs the tarballs by their file names, as `npm pack` writes them: put them there.
+  placeTarball('okaylive-capture', dir, step(snippets, 'run=install'));
+  placeTarball('okaylive-capture-server', dir, step(snippets, 'run=backend'));
   step(snippets, 'run=standalone');
 
   for (const snippet of snippets.values()) {
-    if (!snippet.key.startsWith('file=')) continue;
+    if (!snippet.key.startsWith('file=') || APP_PREFIX.test(snippet.key)) continue;
     const target = join(dir, snippet.key.slice('file='.length));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, snippet.body);

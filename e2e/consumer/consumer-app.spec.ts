@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { startProcess } from './process.ts';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
@@ -138,4 +139,22 @@ test('the plain page with the standalone script completes a check on the dev ser
 test('the plain page with the standalone script completes a check as built', async ({ page, servers }) => {
   const { widget, next } = plain(page);
   await completesCheck(page, `${servers.built}/onboarding.html`, widget, next);
+});
+
+test("the guide's Express server (node server.mjs) serves the build and the API: the React page completes a check", async ({ page, consumer }, workerInfo) => {
+  // Its own port per React version, above the dev and preview pairs.
+  const port = Number(process.env.E2E_PORT ?? 5199) + 17 + workerInfo.parallelIndex;
+  const server = await startProcess(process.execPath, ['server.mjs'], {
+    cwd: consumer.app.dir,
+    env: { PORT: String(port) },
+    ready: /^listening on (\d+)$/m,
+    timeoutMs: 60_000,
+  });
+  try {
+    expect(server.match[1]).toBe(String(port));
+    const { widget, next } = react(page);
+    await completesCheck(page, `http://localhost:${port}/`, widget, next);
+  } finally {
+    await server.stop();
+  }
 });

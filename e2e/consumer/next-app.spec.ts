@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
-import { REPO, run } from './app.ts';
+import { run } from './app.ts';
 import { prepareNextApp, type NextApp } from './next-app.ts';
-import { startProcess, type Started } from './process.ts';
+import { startProcess } from './process.ts';
 import { watch } from './watch.ts';
 
 /**
@@ -13,32 +13,12 @@ import { watch } from './watch.ts';
  * manual capture (guidance unavailable) fails the test.
  */
 
-const ports = () => {
-  const base = Number(process.env.E2E_PORT ?? 5199) + 21;
-  return { api: base, app: base + 1 };
-};
+const ports = () => ({ app: Number(process.env.E2E_PORT ?? 5199) + 22 });
 
-const test = base.extend<object, { nextApp: NextApp; api: Started }>({
-  api: [
-    async ({}, use) => {
-      const api = await startProcess(process.execPath, ['--import', 'tsx', 'e2e/consumer/api-server.ts', String(ports().api)], {
-        cwd: REPO,
-        ready: /^ready (\S+)$/m,
-        timeoutMs: 120_000,
-      });
-      try {
-        await use(api);
-      } finally {
-        await api.stop();
-      }
-    },
-    { scope: 'worker', timeout: 150_000 },
-  ],
+const test = base.extend<object, { nextApp: NextApp }>({
   nextApp: [
-    async ({ api }, use) => {
-      const origin = api.match[1];
-      if (!origin) throw new Error('the API server named no address');
-      const app = await prepareNextApp(origin);
+    async ({}, use) => {
+      const app = await prepareNextApp();
       for (const step of app.steps) console.log(`${step.command}: ${step.seconds.toFixed(1)} s`);
       await use(app);
     },

@@ -3,19 +3,23 @@ import { test } from '@playwright/test';
 import { REPO, run, succeeded, TARBALL_DIR } from './app.ts';
 
 /**
- * Builds the package and packs it as a publisher would (`npm pack` of dist-package/, the
- * generated manifest): the tarball every consumer app of this run installs.
+ * Builds both packages and packs them as a publisher would (`npm pack` of dist-package/ and
+ * dist-server-package/, each with its generated manifest): the tarballs every consumer app of
+ * this run installs.
  */
-test('the package builds and packs', async () => {
-  test.setTimeout(240_000);
+test('the packages build and pack', async () => {
+  test.setTimeout(300_000);
   rmSync(TARBALL_DIR, { recursive: true, force: true });
   mkdirSync(TARBALL_DIR, { recursive: true });
   succeeded(await run('npm', ['run', 'build:package'], REPO, 200_000));
-  const packed = succeeded(await run('npm', ['pack', './dist-package', '--pack-destination', TARBALL_DIR], REPO, 60_000));
-  console.log(
-    packed.output
-      .split('\n')
-      .filter((line) => /package size|unpacked size|total files|\.tgz$/.test(line))
-      .join('\n'),
-  );
+  succeeded(await run('npm', ['run', 'build:server-package'], REPO, 120_000));
+  for (const folder of ['./dist-package', './dist-server-package']) {
+    const packed = succeeded(await run('npm', ['pack', folder, '--pack-destination', TARBALL_DIR], REPO, 60_000));
+    console.log(
+      packed.output
+        .split('\n')
+        .filter((line) => /package size|unpacked size|total files|\.tgz$/.test(line))
+        .join('\n'),
+    );
+  }
 });

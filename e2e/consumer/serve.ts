@@ -1,22 +1,18 @@
 /**
- * The consumer app's two servers, each with this repository's API at /api/ekyc (the reference
- * engine; "your backend" in the embedding guide): the app's own Vite dev server, and
- * `vite preview` over its build. Both come from the consumer's node_modules, with the
- * consumer's vite.config.ts, so the app runs as its developer would run it; the API is the only
- * thing added (a plugin, as a host's backend proxy would be).
+ * The consumer app's two servers: the app's own Vite dev server, and `vite preview` over its
+ * build. Both come from the consumer's node_modules, with the consumer's vite.config.ts (the
+ * guide's, which mounts okaylive-capture-server's API at /api/ekyc), so the app runs as its
+ * developer would run it: nothing of this repository is added.
  *
  *   npx tsx e2e/consumer/serve.ts <app-folder> <dev-port> <preview-port>
  *
- * Prints one line `ready <dev-url> <preview-url>` once both listen and the models are loaded;
- * stops on SIGTERM.
+ * Prints one line `ready <dev-url> <preview-url>` once both listen and answer the API (which
+ * starts loading the models); stops on SIGTERM.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as ViteModule from 'vite';
-import type { Plugin } from 'vite';
-import { readConfig } from '../../src/server/config.ts';
-import { createEkycMiddleware } from '../../src/server/handler.ts';
 
 type Vite = typeof ViteModule;
 
@@ -35,22 +31,18 @@ async function consumerVite(app: string): Promise<Vite> {
 const [app, devPort, previewPort] = process.argv.slice(2);
 if (!app || !devPort || !previewPort) throw new Error('usage: serve.ts <app-folder> <dev-port> <preview-port>');
 
-// One analysis thread: the machine's cores are shared with the browser and the other servers.
-const api = createEkycMiddleware(readConfig({ ...process.env, OKAYLIVE_ANALYSIS_THREADS: '1', OKAYLIVE_LOG: 'off' }));
-const withApi: Plugin = {
-  name: 'consumer-test-api',
-  configureServer: (server) => void server.middlewares.use(api),
-  configurePreviewServer: (server) => void server.middlewares.use(api),
-};
-
 const vite = await consumerVite(app);
-const common = { root: app, logLevel: 'warn' as const, plugins: [withApi] };
+const common = { root: app, logLevel: 'warn' as const };
 const dev = await vite.createServer({ ...common, server: { port: Number(devPort), strictPort: true, host: 'localhost' } });
 await dev.listen();
 const built = await vite.preview({ ...common, preview: { port: Number(previewPort), strictPort: true, host: 'localhost' } });
-await api.ready;
+// The guide's API answers on both: its first call starts the reference engine's models.
+for (const port of [devPort, previewPort]) {
+  const engine = await fetch(`http://localhost:${port}/api/ekyc/engine`);
+  if (!engine.ok) throw new Error(`no API on port ${port}: ${engine.status}`);
+}
 console.log(`ready http://localhost:${devPort} http://localhost:${previewPort}`);
 
 process.once('SIGTERM', () => {
-  void Promise.allSettled([dev.close(), built.close(), api.close()]).then(() => process.exit(0));
+  void Promise.allSettled([dev.close(), built.close()]).then(() => process.exit(0));
 });

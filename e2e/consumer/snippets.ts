@@ -4,14 +4,16 @@
  *
  *   <!-- consumer-test: file=src/App.tsx -->     the block is that file of the app
  *   <!-- consumer-test: run=install -->          the block is run with `sh -e` in the app
+ *   <!-- consumer-test: file=next:app/page.js -->  a file of another app (the Next.js one)
  *
- * docs/embedding.md holds every step; README.md may quote any of them under the same marker,
- * and a quote must be identical to the guide's (so the front door cannot drift either).
+ * docs/embedding.md holds every step; README.md, docs/INTEGRATION.md and docs/api.md may quote
+ * any of them under the same marker, and a quote must be identical to the guide's (so no page
+ * can drift from what the test runs).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SNIPPET_SOURCES = ['docs/embedding.md', 'README.md'] as const;
+export const SNIPPET_SOURCES = ['docs/embedding.md', 'README.md', 'docs/INTEGRATION.md', 'docs/api.md'] as const;
 
 export interface Snippet {
   /** `file=src/App.tsx` or `run=install`. */

@@ -22,6 +22,8 @@ export const consumerProjects: Project[] = [
     metadata: { react: '^19.3.1', types: '^19.3.0' },
     use: cameraUse('compliant'),
   },
+  // The server package installed alone, upstream-only: e2e/consumer/server-only.spec.ts.
+  { name: 'consumer-server-only', testMatch: /consumer\/server-only\.spec\.ts/, dependencies: ['consumer-package'] },
   // Next.js (App Router), built with Turbopack and with webpack: e2e/consumer/next-app.spec.ts.
   {
     name: 'consumer-next',

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { socketOf } from './socket.ts';
 
 /** The slowest body an upload may send, judged over a sliding window once a grace period is over. */
 export interface BodyRate {
@@ -33,10 +34,12 @@ export function bodyStarted(req: IncomingMessage): Promise<'started' | 'closed'>
  * Calls `onStall` once if, after the grace period, the body arrives slower than the rate over
  * the last window (or since it started, within the first window). Counted from the socket, so
  * the body's reader is not disturbed. Stops by itself when the body ends or the request closes;
- * the returned function stops it earlier.
+ * the returned function stops it earlier. Without a socket (the Fetch face) it does nothing.
  */
 export function watchBodyRate(req: IncomingMessage, rate: BodyRate, onStall: () => void): () => void {
-  const socket = req.socket;
+  const socket = socketOf(req);
+  // The Fetch face: the host's own server holds the connection and its deadlines.
+  if (!socket) return () => undefined;
   const started = performance.now();
   const samples: { at: number; bytes: number }[] = [{ at: started, bytes: socket.bytesRead }];
   // Often enough that a stall is cut within a quarter window of when it could first be seen.

@@ -1,3 +1,4 @@
+import { remoteAddress } from './socket.ts';
 import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
 
@@ -89,7 +90,7 @@ function normalise(address: string): string {
  * left was written by the client and proves nothing.
  */
 export function clientKey(req: IncomingMessage, trustedHops: number): string {
-  const socket = req.socket.remoteAddress ?? 'unknown';
+  const socket = remoteAddress(req) ?? 'unknown';
   if (trustedHops <= 0) return normalise(socket);
   const header = req.headers['x-forwarded-for'];
   const chain = (Array.isArray(header) ? header.join(',') : (header ?? ''))

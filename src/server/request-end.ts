@@ -1,3 +1,4 @@
+import { socketOf } from './socket.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** What the client actually got, for the request's log line. */
@@ -22,14 +23,14 @@ function isRequestTimeout(error: unknown): boolean {
  * the only trace), and a client that hangs up leaves the default in place.
  */
 export function onRequestEnd(req: IncomingMessage, res: ServerResponse, callback: (end: RequestEnd) => void): void {
-  const socket = req.socket;
+  const socket = socketOf(req);
   let timedOut = false;
   const onSocketError = (error: unknown): void => {
     if (isRequestTimeout(error)) timedOut = true;
   };
-  socket.on('error', onSocketError);
+  socket?.on('error', onSocketError);
   res.once('close', () => {
-    socket.removeListener('error', onSocketError);
+    socket?.removeListener('error', onSocketError);
     if (res.writableFinished) return callback({ status: res.statusCode, completed: true });
     if (timedOut) return callback({ status: 408, completed: false, cut: 'REQUEST_TIMEOUT' });
     callback({ status: CLIENT_CLOSED, completed: false, cut: 'CLIENT_CLOSED_REQUEST' });

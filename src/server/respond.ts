@@ -1,3 +1,4 @@
+import { cutRequest } from './socket.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -42,7 +43,7 @@ export function refuseUnread(
   const cut = (): void => {
     clearTimeout(timer);
     req.removeListener('data', onData);
-    req.socket.destroy();
+    cutRequest(req);
   };
   const onData = (chunk: Buffer): void => {
     drained += chunk.length;

@@ -10,6 +10,7 @@
  *                starts: the detector, WASM and worker before the first hint, the mesh after it.
  *
  *   package      the npm tarball, packed and unpacked (bench-package.ts; target: packed under 3 MB).
+ *   server       okaylive-capture-server's tarball, and how many packages installing it brings.
  *
  * For scale: a minimal page with AWS Amplify's FaceLivenessDetector builds to about 409 KB gzip
  * of JS+CSS before it fetches about 0.5 MB of model and WASM. Figures only; nothing asserted.
@@ -17,7 +18,7 @@
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
 import { analysisAssets } from './analysis-assets.ts';
-import { packageReport } from './bench-package.ts';
+import { packageReport, serverPackageReport } from './bench-package.ts';
 import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
 import { compress } from './precompress.ts';
 
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
   );
   console.log('');
   packageReport();
+  console.log('');
+  serverPackageReport();
 }
 
 await main();

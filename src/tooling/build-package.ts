@@ -18,27 +18,11 @@ import { chmod, copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:f
 import { join } from 'node:path';
 import { build } from 'vite';
 import { analysisAssets } from './analysis-assets.ts';
+import { rewriteDeclarationSpecifiers } from './declarations.ts';
 import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
 import { BIN_FILE, libraryManifest, PACKAGE_DOCUMENTS, type RootManifest } from './package-manifest.ts';
 
 export const PACKAGE_DIR = join(ROOT, 'dist-package');
-
-/**
- * tsc keeps `./props.ts` specifiers, which consumers without allowImportingTsExtensions cannot
- * resolve: they become `./props.js`. Side-effect CSS imports carry no types and would need a
- * CSS module declaration in every consumer: they go.
- */
-async function rewriteDeclarationSpecifiers(dir: string): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
-    const file = join(entry.parentPath, entry.name);
-    const text = await readFile(file, 'utf8');
-    const rewritten = text
-      .replace(/^import\s+['"][^'"]+\.css['"];\n/gm, '')
-      .replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+?)\.tsx?(['"])/g, '$1$2.js$3');
-    if (rewritten !== text) await writeFile(file, rewritten);
-  }
-}
 
 async function main(): Promise<void> {
   await rm(PACKAGE_DIR, { recursive: true, force: true });

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_REQUEST_BYTES } from '../../core/api/contract.ts';
+import type { RuleRow } from '../../core/rules/table.ts';
 import type { Deliver } from '../answer-mode.ts';
 import { errorKind, redactJourneyId, type Logger } from '../log.ts';
 import { refuseUnread, sendError, sendJson } from '../respond.ts';
 import { SettleLater } from '../store/settle-later.ts';
 import { isStoreUnavailable, type Reservation, type StateStore } from '../store/store.ts';
 import { acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
-import { isBusy, type Engine } from './engine.ts';
+import { isBusy, type Engine } from './engine-port.ts';
 
 /** Live journeys held at once; creation past it answers MAX_JOURNEY_EXCEEDED. */
 export const JOURNEY_CAPACITY = 100_000;
@@ -17,6 +18,8 @@ export interface ReferenceOptions {
   engine: Engine;
   /** Like OkayLive's: a journeyId expires, and serves one flow of a bounded number of calls. */
   journeys: { ttlMs: number; maxAttempts: number };
+  /** The rules uploads are checked against, with the host's overrides; the table's when absent. */
+  rules?: readonly RuleRow[] | undefined;
   deliver: Deliver;
   log: Logger;
 }
@@ -24,7 +27,7 @@ export interface ReferenceOptions {
 const round = (v: number, digits = 3): number => Number(v.toFixed(digits));
 
 /** The local OkayLive stand-in: same routes, same validation, same answer shapes. */
-export function createReferenceRoutes({ store, engine, journeys, deliver, log }: ReferenceOptions) {
+export function createReferenceRoutes({ store, engine, journeys, rules, deliver, log }: ReferenceOptions) {
   const settle = new SettleLater(log);
   /** A refund that could not be made now is made when the store answers again: a stall never costs an attempt. */
   const refund = async (journeyId: string, ticket: string, requestId: string): Promise<void> => {
@@ -83,7 +86,7 @@ export function createReferenceRoutes({ store, engine, journeys, deliver, log }:
       let analysed = false;
       try {
         if (!(await acceptImage(res, ctx, upload.image))) return;
-        const outcome = await engine.analyse(upload.image);
+        const outcome = await engine.analyse(upload.image, rules);
         if (isBusy(outcome)) {
           ctx.notes.outcome = 'SERVICE_UNAVAILABLE';
           sendError(res, 503, 'SERVICE_UNAVAILABLE', { 'Retry-After': String(outcome.retryAfterS) });
