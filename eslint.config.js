@@ -1,10 +1,42 @@
 // ESLint for the whole repository: typescript-eslint's recommended rules with types, React's
-// hook rules for the adapter, and the project's own boundaries (the core never imports React).
+// hook rules for the adapter, and the project's layers (see `layer` below and docs/architecture.md).
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** React and its adapters: the core and the server are framework-free (zustand's vanilla store is fine). */
+const REACT_PACKAGES = [
+  { name: 'react', message: 'React belongs in src/react.' },
+  { name: 'react-dom', message: 'React belongs in src/react.' },
+  { name: 'react-webcam', message: 'React belongs in src/react.' },
+  { name: '@tanstack/react-query', message: 'Use @tanstack/query-core outside src/react.' },
+  { name: 'zustand', message: "Use 'zustand/vanilla' outside src/react." },
+];
+
+/**
+ * One folder's import rule: no relative import into any of `forbidden` (folders of src), and
+ * none of `paths` (packages). Relative only, so a package such as react-dom/server is not a folder.
+ */
+function layer(files, forbidden, { message, paths = [] }) {
+  const folders = forbidden.join('|');
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths,
+          patterns: [
+            { regex: `^\\.{1,2}/(\\.\\./)*(src/)?(${folders})/`, message },
+            ...(paths.length > 0 ? [{ group: ['react/*', 'react-dom/*'], message: 'React belongs in src/react.' }] : []),
+          ],
+        },
+      ],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-*/', 'test-results/', 'playwright-report/', 'e2e/.cache/', '**/*.d.ts'] },
@@ -36,25 +68,27 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  {
-    // The framework-free core: React lives in src/react only (zustand's vanilla store is fine).
-    files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'react', message: 'src/core is framework-free: React belongs in src/react.' },
-            { name: 'react-dom', message: 'src/core is framework-free.' },
-            { name: 'react-webcam', message: 'src/core is framework-free.' },
-            { name: '@tanstack/react-query', message: 'Use @tanstack/query-core in src/core.' },
-            { name: 'zustand', message: "Use 'zustand/vanilla' in src/core." },
-          ],
-          patterns: [{ group: ['react/*', 'react-dom/*', '**/react/**'], message: 'src/core must not import the React adapter.' }],
-        },
-      ],
-    },
-  },
+  // The layers, each in its own folder, dependencies pointing one way only:
+  //   core ← react ← element, demo;  core ← server;  tooling (build scripts, benchmarks) ← nothing.
+  // Tests follow their folder's rule: a core test needing the server's detector lives in server/.
+  layer('src/core/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling'], {
+    message: 'src/core is the bottom layer: it imports no other folder of src.',
+    paths: REACT_PACKAGES,
+  }),
+  // Inside core, the session sits on top: the lower modules never reach up into it.
+  layer('src/core/{api,camera,capture,rules,guidance,analysis,i18n}/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session'], {
+    message: 'Lower core modules do not import core/session: shared types live at the bottom of core.',
+    paths: REACT_PACKAGES,
+  }),
+  layer('src/react/**/*.{ts,tsx}', ['element', 'demo', 'server', 'tooling'], {
+    message: 'src/react is the adapter over core: no element, demo, server or tooling.',
+  }),
+  layer('src/element/**/*.{ts,tsx}', ['demo', 'server', 'tooling'], { message: 'src/element builds on react and core only.' }),
+  layer('src/demo/**/*.{ts,tsx}', ['element', 'server', 'tooling'], { message: 'The console demo is a host of the React widget: react and core only.' }),
+  layer('src/server/**/*.ts', ['react', 'element', 'demo', 'tooling'], {
+    message: 'src/server builds on core only (tooling is for build scripts).',
+    paths: REACT_PACKAGES,
+  }),
   {
     // Matchers such as expect.any() and expect.arrayContaining() are typed `any` by design.
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],

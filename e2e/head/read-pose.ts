@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { measure, type Measurement } from '../../src/core/analysis/measure.ts';
-import { analysisImage, type Frame } from '../../src/core/analysis/testing/scenes.ts';
+import { analysisImage, type Frame } from '../../src/server/reference/testing/scenes.ts';
 import type { FaceInput, Point } from '../../src/core/analysis/types.ts';
 import { portraitCrop } from '../../src/core/capture/crop.ts';
 import { loadNodeDetector, type NodeFaceDetector } from '../../src/server/reference/human-node.ts';

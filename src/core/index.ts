@@ -57,7 +57,7 @@ export {
   type OkayLiveSuccess,
 } from './api/contract.ts';
 export { CHECK_MUTATION_KEY, JOURNEY_MUTATION_KEY, journeyMutation, livenessMutation, type CheckVariables } from './api/mutations.ts';
-export { canResend, DEFAULT_RATE_LIMIT_WAIT_MS, failureOf, shouldRenewJourney, type JourneyOwner } from './api/resend.ts';
+export { canResend, DEFAULT_RATE_LIMIT_WAIT_MS, failureOf, shouldRenewJourney, type ApiFailure, type JourneyOwner } from './api/resend.ts';
 
 // The requirement rules: one table, read by the browser guidance and the server alike.
 export { HINT_PRIORITY, NON_BLOCKING, type RuleCode } from './rules/codes.ts';
@@ -87,7 +87,7 @@ export {
 
 // What guidance publishes, and how to place it over the mirrored preview.
 export type { AnalysisFailure, AnalysisStatus, GuidanceSnapshot, Hint, RuleState, WindowPoint } from './guidance/types.ts';
-export { frameScore, type FrameScore } from './guidance/score.ts';
+export { frameScore, type FrameScore } from './rules/score.ts';
 export { previewBox, previewPoint, type Box, type CropSize, type Point } from './guidance/preview.ts';
 export { portraitCrop, type CropPlan } from './capture/crop.ts';
 

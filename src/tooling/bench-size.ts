@@ -17,7 +17,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
-import { analysisAssets } from './analysis-assets.ts';
+import { analysisAssets } from '../server/assets/analysis-assets.ts';
 import { packageReport, serverPackageReport } from './bench-package.ts';
 import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
 import { compress } from './precompress.ts';

@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { chmod, copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { analysisAssets } from './analysis-assets.ts';
+import { analysisAssets } from '../server/assets/analysis-assets.ts';
 import { rewriteDeclarationSpecifiers } from './declarations.ts';
 import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
 import { BIN_FILE, libraryManifest, PACKAGE_DOCUMENTS, type RootManifest } from './package-manifest.ts';

@@ -17,15 +17,15 @@ import { judgeKnownPoses, judgeSpread, KNOWN_POSES, SPREAD_POSE, SPREAD_SHOTS, t
 import { openHeadRenderer, type HeadPose } from '../../e2e/head/renderer.ts';
 import { frameOf } from '../../e2e/head/read-pose.ts';
 import { measure } from '../core/analysis/measure.ts';
-import { analysisImage } from '../core/analysis/testing/scenes.ts';
+import { analysisImage } from '../server/reference/testing/scenes.ts';
 import type { RgbaImage } from '../core/analysis/types.ts';
 import { evaluate } from '../core/rules/evaluate.ts';
 import { loadNodeDetector, type ModelSet } from '../server/reference/human-node.ts';
-import { buildAnalysisAssets, shippedModel } from './analysis-assets.ts';
+import { buildAnalysisAssets, shippedModel } from '../server/assets/analysis-assets.ts';
 import { clipFrames } from './clip-frames.ts';
 import { candidates, greedySearch } from './encoding-search.ts';
 import { judgeFrame, SCORE_MARGIN, TOLERANCE_SHARE, type FrameReading, type FrameVerdict, type JudgeOptions } from './reading-diff.ts';
-import { describePlan, reencodeModel, type EncodingPlan } from './weights.ts';
+import { describePlan, reencodeModel, type EncodingPlan } from '../server/assets/weights.ts';
 
 interface NamedFrame {
   name: string;

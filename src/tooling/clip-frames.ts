@@ -4,11 +4,10 @@
  * compare model weights on the same frames.
  */
 import { spawnSync } from 'node:child_process';
-import sharp from 'sharp';
+import { frameOf } from '../../e2e/head/read-pose.ts';
 import { buildClips } from '../../e2e/setup/clips.mjs';
-import { ANALYSIS_HEIGHT } from '../core/analysis/scale.ts';
 import type { RgbaImage } from '../core/analysis/types.ts';
-import { portraitCrop } from '../core/capture/crop.ts';
+import { analysisImage } from '../server/reference/testing/scenes.ts';
 
 export interface ClipFrame {
   clip: string;
@@ -26,27 +25,13 @@ function firstFrame(file: string): Buffer {
   return r.stdout;
 }
 
-/** The portrait crop the widget would analyse, at the analysis height, as RGBA. */
-async function analysisFrame(file: string): Promise<{ image: RgbaImage; crop: { width: number; height: number } }> {
-  const frame = firstFrame(file);
-  const meta = await sharp(frame).metadata();
-  const plan = portraitCrop(meta.width ?? 0, meta.height ?? 0);
-  const { data, info } = await sharp(frame)
-    .extract({ left: plan.sx, top: plan.sy, width: plan.sw, height: plan.sh })
-    .resize({ height: Math.min(ANALYSIS_HEIGHT, plan.sh) })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    image: { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
-    crop: { width: plan.width, height: plan.height },
-  };
-}
-
-/** Every clip's analysed first frame, in the clips' order. */
+/**
+ * Every clip's analysed first frame, in the clips' order: cropped and scaled by the scenes'
+ * own analysisImage(), so the tools and the scene tests cannot read a frame differently.
+ */
 export async function clipFrames(): Promise<ClipFrame[]> {
   const clips = buildClips() as Record<string, string>;
   const out: ClipFrame[] = [];
-  for (const [clip, file] of Object.entries(clips)) out.push({ clip, ...(await analysisFrame(file)) });
+  for (const [clip, file] of Object.entries(clips)) out.push({ clip, ...(await analysisImage(await frameOf(firstFrame(file)))) });
   return out;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ASSET_FILES } from '../core/analysis/assets.ts';
-import { analysisAssets, buildAnalysisAssets, MODEL_ENCODINGS } from './analysis-assets.ts';
+import { analysisAssets, buildAnalysisAssets, MODEL_ENCODINGS } from '../server/assets/analysis-assets.ts';
 import { copyAssets, extraFiles, staleAssets } from './copy-assets.ts';
 import { withCompressedSiblings } from './precompress.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidates, greedySearch, mixedPlan } from './encoding-search.ts';
-import { encodingOf, type EncodingPlan, type WeightSpec } from './weights.ts';
+import { encodingOf, type EncodingPlan, type WeightSpec } from '../server/assets/weights.ts';
 
 const specs: WeightSpec[] = [
   { name: 'bias', shape: [96], dtype: 'float32' },

@@ -4,7 +4,7 @@
  * Greedy, largest tensor first, each step judged with the tensors already accepted, so the
  * result is one plan that was itself checked, not a sum of separately harmless steps.
  */
-import type { Encoding, EncodingPlan, WeightSpec } from './weights.ts';
+import type { Encoding, EncodingPlan, WeightSpec } from '../server/assets/weights.ts';
 
 export interface Candidate {
   name: string;

@@ -9,7 +9,7 @@
  */
 import type { Plugin } from 'vite';
 import { DEFAULT_ASSETS_BASE_URL, PLAIN_NAMES, type AssetNames } from '../core/analysis/assets.ts';
-import { analysisAssets } from './analysis-assets.ts';
+import { analysisAssets } from '../server/assets/analysis-assets.ts';
 
 /** The `define` that tells a bundle's worker the names its assets are served under. */
 export function assetNamesDefine(names: AssetNames): Record<string, string> {

@@ -15,7 +15,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig, Plugin } from 'vite';
 import { ANALYSIS_ALIASES } from './analysis-aliases.ts';
-import { analysisAssets } from './analysis-assets.ts';
+import { analysisAssets } from '../server/assets/analysis-assets.ts';
 import { assetNamesDefine } from './human-assets.ts';
 import { precompress } from './precompress.ts';
 

@@ -11,10 +11,10 @@ import { measure } from '../core/analysis/measure.ts';
 import { evaluate, primaryFailure } from '../core/rules/evaluate.ts';
 import type { Readings } from '../core/rules/table.ts';
 import { loadNodeDetector, servedModels, type ModelSet } from '../server/reference/human-node.ts';
-import { analysisAssets, MODEL_ENCODINGS } from './analysis-assets.ts';
+import { analysisAssets, MODEL_ENCODINGS } from '../server/assets/analysis-assets.ts';
 import { clipFrames } from './clip-frames.ts';
 import { compareReadings, judgeFrame, SCORE_MARGIN, TOLERANCE_SHARE, type FrameReading } from './reading-diff.ts';
-import { describePlan } from './weights.ts';
+import { describePlan } from '../server/assets/weights.ts';
 
 /** The detector as Human ships it (float32), under plain names. */
 const shipped: ModelSet = (() => {

@@ -28,7 +28,7 @@ export type AssetNames = Readonly<Record<AssetFile, string>>;
 export const PLAIN_NAMES: AssetNames = Object.fromEntries(ASSET_FILES.map((f) => [f, f])) as Record<AssetFile, string>;
 
 /**
- * Baked in by the build (src/tooling/analysis-assets.ts through Vite's `define`), so the
+ * Baked in by the build (src/server/assets/analysis-assets.ts through Vite's `define`), so the
  * worker knows the hashed names without fetching a manifest first. Absent when the source
  * runs unbundled (Node tools): the plain names.
  */

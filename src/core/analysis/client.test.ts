@@ -84,8 +84,16 @@ describe('the analysis client follows the worker through its stages', () => {
       const asked = fake.sent.at(-1);
       expect(asked?.type).toBe('analyse');
       if (asked?.type === 'analyse')
-        fake.say({ type: 'result', id: asked.id, measurement, ms: 5, full: null, memory: { tensors: 12, tensorBytes: 4096, wasmHeapBytes: 1 << 24 } });
-      await expect(answer).resolves.toMatchObject({ ms: 5, memory: { tensors: 12 } });
+        fake.say({
+          type: 'result',
+          id: asked.id,
+          measurement,
+          score: 0.7,
+          ms: 5,
+          full: null,
+          memory: { tensors: 12, tensorBytes: 4096, wasmHeapBytes: 1 << 24 },
+        });
+      await expect(answer).resolves.toMatchObject({ score: 0.7, ms: 5, memory: { tensors: 12 } });
     } else {
       await expect(answer).rejects.toThrow();
       expect(f.closed).toBe(true);

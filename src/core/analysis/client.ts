@@ -1,6 +1,7 @@
 import { evaluate, type Evaluation } from '../rules/evaluate.ts';
 import type { RuleRow } from '../rules/table.ts';
 import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
+import { latch } from './latch.ts';
 import type { Measurement } from './measure.ts';
 import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker, WorkerMemory } from './protocol.ts';
 import { ANALYSIS_HEIGHT } from './scale.ts';
@@ -31,6 +32,8 @@ export interface StillAnalysis {
 
 export interface FrameAnalysis {
   measurement: Measurement;
+  /** The frame score under the request's rules (the one the window picks its best by), scored once, in the worker. */
+  score: number;
   /** The crop at upload size (only when `request.keep` and the frame beats `request.keepAbove`); the caller closes it. */
   full: ImageBitmap | null;
   /** Time in the worker, ms. */
@@ -115,14 +118,8 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
   const pending = new Map<number, { resolve: (m: FrameAnalysis) => void; reject: (e: Error) => void }>();
   const listeners = new Set<(s: AnalysisStatus) => void>();
   const stageListeners = new Set<(s: AnalysisStage) => void>();
-  let settle: (ok: boolean) => void = () => undefined;
-  const ready = new Promise<boolean>((resolve) => {
-    settle = resolve;
-  });
-  let settleDetector: (ok: boolean) => void = () => undefined;
-  const detectorReady = new Promise<boolean>((resolve) => {
-    settleDetector = resolve;
-  });
+  const [ready, settle] = latch<boolean>();
+  const [detectorReady, settleDetector] = latch<boolean>();
 
   const setStage = (next: AnalysisStage): void => {
     stage = next;
@@ -173,7 +170,7 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
           const p = pending.get(m.id);
           pending.delete(m.id);
           if (m.type === 'result') {
-            if (p) p.resolve({ measurement: m.measurement, full: m.full, ms: m.ms, memory: m.memory });
+            if (p) p.resolve({ measurement: m.measurement, score: m.score, full: m.full, ms: m.ms, memory: m.memory });
             else m.full?.close();
           } else p?.reject(new Error(m.detail));
         }

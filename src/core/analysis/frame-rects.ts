@@ -51,26 +51,38 @@ export function rectHonoured(topLeft: ArrayLike<number>): boolean {
   return blue > 128 && red < 128;
 }
 
-/** The real check, in a browser or worker with VideoFrame and OffscreenCanvas. */
-export async function videoFrameRectsHonoured(): Promise<boolean> {
+/** The 4x2 frame rectHonoured() reads: red on the left half, blue on the right (null: no 2D canvas). */
+function redBlueCanvas(): OffscreenCanvas | null {
   const canvas = new OffscreenCanvas(4, 2);
   const ctx = canvas.getContext('2d');
-  if (!ctx) return false;
+  if (!ctx) return null;
   ctx.fillStyle = '#ff0000';
   ctx.fillRect(0, 0, 2, 2);
   ctx.fillStyle = '#0000ff';
   ctx.fillRect(2, 0, 2, 2);
+  return canvas;
+}
+
+/** Whether a crop of that frame's right half came out blue; the crop is closed either way. */
+async function rightHalfHonoured(crop: Promise<ImageBitmap>, side: number): Promise<boolean> {
+  const right = await crop;
+  try {
+    const out = new OffscreenCanvas(side, side).getContext('2d');
+    if (!out) return false;
+    out.drawImage(right, 0, 0);
+    return rectHonoured(out.getImageData(0, 0, 1, 1).data);
+  } finally {
+    right.close();
+  }
+}
+
+/** The real check, in a browser or worker with VideoFrame and OffscreenCanvas. */
+export async function videoFrameRectsHonoured(): Promise<boolean> {
+  const canvas = redBlueCanvas();
+  if (!canvas) return false;
   const frame = new VideoFrame(canvas, { timestamp: 0 });
   try {
-    const right = await createImageBitmap(frame, 2, 0, 2, 2);
-    try {
-      const out = new OffscreenCanvas(2, 2).getContext('2d');
-      if (!out) return false;
-      out.drawImage(right, 0, 0);
-      return rectHonoured(out.getImageData(0, 0, 1, 1).data);
-    } finally {
-      right.close();
-    }
+    return await rightHalfHonoured(createImageBitmap(frame, 2, 0, 2, 2), 2);
   } finally {
     frame.close();
   }
@@ -82,24 +94,11 @@ export async function videoFrameRectsHonoured(): Promise<boolean> {
  * without them crops correctly. Asked once, on a tiny synthetic bitmap.
  */
 export async function resizedRectsHonoured(): Promise<boolean> {
-  const canvas = new OffscreenCanvas(4, 2);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return false;
-  ctx.fillStyle = '#ff0000';
-  ctx.fillRect(0, 0, 2, 2);
-  ctx.fillStyle = '#0000ff';
-  ctx.fillRect(2, 0, 2, 2);
+  const canvas = redBlueCanvas();
+  if (!canvas) return false;
   const whole = await createImageBitmap(canvas);
   try {
-    const right = await createImageBitmap(whole, 2, 0, 2, 2, { resizeWidth: 1, resizeHeight: 1 });
-    try {
-      const out = new OffscreenCanvas(1, 1).getContext('2d');
-      if (!out) return false;
-      out.drawImage(right, 0, 0);
-      return rectHonoured(out.getImageData(0, 0, 1, 1).data);
-    } finally {
-      right.close();
-    }
+    return await rightHalfHonoured(createImageBitmap(whole, 2, 0, 2, 2, { resizeWidth: 1, resizeHeight: 1 }), 1);
   } finally {
     whole.close();
   }

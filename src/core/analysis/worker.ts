@@ -4,7 +4,7 @@
  * backend, fed camera frames, answering with the rule readings. Keeps the page's main thread
  * free. Both models load together: `detector-ready` and `ready` follow each other at once.
  */
-import { frameScore } from '../guidance/score.ts';
+import { frameScore } from '../rules/score.ts';
 import { measure, type Measurement } from './measure.ts';
 import type { FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
 import { copyable, rgbaCopyWorks } from './frame-copy.ts';
@@ -107,6 +107,7 @@ async function analyseFrame(message: Extract<ToWorker, { type: 'analyse' }>): Pr
     }
     let full: ImageBitmap | null = null;
     let measurement: Measurement;
+    let score: number;
     try {
       const frame = await framePixels(bitmap, request);
       try {
@@ -115,16 +116,17 @@ async function analyseFrame(message: Extract<ToWorker, { type: 'analyse' }>): Pr
         // detector alone would leave the angles pending and make the hint flicker.
         const { faces } = await models.detect(image);
         measurement = measure({ faces, image, crop: request.crop, previous: request.previous, at: request.at });
-        // The full-size crop costs more than the detection: made only for a frame that would
-        // become the window's best, judged by the same score the window uses.
-        if (wouldKeep(request, frameScore(measurement.readings, request.rules).score)) full = await frame.upload();
+        // Scored here, once, under the host's rules: the window picks its best by this score, and
+        // the full-size crop (dearer than the detection) is made only for a frame that beats it.
+        score = frameScore(measurement.readings, request.rules).score;
+        if (wouldKeep(request, score)) full = await frame.upload();
       } finally {
         frame.release();
       }
     } finally {
       bitmap.close();
     }
-    const answer: FromWorker = { type: 'result', id: message.id, measurement, ms: performance.now() - started, full, memory: models?.memory() ?? null };
+    const answer: FromWorker = { type: 'result', id: message.id, measurement, score, ms: performance.now() - started, full, memory: models?.memory() ?? null };
     self.postMessage(answer, full ? [full] : []);
   } catch (error) {
     post({ type: 'error', id: message.id, detail: String(error) });

@@ -2,7 +2,7 @@ import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOkayLiveClient, parseRetryAfter } from './client.ts';
-import { OkayLiveApiError } from './errors.ts';
+import { failure } from './testing/failure.ts';
 
 const BASE = 'http://host.test/api/ekyc';
 const server = setupServer();
@@ -12,16 +12,6 @@ afterAll(() => server.close());
 
 const image = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], { type: 'image/jpeg' });
 const client = createOkayLiveClient({ apiBaseUrl: BASE });
-
-async function failure(promise: Promise<unknown>): Promise<OkayLiveApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OkayLiveApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('checkLiveness', () => {
   it('posts imageBest (selfie.jpg) and journeyId as multipart and reads the verdict', async () => {

@@ -63,8 +63,7 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
       response = await doFetch(url, init);
     } catch (cause) {
       clearTimeout(timer);
-      if (timeout.signal.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
-      if (signal?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
+      throwIfAborted(cause, timeout.signal, signal);
       const code = await unanswered(url, doFetch);
       const detail =
         code === 'CROSS_ORIGIN_REFUSED'
@@ -76,8 +75,7 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
       return await readJson(response);
     } catch (cause) {
       if (cause instanceof OkayLiveApiError) throw cause;
-      if (timeout.signal.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
-      if (signal?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
+      throwIfAborted(cause, timeout.signal, signal);
       throw new OkayLiveApiError({ code: isOnline() ? 'NETWORK_ERROR' : 'OFFLINE', cause, detail: String(cause) });
     } finally {
       clearTimeout(timer);
@@ -111,6 +109,15 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
       return verdictFromSuccess(reply.body);
     },
   };
+}
+
+/**
+ * An abort surfaces as whatever the fetch or the body read was doing (a TypeError, a DOMException):
+ * our deadline and the caller's own abort are told apart first, so neither reads as a network fault.
+ */
+function throwIfAborted(cause: unknown, deadline: AbortSignal, caller: AbortSignal | undefined): void {
+  if (deadline.aborted) throw new OkayLiveApiError({ code: 'TIMEOUT', cause });
+  if (caller?.aborted) throw new OkayLiveApiError({ code: 'ABORTED', cause });
 }
 
 type Reply = { kind: 'success'; body: Record<string, unknown> } | { kind: 'face'; code: FaceCode };

@@ -74,20 +74,6 @@ export interface OkayLiveSuccess {
   quality: number;
 }
 
-/** Error body, which may arrive with HTTP 200 as well as 4xx/5xx. */
-export interface OkayLiveErrorBody {
-  status: string;
-  messageCode?: string | null;
-  message?: string | null;
-}
-
-/** `POST /api/ekyc/journeyid` success body. */
-export interface JourneySuccess {
-  status: 'success';
-  message: string;
-  journeyId: string;
-}
-
 /** Recommended thresholds from "Interpretation of Result and Recommended Threshold". */
 export const PROBABILITY_THRESHOLD = 0.5;
 export const QUALITY_THRESHOLD = 0.5;

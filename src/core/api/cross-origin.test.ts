@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOkayLiveClient, type FetchLike } from './client.ts';
 import { answersOpaquely, isCrossOrigin } from './cross-origin.ts';
-import { OkayLiveApiError } from './errors.ts';
+import { failure } from './testing/failure.ts';
 
 const PAGE = 'https://bank.example';
 
@@ -36,16 +36,6 @@ function opaque(): Response {
   Object.defineProperty(response, 'type', { value: 'opaque' });
   Object.defineProperty(response, 'status', { value: 0 });
   return response;
-}
-
-async function failure(promise: Promise<unknown>): Promise<OkayLiveApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OkayLiveApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('a request refused before any response', () => {

@@ -1,9 +1,8 @@
 import { MutationObserver, type MutationObserverResult, type QueryClient } from '@tanstack/query-core';
-import type { WidgetError } from '../session/types.ts';
 import type { OkayLiveClient } from './client.ts';
 import { isApiError, isTooLargeCode, type OkayLiveApiError } from './errors.ts';
 import { CHECK_MUTATION_KEY, journeyMutation, REQUEST_DEFAULTS } from './mutations.ts';
-import { failureOf, shouldRenewJourney, type JourneyOwner } from './resend.ts';
+import { failureOf, shouldRenewJourney, type ApiFailure, type JourneyOwner } from './resend.ts';
 import type { Verdict } from './verdict.ts';
 
 /** Makes a smaller copy of `source` after `refusedBytes` were refused (413), or null when none can be made. */
@@ -19,7 +18,7 @@ export interface SubmitVariables {
   signal: AbortSignal;
 }
 
-export type CheckResult = MutationObserverResult<Verdict, WidgetError, SubmitVariables>;
+export type CheckResult = MutationObserverResult<Verdict, ApiFailure, SubmitVariables>;
 export type JourneyResult = MutationObserverResult<string, OkayLiveApiError, AbortSignal | undefined>;
 
 export interface RequestsDeps {
@@ -35,7 +34,7 @@ export interface RequestsDeps {
 
 export interface Requests {
   readonly journey: MutationObserver<string, OkayLiveApiError, AbortSignal | undefined>;
-  readonly check: MutationObserver<Verdict, WidgetError, SubmitVariables>;
+  readonly check: MutationObserver<Verdict, ApiFailure, SubmitVariables>;
   /** Creates the journey if needed, sends the image, and renews a journey the widget made, once. */
   submit(variables: SubmitVariables): Promise<Verdict>;
   /** Forgets both requests' state (a new capture, or the flow was left). */
@@ -45,7 +44,7 @@ export interface Requests {
 /**
  * The two requests of a check, as query-core mutations: they own the request state (pending,
  * the verdict, the failure) that the session's status is derived from. The check's failure is
- * already the plain WidgetError of the resend policy, with its Retry-After deadline.
+ * already the plain ApiFailure of the resend policy, with its Retry-After deadline.
  */
 export function createRequests(deps: RequestsDeps): Requests {
   const journey = new MutationObserver(deps.queryClient, journeyMutation(deps.client()));
@@ -77,7 +76,7 @@ export function createRequests(deps: RequestsDeps): Requests {
     return true;
   }
 
-  const check = new MutationObserver<Verdict, WidgetError, SubmitVariables>(deps.queryClient, {
+  const check = new MutationObserver<Verdict, ApiFailure, SubmitVariables>(deps.queryClient, {
     ...REQUEST_DEFAULTS,
     mutationKey: [...CHECK_MUTATION_KEY],
     mutationFn: async (variables) => {
@@ -85,7 +84,7 @@ export function createRequests(deps: RequestsDeps): Requests {
         return await send(variables);
       } catch (error) {
         const smaller = await smallerCopy(error, variables);
-        // The mutation's error is the plain, serialisable WidgetError the host receives, not an Error.
+        // The mutation's error is the plain, serialisable ApiFailure the host receives, not an Error.
         // eslint-disable-next-line @typescript-eslint/only-throw-error
         throw failureOf(error, { now: deps.now(), smallerCopy: smaller });
       }

@@ -1,11 +1,30 @@
-import type { WidgetError } from '../session/types.ts';
-import { isApiError, isImageCode, isTooLargeCode } from './errors.ts';
+import { isApiError, isImageCode, isTooLargeCode, type ApiErrorCode } from './errors.ts';
 
 /**
  * The resend policy as pure functions: what a failed check means for the kept capture.
  * A failure of the path (network, timeout, a busy service) resends the same image; only a
  * failure of the image asks for a new one.
  */
+
+/** An API failure as the views and the host receive it: a plain, serialisable value (the `api` kind of WidgetError). */
+export interface ApiFailure {
+  code: ApiErrorCode;
+  source: 'api';
+  /** Resending the same capture can succeed. */
+  retryable: boolean;
+  status?: number;
+  retryAfterMs?: number;
+  /** Epoch ms before which the widget refuses to resend (Retry-After); the view counts down to it. */
+  retryAt?: number;
+}
+
+/** What the policy reads of any failure the session holds (a camera fault is never resent). */
+export interface FailureLike {
+  code: string;
+  source: string;
+  retryable: boolean;
+  retryAt?: number | undefined;
+}
 
 /** A 429 without Retry-After still waits this long: hammering a rate limit only extends it. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 5_000;
@@ -28,9 +47,9 @@ export interface FailureContext {
 }
 
 /** Anything thrown on the request path, as the plain value the views and the host receive. */
-export function failureOf(error: unknown, context: FailureContext): WidgetError {
+export function failureOf(error: unknown, context: FailureContext): ApiFailure {
   if (!isApiError(error)) return { code: 'UNEXPECTED_ERROR', source: 'api', retryable: true };
-  const failure: WidgetError = { code: error.code, source: 'api', retryable: error.retryable };
+  const failure: ApiFailure = { code: error.code, source: 'api', retryable: error.retryable };
   if (error.status !== undefined) failure.status = error.status;
   if (error.retryAfterMs !== undefined) failure.retryAfterMs = error.retryAfterMs;
   if (isImageCode(error.code)) failure.retryable = false;
@@ -43,12 +62,12 @@ export function failureOf(error: unknown, context: FailureContext): WidgetError 
 }
 
 /** "Try again" may resend the kept image now: a retryable failure of the path, past any Retry-After. */
-export function canResend(error: WidgetError | null, hasCapture: boolean, now: number): boolean {
+export function canResend(error: FailureLike | null, hasCapture: boolean, now: number): boolean {
   if (!error || error.source !== 'api' || !error.retryable || !hasCapture) return false;
   return error.retryAt === undefined || now >= error.retryAt;
 }
 
 /** A new journeyId from the host resends the kept image when the old journey was the failure. */
-export function resendsOnNewJourney(error: WidgetError | null, hasCapture: boolean): boolean {
+export function resendsOnNewJourney(error: FailureLike | null, hasCapture: boolean): boolean {
   return hasCapture && error?.source === 'api' && error.code === 'INVALID_JOURNEY_ID';
 }

@@ -1,7 +1,7 @@
 import { cameraConstraints, nextConstraintStep } from './constraints.ts';
 import { betterCamera, type CameraInfo } from './devices.ts';
 import { cameraErrorCode, isCameraRetryable } from './errors.ts';
-import type { CameraErrorCode } from '../session/types.ts';
+import type { CameraErrorCode } from './errors.ts';
 
 /**
  * Which camera the session asks for and how: the chosen device and the rung of the

@@ -1,4 +1,14 @@
-import type { CameraErrorCode } from '../session/types.ts';
+/** Why the camera cannot be used; the views map each to catalogue text. */
+export type CameraErrorCode =
+  | 'CAMERA_DENIED'
+  | 'CAMERA_NOT_FOUND'
+  | 'CAMERA_IN_USE'
+  | 'CAMERA_CONSTRAINTS'
+  | 'CAMERA_ENDED'
+  | 'CAMERA_INSECURE_CONTEXT'
+  | 'CAMERA_BLOCKED_BY_PAGE'
+  | 'CAMERA_UNSUPPORTED'
+  | 'CAMERA_ERROR';
 
 /**
  * getUserMedia rejects with DOMExceptions whose names differ a little between browsers

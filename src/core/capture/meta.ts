@@ -1,7 +1,7 @@
 import { isVirtualCameraLabel } from '../camera/devices.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Readings } from '../rules/table.ts';
-import type { Capture, CaptureMeta } from '../session/types.ts';
+import type { Capture, CaptureMeta } from './types.ts';
 import type { CropPlan } from './crop.ts';
 import { encodeCrop, type EncodedImage } from './encode.ts';
 import { CROP_MIN_HEIGHT } from './limits.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeEncode } from '../session/testing/fakes.ts';
+import { fakeEncode } from './testing/encode.ts';
 import { readPhoto, type DecodedPhoto, type PhotoTools } from './photo.ts';
 
 const decoded = (): DecodedPhoto => Object.assign({} as CanvasImageSource, { width: 1200, height: 1600, close: () => undefined });

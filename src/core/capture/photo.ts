@@ -1,6 +1,6 @@
 import { NON_BLOCKING, type RuleCode } from '../rules/codes.ts';
 import type { Readings } from '../rules/table.ts';
-import type { Capture } from '../session/types.ts';
+import type { Capture } from './types.ts';
 import { portraitCrop } from './crop.ts';
 import { encodeCrop } from './encode.ts';
 import { captureMeta, type Encode } from './meta.ts';

@@ -9,7 +9,6 @@ import { DEFAULT_REQUIREMENTS, type Requirements } from '../rules/requirements.t
 import { RULES, type Readings } from '../rules/table.ts';
 import { INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
 import { analysisSize, type FrameFeed, type Sample } from './sampler.ts';
-import { frameScore } from './score.ts';
 import type { GuidanceSnapshot, RuleState } from './types.ts';
 import { emptyWindow, STABLE_WINDOW, stepWindow, type WindowState } from './window.ts';
 
@@ -126,7 +125,7 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     previous = m.motionSample;
     hint = nextHint(hint, wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }), sample.at);
 
-    const score = frameScore(m.readings, rules).score;
+    const score = result.score;
     const item: Candidate | null = result.full
       ? { bitmap: result.full, plan: sample.plan, readings: m.readings, face: m.face, failures: limitFailures, score }
       : null;

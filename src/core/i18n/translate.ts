@@ -16,10 +16,6 @@ export function registerLocale(locale: string, messages: Messages): void {
   catalogues.set(locale.toLowerCase(), messages);
 }
 
-export function registeredLocales(): string[] {
-  return [...catalogues.keys()];
-}
-
 /** The registered tag a request resolves to: "ms-MY" → "ms", "zh-Hans-CN" → "zh", unknown → null. */
 export function matchLocale(locale: string | undefined): string | null {
   if (!locale) return null;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { deferred } from '../testing/deferred.ts';
 import { Gate } from './gate.ts';
-
-function deferred() {
-  let release: () => void = () => undefined;
-  const promise = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return { promise, release };
-}
 
 describe('analysis admission gate', () => {
   it('runs `slots` jobs, queues `queue` more, refuses the rest at once with a Retry-After', async () => {

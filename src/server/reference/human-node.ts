@@ -11,7 +11,7 @@ import { withLandmarks } from '../../core/analysis/landmarks68/faces.ts';
 import { createLandmarkNet, type LandmarkNet } from '../../core/analysis/landmarks68/net.ts';
 import { decodeWeights, parseManifest } from '../../core/analysis/landmarks68/weights.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
-import { analysisAssets, HUMAN_MODELS_DIR } from '../../tooling/analysis-assets.ts';
+import { analysisAssets, HUMAN_MODELS_DIR } from '../assets/analysis-assets.ts';
 
 /** The part of tfjs this module touches (Human types its `tf` as any). */
 interface Tensor {

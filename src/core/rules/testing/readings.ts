@@ -20,18 +20,3 @@ export const COMPLIANT_READINGS: Readings = {
   meshConfidence: 1,
   cropHeight: 1080,
 };
-
-/** What the detector alone reads of that frame: where and how big, the mesh's readings not yet there. */
-export const DETECTOR_ONLY_READINGS: Readings = {
-  ...COMPLIANT_READINGS,
-  yaw: null,
-  pitch: null,
-  roll: null,
-  brightness: null,
-  clipped: null,
-  unevenness: null,
-  sharpness: null,
-  motion: null,
-  eyeOpenness: null,
-  meshConfidence: null,
-};

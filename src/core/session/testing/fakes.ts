@@ -6,22 +6,26 @@
 import { QueryClient } from '@tanstack/query-core';
 import { vi } from 'vitest';
 import type { AnalysisClient, AnalysisStage, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client.ts';
+import { latch } from '../../analysis/latch.ts';
 import type { Measurement } from '../../analysis/measure.ts';
 import type { AnalysisFailure } from '../../analysis/protocol.ts';
 import type { CameraStream, MediaDevicesLike } from '../../camera/control.ts';
 import type { DeviceInfoLike } from '../../camera/devices.ts';
 import type { PermissionsLike } from '../../camera/permission.ts';
 import { portraitCrop } from '../../capture/crop.ts';
-import type { Encode } from '../../capture/meta.ts';
+import { fakeEncode, jpegBytes } from '../../capture/testing/encode.ts';
 import type { PhotoTools } from '../../capture/photo.ts';
 import type { ProbeStill, StillProbe } from '../../capture/still-check.ts';
 import type { Box, FaceGeometry } from '../../analysis/types.ts';
 import type { FrameFeed } from '../../guidance/sampler.ts';
 import { evaluate } from '../../rules/evaluate.ts';
+import { frameScore } from '../../rules/score.ts';
 import type { ReadingKey, Readings } from '../../rules/table.ts';
 import { COMPLIANT_READINGS } from '../../rules/testing/readings.ts';
 import type { SessionEnvironment } from '../environment.ts';
 import type { CameraErrorCode } from '../types.ts';
+
+export { fakeEncode, jpegBytes };
 
 export const COMPLIANT: Readings = COMPLIANT_READINGS;
 
@@ -105,14 +109,8 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
   let failure: AnalysisFailure | null = null;
   const listeners = new Set<(s: AnalysisStatus) => void>();
   const stageListeners = new Set<(s: AnalysisStage) => void>();
-  let settle: (ok: boolean) => void = () => undefined;
-  const ready = new Promise<boolean>((resolve) => {
-    settle = resolve;
-  });
-  let settleDetector: (ok: boolean) => void = () => undefined;
-  const detectorReady = new Promise<boolean>((resolve) => {
-    settleDetector = resolve;
-  });
+  const [ready, settle] = latch<boolean>();
+  const [detectorReady, settleDetector] = latch<boolean>();
   const settleFor = (s: AnalysisStage) => {
     if (s !== 'loading') settleDetector(s !== 'unavailable');
     if (s === 'ready' || s === 'unavailable') settle(s === 'ready');
@@ -156,7 +154,12 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
       await new Promise((resolve) => setTimeout(resolve, 1));
       const full = request.keep ? ({ width: request.crop.width, height: request.crop.height, close: vi.fn() } as unknown as ImageBitmap) : null;
       // The worker makes no capture candidate while readings are pending.
-      return { measurement: measurementOf(fake.readings, fake.pending, fake.face), full: fake.pending.length ? null : full, ms: 5 };
+      return {
+        measurement: measurementOf(fake.readings, fake.pending, fake.face),
+        score: frameScore(fake.readings, request.rules).score,
+        full: fake.pending.length ? null : full,
+        ms: 5,
+      };
     },
     async analyseStill(image, rules): Promise<StillAnalysis> {
       void image;
@@ -170,26 +173,6 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
     dispose: vi.fn(),
   };
   return fake;
-}
-
-/** JPEG-looking bytes of a given size: the session never decodes them. */
-export function jpegBytes(size: number, seed = 0): Blob {
-  const bytes = new Uint8Array(size);
-  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-  for (let i = 4; i < size; i++) bytes[i] = (i + seed) % 251;
-  return new Blob([bytes], { type: 'image/jpeg' });
-}
-
-/** Encodes to fixed-size bytes that differ per capture, so tests can tell two captures apart. */
-export function fakeEncode(size = 2000): Encode & { calls: number } {
-  const encode = Object.assign(
-    async (_source: CanvasImageSource, plan: { width: number; height: number }) => {
-      encode.calls += 1;
-      return { blob: jpegBytes(size, encode.calls), width: plan.width, height: plan.height, jpegQuality: 0.95 };
-    },
-    { calls: 0 },
-  );
-  return encode;
 }
 
 /** A read-back of a real picture: spread out, its face as bright as COMPLIANT's reading. */

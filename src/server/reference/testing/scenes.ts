@@ -5,11 +5,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { portraitCrop } from '../../capture/crop.ts';
-import { loadNodeDetector, type NodeFaceDetector } from '../../../server/reference/human-node.ts';
-import { measure, type Measurement } from '../measure.ts';
-import { ANALYSIS_HEIGHT } from '../scale.ts';
-import type { RgbaImage } from '../types.ts';
+import { portraitCrop } from '../../../core/capture/crop.ts';
+import { loadNodeDetector, type NodeFaceDetector } from '../human-node.ts';
+import { measure, type Measurement } from '../../../core/analysis/measure.ts';
+import { ANALYSIS_HEIGHT } from '../../../core/analysis/scale.ts';
+import type { RgbaImage } from '../../../core/analysis/types.ts';
 
 export const ASTRONAUT = fileURLToPath(new URL('../../../../e2e/fixtures/astronaut.png', import.meta.url));
 

@@ -1,4 +1,4 @@
-import { RULES, type Readings, type RuleRow } from '../rules/table.ts';
+import { RULES, type Readings, type RuleRow } from './table.ts';
 
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ASSET_FILES, MODEL_NAMES, WASM_FILES, type AssetFile, type AssetNames, type ModelName } from '../core/analysis/assets.ts';
+import { ASSET_FILES, MODEL_NAMES, WASM_FILES, type AssetFile, type AssetNames, type ModelName } from '../../core/analysis/assets.ts';
 import { reencodeModel, type EncodingPlan, type ModelJson, type WeightsGroup } from './weights.ts';
 
 const require = createRequire(import.meta.url);

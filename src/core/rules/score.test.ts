@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Readings } from '../rules/table.ts';
+import type { Readings } from './table.ts';
 import { frameScore } from './score.ts';
 
 const IDEAL: Readings = {
