@@ -9,7 +9,7 @@ import { DEFAULT_REQUIREMENTS, type Requirements } from '../rules/requirements.t
 import { RULES, type Readings } from '../rules/table.ts';
 import { INITIAL_HINT, nextHint, wantedHint, type HintState } from './hint.ts';
 import { analysisSize, type FrameFeed, type Sample } from './sampler.ts';
-import type { GuidanceSnapshot, RuleState } from './types.ts';
+import type { FrameSnapshot, RuleState } from './types.ts';
 import { emptyWindow, STABLE_WINDOW, stepWindow, type WindowState } from './window.ts';
 
 /** A frame worth capturing: its full-size crop and what the rules read on it. */
@@ -29,7 +29,8 @@ export interface GuidanceOptions {
   feed: FrameFeed;
   analysis: AnalysisClient;
   /** Every analysed frame's snapshot; the hint lives in it and nowhere else. */
-  publish(snapshot: GuidanceSnapshot): void;
+  /** The status of the analysis is not the loop's: the session's runner adds it. */
+  publish(snapshot: FrameSnapshot): void;
   /** The stable window is complete: capture this frame. The callee owns (and closes) the bitmap. */
   onStable(best: Candidate): void;
   /** Auto-capture off: guide only. */
@@ -141,9 +142,6 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     const fps = times.length > 1 ? ((times.length - 1) * 1000) / Math.max(1, sample.at - first) : 0;
 
     options.publish({
-      analysis: options.analysis.status,
-      stage: options.analysis.stage,
-      analysisFailure: null,
       frame,
       at: sample.at,
       readings: m.readings,

@@ -41,6 +41,12 @@ export interface WindowPoint {
   score: number;
 }
 
+/** The analysis client's status in a snapshot: written by the session's runner only, from the client. */
+export type AnalysisFields = 'analysis' | 'stage' | 'analysisFailure';
+
+/** What the loop knows after one analysed frame: the snapshot without the analysis status. */
+export type FrameSnapshot = Omit<GuidanceSnapshot, AnalysisFields>;
+
 /**
  * Everything guidance knows after one analysed frame. Published in the widget's store and to
  * `onGuidance`, so a host (or the demo console) sees exactly what the widget acts on.

@@ -2,7 +2,7 @@ import type { AnalysisClient } from '../analysis/client.ts';
 import { startGuidance, type Candidate, type Guidance } from '../guidance/loop.ts';
 import type { FrameFeed } from '../guidance/sampler.ts';
 import type { Requirements } from '../rules/requirements.ts';
-import { IDLE_SNAPSHOT } from '../guidance/types.ts';
+import { IDLE_SNAPSHOT, type AnalysisFields, type GuidanceSnapshot } from '../guidance/types.ts';
 import { analysisNotice } from './analysis-notice.ts';
 import type { SessionEnvironment } from './environment.ts';
 import { MANUAL_CAPTURE_AFTER_MS, type SessionOptions } from './options.ts';
@@ -36,6 +36,11 @@ export interface GuidanceRunner {
    * verdict). A later need (a retake, a photo) makes a new worker, its files from the HTTP cache.
    */
   dispose(): void;
+}
+
+/** The analysis status as the store holds it: mirror() alone writes it; the other writes carry it over. */
+function statusIn(guidance: GuidanceSnapshot): Pick<GuidanceSnapshot, AnalysisFields> {
+  return { analysis: guidance.analysis, stage: guidance.stage, analysisFailure: guidance.analysisFailure };
 }
 
 export function createGuidanceRunner({ env, store, options, requirements, onStable }: GuidanceRunnerDeps): GuidanceRunner {
@@ -73,14 +78,14 @@ export function createGuidanceRunner({ env, store, options, requirements, onStab
       runner.stop();
       const analysis = runner.analysis();
       // A new camera session: the last one's readings no longer describe anything.
-      store.setState({ guidance: { ...IDLE_SNAPSHOT, analysis: analysis.status, stage: analysis.stage, analysisFailure: analysis.failure } });
+      store.setState({ guidance: { ...IDLE_SNAPSHOT, ...statusIn(store.getState().guidance) } });
       loop = startGuidance({
         feed,
         analysis,
         autoCapture: options().autoCapture !== false,
         requirements: requirements(),
         doc: env.doc,
-        publish: (next) => store.setState({ guidance: next }),
+        publish: (next) => store.setState({ guidance: { ...next, ...statusIn(store.getState().guidance) } }),
         onStable,
       });
     },

@@ -125,6 +125,21 @@ describe('guidance that becomes unavailable is told to the host, and the flow go
     warn.mockRestore();
   });
 
+  it("the analysis status has one writer: frames analysed after the loss do not wipe the snapshot's reason", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const env = testEnvironment();
+    const h = harness({ autoCapture: false }, env);
+    await h.cameraOn();
+    env.analysis.become('unavailable', 'LOAD_TIMEOUT');
+    await until(h.session, (snap) => snap.notice !== null);
+    // Frames in flight (and any the loop still takes) publish their readings, not a status.
+    const framesBefore = env.analysis.frames;
+    await until(h.session, () => env.analysis.frames > framesBefore + 3);
+    expect(h.session.getSnapshot().guidance).toMatchObject({ analysis: 'unavailable', analysisFailure: 'LOAD_TIMEOUT' });
+    h.unmount();
+    warn.mockRestore();
+  });
+
   it('unavailable before the camera starts (at mount) is told too', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const env = testEnvironment();
