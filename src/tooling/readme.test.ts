@@ -19,8 +19,6 @@ describe('the README front door', () => {
       'file=public/onboarding.js',
       'run=backend',
       'file=vite.config.ts',
-      'file=server.mjs',
-      'file=next:app/api/ekyc/[route]/route.js',
     ]);
     for (const key of quoted) expect(steps.get(key)?.at).toMatch(/^docs\/embedding\.md:/);
   });
