@@ -3,6 +3,7 @@ import { Admission } from './admission.ts';
 import { bodyStarted, watchBodyRate } from './body-flow.ts';
 import { createDeliver, type AnswerHook } from './answer-mode.ts';
 import type { ServerConfig } from './config.ts';
+import { createHandoff, HANDOFF_METHODS, PAGE_ROUTE } from './handoff/handoff.ts';
 import { errorKind, jsonLogger, silentLogger, type Logger } from './log.ts';
 import { applyCorsHeaders, isPreflight, judgeOrigin, ORIGIN_NOT_ALLOWED, preflight } from './origin.ts';
 import { clientKey } from './rate-limit.ts';
@@ -45,11 +46,13 @@ export interface ApiOptions {
   onClose?: () => Promise<void>;
   /** Receives the full answer to each upload, before the browser hears it (see AnswerHook). */
   onAnswer?: AnswerHook;
+  /** The clock handoffs are judged by (expiry, a phone's silence): tests move their own. */
+  now?: () => number;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => void | Promise<void>;
 
-const METHODS: Record<string, string> = { '/engine': 'GET', '/journeyid': 'POST', '/okaylive': 'POST' };
+const METHODS: Record<string, string> = { '/engine': 'GET', '/journeyid': 'POST', '/okaylive': 'POST', ...HANDOFF_METHODS, [PAGE_ROUTE]: 'GET' };
 
 /**
  * The browser-facing API, as connect-style middleware so Vite's dev server, its preview
@@ -77,6 +80,15 @@ export function createApiMiddleware(config: ServerConfig, options: ApiOptions = 
   const engineName = config.mode === 'upstream' ? 'okaylive' : 'reference';
   const admission = new Admission(config.uploads.max, config.uploads.perClient);
   const listed: ReadonlySet<string> = new Set(config.allowedOrigins);
+  const handoff = createHandoff({
+    config: config.handoff,
+    store,
+    log,
+    apiBase: API_PREFIX,
+    trustProxyHops: config.trustProxyHops,
+    listed,
+    ...(options.now ? { now: options.now } : {}),
+  });
   let warming = false;
 
   const journeyRoute: Handler = async (req, res, ctx) => {
@@ -125,6 +137,8 @@ export function createApiMiddleware(config: ServerConfig, options: ApiOptions = 
       res.once('finish', () => cutRequest(req));
       sendError(res, 408, 'REQUEST_TIMEOUT', { Connection: 'close' });
     });
+    // A phone's upload: its handoff's journey, not the multipart field, is the one checked.
+    if (handoff.isHandoffUpload(req) && !(await handoff.bindUpload(req, res, ctx))) return;
     return routes.okaylive(req, res, ctx);
   };
 
@@ -132,6 +146,8 @@ export function createApiMiddleware(config: ServerConfig, options: ApiOptions = 
     '/engine': (_req, res) => sendJson(res, 200, { engine: engineName }),
     '/journeyid': journeyRoute,
     '/okaylive': uploadRoute,
+    ...handoff.routes,
+    [PAGE_ROUTE]: handoff.page,
   };
 
   const route = async (path: string, req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> => {
@@ -161,8 +177,10 @@ export function createApiMiddleware(config: ServerConfig, options: ApiOptions = 
 
   const middleware: Middleware = (req, res, next) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    if (!path.startsWith(`${API_PREFIX}/`)) return next();
-    const routePath = path.slice(API_PREFIX.length);
+    // The phone page is served here too, so every server that mounts the API has it.
+    const page = handoff.isPage(path);
+    if (!page && !path.startsWith(`${API_PREFIX}/`)) return next();
+    const routePath = page ? PAGE_ROUTE : path.slice(API_PREFIX.length);
     // The first API call (a page asking for the engine or a journey) starts the models, ahead of its upload.
     if (engine && !warming) {
       warming = true;

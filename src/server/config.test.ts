@@ -19,6 +19,7 @@ describe('readConfig', () => {
       redisUrl: null,
       answerMode: null,
       allowedOrigins: [],
+      handoff: { enabled: true, ttlMs: 600_000, page: '/phone' },
       log: 'json',
     });
     expect(config.analysis.threads).toBeGreaterThanOrEqual(1);
@@ -68,6 +69,16 @@ describe('readConfig', () => {
     ['a wildcard origin', { OKAYLIVE_ALLOWED_ORIGINS: 'https://*.maybe.example' }],
     ['an origin without a scheme', { OKAYLIVE_ALLOWED_ORIGINS: 'maybe.example' }],
     ['zero uploads', { OKAYLIVE_MAX_UPLOADS: '0' }],
+    ['a handoff switch that is neither', { OKAYLIVE_HANDOFF: 'maybe' }],
+    ['a handoff TTL under a minute', { OKAYLIVE_HANDOFF_TTL_S: '59' }],
+    ['a handoff TTL over an hour', { OKAYLIVE_HANDOFF_TTL_S: '3601' }],
+    ['a handoff TTL in fractions', { OKAYLIVE_HANDOFF_TTL_S: '90.5' }],
+    ['a handoff page that is neither path nor URL', { OKAYLIVE_HANDOFF_PAGE: 'maybe' }],
+    ['a handoff page that is another host (//)', { OKAYLIVE_HANDOFF_PAGE: '//maybe.example/phone' }],
+    ['a handoff page with a query', { OKAYLIVE_HANDOFF_PAGE: '/phone?maybe' }],
+    ['a handoff page with a fragment', { OKAYLIVE_HANDOFF_PAGE: 'https://maybe.example/phone#x' }],
+    ['a handoff page of another scheme', { OKAYLIVE_HANDOFF_PAGE: 'javascript:maybe' }],
+    ['a handoff page with credentials', { OKAYLIVE_HANDOFF_PAGE: 'https://a:b@maybe.example/phone' }],
   ])('refuses %s, naming the variable and not its value', (_name, env) => {
     let error: unknown;
     try {
@@ -86,6 +97,17 @@ describe('readConfig', () => {
     expect(rules?.find((r) => r.id === 'yaw')).toMatchObject({ limit: { max: 15 }, target: { max: 10 } });
     expect(() => readConfig({ OKAYLIVE_REQUIREMENTS: '{"yaw":{"limit":40}}' })).toThrow(/OKAYLIVE_REQUIREMENTS.*yaw.*between 5 and 20/);
     expect(() => readConfig({ OKAYLIVE_REQUIREMENTS: 'yaw=15' })).toThrow(/OKAYLIVE_REQUIREMENTS.*not JSON/);
+  });
+
+  it.each([
+    [{ OKAYLIVE_HANDOFF: 'off' }, { enabled: false, ttlMs: 600_000, page: '/phone' }],
+    [{ OKAYLIVE_HANDOFF_TTL_S: '60' }, { enabled: true, ttlMs: 60_000 }],
+    [{ OKAYLIVE_HANDOFF_TTL_S: '3600' }, { ttlMs: 3_600_000 }],
+    [{ OKAYLIVE_HANDOFF_PAGE: '/selfie/phone' }, { page: '/selfie/phone' }],
+    [{ OKAYLIVE_HANDOFF_PAGE: 'https://bank.example/selfie?step=3' }, { page: 'https://bank.example/selfie?step=3' }],
+    [{ OKAYLIVE_HANDOFF_PAGE: 'http://localhost:3000' }, { page: 'http://localhost:3000/' }],
+  ])('handoff settings %j', (env, handoff) => {
+    expect(readConfig(env).handoff).toMatchObject(handoff);
   });
 
   it('plain http is allowed to this machine (the fake Innov8tif in tests)', () => {

@@ -55,7 +55,17 @@ export interface ServerConfig {
   answerMode: AnswerMode | null;
   /** Page origins on other sites allowed to call the API (CORS); same-origin pages need none. */
   allowedOrigins: readonly string[];
+  /** Continuing the selfie on a phone (QR code or short code); see HandoffConfig. */
+  handoff: HandoffConfig;
   log: 'json' | 'off';
+}
+
+export interface HandoffConfig {
+  enabled: boolean;
+  /** How long a handoff waits to be claimed and finished. */
+  ttlMs: number;
+  /** The phone page: a path this API serves itself (`/phone`), or the absolute URL of the host's own page. */
+  page: string;
 }
 
 /** What only the production server (src/server/main.ts) reads. */
@@ -142,6 +152,11 @@ export function readConfig(env: Env = process.env): ServerConfig {
     redisUrl: redisUrl(text(env, 'OKAYLIVE_REDIS_URL')),
     answerMode: oneOf(env, 'OKAYLIVE_ANSWER_MODE', ['full', 'verdict-only'] as const),
     allowedOrigins: allowedOrigins(text(env, 'OKAYLIVE_ALLOWED_ORIGINS')),
+    handoff: {
+      enabled: flag(env, 'OKAYLIVE_HANDOFF', true),
+      ttlMs: number(env, 'OKAYLIVE_HANDOFF_TTL_S', 600, (n) => Number.isInteger(n) && n >= 60 && n <= 3600, 'a whole number of seconds, 60 to 3600') * 1000,
+      page: handoffPage(text(env, 'OKAYLIVE_HANDOFF_PAGE')),
+    },
     log: flag(env, 'OKAYLIVE_LOG', true) ? 'json' : 'off',
   };
 }
@@ -196,6 +211,28 @@ function allowedOrigins(raw: string | undefined): string[] {
         );
       return origin;
     });
+}
+
+/**
+ * A path of this origin, or an absolute http(s) URL. The link adds `#t=<token>`, so neither may
+ * carry a fragment; `//host` would be another site's page read as a path.
+ */
+function handoffPage(raw: string | undefined): string {
+  if (raw === undefined) return '/phone';
+  const expectation = 'a path such as /phone, or an absolute http(s) URL without a fragment';
+  if (raw.startsWith('/')) {
+    if (!/^\/(?![/\\])[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(raw)) throw new ConfigError('OKAYLIVE_HANDOFF_PAGE', expectation);
+    return raw;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('OKAYLIVE_HANDOFF_PAGE', expectation);
+  }
+  const plain = (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !raw.includes('#');
+  if (!plain) throw new ConfigError('OKAYLIVE_HANDOFF_PAGE', expectation);
+  return url.href;
 }
 
 /** CSP source expressions: keywords in quotes, schemes, hosts; nothing that ends the directive. */

@@ -11,6 +11,8 @@ export interface RouteContext {
   notes: LogFields;
   /** Keeps the request's admission place until `work` settles (work that outlives the request). */
   hold(work: Promise<unknown>): void;
+  /** The journey a handoff bound this upload to: it replaces the multipart field, which the phone cannot know. */
+  journeyId?: string;
 }
 
 /** After an early answer, read and drop at most this much more of the body, for this long. */
@@ -31,7 +33,7 @@ export async function receiveUpload(req: IncomingMessage, res: ServerResponse, c
     else sendError(res, status, message);
     return null;
   }
-  const { upload } = result;
+  const upload = ctx.journeyId === undefined ? result.upload : { ...result.upload, journeyId: ctx.journeyId };
   ctx.notes.journey = redactJourneyId(upload.journeyId);
   ctx.notes.imageBytes = upload.image.length;
   if (!isPlausibleJourneyId(upload.journeyId)) {

@@ -1,6 +1,6 @@
 /**
  * okaylive-capture-server/next: the API as Next.js App Router route handlers. In
- * `app/api/ekyc/[route]/route.js`:
+ * `app/api/ekyc/[...route]/route.js`:
  *
  *   export const runtime = 'nodejs';
  *   export const { GET, HEAD, POST, OPTIONS } = okayliveRouteHandlers(() => createOkayLiveApi({ … }));

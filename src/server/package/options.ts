@@ -39,6 +39,11 @@ export interface OkayLiveServerOptions {
   logger?: 'json' | 'off' | Logger;
   /** Receives the full answer to each upload before the browser hears it (e.g. to record the score server-side). */
   onAnswer?: AnswerHook;
+  /**
+   * Continuing on a phone: on unless `enabled: false`; a handoff lives `ttlMs` (60000 to 3600000,
+   * default 600000); `page` is the phone page, a path the API serves (default `/phone`) or your own page's absolute URL.
+   */
+  handoff?: { enabled?: boolean; ttlMs?: number; page?: string };
 }
 
 /** Option names for the variables readConfig names in its errors. */
@@ -61,9 +66,20 @@ const OPTION_OF: Readonly<Record<string, string>> = {
   OKAYLIVE_RESEND_WINDOW_MS: 'resendWindowMs',
   OKAYLIVE_TRUST_PROXY: 'trustProxy',
   OKAYLIVE_REQUIREMENTS: 'requirements',
+  OKAYLIVE_HANDOFF: 'handoff.enabled',
+  OKAYLIVE_HANDOFF_TTL_S: 'handoff.ttlMs',
+  OKAYLIVE_HANDOFF_PAGE: 'handoff.page',
+};
+
+/** Where an option counts in other units than its variable, the expectation in the option's own. */
+const EXPECTATION_OF: Readonly<Record<string, string>> = {
+  OKAYLIVE_HANDOFF_TTL_S: 'milliseconds: 60000 to 3600000, in whole seconds',
 };
 
 const str = (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value));
+const onOff = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : value ? 'on' : 'off');
+/** The variable counts seconds: a TTL that is no whole number of them is refused (as a fraction), not rounded. */
+const seconds = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : String(ms / 1000));
 
 /** The options as the variables they stand for, so one set of checks refuses both alike. */
 function asEnv(o: OkayLiveServerOptions): Env {
@@ -75,7 +91,7 @@ function asEnv(o: OkayLiveServerOptions): Env {
     OKAYLIVE_REDIS_URL: o.redisUrl,
     OKAYLIVE_ALLOWED_ORIGINS: o.allowedOrigins?.join(','),
     OKAYLIVE_ANSWER_MODE: o.answerMode ?? 'verdict-only',
-    OKAYLIVE_JOURNEY_ROUTE: o.journeyRoute === undefined ? undefined : o.journeyRoute ? 'on' : 'off',
+    OKAYLIVE_JOURNEY_ROUTE: onOff(o.journeyRoute),
     OKAYLIVE_JOURNEY_RATE_PER_MINUTE: str(o.journeysPerMinute),
     OKAYLIVE_JOURNEY_TTL_DAYS: str(o.journeyTtlDays),
     OKAYLIVE_JOURNEY_MAX_ATTEMPTS: str(o.journeyMaxAttempts),
@@ -87,6 +103,9 @@ function asEnv(o: OkayLiveServerOptions): Env {
     OKAYLIVE_RESEND_WINDOW_MS: str(o.resendWindowMs),
     OKAYLIVE_TRUST_PROXY: str(o.trustProxy),
     OKAYLIVE_REQUIREMENTS: o.requirements === undefined ? undefined : JSON.stringify(o.requirements),
+    OKAYLIVE_HANDOFF: onOff(o.handoff?.enabled),
+    OKAYLIVE_HANDOFF_TTL_S: seconds(o.handoff?.ttlMs),
+    OKAYLIVE_HANDOFF_PAGE: o.handoff?.page,
     // Analysis threads belong to the engine (okaylive-capture-server/reference), not to the API.
     OKAYLIVE_LOG: o.logger === 'off' ? 'off' : 'on',
   };
@@ -100,7 +119,7 @@ export function configFromOptions(options: OkayLiveServerOptions): ServerConfig 
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const [variable = '', ...rest] = error.message.split(': ');
-    throw new ConfigError(OPTION_OF[variable] ?? variable, rest.join(': '));
+    throw new ConfigError(OPTION_OF[variable] ?? variable, EXPECTATION_OF[variable] ?? rest.join(': '));
   }
 }
 

@@ -35,6 +35,9 @@ describe('createOkayLiveApi: options in code, checked like the environment', () 
     ['upstream', { upstream: { baseUrl: 'https://okaylive.example', username: 'u', password: '' } }],
     ['upstream.baseUrl', { upstream: { baseUrl: 'http://okaylive.example', username: 'u', password: 'secret-p' } }],
     ['journeysPerMinute', { journeysPerMinute: -1 }],
+    ['handoff.ttlMs', { handoff: { ttlMs: 59_000 } }],
+    ['handoff.ttlMs', { handoff: { ttlMs: 90_500 } }],
+    ['handoff.page', { handoff: { page: '//secret-p.example' } }],
   ])('refuses a bad %s, naming the option and not the value', (option, options) => {
     let error: unknown;
     try {
@@ -77,6 +80,29 @@ describe('the Fetch face', () => {
     expect((await face.fetch(new Request('http://bank.example/elsewhere'))).status).toBe(404);
     const wrong = await face.fetch(new Request(`${BASE}/journeyid`, { method: 'GET' }));
     expect(wrong.status).toBe(405);
+  });
+
+  it('handoff options: its TTL and page in the tickets; off, its routes do not exist', async () => {
+    const create = (face: OkayLiveApi, journeyId: string) =>
+      face.fetch(
+        new Request(`${BASE}/handoff`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Host: 'bank.example' },
+          body: JSON.stringify({ journeyId }),
+        }),
+      );
+    const on = reference({ handoff: { ttlMs: 120_000, page: 'https://bank.example/selfie' } });
+    const { journeyId } = (await (await journey(on)).json()) as { journeyId: string };
+    const created = await create(on, journeyId);
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      ttlMs: 120_000,
+      page: 'https://bank.example/selfie',
+      link: expect.stringMatching(/^https:\/\/bank\.example\/selfie#t=/),
+    });
+    await on.close();
+    const off = reference({ handoff: { enabled: false } });
+    expect((await create(off, journeyId)).status).toBe(404);
   });
 
   it('counts per-client limits by the address the framework gives', async () => {
