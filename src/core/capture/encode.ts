@@ -13,8 +13,11 @@ export interface EncodedImage {
 
 type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
-function makeCanvas(width: number, height: number): { ctx: Canvas2D; toBlob: (q: number) => Promise<Blob> } {
-  if (typeof OffscreenCanvas !== 'undefined') {
+/** Which canvas encodes: an OffscreenCanvas where there is one, or the page's own. */
+export type Surface = 'offscreen' | 'page';
+
+function makeCanvas(width: number, height: number, surface: Surface): { ctx: Canvas2D; toBlob: (q: number) => Promise<Blob> } {
+  if (typeof OffscreenCanvas !== 'undefined' && (surface === 'offscreen' || typeof document === 'undefined')) {
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('2D canvas unavailable');
@@ -36,10 +39,10 @@ function makeCanvas(width: number, height: number): { ctx: Canvas2D; toBlob: (q:
  * Crops and encodes a camera frame (unmirrored: the service must see the real scene) at full
  * resolution. Lowers JPEG quality only down to 0.92, then the size, to stay under 3 MB.
  */
-export async function encodeCrop(source: CanvasImageSource, plan: CropPlan, maxBytes = MAX_IMAGE_BYTES): Promise<EncodedImage> {
+export async function encodeCrop(source: CanvasImageSource, plan: CropPlan, maxBytes = MAX_IMAGE_BYTES, surface: Surface = 'offscreen'): Promise<EncodedImage> {
   let { width, height } = plan;
   for (let attempt = 0; attempt < 6; attempt++) {
-    const { ctx, toBlob } = makeCanvas(width, height);
+    const { ctx, toBlob } = makeCanvas(width, height, surface);
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(source, plan.sx, plan.sy, plan.sw, plan.sh, 0, 0, width, height);
     for (const quality of JPEG_QUALITIES) {

@@ -38,6 +38,17 @@ describe('readPhoto: a passing engine failure is not an unreadable file', () => 
     expect(tools.decodes()).toBe(decodes);
   });
 
+  it.each([
+    { name: 'decode', decodeFails: 99, encodeFails: 0 },
+    { name: 'encode', decodeFails: 0, encodeFails: 99 },
+  ])('the second try goes the other way: a $name that always fails the first way still gives the photo', async ({ decodeFails, encodeFails }) => {
+    const first = flaky(decodeFails, encodeFails);
+    const other = flaky(0, 0);
+    const outcome = await readPhoto(new Blob(['x'], { type: 'image/jpeg' }), undefined, { ...first, fallback: other });
+    expect(outcome.kind).toBe('accepted');
+    expect([first.decodes(), other.decodes()]).toEqual([1, 1]);
+  });
+
   it('a photo the rules reject is rejected, not retried', async () => {
     const tools = flaky(0, 0);
     const outcome = await readPhoto(

@@ -21,11 +21,34 @@ export interface PhotoTools {
   /** Decodes with the EXIF orientation applied (a phone photo is often stored sideways). */
   decode: (file: Blob) => Promise<DecodedPhoto>;
   encode: Encode;
+  /** Other ways to the same result, for the second try after a failed one. */
+  fallback?: PhotoTools;
+}
+
+/**
+ * The photo through an `<img>` (which applies EXIF orientation when drawn), for engines whose
+ * createImageBitmap fails on a file it can display (seen in WebKitGTK under load).
+ */
+async function decodeWithImage(file: Blob): Promise<DecodedPhoto> {
+  const url = URL.createObjectURL(file);
+  const image = new Image();
+  image.src = url;
+  try {
+    await image.decode();
+  } catch (error) {
+    URL.revokeObjectURL(url);
+    throw error;
+  }
+  return Object.assign(image, { width: image.naturalWidth, height: image.naturalHeight, close: () => URL.revokeObjectURL(url) });
 }
 
 export const BROWSER_PHOTO_TOOLS: PhotoTools = {
   decode: (file) => createImageBitmap(file, { imageOrientation: 'from-image' }),
   encode: encodeCrop,
+  fallback: {
+    decode: (file) => (typeof Image === 'undefined' ? createImageBitmap(file, { imageOrientation: 'from-image' }) : decodeWithImage(file)),
+    encode: (source, plan) => encodeCrop(source, plan, undefined, 'page'),
+  },
 };
 
 /**
@@ -35,10 +58,10 @@ export const BROWSER_PHOTO_TOOLS: PhotoTools = {
  * analysis cannot run at all, the photo goes on and the server's own check decides.
  */
 export async function readPhoto(file: Blob, analyse: StillAnalyser | undefined, tools: PhotoTools = BROWSER_PHOTO_TOOLS): Promise<PhotoOutcome> {
-  // A busy engine can fail a decode or an encode it manages a moment later (seen in WebKitGTK
-  // under load): a file is called unreadable only when it fails twice.
+  // A busy engine can fail a decode or an encode it manages a moment later, or by another way
+  // (seen in WebKitGTK under load): a file is called unreadable only when both ways failed.
   let encoded = await decodeAndEncode(file, tools);
-  encoded ??= await decodeAndEncode(file, tools);
+  encoded ??= await decodeAndEncode(file, tools.fallback ?? tools);
   if (!encoded) return { kind: 'unreadable' };
   const verdict = analyse ? await analyse(encoded.blob).catch(() => null) : null;
   const blocking = verdict?.evaluation.failures.find((code) => !NON_BLOCKING.has(code));
