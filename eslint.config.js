@@ -76,7 +76,7 @@ export default tseslint.config(
     paths: REACT_PACKAGES,
   }),
   // Inside core, the session sits on top: the lower modules never reach up into it.
-  layer('src/core/{api,camera,capture,rules,guidance,analysis,i18n}/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session'], {
+  layer('src/core/{api,camera,capture,rules,guidance,analysis,i18n,handoff}/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session'], {
     message: 'Lower core modules do not import core/session: shared types live at the bottom of core.',
     paths: REACT_PACKAGES,
   }),

@@ -6,6 +6,7 @@ import { guidanceProjects } from './e2e/projects/guidance.ts';
 import { consoleProjects } from './e2e/projects/console.ts';
 import { consumerProjects } from './e2e/projects/consumer.ts';
 import { engineProjects } from './e2e/projects/engines.ts';
+import { handoffProjects } from './e2e/projects/handoff.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
 
@@ -35,5 +36,14 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
   },
-  projects: [...embedProjects, ...skeletonProjects, ...guidanceProjects, ...faultProjects, ...consoleProjects, ...consumerProjects, ...engineProjects],
+  projects: [
+    ...embedProjects,
+    ...skeletonProjects,
+    ...guidanceProjects,
+    ...faultProjects,
+    ...consoleProjects,
+    ...handoffProjects,
+    ...consumerProjects,
+    ...engineProjects,
+  ],
 });

@@ -99,7 +99,7 @@ function guideFiles(): Record<string, string> {
     const app = APP_PREFIX.exec(snippet.key)?.[1];
     if (app === 'next') out[snippet.key.slice(`file=next:`.length)] = snippet.body;
   }
-  for (const name of ['next.config.mjs', 'app/api/ekyc/[route]/route.js'])
+  for (const name of ['next.config.mjs', 'app/api/ekyc/[...route]/route.js'])
     if (!out[name]) throw new Error(`no <!-- consumer-test: file=next:${name} --> block in the guide`);
   return out;
 }

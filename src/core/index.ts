@@ -12,6 +12,10 @@ export type { CameraView, SessionSnapshot } from './session/snapshot.ts';
 export { GUIDANCE_EVENT_INTERVAL_MS, type CameraChange, type SessionCallbacks } from './session/notify.ts';
 export { offersPhoto, wayForward, type Way } from './session/way.ts';
 export type { Phase } from './session/store.ts';
+// Continue on your phone: what the snapshot's `handoff` and `phone` hold, and the protocol's states.
+export type { DesktopHandoffView } from './handoff/desktop.ts';
+export type { PhoneHandoffView } from './handoff/phone.ts';
+export type { HandoffErrorCode, HandoffState, HandoffTicket } from './handoff/types.ts';
 export type {
   AnalysisUnavailable,
   RequirementsInvalid,

@@ -12,6 +12,8 @@ export interface ConsoleSettings {
   autoSubmit: boolean;
   autoCapture: boolean;
   overlay: boolean;
+  /** Offer "Continue on your phone" (the phone handoff). */
+  handoff: boolean;
   /** Requirement switches that are on (see requirementPresets.ts). */
   requirements: RequirementPreset[];
 }
@@ -75,6 +77,10 @@ export function Settings({ value, onChange, cameras }: { value: ConsoleSettings;
       <label className="console-check">
         <input type="checkbox" checked={value.overlay} onChange={(e) => set('overlay', e.target.checked)} />
         <span>overlay</span>
+      </label>
+      <label className="console-check">
+        <input type="checkbox" checked={value.handoff} onChange={(e) => set('handoff', e.target.checked)} />
+        <span>handoff</span>
       </label>
       <RequirementSwitches value={value.requirements} onChange={(next) => set('requirements', next)} />
     </fieldset>

@@ -33,6 +33,7 @@ export const WidgetFrame = memo(function WidgetFrame({ apiBaseUrl, settings, fet
         autoSubmit={settings.autoSubmit}
         autoCapture={settings.autoCapture}
         requirements={requirements}
+        handoff={settings.handoff ? 'offer' : undefined}
         // The console is for integrators: the figures the applicant never sees.
         showFigures
         previewOverlay={overlay}

@@ -41,10 +41,12 @@ const OBSERVED = [
   'layout',
   'credentials',
   'requirements',
+  'handoff',
 ] as const;
 
 const LAYOUTS: readonly string[] = ['auto', 'inline', 'fullscreen'] satisfies Layout[];
 const CREDENTIALS: readonly string[] = ['omit', 'same-origin', 'include'] satisfies RequestCredentials[];
+const HANDOFF: readonly string[] = ['offer', 'phone'] satisfies Array<NonNullable<MountOptions['handoff']>>;
 
 /**
  * The `requirements` attribute's JSON. Text that is not JSON goes on as it is, so the widget
@@ -89,6 +91,8 @@ export class OkayLiveCaptureElement extends ElementBase {
   #requirements: RequirementOverrides | undefined;
   #handle: MountHandle | null = null;
   #pendingUnmount = false;
+  /** The desktop's language, carried in the phone link (read once: the widget clears the link's fragment). */
+  #linkLocale: string | null | undefined;
 
   /** Sent with every API request (e.g. the host's CSRF token). */
   get headers(): Record<string, string> | undefined {
@@ -184,6 +188,13 @@ export class OkayLiveCaptureElement extends ElementBase {
     for (const [attribute, prop] of Object.entries(STRING_ATTRIBUTES)) {
       const value = this.getAttribute(attribute);
       if (value) options[prop] = value;
+    }
+    const handoff = this.getAttribute('handoff');
+    if (handoff && HANDOFF.includes(handoff)) options.handoff = handoff as NonNullable<MountOptions['handoff']>;
+    if (options.handoff === 'phone') {
+      // The phone carries on in the desktop's language, else its own: the page is the server's, not the host's.
+      if (this.#linkLocale === undefined) this.#linkLocale = typeof location === 'undefined' ? null : new URLSearchParams(location.hash.slice(1)).get('l');
+      options.locale ??= this.#linkLocale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
     }
     // Without a locale attribute, the page's own language: <html lang="ms"> gives Bahasa Melayu.
     options.locale ??= this.closest('[lang]')?.getAttribute('lang') || undefined;

@@ -12,7 +12,9 @@ import { useFullscreen } from './theme/useFullscreen.ts';
 import { useAfter } from './useAfter.ts';
 import { CameraView } from './views/CameraView.tsx';
 import { ErrorView } from './views/ErrorView.tsx';
+import { HandoffView } from './views/HandoffView.tsx';
 import { IdleView } from './views/IdleView.tsx';
+import { PhoneView } from './views/PhoneView.tsx';
 import { ProgressView } from './views/ProgressView.tsx';
 import { ResultView } from './views/ResultView.tsx';
 
@@ -52,13 +54,18 @@ export function CaptureFlow(props: CaptureFlowProps) {
   const cameraOn = useSession((s) => s.cameraOn);
   const photoBusy = useSession((s) => s.photoBusy);
   const analysis = useSession((s) => s.guidance.analysis);
+  const handoffOffered = useSession((s) => s.handoffOffered);
+  const phone = useSession((s) => s.phone?.state);
   // Whole milliseconds: the root re-renders when the figure changes, not on every frame.
   const analysisMs = useSession((s) => Math.round(s.guidance.analysisMsMedian));
+  // The desktop's handoff, or the phone's: what the host's tests and styles can key on.
+  const handoffState = useSession((s) => s.handoff?.state ?? s.phone?.state);
   const root = useRef<HTMLElement | null>(null);
   useFocusOnChange(root, status);
   const fullscreen = useFullscreen(props.layout, status);
   const waitingForCamera = useAfter(status === 'camera_starting', PERMISSION_PROMPT_HINT_MS);
   const liveKey = waitingForCamera ? 'state.camera_waiting' : LIVE_TEXT[status];
+  const Title = phone === undefined ? 'h2' : 'h1';
   const showCancel = props.showCancel && !(status === 'result' && outcome === 'live');
   return (
     <section
@@ -70,26 +77,40 @@ export function CaptureFlow(props: CaptureFlowProps) {
       data-hint={hint ?? ''}
       data-hint-move={hintMove ?? undefined}
       data-verdict={status === 'result' ? outcome : undefined}
+      data-handoff={handoffState}
       data-guidance={analysis}
       data-analysis-ms={analysisMs > 0 ? analysisMs : undefined}
       aria-label={t('widget.title')}
     >
       <div className="okl-header">
-        <h2 className="okl-title" tabIndex={-1} part="title">
+        {/* On the phone page the widget is the whole page: its title is the page's heading. */}
+        <Title className="okl-title" tabIndex={-1} part="title">
           {t('widget.title')}
-        </h2>
+        </Title>
         {showCancel && <CancelAction onCancel={session.cancel} />}
       </div>
       <p className="okl-status" aria-live="polite">
         {liveKey ? t(liveKey) : ''}
       </p>
-      {status === 'idle' && <IdleView onStart={session.start} />}
+      <PhoneView />
+      {status === 'idle' && (phone === undefined || phone === 'connected') && <IdleView onStart={session.start} />}
       {cameraOn && <CameraView overlay={props.previewOverlay} />}
       {cameraOn && <WidgetCameraPicker />}
       {photoBusy && <ProgressView label="file.checking" />}
       {(status === 'captured' || status === 'submitting') && <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />}
       {status === 'result' && <ResultView showFigures={props.showFigures} />}
       {status === 'error' && <ErrorView photoFallback={props.photoFallback} />}
+      {status === 'handoff' && <HandoffView photoFallback={props.photoFallback} />}
+      {handoffOffered && (
+        <button type="button" className="okl-button okl-handoff-offer" onClick={session.continueOnPhone} data-handoff-offer="">
+          {t('handoff.offer')}
+        </button>
+      )}
+      {phone === 'done' && (
+        <p className="okl-handoff-done" role="status">
+          {t('handoff.phone.done')}
+        </p>
+      )}
     </section>
   );
 }

@@ -99,16 +99,27 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
       const form = new FormData();
       form.append(PART_IMAGE, imageBest, IMAGE_FILENAME);
       form.append(PART_JOURNEY, journeyId);
-      const reply = await post('/okaylive', form, signal);
-      if (reply.kind === 'face') return verdictFromFaceCode(reply.code);
-      // A backend that keeps the figures to itself (verdict-only) sends the outcome alone.
-      if (isVerdictOnlySuccess(reply.body)) return verdictFromOutcome(reply.body.outcome);
-      if (!isSuccess(reply.body)) {
-        throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', detail: 'success body lacks probability/quality/score' });
-      }
-      return verdictFromSuccess(reply.body);
+      return verdictOf(await post('/okaylive', form, signal));
     },
   };
+}
+
+/**
+ * The verdict (or the typed error) an upload's answer means, read the way the client reads
+ * its own: for an answer relayed from elsewhere (the phone of a handoff).
+ */
+export async function readVerdict(response: Response): Promise<Verdict> {
+  return verdictOf(await readJson(response));
+}
+
+function verdictOf(reply: Reply): Verdict {
+  if (reply.kind === 'face') return verdictFromFaceCode(reply.code);
+  // A backend that keeps the figures to itself (verdict-only) sends the outcome alone.
+  if (isVerdictOnlySuccess(reply.body)) return verdictFromOutcome(reply.body.outcome);
+  if (!isSuccess(reply.body)) {
+    throw new OkayLiveApiError({ code: 'INVALID_RESPONSE', detail: 'success body lacks probability/quality/score' });
+  }
+  return verdictFromSuccess(reply.body);
 }
 
 /**

@@ -18,7 +18,13 @@ export interface SubmitVariables {
   signal: AbortSignal;
 }
 
-export type CheckResult = MutationObserverResult<Verdict, ApiFailure, SubmitVariables>;
+/** An answer that reached another browser (the phone of a handoff), read here as this one's own. */
+export interface RelayedVariables {
+  relayed: () => Promise<Verdict>;
+}
+
+export type CheckInput = SubmitVariables | RelayedVariables;
+export type CheckResult = MutationObserverResult<Verdict, ApiFailure, CheckInput>;
 export type JourneyResult = MutationObserverResult<string, OkayLiveApiError, AbortSignal | undefined>;
 
 export interface RequestsDeps {
@@ -34,9 +40,13 @@ export interface RequestsDeps {
 
 export interface Requests {
   readonly journey: MutationObserver<string, OkayLiveApiError, AbortSignal | undefined>;
-  readonly check: MutationObserver<Verdict, ApiFailure, SubmitVariables>;
+  readonly check: MutationObserver<Verdict, ApiFailure, CheckInput>;
   /** Creates the journey if needed, sends the image, and renews a journey the widget made, once. */
   submit(variables: SubmitVariables): Promise<Verdict>;
+  /** The check's answer, received elsewhere: the same verdict or failure, the same state. */
+  relay(read: () => Promise<Verdict>): Promise<Verdict>;
+  /** The journeyId to use: the one given, or a new one (the journey mutation). */
+  journeyFor(journeyId: string | null, signal: AbortSignal): Promise<string>;
   /** Forgets both requests' state (a new capture, or the flow was left). */
   reset(): void;
 }
@@ -76,14 +86,14 @@ export function createRequests(deps: RequestsDeps): Requests {
     return true;
   }
 
-  const check = new MutationObserver<Verdict, ApiFailure, SubmitVariables>(deps.queryClient, {
+  const check = new MutationObserver<Verdict, ApiFailure, CheckInput>(deps.queryClient, {
     ...REQUEST_DEFAULTS,
     mutationKey: [...CHECK_MUTATION_KEY],
     mutationFn: async (variables) => {
       try {
-        return await send(variables);
+        return 'relayed' in variables ? await variables.relayed() : await send(variables);
       } catch (error) {
-        const smaller = await smallerCopy(error, variables);
+        const smaller = 'relayed' in variables ? false : await smallerCopy(error, variables);
         // The mutation's error is the plain, serialisable ApiFailure the host receives, not an Error.
         // eslint-disable-next-line @typescript-eslint/only-throw-error
         throw failureOf(error, { now: deps.now(), smallerCopy: smaller });
@@ -95,6 +105,8 @@ export function createRequests(deps: RequestsDeps): Requests {
     journey,
     check,
     submit: (variables) => check.mutate(variables),
+    relay: (read) => check.mutate({ relayed: read }),
+    journeyFor: async (journeyId, signal) => journeyId ?? createJourney(signal),
     reset() {
       check.reset();
       journey.reset();

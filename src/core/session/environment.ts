@@ -12,6 +12,7 @@ import { BROWSER_PHOTO_TOOLS, type PhotoTools } from '../capture/photo.ts';
 import { shrinkImage } from '../capture/shrink.ts';
 import { probeStill, type ProbeStill } from '../capture/still-check.ts';
 import type { VisibilityDoc } from '../guidance/loop.ts';
+import { browserHandoffEnvironment, type HandoffEnvironment } from './handoff.ts';
 import type { CameraErrorCode } from './types.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface SessionEnvironment {
   shrink: ShrinkFn | undefined;
   /** Page visibility: analysis pauses while the tab is hidden. */
   doc: VisibilityDoc | undefined;
+  /** What the phone handoff touches: EventSource, the link's token, the tab's storage, pagehide. */
+  handoff: HandoffEnvironment;
   now(): number;
 }
 
@@ -69,6 +72,7 @@ export function browserEnvironment(overrides: Partial<SessionEnvironment> = {}):
     get doc() {
       return 'doc' in overrides ? overrides.doc : typeof document === 'undefined' ? undefined : document;
     },
+    handoff: overrides.handoff ?? browserHandoffEnvironment(),
     now: overrides.now ?? Date.now,
   };
 }

@@ -51,6 +51,12 @@ export interface SessionOptions extends SessionCallbacks {
    * values stop the widget with REQUIREMENTS_INVALID.
    */
   requirements?: RequirementOverrides | undefined;
+  /**
+   * `offer`: a desktop without a usable camera (or a person who prefers it) may continue on their
+   * phone by QR code; the backend needs the handoff routes (the bundled server and the server
+   * package have them). `phone`: this widget is the phone's side, on the page the link opens.
+   */
+  handoff?: 'offer' | 'phone' | undefined;
 }
 
 /** The API client's options, from the host's. */

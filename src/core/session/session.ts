@@ -11,6 +11,7 @@ import type { Candidate } from '../guidance/loop.ts';
 import type { FrameFeed, Still } from '../guidance/sampler.ts';
 import { browserEnvironment, type SessionEnvironment } from './environment.ts';
 import { createGuidanceRunner } from './guidance-runner.ts';
+import { createSessionHandoff } from './handoff.ts';
 import { createNotifier } from './notify.ts';
 import { sameOverrides, settleRequirements } from './requirements.ts';
 import { expectationOf, stamped, STILL_ATTEMPTS, STILL_WAIT_MS, STILL_WAITS, stillSendable } from './still-guard.ts';
@@ -50,6 +51,10 @@ export interface CaptureSession {
   cameraStarted(stream: CameraStream, feed: FrameFeed): void;
   /** The preview's getUserMedia failed. */
   cameraFailed(error: unknown): void;
+  /** Hands the step to the person's phone (a QR code and a short code); again: a new code. */
+  continueOnPhone(): void;
+  /** On the phone page: the code the person typed from the desktop's screen. */
+  enterHandoffCode(code: string): void;
 }
 
 export function createCaptureSession(initial: SessionOptions = {}, environment: Partial<SessionEnvironment> = {}): CaptureSession {
@@ -60,6 +65,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   let client = createOkayLiveClient(clientOptions(options));
   let feed: FrameFeed | null = null;
   let stream: CameraStream | null = null;
+  let handoff: ReturnType<typeof createSessionHandoff> | null = null;
   let abort: AbortController | null = null;
   let mounted = false;
   const cleanups: Array<() => void> = [];
@@ -101,6 +107,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       check: requests.check.getCurrentResult(),
       journey: requests.journey.getCurrentResult(),
       manualAtOnce: options.autoCapture === false || (options.manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS) <= 0,
+      // A phone is where the selfie is taken, not a device to hand it on from.
+      handoff: options.handoff === 'offer' && !env.camera.handheld,
     });
   }
   function recompute(): void {
@@ -145,6 +153,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       guidance.start(feed);
       guidance.armManualTimer();
     }
+    // Anywhere but the phone's answer arriving, leaving the handoff screen revokes the code.
+    if (from === 'handoff' && to !== 'captured') handoff?.withdraw();
     if (LIVE_PHASES.has(from) && !LIVE_PHASES.has(to)) {
       camera.stop();
       feed = null;
@@ -157,6 +167,19 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   });
   requests.check.subscribe(recompute);
   requests.journey.subscribe(recompute);
+
+  handoff = createSessionHandoff({
+    store,
+    options: () => options,
+    requests,
+    env: env.handoff,
+    now: env.now,
+    onKey: () => {
+      client = createOkayLiveClient(handoff?.clientOptions(options) ?? clientOptions(options));
+    },
+    onClosed: () => leave(),
+  });
+  const sessionHandoff = handoff;
 
   const cameraFacts = (still: Still | null): FrameFacts['camera'] => (still ? captureCamera(still.camera, stream?.getVideoTracks()[0]) : null);
 
@@ -208,7 +231,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     if (check.status === 'error' && !journeyChanged && !canResend(check.error, true, env.now())) return;
     const current = new AbortController();
     abort = current;
-    const owner = options.journeyId ? 'host' : 'widget';
+    // The phone's journey is the desktop's, bound on the server: never renewed from here.
+    const owner = options.journeyId || options.handoff === 'phone' ? 'host' : 'widget';
     try {
       await requests.submit({ image: upload ?? capture.blob, source: capture.blob, journeyId, owner, signal: current.signal });
     } catch {
@@ -254,6 +278,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     mount() {
       mounted = true;
       cleanups.push(camera.watch());
+      cleanups.push(sessionHandoff.mount());
       if (options.preloadAnalysis !== false) guidance.analysis();
       notifier.tell(snapshot);
       if (!requirementsHold()) return leaveOnUnmount;
@@ -263,7 +288,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     update(next) {
       const previous = options;
       options = next;
-      if (!sameClientOptions(previous, next)) client = createOkayLiveClient(clientOptions(next));
+      if (!sameClientOptions(previous, next)) client = createOkayLiveClient(sessionHandoff.clientOptions(next));
       if (next.journeyId && next.journeyId !== store.getState().journeyId && snapshot.status !== 'submitting') {
         set({ journeyId: next.journeyId });
         if (resendsOnNewJourney(snapshot.error, snapshot.capture !== null)) void submit(true);
@@ -284,7 +309,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       recompute();
     },
     start() {
-      if (!requirementsHold()) return;
+      if (!requirementsHold() || !sessionHandoff.phoneReady()) return;
       const blocked = env.precondition();
       if (blocked) {
         // For the developer who opened the page over http: the person sees the catalogue text.
@@ -377,6 +402,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       // Already ready (a second stream for the same preview): guidance follows the new one.
       if (!move(store, 'ready') && phase === 'ready') guidance.start(frames);
     },
+    continueOnPhone: () => sessionHandoff.offer(),
+    enterHandoffCode: (code) => sessionHandoff.enterCode(code),
     cameraFailed(error) {
       const { phase, camera: state } = store.getState();
       const failure = afterStreamError(state, error, phase === 'camera_starting');

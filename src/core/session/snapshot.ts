@@ -3,6 +3,8 @@ import type { Verdict } from '../api/verdict.ts';
 import { constraintsOf, type CameraState } from '../camera/choice.ts';
 import type { CameraInfo } from '../camera/devices.ts';
 import type { GuidanceSnapshot, HintMove } from '../guidance/types.ts';
+import type { DesktopHandoffView } from '../handoff/desktop.ts';
+import type { PhoneHandoffView } from '../handoff/phone.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import { LIVE_PHASES, type Phase, type SessionData } from './store.ts';
 import type { AnalysisUnavailable, Capture, SessionState, WidgetError } from './types.ts';
@@ -45,6 +47,12 @@ export interface SessionSnapshot {
   way: Way | null;
   /** The request in flight, if any. */
   requesting: 'journey' | 'check' | null;
+  /** The desktop's handoff to a phone (the `handoff` status). */
+  handoff: DesktopHandoffView | null;
+  /** The person may continue on their phone from here. */
+  handoffOffered: boolean;
+  /** On the phone page: the handoff as this phone holds it. */
+  phone: PhoneHandoffView | null;
 }
 
 export interface SnapshotInput {
@@ -53,6 +61,8 @@ export interface SnapshotInput {
   journey: JourneyResult;
   /** The capture button is offered as soon as the camera is ready (auto-capture off, or no delay). */
   manualAtOnce: boolean;
+  /** The host offers the phone handoff. */
+  handoff?: boolean;
 }
 
 function statusOf(phase: Phase, check: CheckResult): SessionState {
@@ -76,7 +86,10 @@ function cameraView(state: CameraState): CameraView {
   return view;
 }
 
-export function deriveSnapshot({ data, check, journey, manualAtOnce }: SnapshotInput): SessionSnapshot {
+/** Where "Continue on your phone" is offered: before and around the camera, and after its faults. */
+const OFFERED_IN: ReadonlySet<Phase> = new Set<Phase>(['idle', 'camera_starting', 'ready', 'failed']);
+
+export function deriveSnapshot({ data, check, journey, manualAtOnce, handoff }: SnapshotInput): SessionSnapshot {
   const { phase, guidance } = data;
   const status = statusOf(phase, check);
   const error = phase === 'failed' ? data.failure : phase === 'captured' && check.status === 'error' ? check.error : null;
@@ -101,6 +114,10 @@ export function deriveSnapshot({ data, check, journey, manualAtOnce }: SnapshotI
     photoBusy: data.photoBusy,
     way: error ? wayForward(error, data.capture !== null) : null,
     requesting: journey.status === 'pending' ? 'journey' : check.status === 'pending' ? 'check' : null,
+    handoff: phase === 'handoff' ? data.handoff : null,
+    // A refused configuration is the host's to fix, whatever device the person uses.
+    handoffOffered: handoff === true && OFFERED_IN.has(phase) && error?.source !== 'config',
+    phone: data.phone,
   };
 }
 

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { initialCameraState, type CameraState } from '../camera/choice.ts';
 import { IDLE_SNAPSHOT, type GuidanceSnapshot } from '../guidance/types.ts';
+import type { DesktopHandoffView } from '../handoff/desktop.ts';
+import type { PhoneHandoffView } from '../handoff/phone.ts';
 import type { AnalysisUnavailable, Capture, WidgetError } from './types.ts';
 
 /**
@@ -9,22 +11,25 @@ import type { AnalysisUnavailable, Capture, WidgetError } from './types.ts';
  * by its mutation; the status hosts and views see is derived from both (snapshot.ts).
  *  - captured: a capture is kept and it is the request's turn.
  *  - failed: a camera or capture fault (`failure` says which).
+ *  - handoff: the desktop waits for the person's phone (`handoff` says how far it is).
  */
-export type Phase = 'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'failed';
+export type Phase = 'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'failed' | 'handoff';
 
 /**
  * Allowed moves. Anything else is ignored, which is what makes a double click or a late camera
  * callback harmless.
  */
 export const PHASE_MOVES: Readonly<Record<Phase, readonly Phase[]>> = {
-  idle: ['camera_starting', 'failed'],
-  camera_starting: ['ready', 'failed', 'idle'],
-  ready: ['capturing', 'camera_starting', 'failed', 'idle'],
+  idle: ['camera_starting', 'failed', 'handoff'],
+  camera_starting: ['ready', 'failed', 'idle', 'handoff'],
+  ready: ['capturing', 'camera_starting', 'failed', 'idle', 'handoff'],
   capturing: ['captured', 'ready', 'failed', 'idle'],
   // camera_starting: a new selfie after a verdict or an image the service refused.
   captured: ['camera_starting', 'idle'],
   // capturing: a photo chosen in the image-file fallback after a camera fault.
-  failed: ['camera_starting', 'capturing', 'idle'],
+  failed: ['camera_starting', 'capturing', 'idle', 'handoff'],
+  // captured: the phone's answer arrived; capturing: a photo chosen instead.
+  handoff: ['captured', 'camera_starting', 'capturing', 'idle'],
 };
 
 export function canMove(from: Phase, to: Phase): boolean {
@@ -52,6 +57,10 @@ export interface SessionData {
   manualTimedOut: boolean;
   /** A chosen photo is being decoded and checked. */
   photoBusy: boolean;
+  /** The desktop's handoff to a phone, while it has one. */
+  handoff: DesktopHandoffView | null;
+  /** On the phone page: whether this phone holds the handoff. */
+  phone: PhoneHandoffView | null;
 }
 
 export type SessionStore = StoreApi<SessionData>;
@@ -68,6 +77,8 @@ export function createSessionStore(seed: { journeyId?: string | undefined; camer
     camera: initialCameraState(seed.cameraDeviceId),
     manualTimedOut: false,
     photoBusy: false,
+    handoff: null,
+    phone: null,
   }));
 }
 

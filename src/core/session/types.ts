@@ -8,7 +8,7 @@ import type { CaptureErrorCode } from '../capture/types.ts';
 export type { CameraErrorCode } from '../camera/errors.ts';
 export type { Capture, CaptureErrorCode, CaptureMeta } from '../capture/types.ts';
 
-export type SessionState = 'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'submitting' | 'result' | 'error';
+export type SessionState = 'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'submitting' | 'result' | 'error' | 'handoff';
 
 export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode | 'ANALYSIS_UNAVAILABLE' | 'REQUIREMENTS_INVALID';
 

@@ -14,6 +14,8 @@ export function ResultView({ showFigures }: { showFigures: boolean }) {
   const t = useTranslate();
   const session = useCaptureSession();
   const verdict = useSession((s) => s.verdict);
+  // The phone's part is over once its verdict ends the step: the desktop carries on.
+  const phoneDone = useSession((s) => s.phone?.state === 'done');
   if (!verdict) return null;
   const { outcome } = verdict;
   const body: MessageKey = outcome === 'retake' ? `reason.${verdict.reason ?? 'LOW_QUALITY'}` : `verdict.${outcome}.body`;
@@ -44,7 +46,7 @@ export function ResultView({ showFigures }: { showFigures: boolean }) {
             </div>
           </dl>
         )}
-        {outcome !== 'live' && (
+        {outcome !== 'live' && !phoneDone && (
           <button type="button" className="okl-button okl-button-primary" onClick={session.retake}>
             {t('action.retake')}
           </button>

@@ -3,6 +3,7 @@
  * a camera whose stream can be unplugged, a frame feed, an analysis client whose readings a
  * test scripts, and an encoder that needs no canvas. For tests only.
  */
+import type { HandoffEnvironment } from '../handoff.ts';
 import { QueryClient } from '@tanstack/query-core';
 import { vi } from 'vitest';
 import type { AnalysisClient, AnalysisStage, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client.ts';
@@ -236,7 +237,14 @@ export interface TestEnvironment extends SessionEnvironment {
 }
 
 export function testEnvironment(
-  overrides: { precondition?: CameraErrorCode | null; analysis?: FakeAnalysis; permissions?: PermissionsLike; now?: () => number; devices?: FakeDevices } = {},
+  overrides: {
+    precondition?: CameraErrorCode | null;
+    analysis?: FakeAnalysis;
+    permissions?: PermissionsLike;
+    now?: () => number;
+    devices?: FakeDevices;
+    handoff?: HandoffEnvironment;
+  } = {},
 ): TestEnvironment {
   const analysis = overrides.analysis ?? fakeAnalysis();
   const devices = overrides.devices ?? new FakeDevices();
@@ -254,6 +262,31 @@ export function testEnvironment(
     photo: FAKE_PHOTO_TOOLS,
     shrink: undefined,
     doc: undefined,
+    handoff: overrides.handoff ?? fakeHandoffEnvironment(),
     now: overrides.now ?? Date.now,
+  };
+}
+
+/** No EventSource (the desktop polls), a token the test sets, a Map for the tab's storage, a page that hides on demand. */
+export function fakeHandoffEnvironment(token: string | null = null): HandoffEnvironment & { hide(): void; kept: Map<string, string> } {
+  const kept = new Map<string, string>();
+  const hiders = new Set<() => void>();
+  let pending = token;
+  return {
+    eventSource: undefined,
+    pollMs: 20,
+    heartbeatMs: 20,
+    takeToken() {
+      const taken = pending;
+      pending = null;
+      return taken;
+    },
+    storage: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v), removeItem: (k) => void kept.delete(k) },
+    onPageHide(listener) {
+      hiders.add(listener);
+      return () => hiders.delete(listener);
+    },
+    hide: () => hiders.forEach((listener) => listener()),
+    kept,
   };
 }
