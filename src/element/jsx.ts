@@ -18,6 +18,8 @@ export interface OkayLiveCaptureAttributes extends DetailedHTMLProps<HTMLAttribu
   'show-figures'?: boolean | 'true' | 'false';
   theme?: 'light' | 'dark' | 'auto';
   layout?: 'auto' | 'inline' | 'fullscreen';
+  /** `offer`: a desktop may continue on the person's phone; `phone`: the phone's side. */
+  handoff?: 'offer' | 'phone';
   credentials?: RequestCredentials;
 }
 

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, type ReactNode } from 'react';
 import type { MessageKey } from '../core/i18n/translate.ts';
 import type { SessionState } from '../core/session/types.ts';
 import { useFocusOnChange } from './a11y/useFocusOnChange.ts';
@@ -12,11 +12,13 @@ import { useFullscreen } from './theme/useFullscreen.ts';
 import { useAfter } from './useAfter.ts';
 import { CameraView } from './views/CameraView.tsx';
 import { ErrorView } from './views/ErrorView.tsx';
-import { HandoffView } from './views/HandoffView.tsx';
 import { IdleView } from './views/IdleView.tsx';
-import { PhoneView } from './views/PhoneView.tsx';
 import { ProgressView } from './views/ProgressView.tsx';
 import { ResultView } from './views/ResultView.tsx';
+
+// The handoff's screens (and the QR encoder) download only when a handoff is under way.
+const HandoffView = lazy(() => import('./views/HandoffView.tsx').then((m) => ({ default: m.HandoffView })));
+const PhoneView = lazy(() => import('./views/PhoneView.tsx').then((m) => ({ default: m.PhoneView })));
 
 /** In `ready` the guidance hint is the one live region that speaks, so this line stays quiet. */
 const LIVE_TEXT: Partial<Record<SessionState, MessageKey>> = {
@@ -92,7 +94,11 @@ export function CaptureFlow(props: CaptureFlowProps) {
       <p className="okl-status" aria-live="polite">
         {liveKey ? t(liveKey) : ''}
       </p>
-      <PhoneView />
+      {phone !== undefined && phone !== 'connected' && phone !== 'done' && (
+        <Suspense fallback={<p role="status">{t('handoff.phone.connecting')}</p>}>
+          <PhoneView />
+        </Suspense>
+      )}
       {status === 'idle' && (phone === undefined || phone === 'connected') && <IdleView onStart={session.start} />}
       {cameraOn && <CameraView overlay={props.previewOverlay} />}
       {cameraOn && <WidgetCameraPicker />}
@@ -100,7 +106,11 @@ export function CaptureFlow(props: CaptureFlowProps) {
       {(status === 'captured' || status === 'submitting') && <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />}
       {status === 'result' && <ResultView showFigures={props.showFigures} />}
       {status === 'error' && <ErrorView photoFallback={props.photoFallback} />}
-      {status === 'handoff' && <HandoffView photoFallback={props.photoFallback} />}
+      {status === 'handoff' && (
+        <Suspense fallback={<p role="status">{t('handoff.creating')}</p>}>
+          <HandoffView photoFallback={props.photoFallback} />
+        </Suspense>
+      )}
       {handoffOffered && (
         <button type="button" className="okl-button okl-handoff-offer" onClick={session.continueOnPhone} data-handoff-offer="">
           {t('handoff.offer')}

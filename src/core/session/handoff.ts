@@ -1,11 +1,13 @@
 import { readVerdict, type ClientOptions } from '../api/client.ts';
 import type { Requests } from '../api/requests.ts';
-import { createHandoffClient } from '../handoff/client.ts';
-import { createDesktopHandoff, type DesktopHandoff } from '../handoff/desktop.ts';
-import { createPhoneHandoff, type KeyStorage, type PhoneHandoff } from '../handoff/phone.ts';
+import type { DesktopHandoff } from '../handoff/desktop.ts';
+import type * as HandoffRuntime from '../handoff/runtime.ts';
+import type { KeyStorage, PhoneHandoff } from '../handoff/phone.ts';
 import { HANDOFF_HEADER, PHONE_JOURNEY_PLACEHOLDER, type HandoffAnswer } from '../handoff/types.ts';
 import { clientOptions, type SessionOptions } from './options.ts';
 import { LIVE_PHASES, move, type SessionStore } from './store.ts';
+
+type Runtime = typeof HandoffRuntime;
 
 /** What the handoff needs from the page; tests hand in their own. */
 export interface HandoffEnvironment {
@@ -56,24 +58,28 @@ export interface SessionHandoffDeps {
 export function createSessionHandoff(deps: SessionHandoffDeps): SessionHandoff {
   const { store, requests } = deps;
   let phoneKey: string | null = null;
-  const api = () =>
-    createHandoffClient({ ...clientOptions(deps.options()), eventSource: deps.env.eventSource, ...(deps.env.pollMs ? { pollMs: deps.env.pollMs } : {}) });
+  let runtime: Promise<Runtime> | null = null;
+  const load = (): Promise<Runtime> => (runtime ??= import('../handoff/runtime.ts'));
+  const api = (made: Runtime) => () =>
+    made.createHandoffClient({ ...clientOptions(deps.options()), eventSource: deps.env.eventSource, ...(deps.env.pollMs ? { pollMs: deps.env.pollMs } : {}) });
 
-  const desktop: DesktopHandoff = createDesktopHandoff({
-    api,
-    journey: (signal) => requests.journeyFor(store.getState().journeyId, signal),
-    onView: (view) => store.setState({ handoff: view }),
-    onAnswer: (answer) => {
-      if (!move(store, 'captured', { capture: null, upload: null })) return;
-      requests.relay(() => readVerdict(responseOf(answer))).catch(() => undefined);
-    },
-    now: deps.now,
-  });
+  let desktop: DesktopHandoff | null = null;
+  const desktopSide = (made: Runtime): DesktopHandoff =>
+    (desktop ??= made.createDesktopHandoff({
+      api: api(made),
+      journey: (signal) => requests.journeyFor(store.getState().journeyId, signal),
+      onView: (view) => store.setState({ handoff: view }),
+      onAnswer: (answer) => {
+        if (!move(store, 'captured', { capture: null, upload: null })) return;
+        requests.relay(() => readVerdict(responseOf(answer))).catch(() => undefined);
+      },
+      now: deps.now,
+    }));
 
   let phone: PhoneHandoff | null = null;
-  function phoneSide(): PhoneHandoff {
-    phone ??= createPhoneHandoff({
-      api,
+  const phoneSide = (made: Runtime): PhoneHandoff =>
+    (phone ??= made.createPhoneHandoff({
+      api: api(made),
       token: deps.env.takeToken(),
       storage: deps.env.storage,
       ...(deps.env.heartbeatMs ? { heartbeatMs: deps.env.heartbeatMs } : {}),
@@ -87,27 +93,20 @@ export function createSessionHandoff(deps: SessionHandoffDeps): SessionHandoff {
         store.setState({ journeyId: key ? PHONE_JOURNEY_PLACEHOLDER : null });
         deps.onKey();
       },
-    });
-    return phone;
-  }
+    }));
 
-  return {
-    offer() {
-      if (deps.options().handoff !== 'offer') return;
-      const phase = store.getState().phase;
-      if (phase !== 'handoff' && !move(store, 'handoff', { failure: null })) return;
-      desktop.start();
-    },
-    withdraw: () => desktop.stop(),
-    enterCode: (code) => phone?.enterCode(code),
-    phoneReady: () => deps.options().handoff !== 'phone' || store.getState().phone?.state === 'connected',
-    clientOptions(options) {
-      const base = clientOptions(options);
-      return phoneKey ? { ...base, headers: { ...base.headers, [HANDOFF_HEADER]: phoneKey } } : base;
-    },
-    mount() {
-      if (deps.options().handoff !== 'phone') return () => desktop.stop();
-      const side = phoneSide();
+  // The phone page says it is connecting, not "Start camera", while its handoff code loads.
+  if (deps.options().handoff === 'phone') store.setState({ phone: { state: 'claiming', error: null } });
+
+  /** Each offer counts: a withdrawal while the code was loading leaves it unstarted. */
+  let offers = 0;
+
+  function phoneMount(): () => void {
+    let gone = false;
+    let stop: () => void = () => undefined;
+    void load().then((made) => {
+      if (gone) return;
+      const side = phoneSide(made);
       side.begin();
       const stopHide = deps.env.onPageHide(() => side.leave());
       const stopProgress = store.subscribe((state, previous) => {
@@ -117,11 +116,52 @@ export function createSessionHandoff(deps: SessionHandoffDeps): SessionHandoff {
         // A retake is the phone's own business; a verdict that ends the step ends its part.
         if (result.status === 'success' && result.data.outcome !== 'retake') side.finished();
       });
-      return () => {
+      stop = () => {
         stopHide();
         stopProgress();
         stopResult();
         side.dispose();
+      };
+    });
+    return () => {
+      gone = true;
+      stop();
+    };
+  }
+
+  return {
+    offer() {
+      if (deps.options().handoff !== 'offer') return;
+      const phase = store.getState().phase;
+      // The screen answers at once; the handoff's code may still be on its way.
+      if (phase !== 'handoff' && !move(store, 'handoff', { failure: null, handoff: { state: 'creating', ticket: null, attempts: 0, error: null } })) return;
+      const offer = ++offers;
+      void load().then(
+        (made) => {
+          if (offer === offers && store.getState().phase === 'handoff') desktopSide(made).start();
+        },
+        () => {
+          if (offer === offers && store.getState().phase === 'handoff')
+            store.setState({ handoff: { state: 'failed', ticket: null, attempts: 0, error: 'HANDOFF_UNAVAILABLE' } });
+        },
+      );
+    },
+    withdraw() {
+      offers += 1;
+      desktop?.stop();
+      store.setState({ handoff: null });
+    },
+    enterCode: (code) => phone?.enterCode(code),
+    phoneReady: () => deps.options().handoff !== 'phone' || store.getState().phone?.state === 'connected',
+    clientOptions(options) {
+      const base = clientOptions(options);
+      return phoneKey ? { ...base, headers: { ...base.headers, [HANDOFF_HEADER]: phoneKey } } : base;
+    },
+    mount() {
+      if (deps.options().handoff === 'phone') return phoneMount();
+      return () => {
+        offers += 1;
+        desktop?.stop();
       };
     },
   };

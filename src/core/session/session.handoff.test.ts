@@ -169,7 +169,7 @@ describe('the phone takes the selfie for the desktop', () => {
     desk.session.continueOnPhone();
     await until(desk.session, (s) => s.handoff?.state === 'waiting');
     const phone = harness({ handoff: 'phone' }, testEnvironment({ handoff: fakeHandoffEnvironment() }));
-    expect(phone.session.getSnapshot().phone).toEqual({ state: 'code', error: null });
+    await until(phone.session, (s) => s.phone?.state === 'code' && s.phone.error === null);
     phone.session.start();
     expect(phone.session.getSnapshot().status).toBe('idle');
     phone.session.enterHandoffCode('WXYZ-2345');
