@@ -62,6 +62,11 @@ const events = (page: Page) => page.locator('#bank-events li').evaluateAll((item
 test('a desktop without a camera hands the selfie to a phone by QR code, and hears the verdict as its own', async ({ browser, baseURL }) => {
   test.slow();
   const desk = await (await desktopContext(browser, baseURL, true)).newPage();
+  const followed: string[] = [];
+  desk.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/ekyc/handoff/')) followed.push(path.slice('/api/ekyc/handoff/'.length));
+  });
   await desk.goto('/onboarding.html');
   const deskWidget = desk.locator('okaylive-capture .okl-root');
   await deskWidget.getByRole('button', { name: en['action.start'] }).click();
@@ -99,6 +104,9 @@ test('a desktop without a camera hands the selfie to a phone by QR code, and hea
   const seen = await events(desk);
   expect(seen.filter((e) => e !== 'statechange' && e !== 'error')).toEqual(['result']);
   await expect(desk.locator('#bank-continue')).toBeEnabled({ enabled: verdict === 'live' });
+  // The progress came as a stream, not by polling.
+  expect(followed.filter((p) => p === 'events')).toHaveLength(1);
+  expect(followed).not.toContain('status');
   await axe(desk, 'desktop: the verdict');
   await phone.context().close();
   await desk.context().close();
@@ -178,4 +186,20 @@ test('a typed code connects; the desktop cancelling tells the phone; a phone tha
   await expect(deskWidget).toHaveAttribute('data-handoff', 'waiting');
   expect(await scanQr(desk)).not.toBe(link);
   await Promise.all([phone.context().close(), leaving.context().close(), desk.context().close()]);
+});
+
+test('the console starts a handoff and shows its state; its switch turns the offer off', async ({ browser, baseURL }) => {
+  const desk = await (await desktopContext(browser, baseURL, false)).newPage();
+  await desk.goto('/');
+  const widget = desk.locator('.okl-root');
+  await widget.getByRole('button', { name: en['handoff.offer'] }).click();
+  await expect(widget).toHaveAttribute('data-handoff', 'waiting');
+  await expect(widget.locator('.okl-qr')).toBeVisible();
+  await expect(desk.locator('.console-event-list li[data-event="onStateChange"]').first()).toContainText('handoff');
+  await widget.getByRole('button', { name: en['handoff.useCamera'] }).click();
+  await expect(widget).toHaveAttribute('data-state', /camera_starting|ready/);
+  await desk.goto('/?handoff=off');
+  await expect(desk.locator('.okl-root')).toHaveAttribute('data-state', 'idle');
+  await expect(desk.locator('.okl-root').getByRole('button', { name: en['handoff.offer'] })).toHaveCount(0);
+  await desk.context().close();
 });
