@@ -37,7 +37,7 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const pollMs = options.pollMs ?? POLL_MS;
 
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+  async function call(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal, keepalive = false): Promise<unknown> {
     const online = options.isOnline?.() ?? (typeof navigator === 'undefined' || navigator.onLine !== false);
     if (!online) throw new HandoffError('OFFLINE');
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
@@ -47,6 +47,7 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
       init.body = JSON.stringify(body);
     }
     if (signal) init.signal = signal;
+    if (keepalive) init.keepalive = true;
     if (options.credentials) init.credentials = options.credentials;
     let response: Response;
     try {
@@ -75,7 +76,8 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
         // A lost poll is tried again; an unknown handoff (gone from the store) is the end.
         if (error instanceof HandoffError && error.code === 'HANDOFF_NOT_FOUND') return onError(error);
       }
-      timer = setTimeout(() => void tick(), pollMs);
+      // The listener may have stopped the watch (a final state): no tick after that.
+      if (!stop.signal.aborted) timer = setTimeout(() => void tick(), pollMs);
     };
     void tick();
     return () => {
@@ -119,7 +121,8 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
       };
     },
     async cancel(handoff) {
-      await call('POST', '/handoff/cancel', { handoff }).catch(() => undefined);
+      // keepalive: a cancel sent as the page goes away still arrives.
+      await call('POST', '/handoff/cancel', { handoff }, undefined, true).catch(() => undefined);
     },
     async claim(secret, signal) {
       const answer = await call('POST', '/handoff/claim', secret, signal);

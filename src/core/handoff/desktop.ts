@@ -52,7 +52,8 @@ export function createDesktopHandoff(deps: DesktopHandoffDeps): DesktopHandoff {
     run = null;
     if (!current) return;
     current.abort.abort();
-    if (!current.ended && current.ticket) void deps.api().cancel(current.ticket.handoff);
+    // Whatever it said last (a phone gone quiet may come back): nothing more may land on it.
+    if (current.ticket && view?.state !== 'done') void deps.api().cancel(current.ticket.handoff);
     end(current);
     show(null);
   }

@@ -45,7 +45,7 @@ export interface PhoneHandoff {
 const KEY = 'okaylive-handoff-phone';
 const HEARTBEAT_MS = 3_000;
 /** Answers that end the phone's part. */
-const CLOSING: ReadonlySet<string> = new Set(['cancelled', 'expired', 'phone_left', 'done']);
+const CLOSING: ReadonlySet<string> = new Set(['cancelled', 'expired', 'phone_left']);
 
 export function createPhoneHandoff(deps: PhoneHandoffDeps): PhoneHandoff {
   let phone: string | null = null;
@@ -76,11 +76,20 @@ export function createPhoneHandoff(deps: PhoneHandoffDeps): PhoneHandoff {
     if (!phone) return;
     try {
       const answer = await deps.api().beat(phone, progress);
-      if (state === 'connected' && CLOSING.has(answer)) close(answer === 'expired' ? 'HANDOFF_NOT_FOUND' : 'HANDOFF_CLOSED');
+      // Done: this phone's verdict ended the step (its own answer may still be on its way).
+      if (state === 'connected' && answer === 'done') finish();
+      else if (state === 'connected' && CLOSING.has(answer)) close(answer === 'expired' ? 'HANDOFF_NOT_FOUND' : 'HANDOFF_CLOSED');
     } catch (error) {
       // A missed heartbeat is tried again; an unknown key means the handoff is gone.
       if (error instanceof HandoffError && error.code === 'HANDOFF_NOT_FOUND' && state === 'connected') close('HANDOFF_CLOSED');
     }
+  }
+
+  function finish(): void {
+    if (state === 'done') return;
+    stopBeating();
+    deps.storage?.removeItem(KEY);
+    show('done');
   }
 
   function beating(): void {
@@ -127,11 +136,7 @@ export function createPhoneHandoff(deps: PhoneHandoffDeps): PhoneHandoff {
       progress = next;
       void beat();
     },
-    finished() {
-      stopBeating();
-      deps.storage?.removeItem(KEY);
-      show('done');
-    },
+    finished: finish,
     leave() {
       stopBeating();
       if (phone && state === 'connected') deps.api().leave(phone);

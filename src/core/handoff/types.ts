@@ -7,8 +7,11 @@
 /** Where the handoff is, as the server tells it. */
 export type HandoffState = 'waiting' | 'connected' | 'capturing' | 'checking' | 'done' | 'phone_left' | 'cancelled' | 'expired';
 
-/** States after which nothing more happens on this handoff (a new code starts another). */
-export const ENDED_STATES: ReadonlySet<HandoffState> = new Set<HandoffState>(['done', 'phone_left', 'cancelled', 'expired']);
+/**
+ * States after which nothing more happens on this handoff (a new code starts another). A phone
+ * that left is not among them: a reload says `left` too, and the same phone comes back.
+ */
+export const ENDED_STATES: ReadonlySet<HandoffState> = new Set<HandoffState>(['done', 'cancelled', 'expired']);
 
 /** The upload's answer exactly as the phone received it: the desktop reads it as its own. */
 export interface HandoffAnswer {

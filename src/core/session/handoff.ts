@@ -159,7 +159,13 @@ export function createSessionHandoff(deps: SessionHandoffDeps): SessionHandoff {
     },
     mount() {
       if (deps.options().handoff === 'phone') return phoneMount();
+      // A desktop page going away revokes its code (by keepalive): a QR code left on a shared
+      // screen is not claimable for the rest of its lifetime.
+      const stopHide = deps.env.onPageHide(() => {
+        if (store.getState().phase === 'handoff') move(store, 'idle');
+      });
       return () => {
+        stopHide();
         offers += 1;
         desktop?.stop();
       };

@@ -87,6 +87,18 @@ describe('the desktop hands the selfie to a phone', () => {
     h.unmount();
   });
 
+  it('revokes its code when the desktop page goes away', async () => {
+    const backend = fakeHandoffServer(server);
+    const handoffEnv = fakeHandoffEnvironment();
+    const h = harness({ handoff: 'offer', journeyId: 'j-host' }, testEnvironment({ handoff: handoffEnv }));
+    h.session.continueOnPhone();
+    await until(h.session, (s) => s.handoff?.state === 'waiting');
+    handoffEnv.hide();
+    await expect.poll(() => backend.cancelled, { timeout: 2000 }).toEqual(['watch-1']);
+    expect(h.session.getSnapshot().status).toBe('idle');
+    h.unmount();
+  });
+
   it('after the phone left, a new code can be had', async () => {
     const backend = fakeHandoffServer(server);
     const h = harness({ handoff: 'offer', journeyId: 'j-host' });
@@ -96,8 +108,8 @@ describe('the desktop hands the selfie to a phone', () => {
     await until(h.session, (s) => s.handoff?.state === 'phone_left');
     h.session.continueOnPhone();
     await until(h.session, (s) => s.handoff?.state === 'waiting' && s.handoff.ticket?.handoff === 'watch-2');
-    // The ended handoff needs no revoking; the new one is bound to the same journey.
-    expect(backend.cancelled).toEqual([]);
+    // The old one is revoked (a phone gone quiet may come back); the new one is bound to the same journey.
+    expect(backend.cancelled).toEqual(['watch-1']);
     expect(backend.latest().journeyId).toBe('j-host');
     h.unmount();
   });
@@ -223,18 +235,20 @@ describe('the phone takes the selfie for the desktop', () => {
     const handoffEnv = fakeHandoffEnvironment(HANDOFF_TOKEN);
     const phone = harness({ handoff: 'phone' }, testEnvironment({ handoff: handoffEnv }));
     await until(phone.session, (s) => s.phone?.state === 'connected');
-    phone.unmount();
-    // An unmount is not a leave (a remount carries on); the old page's pagehide is unhooked.
+    // A reload: the page hides first (the desktop hears it), then the same tab carries on with its key.
     handoffEnv.hide();
-    expect(backend.latest().state).toBe('connected');
+    await until(desk.session, (s) => s.handoff?.state === 'phone_left');
+    expect(backend.latest().reports.at(-1)).toBe('left');
+    phone.unmount();
     const reloadedEnv = Object.assign(fakeHandoffEnvironment(), { storage: handoffEnv.storage });
     const reloaded = harness({ handoff: 'phone' }, testEnvironment({ handoff: reloadedEnv }));
     await until(reloaded.session, (s) => s.phone?.state === 'connected');
     expect(backend.latest().phone).toBe('phone-1');
-    reloadedEnv.hide();
-    await until(desk.session, (s) => s.handoff?.state === 'phone_left');
-    expect(backend.latest().reports.at(-1)).toBe('left');
+    await until(desk.session, (s) => s.handoff?.state === 'connected');
+    // An unmount is not a leave (a remount carries on); the unmounted page's pagehide is unhooked.
     reloaded.unmount();
+    reloadedEnv.hide();
+    expect(backend.latest().reports.at(-1)).not.toBe('left');
     desk.unmount();
   });
 });

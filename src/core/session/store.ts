@@ -28,8 +28,9 @@ export const PHASE_MOVES: Readonly<Record<Phase, readonly Phase[]>> = {
   captured: ['camera_starting', 'idle'],
   // capturing: a photo chosen in the image-file fallback after a camera fault.
   failed: ['camera_starting', 'capturing', 'idle', 'handoff'],
-  // captured: the phone's answer arrived; capturing: a photo chosen instead.
-  handoff: ['captured', 'camera_starting', 'capturing', 'idle'],
+  // captured: the phone's answer arrived; capturing: a photo chosen instead;
+  // failed: "use this device's camera" on a page where the camera cannot be asked for.
+  handoff: ['captured', 'camera_starting', 'capturing', 'idle', 'failed'],
 };
 
 export function canMove(from: Phase, to: Phase): boolean {

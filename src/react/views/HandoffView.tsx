@@ -46,9 +46,11 @@ export function HandoffView({ photoFallback }: { photoFallback: boolean }) {
       {showCode && (
         <div className="okl-handoff-code">
           <p>{t('handoff.scan')}</p>
-          <QrCode text={ticket.link} label={t('handoff.qrAlt', { link: ticket.link })} />
+          {/* The label names the page, not the token: a screen reader never reads the secret out. */}
+          <QrCode text={ticket.link} label={t('handoff.qrAlt', { link: ticket.page })} />
           <p className="okl-handoff-link">
-            <a href={ticket.link} target="_blank" rel="noreferrer noopener" data-handoff-link="">
+            {/* The page without its token: opened here by a click, it must not use up the phone's code. */}
+            <a href={ticket.page} target="_blank" rel="noreferrer noopener" data-handoff-link="">
               {ticket.page}
             </a>{' '}
             <button type="button" className="okl-button" onClick={() => copy(ticket.link)}>
@@ -56,13 +58,16 @@ export function HandoffView({ photoFallback }: { photoFallback: boolean }) {
             </button>
           </p>
           <p>{t('handoff.orType', { page: ticket.page })}</p>
-          <p className="okl-handoff-short" aria-label={`${t('handoff.codeLabel')}: ${ticket.code.split('').join(' ')}`} data-handoff-code={ticket.code}>
-            {ticket.code}
+          <p className="okl-handoff-short" data-handoff-code={ticket.code}>
+            <span aria-hidden="true">{ticket.code}</span>
+            {/* Read one character at a time: a code is not a word. */}
+            <span className="okl-visually-hidden">{`${t('handoff.codeLabel')}: ${ticket.code.split('').join(' ')}`}</span>
           </p>
           <p className="okl-handoff-expires">{t('handoff.expires', { minutes: Math.round(ticket.ttlMs / 60_000) })}</p>
         </div>
       )}
-      <p className="okl-handoff-status" role={again ? 'alert' : 'status'} aria-live={again ? undefined : 'polite'}>
+      {/* One live region that stays in place: a region swapped for another is often not announced. */}
+      <p className="okl-handoff-status" role="status">
         {status}
       </p>
       {state === 'capturing' && handoff.attempts > 0 && <p className="okl-handoff-help">{t('handoff.retakeOnPhone')}</p>}

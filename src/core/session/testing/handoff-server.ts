@@ -78,6 +78,8 @@ export function fakeHandoffServer(server: SetupServer, options: { create?: () =>
       if (!found) return notFound();
       if (body.state && found.reports.at(-1) !== body.state) found.reports.push(body.state);
       if (body.state === 'left') found.state = 'phone_left';
+      // A phone heard from again after it left (a reload) is back.
+      else if (found.state === 'phone_left') found.state = body.state === 'capturing' ? 'capturing' : 'connected';
       else if (body.state === 'capturing' && found.state === 'connected') found.state = 'capturing';
       return HttpResponse.json({ state: found.state });
     }),
