@@ -86,7 +86,6 @@ export function createApiMiddleware(config: ServerConfig, options: ApiOptions = 
     log,
     apiBase: API_PREFIX,
     trustProxyHops: config.trustProxyHops,
-    listed,
     ...(options.now ? { now: options.now } : {}),
   });
   let warming = false;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorKind, type Logger } from '../log.ts';
 import { isStoreUnavailable } from '../store/store.ts';
 import { TERMINAL_STATES, type HandoffEvent } from './state.ts';
+import { LINGER_MS } from './store.ts';
 
 export interface StreamOptions {
   /** The handoff's event now; null once it is gone from the store. */
@@ -14,6 +15,10 @@ export interface StreamOptions {
   pollMs?: number;
   /** A comment this often keeps proxies from closing a quiet stream. */
   pingMs?: number;
+  /** The clock the handoff's expiry is read on. */
+  now?: () => number;
+  /** How long past its expiry the store keeps a handoff: the stream ends then, whatever the store says. */
+  lingerMs?: number;
 }
 
 export const EVENT_POLL_MS = 500;
@@ -26,6 +31,8 @@ const frame = (text: string): string => `event: state\ndata: ${text}\n\n`;
  * handoff is answered as JSON before any stream starts), then each change. Ends after a
  * terminal state went out or the handoff left the store; stops polling when the client goes.
  * A store outage skips a look and keeps the stream: the client would only reconnect into it.
+ * But not past the handoff's expiry plus the store's linger: by then its record is gone even
+ * where the store cannot say so, and the stream ends however the store is doing.
  * Resolves with the number of events sent, once the stream is over.
  */
 export function streamEvents(req: IncomingMessage, res: ServerResponse, first: HandoffEvent, options: StreamOptions): Promise<number> {
@@ -41,6 +48,8 @@ export function streamEvents(req: IncomingMessage, res: ServerResponse, first: H
     res.end();
     return Promise.resolve(sent);
   }
+  const now = options.now ?? Date.now;
+  const endsAt = first.expiresAt + (options.lingerMs ?? LINGER_MS);
   return new Promise((resolve) => {
     let looking = false;
     let over = false;
@@ -54,6 +63,8 @@ export function streamEvents(req: IncomingMessage, res: ServerResponse, first: H
       resolve(sent);
     };
     const look = async (): Promise<void> => {
+      // Checked before anything else: a look still waiting on a stalled store does not hold it open.
+      if (now() > endsAt) return stop();
       if (looking || over) return;
       looking = true;
       try {
@@ -69,6 +80,7 @@ export function streamEvents(req: IncomingMessage, res: ServerResponse, first: H
         }
         if (TERMINAL_STATES.has(event.state)) stop();
       } catch (error) {
+        // The next look ends the stream if the outage outlasts the handoff's linger.
         if (isStoreUnavailable(error)) return;
         options.log.error('handoff_events_error', { requestId: options.requestId, ...errorKind(error) });
         stop();
@@ -79,5 +91,7 @@ export function streamEvents(req: IncomingMessage, res: ServerResponse, first: H
     const poll = setInterval(() => void look(), options.pollMs ?? EVENT_POLL_MS);
     const ping = setInterval(() => res.write(': ping\n\n'), options.pingMs ?? EVENT_PING_MS);
     res.once('close', stop);
+    // The client went while the first event was read: its `close` is past, and no look may outlive it.
+    if (res.destroyed) stop();
   });
 }

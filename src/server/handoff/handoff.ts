@@ -17,7 +17,6 @@ export interface HandoffOptions {
   /** The API's prefix: the phone page's widget calls it. */
   apiBase: string;
   trustProxyHops: number;
-  listed: ReadonlySet<string>;
   now?: () => number;
 }
 
@@ -48,7 +47,6 @@ export function createHandoff(options: HandoffOptions): Handoff {
       log: options.log,
       now,
       trustProxyHops: options.trustProxyHops,
-      listed: options.listed,
     }),
     isPage: (path) => servesPage && path === config.page,
     page: async (req, res, ctx) => {

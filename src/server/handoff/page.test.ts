@@ -35,7 +35,6 @@ describe('the phone page', () => {
 });
 
 describe('phonePageUrl: where the phone page is, absolute', () => {
-  const listed = new Set(['https://bank.example']);
   it.each<[string, string, IncomingHttpHeaders, number, boolean, string | null]>([
     ['a configured URL, as it is', 'https://bank.example/selfie', { host: 'api.internal' }, 0, false, 'https://bank.example/selfie'],
     [
@@ -47,12 +46,44 @@ describe('phonePageUrl: where the phone page is, absolute', () => {
       'https://a.example/phone',
     ],
     [
-      'a listed origin',
+      "a listed cross-origin page: this API's Host, not its Origin",
       '/phone',
       { host: 'api.example', origin: 'https://bank.example', 'sec-fetch-site': 'cross-site' },
       0,
       false,
+      'http://api.example/phone',
+    ],
+    [
+      'a listed cross-origin page behind a trusted proxy: its scheme and the Host',
+      '/phone',
+      { host: 'api.example', origin: 'https://bank.example', 'sec-fetch-site': 'same-site', 'x-forwarded-proto': 'https' },
+      1,
+      false,
+      'https://api.example/phone',
+    ],
+    [
+      'a listed cross-origin page over TLS, no Sec-Fetch-Site',
+      '/phone',
+      { host: 'api.example', origin: 'https://bank.example' },
+      0,
+      true,
+      'https://api.example/phone',
+    ],
+    [
+      'a same-origin page whose origin is listed too: its Origin',
+      '/phone',
+      { host: 'bank.example', origin: 'https://bank.example', 'sec-fetch-site': 'same-origin' },
+      0,
+      false,
       'https://bank.example/phone',
+    ],
+    [
+      'same-origin without Sec-Fetch-Site (Origin host = Host): its Origin',
+      '/phone',
+      { host: 'a.example', origin: 'https://a.example' },
+      0,
+      false,
+      'https://a.example/phone',
     ],
     [
       'an Origin of another site is not used',
@@ -79,6 +110,6 @@ describe('phonePageUrl: where the phone page is, absolute', () => {
     ['a Host that is no host', '/phone', { host: 'a.example/evil?x' }, 0, false, null],
     ['no Host at all', '/phone', {}, 0, false, null],
   ])('%s', (_case, page, headers, hops, tls, expected) => {
-    expect(phonePageUrl(page, request(headers, tls), listed, hops)).toBe(expected);
+    expect(phonePageUrl(page, request(headers, tls), hops)).toBe(expected);
   });
 });

@@ -65,18 +65,23 @@ function httpOrigin(value: string): string | null {
   }
 }
 
+/** No origin counts as listed: judged against it, an origin is only ever same-origin or not. */
+const NONE_LISTED: ReadonlySet<string> = new Set();
+
 /**
- * Where the phone page is, absolute. A configured URL is used as it is. A path is made
- * absolute from the page that asked (its Origin, when this API serves it), else from what the
- * request was sent to: the proxy's X-Forwarded-Proto when proxies are trusted, the Host header.
- * Null when the request names no usable host.
+ * Where the phone page is, absolute. A configured URL is used as it is. A path is served by
+ * this API's host, so it is made absolute from the page that asked only when that page is on
+ * this origin (its Origin keeps the scheme a TLS-terminating proxy hides); a listed cross-origin
+ * page is another host, whose origin serves no phone page. Else from what the request was sent
+ * to: the proxy's X-Forwarded-Proto when proxies are trusted, the Host header. Null when the
+ * request names no usable host.
  */
-export function phonePageUrl(page: string, req: IncomingMessage, listed: ReadonlySet<string>, trustProxyHops: number): string | null {
+export function phonePageUrl(page: string, req: IncomingMessage, trustProxyHops: number): string | null {
   if (!page.startsWith('/')) return page;
   const origin = single(req.headers.origin);
-  if (origin !== undefined) {
-    const verdict = judgeOrigin(req.headers, listed);
-    const usable = verdict.kind === 'listed' || verdict.kind === 'same-origin' ? httpOrigin(origin) : null;
+  // Judged with nothing listed: a listed origin that is also this one still counts as same-origin.
+  if (origin !== undefined && judgeOrigin(req.headers, NONE_LISTED).kind === 'same-origin') {
+    const usable = httpOrigin(origin);
     if (usable !== null) return `${usable}${page}`;
   }
   const host = single(req.headers.host);

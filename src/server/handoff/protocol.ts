@@ -15,6 +15,11 @@ export const CREATE_PER_MINUTE = 10;
 /** Claims one client may make per minute, each one a guess at a code: 40 bits stay out of reach. */
 export const CLAIM_PER_MINUTE = 20;
 
+/** Event streams one client may hold open at once, on one instance; one more is refused (429). */
+export const EVENT_STREAMS_PER_CLIENT = 4;
+/** The Retry-After of that refusal, in seconds: a slot frees as soon as one of its streams ends. */
+export const EVENT_STREAMS_RETRY_AFTER_S = 5;
+
 /** Route paths under the API prefix, with their method. */
 export const HANDOFF_METHODS: Readonly<Record<string, 'GET' | 'POST'>> = {
   '/handoff': 'POST',

@@ -1,8 +1,8 @@
 /** What the handoff routes refuse, and how: replays, second phones, unknown and closed handoffs, floods, bad bodies. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handoffClient, handoffServer, openEvents, switchableEngine, type HandoffServer } from '../testing/handoff.ts';
+import { handoffClient, handoffServer, openEvents, switchableEngine, testClock, type HandoffServer } from '../testing/handoff.ts';
 import { selfieJpeg } from '../testing/images.ts';
-import { CLAIM_PER_MINUTE, CREATE_PER_MINUTE } from './protocol.ts';
+import { CLAIM_PER_MINUTE, CREATE_PER_MINUTE, EVENT_STREAMS_PER_CLIENT } from './protocol.ts';
 import { newKey, newToken } from './secrets.ts';
 
 let jpeg: Buffer;
@@ -20,8 +20,8 @@ afterAll(async () => {
 });
 
 /** A server of its own: rate-limit buckets start full. */
-async function fresh(env: Record<string, string> = {}): Promise<string> {
-  const own = await handoffServer({ engine, env });
+async function fresh(env: Record<string, string> = {}, now?: () => number): Promise<string> {
+  const own = await handoffServer({ engine, env, ...(now ? { now } : {}) });
   closers.push(own.close);
   return own.url;
 }
@@ -95,18 +95,58 @@ describe('closed handoffs', () => {
     await client.cancel(ticket.handoff);
     expect(await client.claim({ token: ticket.token })).toMatchObject({ status: 410, body: error('HANDOFF_CLOSED') });
   });
+});
 
-  it("the phone's `left` (sendBeacon's text/plain) is final: phone_left for the desktop, and for the phone's later calls", async () => {
-    const client = newClient();
-    const ticket = await client.start();
-    const { phone } = (await client.claim({ token: ticket.token })).body;
-    await client.phone(phone, 'capturing');
-    const beacon = await client.post('/handoff/phone', { phone, state: 'left' }, { 'Content-Type': 'text/plain;charset=UTF-8' });
-    expect(beacon).toMatchObject({ status: 200, body: { state: 'phone_left' } });
-    expect((await client.status(ticket.handoff)).body.state).toBe('phone_left');
-    expect((await client.phone(phone, 'capturing')).body).toEqual({ state: 'phone_left' });
-    expect((await client.status(ticket.handoff)).body.state).toBe('phone_left');
-    expect(await client.upload(phone, jpeg)).toMatchObject({ status: 410, body: error('HANDOFF_CLOSED') });
+describe("a phone's `left` (pagehide's beacon, which a reload fires too)", () => {
+  // The server and its store on a clock of the test's: a reload's first report comes after the left.
+  const clock = testClock();
+  let own: ReturnType<typeof handoffClient>;
+  beforeAll(async () => {
+    own = handoffClient(await fresh({}, clock.now));
+  });
+  const beaconLeft = (phone: string) => own.post('/handoff/phone', { phone, state: 'left' }, { 'Content-Type': 'text/plain;charset=UTF-8' });
+
+  it('with nothing after it: phone_left for the desktop, and the upload is 410 HANDOFF_CLOSED', async () => {
+    const ticket = await own.start();
+    const { phone } = (await own.claim({ token: ticket.token })).body;
+    clock.advance(100);
+    await own.phone(phone, 'capturing');
+    clock.advance(100);
+    expect(await beaconLeft(phone)).toMatchObject({ status: 200, body: { state: 'phone_left' } });
+    clock.advance(1_000);
+    expect((await own.status(ticket.handoff)).body.state).toBe('phone_left');
+    const calls = engine.calls;
+    expect(await own.upload(phone, jpeg)).toMatchObject({ status: 410, body: error('HANDOFF_CLOSED') });
+    expect(engine.calls).toBe(calls);
+    expect((await own.status(ticket.handoff)).body.state).toBe('phone_left');
+  });
+
+  it('a reload: left, then a heartbeat from the same phone is connected again, and it may upload', async () => {
+    const ticket = await own.start();
+    const { phone } = (await own.claim({ token: ticket.token })).body;
+    clock.advance(100);
+    expect((await beaconLeft(phone)).body).toEqual({ state: 'phone_left' });
+    clock.advance(800);
+    expect((await own.phone(phone)).body).toEqual({ state: 'connected' });
+    expect((await own.status(ticket.handoff)).body.state).toBe('connected');
+    const upload = await own.upload(phone, jpeg);
+    expect(upload.status).toBe(200);
+    expect((await own.status(ticket.handoff)).body).toMatchObject({ state: 'done', answer: { status: 200, body: upload.body } });
+  });
+
+  it('a reload mid-capture: its progress report brings it back as capturing; a second left holds again', async () => {
+    const ticket = await own.start();
+    const { phone } = (await own.claim({ token: ticket.token })).body;
+    clock.advance(100);
+    await own.phone(phone, 'capturing');
+    clock.advance(100);
+    await beaconLeft(phone);
+    clock.advance(100);
+    expect((await own.phone(phone, 'capturing')).body).toEqual({ state: 'capturing' });
+    expect((await own.status(ticket.handoff)).body.state).toBe('capturing');
+    clock.advance(100);
+    expect((await beaconLeft(phone)).body).toEqual({ state: 'phone_left' });
+    expect((await own.upload(phone, jpeg)).status).toBe(410);
   });
 });
 
@@ -129,6 +169,66 @@ describe('floods', () => {
     const limited = await client.create(journeyId);
     expect(limited.body).toEqual(error('RATE_LIMITED'));
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('event streams per client', () => {
+  /** An event stream from one address; `ended` settles when the server ends it or the test closes it. */
+  async function stream(url: string, handoff: string, address: string) {
+    const controller = new AbortController();
+    const r = await fetch(`${url}/api/ekyc/handoff/events?handoff=${encodeURIComponent(handoff)}`, {
+      headers: { 'X-Forwarded-For': address },
+      signal: controller.signal,
+    });
+    const body = r.text().catch(() => '');
+    return { status: r.status, headers: r.headers, body, close: () => controller.abort() };
+  }
+
+  it(`${EVENT_STREAMS_PER_CLIENT} open at once; one more is 429 + Retry-After: 5 until one ends`, async () => {
+    const url = await fresh({ OKAYLIVE_TRUST_PROXY: '1' });
+    const me = '192.0.2.250';
+    const client = handoffClient(url, { 'X-Forwarded-For': me });
+    const [a, b] = [await client.start(), await client.start()];
+    const open = [];
+    for (const ticket of [a, a, b, b]) open.push(await stream(url, ticket.handoff, me));
+    expect(open.map((s) => s.status)).toEqual([200, 200, 200, 200]);
+
+    const fifth = await stream(url, a.handoff, me);
+    expect(fifth.status).toBe(429);
+    expect(fifth.headers.get('retry-after')).toBe('5');
+    expect(fifth.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(await fifth.body)).toEqual(error('RATE_LIMITED'));
+    // Another client is not held by this one's share.
+    const other = await stream(url, a.handoff, '192.0.2.251');
+    expect(other.status).toBe(200);
+    other.close();
+
+    // A stream its client closed frees its slot (once the server saw it go).
+    open[0]?.close();
+    let again: Awaited<ReturnType<typeof stream>> | undefined;
+    await expect
+      .poll(async () => {
+        again = await stream(url, a.handoff, me);
+        return again.status;
+      })
+      .toBe(200);
+    expect((await stream(url, a.handoff, me)).status).toBe(429);
+
+    // Streams the server ended (their handoff cancelled) free theirs.
+    expect((await client.cancel(b.handoff)).status).toBe(204);
+    await Promise.all([open[2]?.body, open[3]?.body]);
+    const more = [await stream(url, a.handoff, me), await stream(url, a.handoff, me)];
+    expect(more.map((s) => s.status)).toEqual([200, 200]);
+    expect((await stream(url, a.handoff, me)).status).toBe(429);
+    for (const s of [...open, ...more]) s.close();
+    again?.close();
+  });
+
+  it('a refused stream (unknown handoff) holds no slot', async () => {
+    const url = await fresh({ OKAYLIVE_TRUST_PROXY: '1' });
+    const statuses: number[] = [];
+    for (let i = 0; i <= EVENT_STREAMS_PER_CLIENT * 2; i++) statuses.push((await stream(url, newKey(), '192.0.2.252')).status);
+    expect(statuses).toEqual(Array<number>(EVENT_STREAMS_PER_CLIENT * 2 + 1).fill(404));
   });
 });
 

@@ -9,7 +9,15 @@ import { DRAIN_BYTES, DRAIN_MS, type RouteContext } from '../upload.ts';
 import { readJsonBody, stringField } from './body.ts';
 import { streamEvents } from './events.ts';
 import { phonePageUrl } from './page.ts';
-import { CLAIM_PER_MINUTE, CREATE_PER_MINUTE, HANDOFF_CLOSED, HANDOFF_NOT_FOUND, HANDOFF_TAKEN } from './protocol.ts';
+import {
+  CLAIM_PER_MINUTE,
+  CREATE_PER_MINUTE,
+  EVENT_STREAMS_PER_CLIENT,
+  EVENT_STREAMS_RETRY_AFTER_S,
+  HANDOFF_CLOSED,
+  HANDOFF_NOT_FOUND,
+  HANDOFF_TAKEN,
+} from './protocol.ts';
 import { logTag } from './secrets.ts';
 import { deriveEvent, PHONE_PROGRESS, TERMINAL_STATES, type HandoffEvent, type PhoneProgress } from './state.ts';
 import type { Found, HandoffStore } from './store.ts';
@@ -23,8 +31,6 @@ export interface RouteDeps {
   log: Logger;
   now: () => number;
   trustProxyHops: number;
-  /** Origins allowed by OKAYLIVE_ALLOWED_ORIGINS: a page on one of them may have the phone page made on its origin. */
-  listed: ReadonlySet<string>;
 }
 
 function refuse(res: ServerResponse, ctx: RouteContext, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -64,6 +70,24 @@ export function createHandoffRoutes(deps: RouteDeps): Record<string, Handler> {
     return true;
   };
 
+  /** Open event streams by client: a count each, gone at zero, so the map holds only clients with a stream. */
+  const streams = new Map<string, number>();
+  /** A stream slot for the client, as the function that frees it; null once it holds its share (then it is answered 429). */
+  const streamSlot = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext): (() => void) | null => {
+    const client = clientKey(req, deps.trustProxyHops);
+    const open = streams.get(client) ?? 0;
+    if (open >= EVENT_STREAMS_PER_CLIENT) {
+      refuse(res, ctx, 429, 'RATE_LIMITED', { 'Retry-After': String(EVENT_STREAMS_RETRY_AFTER_S) });
+      return null;
+    }
+    streams.set(client, open + 1);
+    return () => {
+      const remaining = (streams.get(client) ?? 1) - 1;
+      if (remaining > 0) streams.set(client, remaining);
+      else streams.delete(client);
+    };
+  };
+
   /** The desktop's handoff from the query string, or null once the client was answered. */
   const watched = async (req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<Found | null> => {
     const key = watchKey(req);
@@ -80,7 +104,7 @@ export function createHandoffRoutes(deps: RouteDeps): Record<string, Handler> {
       if (!body || (await limited(req, res, ctx, 'handoff-create', CREATE_PER_MINUTE))) return;
       const journeyId = stringField(body, 'journeyId');
       if (journeyId === undefined || !isPlausibleJourneyId(journeyId)) return refuse(res, ctx, 400, 'INVALID_JOURNEY_ID');
-      const page = phonePageUrl(config.page, req, deps.listed, deps.trustProxyHops);
+      const page = phonePageUrl(config.page, req, deps.trustProxyHops);
       if (page === null) return refuse(res, ctx, 400, 'MISSING_ARGUMENTS');
       const created = await handoffs.create(journeyId, config.ttlMs);
       ctx.notes.handoff = logTag(created.id);
@@ -120,11 +144,13 @@ export function createHandoffRoutes(deps: RouteDeps): Record<string, Handler> {
       ctx.notes.handoff = logTag(found.id);
       let snapshot = await handoffs.snapshot(found);
       const before = deriveEvent(snapshot, now());
-      // Once over (or left), the phone's reports change nothing: it is only told where things stand.
-      if (!TERMINAL_STATES.has(before.state) && !snapshot.left) {
+      // Once over, the phone's reports change nothing: it is only told where things stand. A
+      // `left` is not over: a reload sends one too, and the same phone's next report undoes it.
+      if (!TERMINAL_STATES.has(before.state)) {
         const next: PhoneProgress = progress ?? snapshot.phone?.state ?? 'connected';
-        await handoffs.report(found, next);
-        snapshot = next === 'left' ? { ...snapshot, left: true } : { ...snapshot, phone: { state: next, at: now() } };
+        const at = now();
+        await handoffs.report(found, next, at);
+        snapshot = next === 'left' ? { ...snapshot, leftAt: at } : { ...snapshot, phone: { state: next, at } };
       }
       const { state } = deriveEvent(snapshot, now());
       ctx.notes.outcome = state;
@@ -140,22 +166,30 @@ export function createHandoffRoutes(deps: RouteDeps): Record<string, Handler> {
     },
 
     async '/handoff/events'(req, res, ctx) {
-      const found = await watched(req, res, ctx);
-      if (!found) return;
-      const first = await eventOf(found);
-      ctx.notes.outcome = first.state;
-      await streamEvents(req, res, first, {
-        // The record gone from the store (long past expiry): nothing more will happen.
-        read: async () => {
-          const still = await handoffs.refresh(found);
-          return still ? eventOf(still) : null;
-        },
-        log: deps.log,
-        requestId: ctx.requestId,
-        onEvent: (event) => {
-          ctx.notes.outcome = event.state;
-        },
-      });
+      // Taken before anything is read, so a client's streams can never outnumber its slots.
+      const free = streamSlot(req, res, ctx);
+      if (!free) return;
+      try {
+        const found = await watched(req, res, ctx);
+        if (!found) return;
+        const first = await eventOf(found);
+        ctx.notes.outcome = first.state;
+        await streamEvents(req, res, first, {
+          // The record gone from the store (long past expiry): nothing more will happen.
+          read: async () => {
+            const still = await handoffs.refresh(found);
+            return still ? eventOf(still) : null;
+          },
+          log: deps.log,
+          requestId: ctx.requestId,
+          now,
+          onEvent: (event) => {
+            ctx.notes.outcome = event.state;
+          },
+        });
+      } finally {
+        free();
+      }
     },
 
     async '/handoff/cancel'(req, res, ctx) {

@@ -94,10 +94,11 @@ describe('the phone page', () => {
     expect((await fetch(`${url}/phone`)).status).toBe(404);
   });
 
-  it('made on the origin of the page that asked, when it may ask', async () => {
+  it("made on this API's host for a listed page of another origin (that origin serves no phone page)", async () => {
     const url = await middleware({ OKAYLIVE_ALLOWED_ORIGINS: 'https://bank.example' });
     const ticket = await handoffClient(url).start({ Origin: 'https://bank.example', 'Sec-Fetch-Site': 'cross-site' });
-    expect(ticket.link).toBe(`https://bank.example/phone#t=${ticket.token}`);
+    expect(ticket.page).toBe(`${url}/phone`);
+    expect(ticket.link).toBe(`${url}/phone#t=${ticket.token}`);
   });
 });
 

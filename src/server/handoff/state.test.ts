@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKING_LIMIT_MS, deriveEvent, endsTheStep, PHONE_GRACE_MS, type HandoffSnapshot } from './state.ts';
+import { CHECKING_LIMIT_MS, deriveEvent, endsTheStep, PHONE_GRACE_MS, saidLeft, type HandoffSnapshot } from './state.ts';
 
 const NOW = 1_000_000;
 const EXPIRES = NOW + 60_000;
 const ANSWER = { status: 200, body: { status: 'success', messageCode: 'api.success', outcome: 'live' } };
 
-const fresh: HandoffSnapshot = { expiresAt: EXPIRES, cancelled: false, phone: null, left: false, checking: null, tries: null, answer: null };
+const fresh: HandoffSnapshot = { expiresAt: EXPIRES, cancelled: false, phone: null, leftAt: null, checking: null, tries: null, answer: null };
 const connected = { ...fresh, phone: { state: 'connected' as const, at: NOW - 1_000 } };
 const capturing = { ...fresh, phone: { state: 'capturing' as const, at: NOW - 1_000 } };
 
@@ -29,8 +29,23 @@ describe('deriveEvent: the state a snapshot stands for', () => {
       { ...capturing, checking: { at: NOW - CHECKING_LIMIT_MS - 1 }, phone: { state: 'capturing', at: NOW - 1 } },
       'capturing',
     ],
-    ['the phone said it left', { ...capturing, left: true }, 'phone_left'],
-    ['the phone said it left, mid-upload', { ...capturing, left: true, checking: { at: NOW - 10 } }, 'phone_left'],
+    ['the phone said it left', { ...capturing, leftAt: NOW - 500 }, 'phone_left'],
+    ['the phone said it left, mid-upload', { ...capturing, leftAt: NOW - 5, checking: { at: NOW - 10 } }, 'phone_left'],
+    ['the phone said it left before its first report', { ...fresh, leftAt: NOW - 500 }, 'phone_left'],
+    ['a left and a report in the same millisecond: the left holds', { ...capturing, leftAt: NOW - 1_000 }, 'phone_left'],
+    ['a report after the left (a reload): connected again', { ...connected, leftAt: NOW - 2_000 }, 'connected'],
+    ['a report after the left (a reload): capturing again', { ...capturing, leftAt: NOW - 2_000 }, 'capturing'],
+    [
+      'an answer after the left does not bring it back (only the phone can)',
+      { ...capturing, leftAt: NOW - 500, tries: { attempts: 1, for: NOW - 900, at: NOW - 100 } },
+      'phone_left',
+      1,
+    ],
+    [
+      'back after a left, then silent past the grace',
+      { ...capturing, leftAt: NOW - PHONE_GRACE_MS - 9_000, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS - 1 } },
+      'phone_left',
+    ],
     ['the phone has been silent past the grace', { ...capturing, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS - 1 } }, 'phone_left'],
     ['the phone has been silent up to the grace', { ...capturing, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS } }, 'capturing'],
     [
@@ -46,11 +61,13 @@ describe('deriveEvent: the state a snapshot stands for', () => {
     ],
     ['expiry outranks a phone at work', { ...capturing, expiresAt: NOW - 1, checking: { at: NOW - 10 } }, 'expired'],
     ['cancelled by the desktop', { ...capturing, cancelled: true }, 'cancelled'],
+    ['cancelled outranks a left phone', { ...capturing, cancelled: true, leftAt: NOW - 500 }, 'cancelled'],
+    ['expiry outranks a left phone', { ...capturing, leftAt: NOW - 500, expiresAt: NOW }, 'expired'],
     ['cancelled outranks a final answer', { ...capturing, cancelled: true, answer: ANSWER }, 'cancelled'],
     ['cancelled outranks expiry', { ...fresh, cancelled: true, expiresAt: NOW - 1 }, 'cancelled'],
     ['a final answer', { ...capturing, answer: ANSWER }, 'done'],
     ['a final answer outlives the expiry', { ...capturing, answer: ANSWER, expiresAt: NOW - 1 }, 'done'],
-    ['a final answer outranks a left phone', { ...capturing, answer: ANSWER, left: true }, 'done'],
+    ['a final answer outranks a left phone', { ...capturing, answer: ANSWER, leftAt: NOW - 500 }, 'done'],
   ])('%s', (_case, snapshot, state, attempts = 0) => {
     const event = deriveEvent(snapshot, NOW);
     expect(event.state).toBe(state);
@@ -63,6 +80,18 @@ describe('deriveEvent: the state a snapshot stands for', () => {
   it('a shorter grace is honoured', () => {
     expect(deriveEvent(connected, NOW, 500).state).toBe('phone_left');
     expect(deriveEvent(connected, NOW, 5_000).state).toBe('connected');
+  });
+});
+
+describe("saidLeft: whether the phone's latest word is `left`", () => {
+  it.each<[string, HandoffSnapshot['phone'], number | null, boolean]>([
+    ['never said it', { state: 'capturing', at: NOW }, null, false],
+    ['said it after its last report', { state: 'capturing', at: NOW - 10 }, NOW, true],
+    ['said it with no report on record', null, NOW, true],
+    ['reported in the same millisecond', { state: 'connected', at: NOW }, NOW, true],
+    ['reported after it (back from a reload)', { state: 'connected', at: NOW + 1 }, NOW, false],
+  ])('%s', (_case, phone, leftAt, left) => {
+    expect(saidLeft({ phone, leftAt })).toBe(left);
   });
 });
 

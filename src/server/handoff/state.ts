@@ -37,8 +37,11 @@ export interface HandoffSnapshot {
   cancelled: boolean;
   /** The phone's last report; written first by the claim, so present once a phone holds the handoff. */
   phone: { state: Exclude<PhoneProgress, 'left'>; at: number } | null;
-  /** The phone said it left: final for that phone. */
-  left: boolean;
+  /**
+   * When the phone last said it left (a `pagehide`, which a reload fires too), or null. It holds
+   * only until the phone reports again after it: see `saidLeft`.
+   */
+  leftAt: number | null;
   /** When the latest upload started. */
   checking: { at: number } | null;
   /** The latest upload answered: when it had started (`for`), when it ended, and the retakes so far. */
@@ -63,9 +66,17 @@ export function deriveEvent(snapshot: HandoffSnapshot, now: number, graceMs = PH
   return { state: liveState(snapshot, now, graceMs), ...base };
 }
 
+/**
+ * Whether the latest thing the phone said is `left`: it said so, and has not reported since.
+ * Both times are written by the phone's own requests only, so their order is the phone's.
+ */
+export function saidLeft(s: Pick<HandoffSnapshot, 'phone' | 'leftAt'>): boolean {
+  return s.leftAt !== null && (s.phone === null || s.phone.at <= s.leftAt);
+}
+
 function liveState(s: HandoffSnapshot, now: number, graceMs: number): HandoffState {
   if (now >= s.expiresAt) return 'expired';
-  if (s.left) return 'phone_left';
+  if (saidLeft(s)) return 'phone_left';
   if (!s.phone) return 'waiting';
   const checking = s.checking !== null && s.checking.at > (s.tries?.for ?? -Infinity) && now - s.checking.at < CHECKING_LIMIT_MS;
   if (checking) return 'checking';

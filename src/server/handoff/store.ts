@@ -160,10 +160,13 @@ export class HandoffStore {
     return this.putJson(key.cancel(found.id), { at: this.now() }, found.expiresAt);
   }
 
-  /** The phone's report; `left` goes to a key of its own, so no later heartbeat can undo it. */
-  report(found: Found, state: PhoneProgress): Promise<void> {
-    if (state === 'left') return this.putJson(key.left(found.id), { at: this.now() }, found.expiresAt);
-    return this.putJson(key.beat(found.id), { state, at: this.now() }, found.expiresAt);
+  /**
+   * The phone's report. `left` goes to a key of its own with its time, so it neither erases the
+   * last heartbeat nor is erased by it: the later of the two says where the phone is.
+   */
+  report(found: Found, state: PhoneProgress, at = this.now()): Promise<void> {
+    if (state === 'left') return this.putJson(key.left(found.id), { at }, found.expiresAt);
+    return this.putJson(key.beat(found.id), { state, at }, found.expiresAt);
   }
 
   /** An upload started at `at`: the state is `checking` until an answer for it (or a later one) is recorded. */
@@ -194,7 +197,7 @@ export class HandoffStore {
       expiresAt: found.expiresAt,
       cancelled: cancel !== null && cancel !== undefined,
       phone: parse(beat ?? null, isBeat),
-      left: left !== null && left !== undefined,
+      leftAt: parse(left ?? null, isAt)?.at ?? null,
       checking: parse(checking ?? null, isAt),
       tries: parse(tries ?? null, isTries),
       answer: parse(answer ?? null, isAnswer),

@@ -7,7 +7,7 @@ import { DRAIN_BYTES, DRAIN_MS, type RouteContext } from '../upload.ts';
 import { teeAnswer } from './answer-tee.ts';
 import { HANDOFF_CLOSED, HANDOFF_HEADER, HANDOFF_NOT_FOUND } from './protocol.ts';
 import { logTag } from './secrets.ts';
-import { deriveEvent, endsTheStep, TERMINAL_STATES, type HandoffAnswer } from './state.ts';
+import { deriveEvent, endsTheStep, saidLeft, TERMINAL_STATES, type HandoffAnswer } from './state.ts';
 import type { Found, HandoffStore } from './store.ts';
 
 export interface UploadDeps {
@@ -56,8 +56,9 @@ export function createUploadBinding(deps: UploadDeps): (req: IncomingMessage, re
       if (!found) return refuse(404, HANDOFF_NOT_FOUND);
       ctx.notes.handoff = logTag(found.id);
       const snapshot = await handoffs.snapshot(found);
-      // A phone that said it left stays gone: its late upload does not reopen the handoff.
-      if (TERMINAL_STATES.has(deriveEvent(snapshot, startedAt).state) || snapshot.left) return refuse(410, HANDOFF_CLOSED);
+      // A phone whose latest word is `left` is gone: its late upload does not reopen the handoff.
+      // Once it reports again (back from a reload), it may upload.
+      if (TERMINAL_STATES.has(deriveEvent(snapshot, startedAt).state) || saidLeft(snapshot)) return refuse(410, HANDOFF_CLOSED);
       await handoffs.markChecking(found, startedAt);
       ctx.journeyId = found.journeyId;
       teeAnswer(res, (answer) => record(found, startedAt, answer, ctx.requestId));
