@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { readSmallBody } from '../small-body.ts';
 
 /** The handoff routes take a key or two: anything near this size is not one of theirs. */
 export const JSON_BODY_LIMIT = 1024;
@@ -8,37 +9,10 @@ export type JsonBody = { kind: 'json'; value: Record<string, unknown> } | { kind
 /**
  * Reads a small JSON object body. The content type is not checked: `navigator.sendBeacon`
  * sends its JSON as text/plain, and the origin policy, not the type, keeps other sites out.
- * A body past `limit` is refused from its declared length or as soon as the count passes it.
  */
-export function readJsonBody(req: IncomingMessage, limit = JSON_BODY_LIMIT): Promise<JsonBody> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ kind: 'too_large' });
-  // Already read to its end by someone else: whatever it held is gone.
-  if (req.readableEnded) return Promise.resolve({ kind: 'invalid' });
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    const done = (result: JsonBody): void => {
-      req.removeListener('data', onData);
-      req.removeListener('end', onEnd);
-      req.removeListener('close', onClose);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer): void => {
-      received += chunk.length;
-      if (received > limit) {
-        req.pause();
-        return done({ kind: 'too_large' });
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => done(parseObject(Buffer.concat(chunks).toString('utf8')));
-    const onClose = (): void => done(req.complete ? parseObject(Buffer.concat(chunks).toString('utf8')) : { kind: 'aborted' });
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('close', onClose);
-    req.resume();
-  });
+export async function readJsonBody(req: IncomingMessage, limit = JSON_BODY_LIMIT): Promise<JsonBody> {
+  const body = await readSmallBody(req, limit);
+  return body.kind === 'read' ? parseObject(body.bytes.toString('utf8')) : body;
 }
 
 function parseObject(text: string): JsonBody {

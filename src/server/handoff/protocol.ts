@@ -1,3 +1,5 @@
+import { HANDOFF_HEADER as CLIENT_HANDOFF_HEADER } from '../../core/handoff/types.ts';
+
 /** The handoff's routes, methods, error codes and limits, as the browser side knows them too. */
 
 /** No handoff has this token, code or key (or it expired before it was claimed). */
@@ -7,8 +9,8 @@ export const HANDOFF_CLOSED = 'HANDOFF_CLOSED';
 /** Another phone (or this link, used before) already holds the handoff. */
 export const HANDOFF_TAKEN = 'HANDOFF_TAKEN';
 
-/** The upload's header naming the phone's key: the upload then belongs to that handoff's journey. */
-export const HANDOFF_HEADER = 'x-okaylive-handoff';
+/** The upload's header naming the phone's key (Node lower-cases header names): the upload then belongs to that handoff's journey. */
+export const HANDOFF_HEADER = CLIENT_HANDOFF_HEADER.toLowerCase();
 
 /** Handoffs one client may create per minute (token bucket, shared across instances with Redis). */
 export const CREATE_PER_MINUTE = 10;

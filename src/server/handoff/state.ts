@@ -1,31 +1,14 @@
+import { ENDED_STATES, type HandoffAnswer, type HandoffEvent, type HandoffState, type PhoneProgress } from '../../core/handoff/types.ts';
 import { isVerdictOnlySuccess } from '../../core/api/contract.ts';
 import { outcomeOf } from '../../core/api/verdict.ts';
 
-/** Where a handoff is, as both sides are told. */
-export type HandoffState = 'waiting' | 'connected' | 'capturing' | 'checking' | 'done' | 'phone_left' | 'cancelled' | 'expired';
+// The protocol's shapes are the browser side's own: one definition for both ends.
+export type { HandoffAnswer, HandoffEvent, HandoffState, PhoneProgress } from '../../core/handoff/types.ts';
 
 /** After these, nothing changes any more: the event stream ends once it sent one. */
-export const TERMINAL_STATES: ReadonlySet<HandoffState> = new Set<HandoffState>(['done', 'cancelled', 'expired']);
+export const TERMINAL_STATES: ReadonlySet<HandoffState> = ENDED_STATES;
 
-/** What the phone reports of itself (the server adds `checking` during an upload). */
-export type PhoneProgress = 'connected' | 'capturing' | 'left';
 export const PHONE_PROGRESS: readonly PhoneProgress[] = ['connected', 'capturing', 'left'];
-
-/** An upload's answer exactly as the phone received it. */
-export interface HandoffAnswer {
-  status: number;
-  body: unknown;
-  retryAfter?: string;
-}
-
-export interface HandoffEvent {
-  state: HandoffState;
-  expiresAt: number;
-  /** Uploads the phone made that did not end the step (retakes, refusals, errors). */
-  attempts: number;
-  /** Only with `done`: the answer that ended the step. */
-  answer?: HandoffAnswer;
-}
 
 /**
  * Everything stored about one handoff, each part under its own key with one writer: the
