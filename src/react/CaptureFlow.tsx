@@ -9,7 +9,6 @@ import type { Layout } from './props.ts';
 import { rootAttributes } from './theme/rootAttributes.ts';
 import type { OkayLiveTheme } from './theme/theme.ts';
 import { useFullscreen } from './theme/useFullscreen.ts';
-import { useAfter } from './useAfter.ts';
 import { CameraView } from './views/CameraView.tsx';
 import { ErrorView } from './views/ErrorView.tsx';
 import { IdleView } from './views/IdleView.tsx';
@@ -27,12 +26,6 @@ const LIVE_TEXT: Partial<Record<SessionState, MessageKey>> = {
   captured: 'state.captured',
   submitting: 'state.submitting',
 };
-
-/**
- * A permission prompt left unanswered keeps getUserMedia pending with no error: after this
- * long the status line tells the person what the browser is waiting for.
- */
-const PERMISSION_PROMPT_HINT_MS = 6000;
 
 export interface CaptureFlowProps {
   photoFallback: boolean;
@@ -53,6 +46,8 @@ export function CaptureFlow(props: CaptureFlowProps) {
   const hint = useSession((s) => s.hint);
   const hintMove = useSession((s) => s.hintMove);
   const outcome = useSession((s) => s.verdict?.outcome);
+  const cancelable = useSession((s) => s.cancelable);
+  const permissionWaitOver = useSession((s) => s.permissionWaitOver);
   const cameraOn = useSession((s) => s.cameraOn);
   const photoBusy = useSession((s) => s.photoBusy);
   const analysis = useSession((s) => s.guidance.analysis);
@@ -64,11 +59,11 @@ export function CaptureFlow(props: CaptureFlowProps) {
   const handoffState = useSession((s) => s.handoff?.state ?? s.phone?.state);
   const root = useRef<HTMLElement | null>(null);
   useFocusOnChange(root, status);
-  const fullscreen = useFullscreen(props.layout, status);
-  const waitingForCamera = useAfter(status === 'camera_starting', PERMISSION_PROMPT_HINT_MS);
-  const liveKey = waitingForCamera ? 'state.camera_waiting' : LIVE_TEXT[status];
+  const fullscreen = useFullscreen(props.layout, cameraOn);
+  // Past the time a permission prompt takes, the line says what the browser is waiting for.
+  const liveKey = permissionWaitOver ? 'state.camera_waiting' : LIVE_TEXT[status];
   const Title = phone === undefined ? 'h2' : 'h1';
-  const showCancel = props.showCancel && !(status === 'result' && outcome === 'live');
+  const showCancel = props.showCancel && cancelable;
   return (
     <section
       ref={root}

@@ -12,6 +12,7 @@ import { BROWSER_PHOTO_TOOLS, type PhotoTools } from '../capture/photo.ts';
 import { shrinkImage } from '../capture/shrink.ts';
 import { probeStill, type ProbeStill } from '../capture/still-check.ts';
 import type { VisibilityDoc } from '../guidance/loop.ts';
+import { browserConnectivity, type Connectivity } from './clocks.ts';
 import { browserHandoffEnvironment, type HandoffEnvironment } from './handoff.ts';
 import type { CameraErrorCode } from './types.ts';
 
@@ -36,6 +37,8 @@ export interface SessionEnvironment {
   doc: VisibilityDoc | undefined;
   /** What the phone handoff touches: EventSource, the link's token, the tab's storage, pagehide. */
   handoff: HandoffEnvironment;
+  /** Online or not: a resend waits for the network. */
+  connectivity: Connectivity;
   now(): number;
 }
 
@@ -73,6 +76,7 @@ export function browserEnvironment(overrides: Partial<SessionEnvironment> = {}):
       return 'doc' in overrides ? overrides.doc : typeof document === 'undefined' ? undefined : document;
     },
     handoff: overrides.handoff ?? browserHandoffEnvironment(),
+    connectivity: overrides.connectivity ?? browserConnectivity(),
     now: overrides.now ?? Date.now,
   };
 }

@@ -9,6 +9,7 @@ import { captureCamera, encodeCapture, wholePlan, type FrameFacts } from '../cap
 import { readPhoto } from '../capture/photo.ts';
 import type { Candidate } from '../guidance/loop.ts';
 import type { FrameFeed, Still } from '../guidance/sampler.ts';
+import { createSessionClocks } from './clocks.ts';
 import { browserEnvironment, type SessionEnvironment } from './environment.ts';
 import { createGuidanceRunner } from './guidance-runner.ts';
 import { createSessionHandoff } from './handoff.ts';
@@ -109,15 +110,26 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       manualAtOnce: options.autoCapture === false || (options.manualCaptureAfterMs ?? MANUAL_CAPTURE_AFTER_MS) <= 0,
       // A phone is where the selfie is taken, not a device to hand it on from.
       handoff: options.handoff === 'offer' && !env.camera.handheld,
+      now: env.now(),
+      online: env.connectivity.online(),
     });
   }
   function recompute(): void {
     const next = stableSnapshot(snapshot, derive());
-    if (next === snapshot) return;
-    snapshot = next;
-    if (mounted) notifier.tell(next);
-    for (const listener of listeners) listener();
+    if (next !== snapshot) {
+      snapshot = next;
+      if (mounted) notifier.tell(next);
+      for (const listener of listeners) listener();
+    }
+    if (mounted) clocks.follow();
   }
+
+  const clocks = createSessionClocks({
+    store,
+    now: env.now,
+    resendAt: () => (snapshot.resendIn > 0 ? snapshot.error?.retryAt : undefined),
+    recompute: () => recompute(),
+  });
 
   function fail(error: WidgetError, patch: Partial<SessionData> = {}): void {
     move(store, 'failed', { ...patch, failure: error });
@@ -141,6 +153,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
 
   /** What follows from entering or leaving a phase, wherever the move came from. */
   function onPhase(from: Phase, to: Phase): void {
+    clocks.phaseChanged(from, to);
     if (from === 'ready') {
       guidance.stop();
       guidance.clearManualTimer();
@@ -263,6 +276,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     camera.stop();
     guidance.dispose();
     notifier.dispose();
+    clocks.stop();
     for (const cleanup of cleanups.splice(0)) cleanup();
   }
 
@@ -279,6 +293,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       mounted = true;
       cleanups.push(camera.watch());
       cleanups.push(sessionHandoff.mount());
+      cleanups.push(env.connectivity.subscribe(recompute));
       if (options.preloadAnalysis !== false) guidance.analysis();
       notifier.tell(snapshot);
       if (!requirementsHold()) return leaveOnUnmount;

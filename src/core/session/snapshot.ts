@@ -6,9 +6,13 @@ import type { GuidanceSnapshot, HintMove } from '../guidance/types.ts';
 import type { DesktopHandoffView } from '../handoff/desktop.ts';
 import type { PhoneHandoffView } from '../handoff/phone.ts';
 import type { RuleCode } from '../rules/codes.ts';
+import { secondsUntil } from './clocks.ts';
 import { LIVE_PHASES, type Phase, type SessionData } from './store.ts';
 import type { AnalysisUnavailable, Capture, SessionState, WidgetError } from './types.ts';
 import { wayForward, type Way } from './way.ts';
+
+/** How the guidance line and the oval look: nothing to say yet, something to fix, or all good. */
+export type Tone = 'neutral' | 'warn' | 'good';
 
 export interface CameraView {
   /** What the preview asks getUserMedia for now (the rung of the fault ladder, the chosen device). */
@@ -39,12 +43,24 @@ export interface SessionSnapshot {
   camera: CameraView;
   /** The preview is shown (and asks for the camera). */
   cameraOn: boolean;
+  /** The camera has been asked for long enough that the browser is surely waiting on the person's answer. */
+  permissionWaitOver: boolean;
+  /** The guidance line's and the oval's tone. */
+  tone: Tone;
   /** The capture button is offered. */
   manualAvailable: boolean;
   /** A chosen photo is being read and checked. */
   photoBusy: boolean;
   /** After a failure: what the person can do next. */
   way: Way | null;
+  /** Whole seconds before the kept image may be sent again (Retry-After); 0 when it may be now. */
+  resendIn: number;
+  /** The device says it is offline. */
+  offline: boolean;
+  /** "Try again" resends the kept image now: the way is `resend`, no deadline ahead, the device online. */
+  canResend: boolean;
+  /** The step may be left (Cancel): anywhere but after a live verdict, which ends it. */
+  cancelable: boolean;
   /** The request in flight, if any. */
   requesting: 'journey' | 'check' | null;
   /** The desktop's handoff to a phone (the `handoff` status). */
@@ -63,6 +79,9 @@ export interface SnapshotInput {
   manualAtOnce: boolean;
   /** The host offers the phone handoff. */
   handoff?: boolean;
+  /** Epoch ms: the countdowns are read against it. */
+  now: number;
+  online: boolean;
 }
 
 function statusOf(phase: Phase, check: CheckResult): SessionState {
@@ -86,15 +105,24 @@ function cameraView(state: CameraState): CameraView {
   return view;
 }
 
+/** Neutral until the first analysed frame and while the rest is still being read; warn while there is something to fix. */
+function toneOf(phase: Phase, guidance: SessionData['guidance']): Tone {
+  if (phase !== 'ready' || guidance.stage === 'unavailable' || guidance.frame === 0) return 'neutral';
+  if (guidance.hint) return 'warn';
+  return guidance.pending.length > 0 ? 'neutral' : 'good';
+}
+
 /** Where "Continue on your phone" is offered: before and around the camera, and after its faults. */
 const OFFERED_IN: ReadonlySet<Phase> = new Set<Phase>(['idle', 'camera_starting', 'ready', 'failed']);
 
-export function deriveSnapshot({ data, check, journey, manualAtOnce, handoff }: SnapshotInput): SessionSnapshot {
+export function deriveSnapshot({ data, check, journey, manualAtOnce, handoff, now, online }: SnapshotInput): SessionSnapshot {
   const { phase, guidance } = data;
   const status = statusOf(phase, check);
   const error = phase === 'failed' ? data.failure : phase === 'captured' && check.status === 'error' ? check.error : null;
   const live = phase === 'ready' || phase === 'capturing';
   const hint = live ? (guidance.hint?.code ?? null) : error?.code === 'FILE_REJECTED' ? (error.reason ?? null) : null;
+  const way = error ? wayForward(error, data.capture !== null) : null;
+  const resendIn = way === 'resend' ? secondsUntil(error?.retryAt, now) : 0;
   return {
     status,
     phase,
@@ -108,11 +136,17 @@ export function deriveSnapshot({ data, check, journey, manualAtOnce, handoff }: 
     guidance,
     camera: cameraView(data.camera),
     cameraOn: LIVE_PHASES.has(phase) && !data.photoBusy,
+    permissionWaitOver: phase === 'camera_starting' && data.permissionWaitOver,
+    tone: toneOf(phase, guidance),
     // A crop under the contract's minimum cannot meet the size rules inside the oval: the person
     // takes the selfie by hand, flagged lowResolution, rather than chase a hint they cannot clear.
     manualAvailable: phase === 'ready' && (manualAtOnce || guidance.analysis === 'unavailable' || guidance.lowResolution || data.manualTimedOut),
     photoBusy: data.photoBusy,
-    way: error ? wayForward(error, data.capture !== null) : null,
+    way,
+    resendIn,
+    offline: !online,
+    canResend: way === 'resend' && resendIn === 0 && online,
+    cancelable: !(status === 'result' && check.data?.outcome === 'live'),
     requesting: journey.status === 'pending' ? 'journey' : check.status === 'pending' ? 'check' : null,
     handoff: phase === 'handoff' ? data.handoff : null,
     // A refused configuration is the host's to fix, whatever device the person uses.

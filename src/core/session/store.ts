@@ -58,6 +58,8 @@ export interface SessionData {
   manualTimedOut: boolean;
   /** A chosen photo is being decoded and checked. */
   photoBusy: boolean;
+  /** The camera has been asked for longer than a permission prompt takes to answer (clocks.ts). */
+  permissionWaitOver: boolean;
   /** The desktop's handoff to a phone, while it has one. */
   handoff: DesktopHandoffView | null;
   /** On the phone page: whether this phone holds the handoff. */
@@ -78,6 +80,7 @@ export function createSessionStore(seed: { journeyId?: string | undefined; camer
     camera: initialCameraState(seed.cameraDeviceId),
     manualTimedOut: false,
     photoBusy: false,
+    permissionWaitOver: false,
     handoff: null,
     phone: null,
   }));

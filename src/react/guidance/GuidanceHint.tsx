@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../core/i18n/translate.ts';
 import type { HintMove } from '../../core/guidance/types.ts';
 import type { RuleCode } from '../../core/rules/codes.ts';
-import { useTranslate } from '../context.ts';
+import { useSession, useTranslate } from '../context.ts';
 import './guidance.css';
 import { useGuidanceSelect } from './useGuidance.ts';
 
@@ -47,23 +47,21 @@ export function GuidanceHint() {
   const started = useGuidanceSelect((g) => g.frame > 0);
   const waiting = useGuidanceSelect((g) => g.pending.length > 0);
   const lowResolution = useGuidanceSelect((g) => g.lowResolution);
+  const tone = useSession((s) => s.tone);
   let key: MessageKey;
   let icon = '';
-  let tone: 'neutral' | 'warn' | 'good' = 'neutral';
   if (stage === 'unavailable') key = 'guidance.unavailable';
   else if (!started) key = 'guidance.loading';
   else if (hint) {
     // Which way to move, when the face says; else the rule's own words.
     key = hint.move ? `hint.${hint.move}` : hint.code === 'FACE_ANGLE_TOO_LARGE' && hint.row === 'roll' ? 'hint.FACE_ROLL' : `hint.${hint.code}`;
     icon = (hint.move ? MOVE_ICONS[hint.move] : undefined) ?? ICONS[hint.code] ?? '';
-    tone = 'warn';
   } else if (waiting) {
     // Nothing to fix that the detector can see; the rest is read once the mesh is in.
     key = 'guidance.checking';
   } else {
     key = 'hint.OK';
     icon = '✓';
-    tone = 'good';
   }
   return (
     <div className="okl-guidance">

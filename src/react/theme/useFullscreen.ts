@@ -1,11 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import type { SessionState } from '../../core/session/types.ts';
 import type { Layout } from '../props.ts';
 
 /** Phone-sized screens, upright or on their side: the camera gets the whole screen there. */
 export const HANDHELD_QUERY = '(max-width: 599px), (pointer: coarse) and (max-height: 599px)';
-
-const CAMERA_STATES: ReadonlySet<SessionState> = new Set(['camera_starting', 'ready', 'capturing']);
 
 function subscribe(onChange: () => void): () => void {
   if (typeof matchMedia !== 'function') return () => undefined;
@@ -16,9 +13,9 @@ function subscribe(onChange: () => void): () => void {
 
 const smallScreen = () => typeof matchMedia === 'function' && matchMedia(HANDHELD_QUERY).matches;
 
-/** Whether the root should cover the viewport now: only while the camera is on, never for `inline`. */
-export function useFullscreen(layout: Layout | undefined, status: SessionState): boolean {
+/** Whether the root should cover the viewport now: only while the camera is on (the snapshot's `cameraOn`), never for `inline`. */
+export function useFullscreen(layout: Layout | undefined, cameraOn: boolean): boolean {
   const small = useSyncExternalStore(subscribe, smallScreen, () => false);
-  if (!CAMERA_STATES.has(status)) return false;
+  if (!cameraOn) return false;
   return layout === 'fullscreen' || ((layout ?? 'auto') === 'auto' && small);
 }

@@ -3,7 +3,6 @@ import Webcam from 'react-webcam';
 import { videoFeed } from '../../core/guidance/sampler.ts';
 import { useCaptureSession, useSession, useTranslate } from '../context.ts';
 import { GuidanceHint } from '../guidance/GuidanceHint.tsx';
-import { useGuidanceSelect } from '../guidance/useGuidance.ts';
 import { Oval } from './Oval.tsx';
 
 /**
@@ -17,9 +16,7 @@ export function CameraView({ overlay }: { overlay?: ReactNode }) {
   const constraints = useSession((s) => s.camera.constraints);
   const ready = useSession((s) => s.status === 'ready');
   const manual = useSession((s) => s.manualAvailable);
-  const analysing = useGuidanceSelect((g) => g.stage !== 'unavailable' && g.frame > 0);
-  const hinted = useGuidanceSelect((g) => g.hint !== null);
-  const tone = !ready || !analysing ? 'neutral' : hinted ? 'warn' : 'good';
+  const tone = useSession((s) => s.tone);
   const onStream = (stream: MediaStream) => {
     const video = webcam.current?.video;
     if (video) session.cameraStarted(stream, videoFeed(video));

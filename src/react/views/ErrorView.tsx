@@ -3,7 +3,6 @@ import { isTooLargeCode } from '../../core/api/errors.ts';
 import { browserFamily } from '../../core/camera/browser.ts';
 import type { MessageKey } from '../../core/i18n/translate.ts';
 import { offersPhoto } from '../../core/session/way.ts';
-import { useSecondsUntil, useOnline } from '../useClock.ts';
 import { useCaptureSession, useSession, useTranslate } from '../context.ts';
 import { FileFallback } from './FileFallback.tsx';
 
@@ -13,8 +12,9 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
   const session = useCaptureSession();
   const error = useSession((s) => s.error);
   const way = useSession((s) => s.way);
-  const online = useOnline();
-  const wait = useSecondsUntil(error?.retryAt);
+  const wait = useSession((s) => s.resendIn);
+  const offline = useSession((s) => s.offline);
+  const canResend = useSession((s) => s.canResend);
   const family = useMemo(
     () => (typeof navigator === 'undefined' ? 'other' : browserFamily({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints })),
     [],
@@ -22,7 +22,7 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
   if (!error || !way) return null;
 
   const onRetry = () => void session.retry();
-  const waitingOnline = way === 'resend' && !online;
+  const waitingOnline = way === 'resend' && offline;
   const message =
     error.code === 'FILE_REJECTED'
       ? t('error.FILE_REJECTED', { reason: error.reason ? t(`hint.${error.reason}` as MessageKey) : '' })
@@ -52,13 +52,7 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
       </div>
       <div className="okl-actions">
         {way === 'resend' && (
-          <button
-            type="button"
-            className="okl-button okl-button-primary"
-            onClick={onRetry}
-            disabled={wait > 0 || waitingOnline}
-            data-countdown={wait > 0 ? wait : undefined}
-          >
+          <button type="button" className="okl-button okl-button-primary" onClick={onRetry} disabled={!canResend} data-countdown={wait > 0 ? wait : undefined}>
             {wait > 0 ? t('action.retryIn', { seconds: wait }) : t('action.retry')}
           </button>
         )}

@@ -231,6 +231,8 @@ export function fakePermissions(): PermissionsLike & { grant(): void } {
 }
 
 export interface TestEnvironment extends SessionEnvironment {
+  /** Takes the device offline or back online, as the browser's events would. */
+  setOnline(online: boolean): void;
   analysis: FakeAnalysis;
   probe: ReturnType<typeof fakeProbe>;
   devices: FakeDevices;
@@ -249,7 +251,20 @@ export function testEnvironment(
   const analysis = overrides.analysis ?? fakeAnalysis();
   const devices = overrides.devices ?? new FakeDevices();
   const storage = new Map<string, string>();
+  let online = true;
+  const onlineListeners = new Set<() => void>();
   return {
+    setOnline(next) {
+      online = next;
+      onlineListeners.forEach((listener) => listener());
+    },
+    connectivity: {
+      online: () => online,
+      subscribe(listener) {
+        onlineListeners.add(listener);
+        return () => onlineListeners.delete(listener);
+      },
+    },
     analysis,
     devices,
     queryClient: new QueryClient(),
