@@ -1,8 +1,8 @@
 import { MutationObserver, type MutationObserverResult, type QueryClient } from '@tanstack/query-core';
 import type { OkayLiveClient } from './client.ts';
 import { isApiError, isTooLargeCode, type OkayLiveApiError } from './errors.ts';
-import { CHECK_MUTATION_KEY, journeyMutation, REQUEST_DEFAULTS } from './mutations.ts';
-import { failureOf, shouldRenewJourney, type ApiFailure, type JourneyOwner } from './resend.ts';
+import { checkMutation, journeyMutation, sendCheck } from './mutations.ts';
+import { failureOf, type ApiFailure, type JourneyOwner } from './resend.ts';
 import type { Verdict } from './verdict.ts';
 
 /** Makes a smaller copy of `source` after `refusedBytes` were refused (413), or null when none can be made. */
@@ -66,17 +66,8 @@ export function createRequests(deps: RequestsDeps): Requests {
     return journeyId;
   }
 
-  async function send({ image, journeyId, owner, signal }: SubmitVariables): Promise<Verdict> {
-    const client = deps.client();
-    const first = journeyId ?? (await createJourney(signal));
-    try {
-      return await client.checkLiveness({ imageBest: image, journeyId: first }, signal);
-    } catch (error) {
-      if (!shouldRenewJourney(error, owner)) throw error;
-      const renewed = await createJourney(signal);
-      return client.checkLiveness({ imageBest: image, journeyId: renewed }, signal);
-    }
-  }
+  const send = ({ image, journeyId, owner, signal }: SubmitVariables): Promise<Verdict> =>
+    sendCheck({ client: deps.client(), createJourney, owner }, image, journeyId, signal);
 
   async function smallerCopy(error: unknown, variables: SubmitVariables): Promise<boolean> {
     if (!deps.shrink || !isApiError(error) || !isTooLargeCode(error.code)) return false;
@@ -86,10 +77,9 @@ export function createRequests(deps: RequestsDeps): Requests {
     return true;
   }
 
-  const check = new MutationObserver<Verdict, ApiFailure, CheckInput>(deps.queryClient, {
-    ...REQUEST_DEFAULTS,
-    mutationKey: [...CHECK_MUTATION_KEY],
-    mutationFn: async (variables) => {
+  const check = new MutationObserver<Verdict, ApiFailure, CheckInput>(
+    deps.queryClient,
+    checkMutation(async (variables: CheckInput) => {
       try {
         return 'relayed' in variables ? await variables.relayed() : await send(variables);
       } catch (error) {
@@ -98,8 +88,8 @@ export function createRequests(deps: RequestsDeps): Requests {
         // eslint-disable-next-line @typescript-eslint/only-throw-error
         throw failureOf(error, { now: deps.now(), smallerCopy: smaller });
       }
-    },
-  });
+    }),
+  );
 
   return {
     journey,
