@@ -2,6 +2,7 @@ import { correctedCamera, sameCameras, type CameraState } from './choice.ts';
 import { describeCameras, type DeviceInfoLike } from './devices.ts';
 import { watchCameraPermission, type PermissionsLike } from './permission.ts';
 import { stopStreams, watchTracks, type StreamLike } from './tracks.ts';
+import type { FrameFeed } from '../guidance/sampler.ts';
 
 /** The parts of `navigator.mediaDevices` the camera control reads; a plain object in tests. */
 export interface MediaDevicesLike {
@@ -35,10 +36,20 @@ export interface CameraControlDeps {
   onCorrected(): void;
 }
 
+/**
+ * The one owner of the widget's camera streams. react-webcam asks for a stream and hands it
+ * over (onUserMedia); from then on this control holds it, with the frames the preview shows,
+ * and is what stops it. react-webcam stopping its own copy on unmount is the same tracks
+ * stopped twice, which is harmless.
+ */
 export interface CameraControl {
-  /** A stream the preview got: watched for an unplug, its device noted, the list re-read. */
-  started(stream: CameraStream): void;
-  /** Stops every stream this widget got: the camera light goes off. */
+  /** A stream the preview got, with its frames: watched for an unplug, its device noted, the list re-read. */
+  started(stream: CameraStream, feed: FrameFeed): void;
+  /** The running stream, while there is one. */
+  stream(): CameraStream | null;
+  /** The running stream's frames, while there are any. */
+  feed(): FrameFeed | null;
+  /** Stops every stream this widget got and forgets the frames: the camera light goes off. */
   stop(): void;
   /** Watches for new cameras and for a permission granted later; returns the unwatch. */
   watch(): () => void;
@@ -47,6 +58,7 @@ export interface CameraControl {
 /** The camera's life after it is asked for: streams, the device list, unplugs, permission. */
 export function createCameraControl(deps: CameraControlDeps): CameraControl {
   const streams = new Set<StreamLike>();
+  let current: { stream: CameraStream; feed: FrameFeed } | null = null;
   let unwatchTracks: (() => void) | null = null;
 
   const refresh = async (): Promise<void> => {
@@ -57,8 +69,9 @@ export function createCameraControl(deps: CameraControlDeps): CameraControl {
   };
 
   return {
-    started(stream) {
+    started(stream, feed) {
       streams.add(stream);
+      current = { stream, feed };
       unwatchTracks?.();
       unwatchTracks = watchTracks(stream, () => {
         stopStreams([stream]);
@@ -73,7 +86,10 @@ export function createCameraControl(deps: CameraControlDeps): CameraControl {
         deps.onCorrected();
       });
     },
+    stream: () => current?.stream ?? null,
+    feed: () => current?.feed ?? null,
     stop() {
+      current = null;
       unwatchTracks?.();
       unwatchTracks = null;
       stopStreams(streams);

@@ -64,8 +64,6 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   const chosen = options.cameraDeviceId ?? (options.rememberCamera ? recallCamera(env.storage) : undefined);
   const store = createSessionStore({ journeyId: options.journeyId, cameraDeviceId: chosen });
   let client = createOkayLiveClient(clientOptions(options));
-  let feed: FrameFeed | null = null;
-  let stream: CameraStream | null = null;
   let handoff: ReturnType<typeof createSessionHandoff> | null = null;
   let abort: AbortController | null = null;
   let mounted = false;
@@ -162,6 +160,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       set({ manualTimedOut: false });
       stillRejected = 0;
     }
+    const feed = camera.feed();
     if (to === 'ready' && feed) {
       guidance.start(feed);
       guidance.armManualTimer();
@@ -170,8 +169,6 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     if (from === 'handoff' && to !== 'captured') handoff?.withdraw();
     if (LIVE_PHASES.has(from) && !LIVE_PHASES.has(to)) {
       camera.stop();
-      feed = null;
-      stream = null;
     }
   }
   store.subscribe((state, previous) => {
@@ -194,7 +191,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   });
   const sessionHandoff = handoff;
 
-  const cameraFacts = (still: Still | null): FrameFacts['camera'] => (still ? captureCamera(still.camera, stream?.getVideoTracks()[0]) : null);
+  const cameraFacts = (still: Still | null): FrameFacts['camera'] => (still ? captureCamera(still.camera, camera.stream()?.getVideoTracks()[0]) : null);
 
   function kept(capture: Capture): void {
     const patch = { capture: stamped(capture, guidance.analysis(), stillRejected), upload: null, photoBusy: false };
@@ -217,7 +214,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       if (!move(store, 'capturing')) return;
       const facts: FrameFacts = {
         mode: 'auto',
-        camera: cameraFacts(feed?.still() ?? null),
+        camera: cameraFacts(camera.feed()?.still() ?? null),
         readings: best.readings,
         failures: best.failures,
         score: best.score,
@@ -262,6 +259,12 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     abort?.abort();
     abort = null;
     requests.reset();
+  }
+
+  /** The loop starts again on the running camera's frames (new rules, auto-capture switched). */
+  function restartGuidance(): void {
+    const feed = camera.feed();
+    if (guidance.running() && feed) guidance.start(feed);
   }
 
   function leave(): void {
@@ -318,9 +321,9 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
         settled = settleRequirements(next.requirements);
         if (!settled.error && store.getState().failure?.code === 'REQUIREMENTS_INVALID') move(store, 'idle', { failure: null });
         // The loop restarts on the new rules (and a new stable window).
-        else if (mounted && requirementsHold() && guidance.running() && feed) guidance.start(feed);
+        else if (mounted && requirementsHold()) restartGuidance();
       }
-      if (next.autoCapture !== previous.autoCapture && guidance.running() && feed) guidance.start(feed);
+      if (next.autoCapture !== previous.autoCapture) restartGuidance();
       recompute();
     },
     start() {
@@ -338,17 +341,17 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     },
     async captureNow() {
       const latest = guidance.latest();
-      if (!feed || !move(store, 'capturing')) return;
+      if (!camera.feed() || !move(store, 'capturing')) return;
       // A still that reads back blank is retried on the next frame, without another press.
       for (let waits = 0; ;) {
         // The preview's stream can be replaced mid-capture (cameraStarted): read the current one.
-        const source = feed;
+        const source = camera.feed();
         if (!source) return;
         // Draw a frame the video has just presented: right after the stream starts (or switches
         // camera) the element may hold no frame yet, or a stale one.
         await source.nextFrame(source.still() ? 500 : STILL_WAIT_MS);
         if (store.getState().phase !== 'capturing') return;
-        const still = (feed ?? source).still();
+        const still = (camera.feed() ?? source).still();
         if (!still) {
           // A press is never dropped while the preview is still coming up.
           waits += 1;
@@ -408,9 +411,7 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
         stopStreams([started]);
         return;
       }
-      stream = started;
-      feed = frames;
-      camera.started(started);
+      camera.started(started, frames);
       const phase = store.getState().phase;
       // A capture under way reads the new feed itself; moving to ready would drop the press.
       if (phase === 'capturing') return;

@@ -1,3 +1,4 @@
+import { replaceEqualDeep } from '@tanstack/query-core';
 import type { CheckResult, JourneyResult } from '../api/requests.ts';
 import type { Verdict } from '../api/verdict.ts';
 import { constraintsOf, type CameraState } from '../camera/choice.ts';
@@ -93,16 +94,8 @@ function statusOf(phase: Phase, check: CheckResult): SessionState {
   return 'captured';
 }
 
-const cameraViews = new WeakMap<CameraState, CameraView>();
-
-/** One view object per camera state, so the preview's constraints keep their identity between frames. */
 function cameraView(state: CameraState): CameraView {
-  let view = cameraViews.get(state);
-  if (!view) {
-    view = { constraints: constraintsOf(state), cameras: state.cameras, active: state.cameras.find((c) => c.deviceId === state.activeId) };
-    cameraViews.set(state, view);
-  }
-  return view;
+  return { constraints: constraintsOf(state), cameras: state.cameras, active: state.cameras.find((c) => c.deviceId === state.activeId) };
 }
 
 /** Neutral until the first analysed frame and while the rest is still being read; warn while there is something to fix. */
@@ -155,9 +148,12 @@ export function deriveSnapshot({ data, check, journey, manualAtOnce, handoff, no
   };
 }
 
-/** The previous snapshot when nothing in it changed, so subscribers see a stable identity. */
+/**
+ * The next snapshot, structurally shared with the previous one (query-core's replaceEqualDeep):
+ * the previous object when nothing in it changed, and every unchanged part (the camera's
+ * constraints, the guidance readings) keeps its identity, so subscribers and selectors see
+ * change only where there is some.
+ */
 export function stableSnapshot(previous: SessionSnapshot | null, next: SessionSnapshot): SessionSnapshot {
-  if (!previous) return next;
-  const keys = Object.keys(next) as Array<keyof SessionSnapshot>;
-  return keys.every((key) => Object.is(previous[key], next[key])) ? previous : next;
+  return previous ? replaceEqualDeep(previous, next) : next;
 }
