@@ -48,19 +48,6 @@ const LAYOUTS: readonly string[] = ['auto', 'inline', 'fullscreen'] satisfies La
 const CREDENTIALS: readonly string[] = ['omit', 'same-origin', 'include'] satisfies RequestCredentials[];
 const HANDOFF: readonly string[] = ['offer', 'phone'] satisfies Array<NonNullable<MountOptions['handoff']>>;
 
-/**
- * The `requirements` attribute's JSON. Text that is not JSON goes on as it is, so the widget
- * refuses it with REQUIREMENTS_INVALID instead of silently applying the defaults.
- */
-function requirementsAttribute(value: string | null): RequirementOverrides | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  try {
-    return JSON.parse(value) as RequirementOverrides;
-  } catch {
-    return value as unknown as RequirementOverrides;
-  }
-}
-
 /** A boolean attribute that defaults to on: present-and-"false" turns it off. */
 function onUnlessFalse(value: string | null): boolean {
   return value === null || value.toLowerCase() !== 'false';
@@ -217,7 +204,9 @@ export class OkayLiveCaptureElement extends ElementBase {
     if (this.#headers) options.headers = this.#headers;
     if (this.#fetcher) options.fetcher = this.#fetcher;
     if (this.#messages) options.messages = this.#messages;
-    const requirements = this.#requirements ?? requirementsAttribute(this.getAttribute('requirements'));
+    // The attribute's JSON goes on as text: the session reads it, and refuses text that is not
+    // JSON with REQUIREMENTS_INVALID instead of silently applying the defaults.
+    const requirements = this.#requirements ?? (this.getAttribute('requirements')?.trim() || undefined);
     if (requirements !== undefined) options.requirements = requirements;
     options.onCapture = (blob, meta) => this.#emit('okaylive-capture', { blob, meta });
     options.onResult = (verdict) => this.#emit('okaylive-result', verdict);

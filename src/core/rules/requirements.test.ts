@@ -75,10 +75,16 @@ describe('requirement overrides: refused with the row and the bound', () => {
     ['a stable window too short', { stableWindowMs: 100 }, { row: 'stableWindowMs', value: 100, bound: { min: 300, max: 3000 } }],
     ['an array', [1, 2], { row: '' }],
     ['text that is not JSON', 'yaw=15', { row: '' }],
+    ['JSON text of a string, not of an object', '"{\\"yaw\\":{\\"limit\\":15}}"', { row: '' }],
+    ['JSON text whose numbers are out of range', '{"yaw":{"limit":25}}', { row: 'yaw', side: 'limit', value: 25 }],
   ])('%s', (_name, input, expected) => {
     const problem = problemOf(input);
     expect(problem).toMatchObject(expected);
     expect(problem.detail.length).toBeGreaterThan(10);
+  });
+
+  it('JSON text of the overrides reads as the overrides', () => {
+    expect(resolveRequirements('{"yaw":{"limit":15},"stableWindowMs":800}')).toEqual(resolveRequirements({ yaw: { limit: 15 }, stableWindowMs: 800 }));
   });
 
   it('rows that cannot all be met are refused, naming both', () => {

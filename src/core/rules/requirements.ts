@@ -39,6 +39,9 @@ export type RequirementOverrides = { [K in AdjustableRowId]?: RowOverride } & {
   stableWindowMs?: number;
 };
 
+/** The overrides, or the same as JSON text (an HTML attribute, an environment variable). */
+export type RequirementsInput = RequirementOverrides | string;
+
 /** The rules a widget or a server applies: the table with a host's overrides in. */
 export interface Requirements {
   rows: readonly RuleRow[];
@@ -114,6 +117,14 @@ function rowProblem(id: AdjustableRowId, value: unknown): RequirementProblem | {
   return given;
 }
 
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
 /**
  * Applies a host's overrides to the rules table, or says the first thing wrong with them.
  * Pure, so the browser (at mount) and the server (at start) refuse the same input alike.
@@ -121,6 +132,9 @@ function rowProblem(id: AdjustableRowId, value: unknown): RequirementProblem | {
 export function resolveRequirements(input: unknown): RequirementsResult {
   if (input === undefined || input === null) return { ok: true, requirements: DEFAULT_REQUIREMENTS };
   if (typeof input === 'string') {
+    const parsed = parseJson(input);
+    // JSON text of an object only: a quoted string inside would otherwise be read again.
+    if (parsed.ok && typeof parsed.value !== 'string') return resolveRequirements(parsed.value);
     return {
       ok: false,
       problem: { row: '', value: input, detail: 'requirements must be an object (the requirements attribute takes it as JSON); this is not JSON' },

@@ -1,5 +1,5 @@
 import type { ClientOptions, FetchLike } from '../api/client.ts';
-import type { RequirementOverrides } from '../rules/requirements.ts';
+import type { RequirementsInput } from '../rules/requirements.ts';
 import type { SessionCallbacks } from './notify.ts';
 
 /**
@@ -48,9 +48,9 @@ export interface SessionOptions extends SessionCallbacks {
   /**
    * Tighter or looser requirement rows and the stable window's length, within the ranges the
    * rules allow (docs/guidance.md); give the server the same. Checked at mount: out-of-range
-   * values stop the widget with REQUIREMENTS_INVALID.
+   * values stop the widget with REQUIREMENTS_INVALID. JSON text of the same object is read too.
    */
-  requirements?: RequirementOverrides | undefined;
+  requirements?: RequirementsInput | undefined;
   /**
    * `offer`: a desktop without a usable camera (or a person who prefers it) may continue on their
    * phone by QR code; the backend needs the handoff routes (the bundled server and the server
