@@ -43,7 +43,7 @@ export default defineConfig({
     host: 'localhost',
     // Transform the page and the analysis worker (Human, tfjs) at start, not on the first
     // visit: on a 2-core machine that first visit otherwise waits for the whole graph.
-    warmup: { clientFiles: ['./src/demo/main.tsx', './src/core/analysis/worker.ts'] },
+    warmup: { clientFiles: ['./src/demo/main.tsx', './src/core/analysis/worker/worker.ts'] },
   },
   preview: { port: Number(process.env.PORT ?? 4173), strictPort: true, host: 'localhost' },
   test: {

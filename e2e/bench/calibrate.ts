@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import sharp from 'sharp';
 import { portraitCrop } from '../../src/core/capture/crop.ts';
-import { measure } from '../../src/core/analysis/measure.ts';
-import { ANALYSIS_HEIGHT } from '../../src/core/analysis/scale.ts';
+import { measure } from '../../src/core/analysis/measure/measure.ts';
+import { ANALYSIS_HEIGHT } from '../../src/core/analysis/measure/scale.ts';
 import { evaluate } from '../../src/core/rules/evaluate.ts';
 import { buildClips } from '../setup/clips.mjs';
 import { decodeRgba, detectFaces } from '../support/human-node.ts';

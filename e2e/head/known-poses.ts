@@ -78,7 +78,7 @@ export const SPREAD_SHOTS: readonly Shot[] = [0.44, 0.5, 0.56].flatMap((y) => [0
 /**
  * A pose reads alike within 2° wherever it sits in the oval. The landmark network's reading
  * moves with where the face sits in its square (pitch by 3.1° here from a single look); the
- * averaged looks (landmarks68/faces.ts, `jittered`) bring it under.
+ * averaged looks (core/analysis/worker/landmarks68/faces.ts, `jittered`) bring it under.
  */
 const SPREAD_LIMIT = 2;
 const OVERFLOW_LIMIT = 0.05;

@@ -1,5 +1,5 @@
 /**
- * Writes src/core/analysis/landmarks68/template.ts: where the landmark network puts each
+ * Writes src/core/analysis/measure/landmarks68/template.ts: where the landmark network puts each
  * inner landmark on the head scan, in 3D. The scan is rendered facing the camera and turned
  * 5° each way; each render is read as the analysis reads a frame, and each landmark's pixel is
  * traced back onto the scan's surface (in the scan's own, unrotated coordinates), then
@@ -7,11 +7,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { INNER } from '../../src/core/analysis/landmarks68/indices.ts';
+import { INNER } from '../../src/core/analysis/measure/landmarks68/indices.ts';
 import { readStill } from './read-pose.ts';
 import { openHeadRenderer, type HeadPose } from './renderer.ts';
 
-const TARGET = fileURLToPath(new URL('../../src/core/analysis/landmarks68/template.ts', import.meta.url));
+const TARGET = fileURLToPath(new URL('../../src/core/analysis/measure/landmarks68/template.ts', import.meta.url));
 const POSES: HeadPose[] = [
   { yaw: 0, pitch: 0, roll: 0 },
   { yaw: 5, pitch: 0, roll: 0 },

@@ -4,7 +4,7 @@
  * engine's set-up), measure(). For the known-pose test, the template maker and the benchmark.
  */
 import sharp from 'sharp';
-import { measure, type Measurement } from '../../src/core/analysis/measure.ts';
+import { measure, type Measurement } from '../../src/core/analysis/measure/measure.ts';
 import { analysisImage, type Frame } from '../../src/server/reference/testing/scenes.ts';
 import type { FaceInput, Point } from '../../src/core/analysis/types.ts';
 import { portraitCrop } from '../../src/core/capture/crop.ts';

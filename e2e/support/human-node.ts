@@ -4,8 +4,8 @@
  * engine's own detector (src/server/reference/human-node.ts), so there is one Node set-up.
  */
 import sharp from 'sharp';
-import { measure, type Measurement } from '../../src/core/analysis/measure.ts';
-import { ANALYSIS_HEIGHT } from '../../src/core/analysis/scale.ts';
+import { measure, type Measurement } from '../../src/core/analysis/measure/measure.ts';
+import { ANALYSIS_HEIGHT } from '../../src/core/analysis/measure/scale.ts';
 import type { FaceInput, RgbaImage } from '../../src/core/analysis/types.ts';
 import { loadNodeDetector, type NodeFaceDetector } from '../../src/server/reference/human-node.ts';
 

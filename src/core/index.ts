@@ -97,7 +97,7 @@ export { portraitCrop, type CropPlan } from './capture/crop.ts';
 
 // Face-analysis assets a host serves from its own origin.
 export { ASSET_FILES, DEFAULT_ASSETS_BASE_URL, MODEL_FILES, WASM_FILES } from './analysis/assets.ts';
-export { ANALYSIS_HEIGHT } from './analysis/scale.ts';
+export { ANALYSIS_HEIGHT } from './analysis/measure/scale.ts';
 
 // Cameras and messages.
 export { describeCameras, isVirtualCameraLabel, type CameraInfo } from './camera/devices.ts';

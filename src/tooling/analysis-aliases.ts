@@ -3,7 +3,7 @@ import type { Alias } from 'vite';
 
 /**
  * The analysis worker runs Human's face detector from Human's TypeScript source
- * (core/analysis/human-face/), not Human's bundle: the `Human` class carries every model's code
+ * (core/analysis/worker/human-face/), not Human's bundle: the `Human` class carries every model's code
  * (~50 KiB of brotli), the detector needs a few modules. Those modules import their tfjs as
  * `dist/tfjs.esm.js`, which is tfjs core, the converter and the WASM backend here. The
  * backends the worker never runs are replaced by an empty module: tfjs' packages register
@@ -16,13 +16,13 @@ import type { Alias } from 'vite';
  */
 export const ANALYSIS_ALIASES: Alias[] = [
   { find: /^human-source\/(.*)$/, replacement: `${fileURLToPath(new URL('../../node_modules/@vladmandic/human/src/', import.meta.url))}$1` },
-  { find: /^dist\/tfjs\.esm\.js$/, replacement: fileURLToPath(new URL('../core/analysis/human-face/tfjs.ts', import.meta.url)) },
+  { find: /^dist\/tfjs\.esm\.js$/, replacement: fileURLToPath(new URL('../core/analysis/worker/human-face/tfjs.ts', import.meta.url)) },
   {
     find: /^@tensorflow\/tfjs-backend-(webgl|webgpu|cpu)(\/dist\/index\.js)?$/,
-    replacement: fileURLToPath(new URL('../core/analysis/tfjs-unused-backend.ts', import.meta.url)),
+    replacement: fileURLToPath(new URL('../core/analysis/worker/tfjs-unused-backend.ts', import.meta.url)),
   },
   {
     find: /^\.\.\/wasm-out\/tfjs-backend-wasm-threaded-simd(\.worker)?\.js$/,
-    replacement: fileURLToPath(new URL('../core/analysis/tfjs-unused-threads.ts', import.meta.url)),
+    replacement: fileURLToPath(new URL('../core/analysis/worker/tfjs-unused-threads.ts', import.meta.url)),
   },
 ];

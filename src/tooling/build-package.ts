@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   for (const file of analysisAssets().files) await writeFile(join(PACKAGE_DIR, 'okaylive-assets', file.name), file.bytes);
   // The library's worker beside the models, under its own name: where a host's bundler rewrites
   // the worker's address into one no page can start it from (Next.js: file:///_next/…), the
-  // widget loads this copy (src/core/analysis/worker-url.ts).
+  // widget loads this copy (src/core/analysis/client/worker-url.ts).
   const workers = (await readdir(join(PACKAGE_DIR, 'lib/assets'))).filter((name) => /^worker-[\w-]+\.js$/.test(name));
   if (workers.length !== 1) throw new Error(`expected one analysis worker in lib/assets, found ${workers.join(', ') || 'none'}`);
   for (const name of workers) await copyFile(join(PACKAGE_DIR, 'lib/assets', name), join(PACKAGE_DIR, 'okaylive-assets', name));

@@ -16,7 +16,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { judgeKnownPoses, judgeSpread, KNOWN_POSES, SPREAD_POSE, SPREAD_SHOTS, type PoseRow } from '../../e2e/head/known-poses.ts';
 import { openHeadRenderer, type HeadPose } from '../../e2e/head/renderer.ts';
 import { frameOf } from '../../e2e/head/read-pose.ts';
-import { measure } from '../core/analysis/measure.ts';
+import { measure } from '../core/analysis/measure/measure.ts';
 import { analysisImage } from '../server/reference/testing/scenes.ts';
 import type { RgbaImage } from '../core/analysis/types.ts';
 import { evaluate } from '../core/rules/evaluate.ts';

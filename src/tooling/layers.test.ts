@@ -23,7 +23,7 @@ describe('the layers are enforced by lint: a planted import across them fails', 
   it.each([
     ['src/core/rules/planted.ts', '../../react/index.ts'],
     ['src/core/rules/planted.ts', '../../server/api.ts'],
-    ['src/core/analysis/planted.ts', '../../tooling/bench-size.ts'],
+    ['src/core/analysis/worker/planted.ts', '../../../tooling/bench-size.ts'],
     ['src/core/api/planted.ts', '../session/types.ts'],
     ['src/core/camera/planted.ts', '../session/session.ts'],
     ['src/core/planted.ts', 'react'],

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANALYSIS_HEIGHT } from '../core/analysis/scale.ts';
+import { ANALYSIS_HEIGHT } from '../core/analysis/measure/scale.ts';
 import type { RgbaImage } from '../core/analysis/types.ts';
 import { loadNodeDetector, servedModels, type NodeFaceDetector } from '../server/reference/human-node.ts';
 

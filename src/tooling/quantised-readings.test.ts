@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_NAMES } from '../core/analysis/assets.ts';
-import { measure } from '../core/analysis/measure.ts';
+import { measure } from '../core/analysis/measure/measure.ts';
 import { evaluate, primaryFailure } from '../core/rules/evaluate.ts';
 import type { Readings } from '../core/rules/table.ts';
 import { loadNodeDetector, servedModels, type ModelSet } from '../server/reference/human-node.ts';

@@ -3,7 +3,7 @@
  * for production by e2e/bench/guidance.ts, so figures are what a host's users get.
  */
 import { createRoot } from 'react-dom/client';
-import { ANALYSIS_MARKS } from '../../../src/core/analysis/client.ts';
+import { ANALYSIS_MARKS } from '../../../src/core/analysis/client/client.ts';
 import type { GuidanceSnapshot } from '../../../src/core/guidance/types.ts';
 import { OkayLiveCapture } from '../../../src/react/index.ts';
 

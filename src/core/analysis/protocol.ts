@@ -1,5 +1,5 @@
 import type { RuleRow } from '../rules/table.ts';
-import type { Measurement, MotionSample } from './measure.ts';
+import type { Measurement, MotionSample } from './measure/measure.ts';
 
 /** Messages between the analysis client (page) and the face-analysis worker. */
 export type ToWorker =

@@ -25,7 +25,7 @@ export interface FaceInput {
    */
   mesh: ReadonlyArray<ReadonlyArray<number>>;
   /**
-   * The 68 face landmarks (iBUG layout, landmarks68/indices.ts) in pixels of the analysed
+   * The 68 face landmarks (iBUG layout, measure/landmarks68/indices.ts) in pixels of the analysed
    * image, where the landmark network ran on this face.
    */
   landmarks?: ReadonlyArray<Point>;
@@ -45,7 +45,7 @@ export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array;
 }
 
-/** Head pose in degrees, signed, in the unmirrored camera image (see pose.ts). */
+/** Head pose in degrees, signed, in the unmirrored camera image (see measure/pose.ts). */
 export interface HeadPose {
   /** > 0: turned towards the image's right (the person's own left). */
   yaw: number;

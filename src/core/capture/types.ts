@@ -1,4 +1,4 @@
-import type { AnalysisStatus } from '../analysis/client.ts';
+import type { AnalysisStatus } from '../analysis/client/client.ts';
 import type { AnalysisFailure } from '../analysis/protocol.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import type { Readings } from '../rules/table.ts';

@@ -1,4 +1,4 @@
-import { assumedCamera } from '../analysis/landmarks68/camera.ts';
+import { assumedCamera } from '../analysis/measure/landmarks68/camera.ts';
 import type { FaceGeometry, HeadPose } from '../analysis/types.ts';
 import type { RuleCode } from '../rules/codes.ts';
 import { primaryFailure, within, type Evaluation } from '../rules/evaluate.ts';

@@ -1,5 +1,5 @@
-import type { AnalysisClient, FrameAnalysis } from '../analysis/client.ts';
-import type { Measurement, MotionSample } from '../analysis/measure.ts';
+import type { AnalysisClient, FrameAnalysis } from '../analysis/client/client.ts';
+import type { Measurement, MotionSample } from '../analysis/measure/measure.ts';
 import type { FaceGeometry } from '../analysis/types.ts';
 import type { CropPlan } from '../capture/crop.ts';
 import { CROP_MIN_HEIGHT } from '../capture/limits.ts';

@@ -1,4 +1,4 @@
-import { ANALYSIS_HEIGHT } from '../analysis/scale.ts';
+import { ANALYSIS_HEIGHT } from '../analysis/measure/scale.ts';
 import { portraitCrop, type CropPlan } from '../capture/crop.ts';
 import type { FrameSource } from '../analysis/protocol.ts';
 

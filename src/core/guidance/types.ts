@@ -1,4 +1,4 @@
-import type { AnalysisStage, AnalysisStatus } from '../analysis/client.ts';
+import type { AnalysisStage, AnalysisStatus } from '../analysis/client/client.ts';
 import type { AnalysisFailure, WorkerMemory } from '../analysis/protocol.ts';
 import type { FaceGeometry } from '../analysis/types.ts';
 import type { RuleCode } from '../rules/codes.ts';

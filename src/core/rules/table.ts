@@ -76,7 +76,7 @@ export interface RuleRow {
  *
  * Units: px are pixels of the portrait crop that is uploaded; "share" of the crop's width
  * (faceWidthShare), of the face side (margin) or of the oval's radius (ovalOverflow); deg are
- * true degrees of head rotation (see src/core/analysis/pose.ts).
+ * true degrees of head rotation (see src/core/analysis/measure/pose.ts).
  *
  * The rows must leave a way to pass them all at once, and no two may ask for opposite moves
  * (feasible.ts checks it, for a host's overrides too): the oval (OVAL) is 0.6 of the crop wide, so a face allowed by

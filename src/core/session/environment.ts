@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/query-core';
-import { createAnalysisClient, type AnalysisClient, type AnalysisClientOptions } from '../analysis/client.ts';
+import { createAnalysisClient, type AnalysisClient, type AnalysisClientOptions } from '../analysis/client/client.ts';
 import type { ShrinkFn } from '../api/requests.ts';
 import type { CameraEnvironment, MediaDevicesLike } from '../camera/control.ts';
 import { isHandheld } from '../camera/devices.ts';

@@ -1,4 +1,4 @@
-import type { AnalysisClient } from '../analysis/client.ts';
+import type { AnalysisClient } from '../analysis/client/client.ts';
 import { startGuidance, type Candidate, type Guidance } from '../guidance/loop.ts';
 import type { FrameFeed } from '../guidance/sampler.ts';
 import type { Requirements } from '../rules/requirements.ts';

@@ -2,7 +2,7 @@
  * The session's side of the still check (capture/still-check.ts): what a still is compared
  * with, and how many blank stills are taken before the person is told.
  */
-import type { AnalysisClient } from '../analysis/client.ts';
+import type { AnalysisClient } from '../analysis/client/client.ts';
 import { faceRegion, judgeStill, type ProbeStill, type StillExpectation } from '../capture/still-check.ts';
 import type { Candidate } from '../guidance/loop.ts';
 import type { Capture, CaptureMeta } from './types.ts';

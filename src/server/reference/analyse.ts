@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import { measure } from '../../core/analysis/measure.ts';
+import { measure } from '../../core/analysis/measure/measure.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
 import { evaluate } from '../../core/rules/evaluate.ts';
 import type { RuleCode } from '../../core/rules/codes.ts';
@@ -10,8 +10,8 @@ import { answerFor, qualityOf, type Answer, type QualityParts } from './answer.t
 sharp.cache(false);
 
 /** The upload is read at the browser's analysis scale; readings are still in the upload's own pixels. */
-export { ANALYSIS_HEIGHT } from '../../core/analysis/scale.ts';
-import { ANALYSIS_HEIGHT } from '../../core/analysis/scale.ts';
+export { ANALYSIS_HEIGHT } from '../../core/analysis/measure/scale.ts';
+import { ANALYSIS_HEIGHT } from '../../core/analysis/measure/scale.ts';
 
 export type Detect = (image: RgbaImage) => Promise<FaceInput[]>;
 

@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { AssetNames } from '../../core/analysis/assets.ts';
-import { humanConfig } from '../../core/analysis/human-config.ts';
-import { toFaceInputs } from '../../core/analysis/human-faces.ts';
-import { withLandmarks } from '../../core/analysis/landmarks68/faces.ts';
-import { createLandmarkNet, type LandmarkNet } from '../../core/analysis/landmarks68/net.ts';
-import { decodeWeights, parseManifest } from '../../core/analysis/landmarks68/weights.ts';
+import { humanConfig } from '../../core/analysis/worker/human-config.ts';
+import { toFaceInputs } from '../../core/analysis/worker/human-faces.ts';
+import { withLandmarks } from '../../core/analysis/worker/landmarks68/faces.ts';
+import { createLandmarkNet, type LandmarkNet } from '../../core/analysis/worker/landmarks68/net.ts';
+import { decodeWeights, parseManifest } from '../../core/analysis/worker/landmarks68/weights.ts';
 import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
 import { analysisAssets, HUMAN_MODELS_DIR } from '../assets/analysis-assets.ts';
 
@@ -70,7 +70,7 @@ export function servedModels(): ModelSet {
 }
 
 /**
- * The browser's Human set-up (src/core/analysis/human-config.ts: the same detector and
+ * The browser's Human set-up (src/core/analysis/worker/human-config.ts: the same detector and
  * thresholds, so both read a face the same way) plus, on the server only, three models the
  * browser never downloads: the face mesh, whose own face score confirms a find (a cat's face
  * passes the detector; the mesh is unsure of it) and is the occlusion reading, and antispoof

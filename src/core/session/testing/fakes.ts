@@ -6,9 +6,9 @@
 import type { HandoffEnvironment } from '../handoff.ts';
 import { QueryClient } from '@tanstack/query-core';
 import { vi } from 'vitest';
-import type { AnalysisClient, AnalysisStage, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client.ts';
-import { latch } from '../../analysis/latch.ts';
-import type { Measurement } from '../../analysis/measure.ts';
+import type { AnalysisClient, AnalysisStage, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client/client.ts';
+import { latch } from '../../analysis/client/latch.ts';
+import type { Measurement } from '../../analysis/measure/measure.ts';
 import type { AnalysisFailure } from '../../analysis/protocol.ts';
 import type { CameraStream, MediaDevicesLike } from '../../camera/control.ts';
 import type { DeviceInfoLike } from '../../camera/devices.ts';

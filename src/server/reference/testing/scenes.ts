@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { portraitCrop } from '../../../core/capture/crop.ts';
 import { loadNodeDetector, type NodeFaceDetector } from '../human-node.ts';
-import { measure, type Measurement } from '../../../core/analysis/measure.ts';
-import { ANALYSIS_HEIGHT } from '../../../core/analysis/scale.ts';
+import { measure, type Measurement } from '../../../core/analysis/measure/measure.ts';
+import { ANALYSIS_HEIGHT } from '../../../core/analysis/measure/scale.ts';
 import type { RgbaImage } from '../../../core/analysis/types.ts';
 
 export const ASTRONAUT = fileURLToPath(new URL('../../../../e2e/fixtures/astronaut.png', import.meta.url));

@@ -1,10 +1,10 @@
-import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, type ReadingKey, type Readings } from '../rules/table.ts';
+import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR, type ReadingKey, type Readings } from '../../rules/table.ts';
 import { LEFT_EYE, RIGHT_EYE } from './landmarks68/indices.ts';
 import { landmarkOutline } from './landmarks68/outline.ts';
 import { landmarkPose } from './landmarks68/pose.ts';
 import { fitInOval } from './outline.ts';
 import { pixelStats } from './pixels.ts';
-import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from './types.ts';
+import type { Box, FaceGeometry, FaceInput, Point, RgbaImage } from '../types.ts';
 
 export interface MeasureInput {
   faces: readonly FaceInput[];

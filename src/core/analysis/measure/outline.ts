@@ -1,5 +1,5 @@
-import { OVAL } from '../rules/table.ts';
-import type { Point } from './types.ts';
+import { OVAL } from '../../rules/table.ts';
+import type { Point } from '../types.ts';
 
 /** The drawn oval in crop pixels. */
 export function ovalIn(crop: { width: number; height: number }): { cx: number; cy: number; rx: number; ry: number } {

@@ -1,10 +1,10 @@
-import { evaluate, type Evaluation } from '../rules/evaluate.ts';
-import type { RuleRow } from '../rules/table.ts';
-import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from './assets.ts';
+import { evaluate, type Evaluation } from '../../rules/evaluate.ts';
+import type { RuleRow } from '../../rules/table.ts';
+import { DEFAULT_ASSETS_BASE_URL, normaliseAssetsBaseUrl } from '../assets.ts';
 import { latch } from './latch.ts';
-import type { Measurement } from './measure.ts';
-import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker, WorkerMemory } from './protocol.ts';
-import { ANALYSIS_HEIGHT } from './scale.ts';
+import type { Measurement } from '../measure/measure.ts';
+import type { AnalysisFailure, FrameRequest, FrameSource, FromWorker, ToWorker, WorkerMemory } from '../protocol.ts';
+import { ANALYSIS_HEIGHT } from '../measure/scale.ts';
 import { workerAddress } from './worker-url.ts';
 
 /** `ready`: every model is in (the detector and the mesh). */
@@ -92,7 +92,7 @@ function defaultWorker(place: { assetsBaseUrl: string; workerUrl?: string | unde
       super(workerAddress({ bundled, page, ...place }), options);
     }
   };
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'okaylive-analysis' });
+  return new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module', name: 'okaylive-analysis' });
 }
 
 function mark(name: string): void {

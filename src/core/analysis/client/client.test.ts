@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAnalysisClient, DISPOSE_GRACE_MS, type AnalysisStage } from './client.ts';
-import type { FrameRequest, FromWorker, ToWorker } from './protocol.ts';
+import type { FrameRequest, FromWorker, ToWorker } from '../protocol.ts';
 
 /** A worker the test speaks for: it records what the client sends and answers on demand. */
 function fakeWorker() {

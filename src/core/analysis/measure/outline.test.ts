@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OVAL } from '../rules/table.ts';
+import { OVAL } from '../../rules/table.ts';
 import { CHIN, JAW, NASION } from './landmarks68/indices.ts';
 import { HAIRLINE_SHARE, landmarkOutline } from './landmarks68/outline.ts';
 import { fitInOval, ovalIn } from './outline.ts';
-import type { Point } from './types.ts';
+import type { Point } from '../types.ts';
 
 const CROP = { width: 810, height: 1080 };
 

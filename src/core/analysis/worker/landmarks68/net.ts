@@ -7,7 +7,7 @@
  * and one fully connected layer giving 68 (x, y) pairs as shares of the crop.
  */
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { Point } from '../types.ts';
+import type { Point } from '../../types.ts';
 
 type TfCore = typeof Tf;
 

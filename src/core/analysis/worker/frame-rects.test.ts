@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameCropper, rectHonoured, type CropTools } from './frame-rects.ts';
-import type { FrameSource } from './protocol.ts';
+import type { FrameSource } from '../protocol.ts';
 
 /** Stand-ins: a VideoFrame has codedWidth, an ImageBitmap does not; each records its close(). */
 function videoFrame(): FrameSource & { closed: boolean } {

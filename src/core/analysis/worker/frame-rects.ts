@@ -8,7 +8,7 @@
  * first copies each frame whole into an ImageBitmap, whose rectangles every engine honours
  * (one full-frame copy per analysed frame, in the worker).
  */
-import type { FrameSource } from './protocol.ts';
+import type { FrameSource } from '../protocol.ts';
 
 export interface Croppable {
   /** The frame itself, or its whole copy where the engine ignores VideoFrame rectangles. */

@@ -2,7 +2,7 @@
  * The face box the landmark network's first look is framed from: the detector's box centre
  * and eye keypoints, scaled to the size a full face box has.
  */
-import type { Box, FaceInput, Point } from './types.ts';
+import type { Box, FaceInput, Point } from '../types.ts';
 
 /**
  * A full face box against the detector's, measured on the camera clips when the face mesh

@@ -1,8 +1,8 @@
 import type * as Tf from '@tensorflow/tfjs-core';
 import { detectorFaceBox } from '../detector-box.ts';
 import { imageBatch } from '../image-batch.ts';
-import type { Box, FaceInput, Point, RgbaImage } from '../types.ts';
-import { LANDMARK_FACE_FLOOR } from '../measure.ts';
+import type { Box, FaceInput, Point, RgbaImage } from '../../types.ts';
+import { LANDMARK_FACE_FLOOR } from '../../measure/measure.ts';
 import type { LandmarkNet, Region } from './net.ts';
 
 type TfCore = typeof Tf;

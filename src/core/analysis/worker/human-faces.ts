@@ -1,4 +1,4 @@
-import type { FaceInput } from './types.ts';
+import type { FaceInput } from '../types.ts';
 
 /** The part of Human's FaceResult the rules read; kept structural so Node and browser builds both fit. */
 export interface HumanFaceLike {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copiedRightHalf, copyable, evenRect } from './frame-copy.ts';
-import type { FrameSource } from './protocol.ts';
+import type { FrameSource } from '../protocol.ts';
 
 const full = { x: 0, y: 0, width: 1920, height: 1080 };
 

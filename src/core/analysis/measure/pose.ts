@@ -1,4 +1,4 @@
-import type { HeadPose } from './types.ts';
+import type { HeadPose } from '../types.ts';
 
 export type { HeadPose };
 

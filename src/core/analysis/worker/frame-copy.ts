@@ -7,7 +7,7 @@
  * rectangle, into a buffer the worker owns. Engines that cannot convert (or get the rectangle
  * wrong) are found once, on a tiny synthetic frame, and keep the painting path.
  */
-import type { FrameSource } from './protocol.ts';
+import type { FrameSource } from '../protocol.ts';
 
 export interface CopyRect {
   x: number;

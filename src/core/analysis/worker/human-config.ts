@@ -1,6 +1,6 @@
 import type { Config } from '@vladmandic/human';
-import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../rules/table.ts';
-import { PLAIN_NAMES, wasmFileMap, type AssetNames } from './assets.ts';
+import { FACE_CONFIDENCE_FLOOR, MESH_CONFIDENCE_FLOOR } from '../../rules/table.ts';
+import { PLAIN_NAMES, wasmFileMap, type AssetNames } from '../assets.ts';
 
 /**
  * Human drops a box (and a mesh) below this: the lower of the rules' two floors, less half of

@@ -4,7 +4,7 @@
  */
 import { copyCrop, evenRect, type CopyRect } from './frame-copy.ts';
 import { resizedRectsHonoured } from './frame-rects.ts';
-import type { FrameRequest, FrameSource } from './protocol.ts';
+import type { FrameRequest, FrameSource } from '../protocol.ts';
 
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;

@@ -1,4 +1,4 @@
-import type { Point } from '../types.ts';
+import type { Point } from '../../types.ts';
 import { CHIN, JAW, JAW_LEFT_END, JAW_RIGHT_END, NASION } from './indices.ts';
 
 /**

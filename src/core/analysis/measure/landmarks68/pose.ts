@@ -1,5 +1,5 @@
 import { poseOf } from '../pose.ts';
-import type { HeadPose, Point } from '../types.ts';
+import type { HeadPose, Point } from '../../types.ts';
 import { assumedCamera } from './camera.ts';
 import { INNER } from './indices.ts';
 import { fitPose } from './pnp.ts';

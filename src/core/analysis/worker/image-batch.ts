@@ -1,5 +1,5 @@
 import type * as Tf from '@tensorflow/tfjs-core';
-import type { RgbaImage } from './types.ts';
+import type { RgbaImage } from '../types.ts';
 
 /**
  * The analysed image as the models read it: RGB as float32, a batch of one

@@ -5,7 +5,7 @@
  * model, so a head at the side of the picture that faces the same way as one in the middle
  * reads the same angles (a flat, weak-perspective fit reads the direction it is seen from).
  */
-import type { Point } from '../types.ts';
+import type { Point } from '../../types.ts';
 
 export type Vec3 = readonly [number, number, number];
 /** Row-major 3x3. */

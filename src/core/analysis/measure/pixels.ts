@@ -1,4 +1,4 @@
-import type { Box, RgbaImage } from './types.ts';
+import type { Box, RgbaImage } from '../types.ts';
 
 /** Luma at or above this counts as blown out. */
 const CLIP_LEVEL = 250;

@@ -6,8 +6,8 @@
  */
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs-core';
-import type { AnalysisFailure, WorkerMemory } from './protocol.ts';
-import { bakedAssetNames, wasmFileMap, type AssetNames } from './assets.ts';
+import type { AnalysisFailure, WorkerMemory } from '../protocol.ts';
+import { bakedAssetNames, wasmFileMap, type AssetNames } from '../assets.ts';
 import { loadHumanFaceDetector } from './human-face/detector.ts';
 import { humanConfig } from './human-config.ts';
 import { imageBatch, scratchBuffer } from './image-batch.ts';
@@ -15,7 +15,7 @@ import { toFaceInputs } from './human-faces.ts';
 import { withLandmarks } from './landmarks68/faces.ts';
 import { createLandmarkNet, type LandmarkNet } from './landmarks68/net.ts';
 import { decodeWeights, parseManifest } from './landmarks68/weights.ts';
-import type { FaceInput } from './types.ts';
+import type { FaceInput } from '../types.ts';
 import { prefetch } from './worker-prefetch.ts';
 
 export interface WorkerModels {

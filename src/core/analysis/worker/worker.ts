@@ -4,9 +4,9 @@
  * backend, fed camera frames, answering with the rule readings. Keeps the page's main thread
  * free. Both models load together: `detector-ready` and `ready` follow each other at once.
  */
-import { frameScore } from '../rules/score.ts';
-import { measure, type Measurement } from './measure.ts';
-import type { FrameRequest, FrameSource, FromWorker, ToWorker } from './protocol.ts';
+import { frameScore } from '../../rules/score.ts';
+import { measure, type Measurement } from '../measure/measure.ts';
+import type { FrameRequest, FrameSource, FromWorker, ToWorker } from '../protocol.ts';
 import { copyable, rgbaCopyWorks } from './frame-copy.ts';
 import { frameCropper, videoFrameRectsHonoured } from './frame-rects.ts';
 import { analysisPixels, copiedAnalysisPixels, copiedUploadCrop, copyFrameCrop, uploadCrop } from './worker-frame.ts';

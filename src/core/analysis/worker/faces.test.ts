@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFaceInputs, type HumanFaceLike } from './human-faces.ts';
-import { isLandmarkFace, measure } from './measure.ts';
-import type { FaceInput, Point } from './types.ts';
+import { isLandmarkFace, measure } from '../measure/measure.ts';
+import type { FaceInput, Point } from '../types.ts';
 
 /** 68 landmarks spread over a box: enough geometry for measure() to read a face. */
 function landmarks(x: number, y: number, side: number): Point[] {

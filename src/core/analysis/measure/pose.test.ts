@@ -4,7 +4,7 @@ import { INNER } from './landmarks68/indices.ts';
 import { landmarkPose } from './landmarks68/pose.ts';
 import { HEAD_TEMPLATE } from './landmarks68/template.ts';
 import { axesOf, poseOf, turnedInImage, type Vec3 } from './pose.ts';
-import type { Point } from './types.ts';
+import type { Point } from '../types.ts';
 
 const CROP = { width: 810, height: 1080 };
 const camera = assumedCamera(CROP);
