@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { readConfig } from './src/server/config.ts';
+import { readConfig } from './src/server/config/config.ts';
 import { createEkycMiddleware } from './src/server/handler.ts';
 import { ANALYSIS_ALIASES } from './src/tooling/analysis-aliases.ts';
 import { humanAssets } from './src/tooling/human-assets.ts';

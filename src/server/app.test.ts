@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app.ts';
-import { readConfig, readServeConfig } from './config.ts';
-import { silentLogger } from './log.ts';
+import { readConfig, readServeConfig } from './config/config.ts';
+import { silentLogger } from './http/log.ts';
 import { serve, type Running } from './testing/serve.ts';
 import { stubEngine } from './testing/stub-engine.ts';
 

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServeConfig, ServerConfig } from './config.ts';
+import type { ServeConfig, ServerConfig } from './config/config.ts';
 import { createEkycMiddleware, type ApiOptions, type EkycApi } from './handler.ts';
-import { jsonLogger, silentLogger } from './log.ts';
-import { ensureRequestId } from './request-id.ts';
-import { sendJson } from './respond.ts';
+import { jsonLogger, silentLogger } from './http/log.ts';
+import { ensureRequestId } from './http/request-id.ts';
+import { sendJson } from './http/respond.ts';
 import { STORE_RETRY_AFTER_S } from './store/store.ts';
-import { applySecurityHeaders, securityHeaders } from './security-headers.ts';
-import { createStaticHandler } from './static.ts';
+import { applySecurityHeaders, securityHeaders } from './http/security-headers.ts';
+import { createStaticHandler } from './static/static.ts';
 
 export interface App {
   handle(req: IncomingMessage, res: ServerResponse): void;

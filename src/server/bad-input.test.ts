@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REQUEST_BYTES } from '../core/api/contract.ts';
-import { readConfig } from './config.ts';
+import { readConfig } from './config/config.ts';
 import { createEkycMiddleware, type EkycApi } from './handler.ts';
-import { jsonLogger } from './log.ts';
+import { jsonLogger } from './http/log.ts';
 import { createEngine, type Engine } from './reference/engine.ts';
 import { startFakeInnov8tif, type Fake } from './testing/fake-innov8tif.ts';
 import { bombPng, corruptPng, form, jpegClaiming, largePng, selfieJpeg } from './testing/images.ts';

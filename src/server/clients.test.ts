@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig } from './config/config.ts';
 import { createEkycMiddleware, type EkycApi } from './handler.ts';
 import { createEngine, type Engine } from './reference/engine.ts';
 import { FAKE_JOURNEY_ID, FAKE_SUCCESS, startFakeInnov8tif, type Fake } from './testing/fake-innov8tif.ts';

@@ -4,9 +4,9 @@
  * same-origin pages and clients that are not pages (curl, servers) are unaffected.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig } from './config/config.ts';
 import { createEkycMiddleware, type EkycApi } from './handler.ts';
-import { jsonLogger } from './log.ts';
+import { jsonLogger } from './http/log.ts';
 import { startFakeInnov8tif, type Fake } from './testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from './testing/images.ts';
 import { serve, type Running } from './testing/serve.ts';

@@ -1,5 +1,5 @@
 import { createApiMiddleware, type ApiOptions, type EkycApi } from './api.ts';
-import type { ServerConfig } from './config.ts';
+import type { ServerConfig } from './config/config.ts';
 import { createEngine } from './reference/engine.ts';
 
 export { API_PREFIX, type ApiOptions, type EkycApi, type Middleware } from './api.ts';

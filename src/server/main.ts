@@ -5,9 +5,9 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
-import { createHttpServer } from './http-server.ts';
-import { ConfigError, readConfig, readServeConfig } from './config.ts';
-import { errorKind, jsonLogger } from './log.ts';
+import { createHttpServer } from './http/http-server.ts';
+import { ConfigError, readConfig, readServeConfig } from './config/config.ts';
+import { errorKind, jsonLogger } from './http/log.ts';
 
 const log = jsonLogger();
 

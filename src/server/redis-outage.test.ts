@@ -4,7 +4,7 @@
  * by itself once Redis is back, with the state Redis kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from './log.ts';
+import { jsonLogger } from './http/log.ts';
 import { startFakeInnov8tif, type Fake } from './testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from './testing/images.ts';
 import { startRedis, type TestRedis } from './testing/redis.ts';

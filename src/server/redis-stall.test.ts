@@ -4,7 +4,7 @@
  * the commands it was sent once it wakes; and the stall is logged like an outage.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from './log.ts';
+import { jsonLogger } from './http/log.ts';
 import { form, selfieJpeg } from './testing/images.ts';
 import { serverInstances } from './testing/instances.ts';
 import { startRedis, type TestRedis } from './testing/redis.ts';

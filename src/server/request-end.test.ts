@@ -5,9 +5,9 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig } from './config/config.ts';
 import { createEkycMiddleware, type EkycApi } from './handler.ts';
-import { jsonLogger } from './log.ts';
+import { jsonLogger } from './http/log.ts';
 import { selfieJpeg } from './testing/images.ts';
 import { multipartBody } from './testing/raw.ts';
 import { stubEngine } from './testing/stub-engine.ts';

@@ -4,9 +4,9 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from './config.ts';
+import { readConfig } from './config/config.ts';
 import { createEkycMiddleware, type EkycApi } from './handler.ts';
-import { jsonLogger } from './log.ts';
+import { jsonLogger } from './http/log.ts';
 import { form, selfieJpeg } from './testing/images.ts';
 import { multipartBody } from './testing/raw.ts';
 import { serve, type Running } from './testing/serve.ts';

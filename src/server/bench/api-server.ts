@@ -4,9 +4,9 @@
  * are loaded. Configured by the same environment variables as the production server.
  */
 import type { AddressInfo } from 'node:net';
-import { readConfig, readServeConfig } from '../config.ts';
+import { readConfig, readServeConfig } from '../config/config.ts';
 import { createEkycMiddleware } from '../handler.ts';
-import { createHttpServer } from '../http-server.ts';
+import { createHttpServer } from '../http/http-server.ts';
 
 const api = createEkycMiddleware(readConfig());
 await api.ready;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendError, sendJson } from '../respond.ts';
+import { sendError, sendJson } from '../http/respond.ts';
 import { serve, type Running } from '../testing/serve.ts';
 import { NO_ANSWER_STATUS, teeAnswer } from './answer-tee.ts';
 import type { HandoffAnswer } from './state.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { readSmallBody } from '../small-body.ts';
+import { readSmallBody } from '../http/small-body.ts';
 
 /** The handoff routes take a key or two: anything near this size is not one of theirs. */
 export const JSON_BODY_LIMIT = 1024;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log.ts';
+import { silentLogger } from '../http/log.ts';
 import { StoreUnavailableError } from '../store/store.ts';
 import { openEvents, testClock } from '../testing/handoff.ts';
 import { serve, type Running } from '../testing/serve.ts';

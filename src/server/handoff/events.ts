@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorKind, type Logger } from '../log.ts';
+import { errorKind, type Logger } from '../http/log.ts';
 import { isStoreUnavailable } from '../store/store.ts';
 import { TERMINAL_STATES, type HandoffEvent } from './state.ts';
 import { LINGER_MS } from './store.ts';

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HandoffConfig } from '../config.ts';
-import type { Logger } from '../log.ts';
+import type { HandoffConfig } from '../config/config.ts';
+import type { Logger } from '../http/log.ts';
 import type { StateStore } from '../store/store.ts';
-import type { RouteContext } from '../upload.ts';
+import type { RouteContext } from '../upload/upload.ts';
 import { phonePageHtml, sendPage } from './page.ts';
 import { createHandoffRoutes, type Handler } from './routes.ts';
 import { HandoffStore } from './store.ts';

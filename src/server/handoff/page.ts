@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { judgeOrigin } from '../origin.ts';
-import { socketOf } from '../socket.ts';
+import { judgeOrigin } from '../http/origin.ts';
+import { socketOf } from '../http/socket.ts';
 
 /** The one-script-tag build of the widget, as the production build and the dev server publish it. */
 export const STANDALONE_SCRIPT = '/okaylive/okaylive-capture.js';

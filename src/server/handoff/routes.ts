@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HandoffConfig } from '../config.ts';
-import { isPlausibleJourneyId } from '../journey-id.ts';
-import { redactJourneyId, type Logger } from '../log.ts';
-import { clientKey } from '../rate-limit.ts';
-import { refuseUnread, sendError, sendJson } from '../respond.ts';
+import type { HandoffConfig } from '../config/config.ts';
+import { isPlausibleJourneyId } from '../upload/journey-id.ts';
+import { redactJourneyId, type Logger } from '../http/log.ts';
+import { clientKey } from '../http/rate-limit.ts';
+import { refuseUnread, sendError, sendJson } from '../http/respond.ts';
 import type { StateStore } from '../store/store.ts';
-import { DRAIN_BYTES, DRAIN_MS, type RouteContext } from '../upload.ts';
+import { DRAIN_BYTES, DRAIN_MS, type RouteContext } from '../upload/upload.ts';
 import { readJsonBody, stringField } from './body.ts';
 import { streamEvents } from './events.ts';
 import { phonePageUrl } from './page.ts';

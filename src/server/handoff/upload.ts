@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorKind, type Logger } from '../log.ts';
-import { refuseUnread } from '../respond.ts';
+import { errorKind, type Logger } from '../http/log.ts';
+import { refuseUnread } from '../http/respond.ts';
 import { SettleLater } from '../store/settle-later.ts';
 import { isStoreUnavailable, STORE_RETRY_AFTER_S } from '../store/store.ts';
-import { DRAIN_BYTES, DRAIN_MS, type RouteContext } from '../upload.ts';
+import { DRAIN_BYTES, DRAIN_MS, type RouteContext } from '../upload/upload.ts';
 import { teeAnswer } from './answer-tee.ts';
 import { HANDOFF_CLOSED, HANDOFF_HEADER, HANDOFF_NOT_FOUND } from './protocol.ts';
 import { logTag } from './secrets.ts';

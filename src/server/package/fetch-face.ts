@@ -1,7 +1,7 @@
 import { toFetchResponse, toReqRes } from 'fetch-to-node';
 import type { Middleware } from '../api.ts';
-import { sendError } from '../respond.ts';
-import { giveAddress } from '../socket.ts';
+import { sendError } from '../http/respond.ts';
+import { giveAddress } from '../http/socket.ts';
 
 /** Headers about the connection: the host's server owns it, and Fetch runtimes refuse some of them. */
 const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding'];

@@ -9,9 +9,9 @@ import type { Engine } from '../reference/engine-port.ts';
 import { fetchFace, type FetchCall } from './fetch-face.ts';
 import { configFromOptions, loggerOf, type OkayLiveServerOptions } from './options.ts';
 
-export { ConfigError } from '../config.ts';
-export type { AnswerEvent, AnswerHook } from '../answer-mode.ts';
-export type { Logger } from '../log.ts';
+export { ConfigError } from '../config/config.ts';
+export type { AnswerEvent, AnswerHook } from '../upload/answer-mode.ts';
+export type { Logger } from '../http/log.ts';
 export type { Engine } from '../reference/engine-port.ts';
 export type { RequirementOverrides } from '../../core/rules/requirements.ts';
 export type { FetchCall, OkayLiveServerOptions };

@@ -1,8 +1,8 @@
 import type { RequirementOverrides } from '../../core/rules/requirements.ts';
-import type { AnswerHook } from '../answer-mode.ts';
-import { ConfigError, readConfig, type ServerConfig } from '../config.ts';
-import type { Env } from '../env.ts';
-import { jsonLogger, silentLogger, type Logger } from '../log.ts';
+import type { AnswerHook } from '../upload/answer-mode.ts';
+import { ConfigError, readConfig, type ServerConfig } from '../config/config.ts';
+import type { Env } from '../config/env.ts';
+import { jsonLogger, silentLogger, type Logger } from '../http/log.ts';
 
 /**
  * What a host's backend sets in code: the same settings as the OKAYLIVE_* environment

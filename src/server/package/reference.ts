@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config/config.ts';
 import { createEngine } from '../reference/engine.ts';
 import type { Engine } from '../reference/engine-port.ts';
 

@@ -4,7 +4,7 @@ import type { FaceInput, RgbaImage } from '../../core/analysis/types.ts';
 import { evaluate } from '../../core/rules/evaluate.ts';
 import type { RuleCode } from '../../core/rules/codes.ts';
 import type { RuleRow } from '../../core/rules/table.ts';
-import { DECODE_OPTIONS } from '../image-check.ts';
+import { DECODE_OPTIONS } from '../upload/image-check.ts';
 import { answerFor, qualityOf, type Answer, type QualityParts } from './answer.ts';
 
 sharp.cache(false);

@@ -4,7 +4,7 @@
  * and an upload shed with 503 gives its attempt back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { createEkycMiddleware, type EkycApi } from '../handler.ts';
 import { deferred } from '../testing/deferred.ts';
 import { form, selfieJpeg } from '../testing/images.ts';

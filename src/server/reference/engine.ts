@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { AnalysisConfig } from '../config.ts';
+import type { AnalysisConfig } from '../config/config.ts';
 import type { AnalysisOutcome } from './analyse.ts';
 import { isBusy, type Engine } from './engine-port.ts';
 import { Gate } from './gate.ts';
@@ -10,7 +10,7 @@ import type { AnalysisTask } from './worker.ts';
 export { isBusy, type Engine };
 // sharp must be loaded by the main thread before any worker loads it (its native library
 // would otherwise be unloaded when a worker exits); image-check imports it.
-import '../image-check.ts';
+import '../upload/image-check.ts';
 
 /** An analysis that does not finish in this time is abandoned (the thread is replaced). */
 const TASK_TIMEOUT_MS = 20_000;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { createEkycMiddleware, type EkycApi } from '../handler.ts';
 import { form, selfieJpeg } from '../testing/images.ts';
 import { serve, type Running } from '../testing/serve.ts';

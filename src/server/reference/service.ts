@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_REQUEST_BYTES } from '../../core/api/contract.ts';
 import type { RuleRow } from '../../core/rules/table.ts';
-import type { Deliver } from '../answer-mode.ts';
-import { errorKind, redactJourneyId, type Logger } from '../log.ts';
-import { refuseUnread, sendError, sendJson } from '../respond.ts';
+import type { Deliver } from '../upload/answer-mode.ts';
+import { errorKind, redactJourneyId, type Logger } from '../http/log.ts';
+import { refuseUnread, sendError, sendJson } from '../http/respond.ts';
 import { SettleLater } from '../store/settle-later.ts';
 import { isStoreUnavailable, type Reservation, type StateStore } from '../store/store.ts';
-import { acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
+import { acceptImage, receiveUpload, type RouteContext } from '../upload/upload.ts';
 import { isBusy, type Engine } from './engine-port.ts';
 
 /** Live journeys held at once; creation past it answers MAX_JOURNEY_EXCEEDED. */

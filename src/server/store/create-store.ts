@@ -1,5 +1,5 @@
-import type { ServerConfig } from '../config.ts';
-import type { Logger } from '../log.ts';
+import type { ServerConfig } from '../config/config.ts';
+import type { Logger } from '../http/log.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { createRedisStore } from './redis-store.ts';
 import type { StateStore } from './store.ts';

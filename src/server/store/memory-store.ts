@@ -1,4 +1,4 @@
-import { RateLimiter } from '../rate-limit.ts';
+import { RateLimiter } from '../http/rate-limit.ts';
 import { MemoryJourneys } from './memory-journeys.ts';
 import { StoreUnavailableError, TICKET_TTL_MS, type Reservation, type StateStore, type Take } from './store.ts';
 import { TtlMap } from './ttl-map.ts';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../log.ts';
+import { jsonLogger } from '../http/log.ts';
 import { startRedis, type TestRedis } from '../testing/redis.ts';
 import { storeContract } from '../testing/store-contract.ts';
 import { createRedisStore } from './redis-store.ts';

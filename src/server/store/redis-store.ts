@@ -1,5 +1,5 @@
 import { Redis, type Result } from 'ioredis';
-import { errorKind, type Logger } from '../log.ts';
+import { errorKind, type Logger } from '../http/log.ts';
 import { CREATE_JOURNEY, REFUND_ATTEMPT, RELEASE_CLAIM, RESERVE_ATTEMPT, TAKE_TOKEN } from './redis-scripts.ts';
 import { StoreUnavailableError, TICKET_TTL_MS, type Reservation, type StateStore, type Take } from './store.ts';
 

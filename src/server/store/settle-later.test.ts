@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLogger } from '../log.ts';
+import { jsonLogger } from '../http/log.ts';
 import { SettleLater } from './settle-later.ts';
 
 function logged(): { lines: Record<string, unknown>[]; settle: SettleLater } {

@@ -1,4 +1,4 @@
-import { errorKind, type Logger } from '../log.ts';
+import { errorKind, type Logger } from '../http/log.ts';
 
 /**
  * Waits between tries: every second for the first half minute (a write must land soon after the

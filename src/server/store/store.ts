@@ -1,6 +1,6 @@
-import type { Take } from '../rate-limit.ts';
+import type { Take } from '../http/rate-limit.ts';
 
-export type { Take } from '../rate-limit.ts';
+export type { Take } from '../http/rate-limit.ts';
 
 /** What reserving an attempt on a journey found. */
 export type Reservation = 'ok' | 'unknown' | 'exhausted';

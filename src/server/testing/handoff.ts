@@ -1,6 +1,6 @@
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { createEkycMiddleware } from '../handler.ts';
-import { jsonLogger } from '../log.ts';
+import { jsonLogger } from '../http/log.ts';
 import type { AnalysisOutcome } from '../reference/analyse.ts';
 import type { Engine } from '../reference/engine-port.ts';
 import { createMemoryStore } from '../store/memory-store.ts';

@@ -1,4 +1,4 @@
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { createEkycMiddleware, type ApiOptions, type EkycApi } from '../handler.ts';
 import { serve, type Running } from './serve.ts';
 

@@ -4,9 +4,9 @@
  * their bodies is read.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { createEkycMiddleware, type EkycApi } from '../handler.ts';
-import { jsonLogger } from '../log.ts';
+import { jsonLogger } from '../http/log.ts';
 import { deferred } from '../testing/deferred.ts';
 import { startFakeInnov8tif, type Fake } from '../testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from '../testing/images.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PART_IMAGE, PART_JOURNEY } from '../../core/api/contract.ts';
-import type { ImageFormat } from '../image-check.ts';
-import { isPlausibleJourneyId } from '../journey-id.ts';
+import type { ImageFormat } from '../upload/image-check.ts';
+import { isPlausibleJourneyId } from '../upload/journey-id.ts';
 
 /** The part's type and name come from what the bytes are, never from what the client declared. */
 const SNIFFED = {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { createEkycMiddleware, type EkycApi } from '../handler.ts';
-import { jsonLogger } from '../log.ts';
+import { jsonLogger } from '../http/log.ts';
 import { FAKE_JOURNEY_ID, FAKE_SUCCESS, startFakeInnov8tif, type Fake } from '../testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from '../testing/images.ts';
 import { serve, type Running } from '../testing/serve.ts';

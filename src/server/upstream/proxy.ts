@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deliver } from '../answer-mode.ts';
-import type { UpstreamConfig } from '../config.ts';
-import { errorKind, redactJourneyId, type Logger } from '../log.ts';
-import { sendError, sendJson } from '../respond.ts';
+import type { Deliver } from '../upload/answer-mode.ts';
+import type { UpstreamConfig } from '../config/config.ts';
+import { errorKind, redactJourneyId, type Logger } from '../http/log.ts';
+import { sendError, sendJson } from '../http/respond.ts';
 import type { StateStore } from '../store/store.ts';
-import { acceptDecodable, acceptImage, receiveUpload, type RouteContext } from '../upload.ts';
+import { acceptDecodable, acceptImage, receiveUpload, type RouteContext } from '../upload/upload.ts';
 import { callUpstream, type Call } from './call.ts';
 import { okayLiveBody } from './multipart-body.ts';
 import { Resends, resendKey } from './resend.ts';

@@ -5,7 +5,7 @@
  * the claim has expired.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLogger } from '../log.ts';
+import { jsonLogger } from '../http/log.ts';
 import { deferred } from '../testing/deferred.ts';
 import { FAKE_SUCCESS, startFakeInnov8tif, type Fake } from '../testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from '../testing/images.ts';

@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIMEOUT_MS } from '../../core/api/client.ts';
-import { readConfig } from '../config.ts';
+import { readConfig } from '../config/config.ts';
 import { createEkycMiddleware, type EkycApi } from '../handler.ts';
-import { jsonLogger } from '../log.ts';
+import { jsonLogger } from '../http/log.ts';
 import { deferred } from '../testing/deferred.ts';
 import { FAKE_SUCCESS, startFakeInnov8tif, type Fake, type FakeOptions } from '../testing/fake-innov8tif.ts';
 import { form, selfieJpeg } from '../testing/images.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { errorKind, type Logger } from '../log.ts';
+import { errorKind, type Logger } from '../http/log.ts';
 import { SettleLater } from '../store/settle-later.ts';
 import { isStoreUnavailable, type StateStore } from '../store/store.ts';
 import { TtlMap } from '../store/ttl-map.ts';

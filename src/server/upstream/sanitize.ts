@@ -1,5 +1,5 @@
 import { FACE_CODES, GENERAL_CODES } from '../../core/api/contract.ts';
-import { isPlausibleJourneyId } from '../journey-id.ts';
+import { isPlausibleJourneyId } from '../upload/journey-id.ts';
 
 /**
  * Only these fields of an upstream answer reach the browser, and only in the shapes the

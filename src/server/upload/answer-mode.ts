@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { OkayLiveVerdictOnly } from '../core/api/contract.ts';
-import { outcomeOf, type Outcome } from '../core/api/verdict.ts';
-import { errorKind, type Logger } from './log.ts';
-import { sendError, sendJson } from './respond.ts';
+import type { OkayLiveVerdictOnly } from '../../core/api/contract.ts';
+import { outcomeOf, type Outcome } from '../../core/api/verdict.ts';
+import { errorKind, type Logger } from '../http/log.ts';
+import { sendError, sendJson } from '../http/respond.ts';
 import type { RouteContext } from './upload.ts';
 
 /**

@@ -1,7 +1,7 @@
 import busboy from 'busboy';
 import { createHash, type Hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { MAX_IMAGE_BYTES, MAX_REQUEST_BYTES, PART_IMAGE, PART_JOURNEY } from '../core/api/contract.ts';
+import { MAX_IMAGE_BYTES, MAX_REQUEST_BYTES, PART_IMAGE, PART_JOURNEY } from '../../core/api/contract.ts';
 
 export interface OkayLiveUpload {
   journeyId: string;

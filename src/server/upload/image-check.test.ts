@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkImage, decodes, MAX_DECODE_BITS, MAX_INPUT_PIXELS } from './image-check.ts';
-import { corruptPng, jpegClaiming, largePng, selfieJpeg } from './testing/images.ts';
+import { corruptPng, jpegClaiming, largePng, selfieJpeg } from '../testing/images.ts';
 
 describe('checkImage: the decode budget, read from the header', { timeout: 30_000 }, () => {
   it('is the pixel limit at 8 bits per sample', () => {

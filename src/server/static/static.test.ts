@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticHandler } from './static.ts';
-import { serve, type Running } from './testing/serve.ts';
+import { serve, type Running } from '../testing/serve.ts';
 
 let dir: string;
 let server: Running;

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import type { AnswerMode } from './answer-mode.ts';
-import type { BodyRate } from './body-flow.ts';
-import { resolveRequirements } from '../core/rules/requirements.ts';
-import type { RuleRow } from '../core/rules/table.ts';
+import type { AnswerMode } from '../upload/answer-mode.ts';
+import type { BodyRate } from '../http/body-flow.ts';
+import { resolveRequirements } from '../../core/rules/requirements.ts';
+import type { RuleRow } from '../../core/rules/table.ts';
 import { ConfigError, flag, nonNegativeInt, number, oneOf, positive, positiveInt, text, type Env } from './env.ts';
 
 export { ConfigError } from './env.ts';

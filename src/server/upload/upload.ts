@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkImage, decodes, type ImageCheck } from './image-check.ts';
 import { isPlausibleJourneyId } from './journey-id.ts';
-import { redactJourneyId, type LogFields } from './log.ts';
+import { redactJourneyId, type LogFields } from '../http/log.ts';
 import { readUpload, type OkayLiveUpload } from './multipart.ts';
-import { refuseUnread, sendError } from './respond.ts';
+import { refuseUnread, sendError } from '../http/respond.ts';
 
 /** What each route fills in for the request's log line. */
 export interface RouteContext {
