@@ -80,6 +80,16 @@ export default tseslint.config(
     message: 'Lower core modules do not import core/session: shared types live at the bottom of core.',
     paths: REACT_PACKAGES,
   }),
+  // Face analysis by side: measurement is pure and shared; the main thread reaches the worker
+  // through messages (and the worker's URL), never by importing its code.
+  layer('src/core/analysis/measure/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session', 'worker', 'client'], {
+    message: 'core/analysis/measure is pure: it imports neither the worker nor its client.',
+    paths: REACT_PACKAGES,
+  }),
+  layer('src/core/analysis/client/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session', 'worker'], {
+    message: 'The analysis client talks to the worker by messages: it never imports the worker side.',
+    paths: REACT_PACKAGES,
+  }),
   layer('src/react/**/*.{ts,tsx}', ['element', 'demo', 'server', 'tooling'], {
     message: 'src/react is the adapter over core: no element, demo, server or tooling.',
   }),

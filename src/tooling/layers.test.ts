@@ -35,6 +35,10 @@ describe('the layers are enforced by lint: a planted import across them fails', 
     ['src/server/planted.ts', '../tooling/bench-size.ts'],
     ['src/server/reference/planted.ts', '../../react/index.ts'],
     ['src/server/planted.ts', 'react'],
+    ['src/core/analysis/measure/planted.ts', '../worker/image-batch.ts'],
+    ['src/core/analysis/measure/planted.ts', '../client/client.ts'],
+    ['src/core/analysis/client/planted.ts', '../worker/worker-models.ts'],
+    ['src/core/analysis/client/planted.ts', '../../session/session.ts'],
   ])('%s importing %s', async (file, specifier) => {
     expect(await problems(file, specifier)).not.toEqual([]);
   });
@@ -48,6 +52,8 @@ describe('the layers are enforced by lint: a planted import across them fails', 
     ['src/element/planted.ts', '../react/index.ts'],
     ['src/server/package/planted.ts', '../../core/rules/requirements.ts'],
     ['src/tooling/planted.ts', '../server/assets/analysis-assets.ts'],
+    ['src/core/analysis/client/planted.ts', '../protocol.ts'],
+    ['src/core/analysis/worker/planted.ts', '../measure/measure.ts'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await problems(file, specifier)).toEqual([]);
   });
