@@ -5,7 +5,7 @@
  * decoding, the box helpers) on Human's merged config, and repeats the few steps of
  * `human.detect` that lead there with the mesh off: the image as a float tensor, the boxes,
  * then each box as Human's face result. The Node tools and the server still run the `Human`
- * class on the same config; `detector.parity.test.ts` holds the two to the same faces.
+ * class on the same config; `server/reference/fixtures/detector-parity.test.ts` holds the two to the same faces.
  */
 import type { Config } from '@vladmandic/human';
 import type * as Tf from '@tensorflow/tfjs-core';
