@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { analysisAssets } from '../server/assets/analysis-assets.ts';
 import { rewriteDeclarationSpecifiers } from './declarations.ts';
-import { libraryConfig, ROOT, standaloneConfig } from './package-build.ts';
+import { libraryConfig, nodeBuild, ROOT, standaloneConfig } from './package-build.ts';
 import { BIN_FILE, libraryManifest, PACKAGE_DOCUMENTS, type RootManifest } from './package-manifest.ts';
 
 export const PACKAGE_DIR = join(ROOT, 'dist-package');
@@ -51,20 +51,12 @@ async function main(): Promise<void> {
   if (workers.length !== 1) throw new Error(`expected one analysis worker in lib/assets, found ${workers.join(', ') || 'none'}`);
   for (const name of workers) await copyFile(join(PACKAGE_DIR, 'lib/assets', name), join(PACKAGE_DIR, 'okaylive-assets', name));
 
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
+  await build(
+    nodeBuild(join(PACKAGE_DIR, 'bin'), {
       ssr: join(ROOT, 'src/tooling/okaylive-assets.ts'),
-      outDir: join(PACKAGE_DIR, 'bin'),
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
       rollupOptions: { output: { format: 'es', entryFileNames: 'okaylive-assets.js', banner: '#!/usr/bin/env node' } },
-    },
-  });
+    }),
+  );
   await chmod(join(PACKAGE_DIR, BIN_FILE), 0o755);
 
   const root = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as RootManifest;

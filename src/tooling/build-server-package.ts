@@ -14,7 +14,7 @@ import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { rewriteDeclarationSpecifiers } from './declarations.ts';
-import { ROOT } from './package-build.ts';
+import { nodeBuild, ROOT } from './package-build.ts';
 import type { RootManifest } from './package-manifest.ts';
 import { serverManifest } from './server-package-manifest.ts';
 
@@ -33,24 +33,16 @@ const external = (id: string): boolean => isBuiltin(id) || !(id.startsWith('.') 
 async function main(): Promise<void> {
   await rm(SERVER_PACKAGE_DIR, { recursive: true, force: true });
   const started = Date.now();
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    publicDir: false,
-    build: {
+  await build(
+    nodeBuild(join(SERVER_PACKAGE_DIR, 'lib'), {
       ssr: true,
-      outDir: join(SERVER_PACKAGE_DIR, 'lib'),
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
       rollupOptions: {
         input: Object.fromEntries(Object.entries(INPUTS).map(([name, file]) => [name, join(ROOT, file)])),
         external,
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
-    },
-  });
+    }),
+  );
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/tooling/tsconfig.server-package.json')], {
     stdio: 'inherit',
   });

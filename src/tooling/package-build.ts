@@ -196,3 +196,17 @@ export function standaloneConfig(options: BuildOptions): InlineConfig {
     },
   };
 }
+
+/**
+ * A Node 20 build of this repository's own scripts (the server package, the assets CLI): ESM,
+ * unminified, nothing from the app's vite.config.ts.
+ */
+export function nodeBuild(outDir: string, build: NonNullable<InlineConfig['build']>): InlineConfig {
+  return {
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    publicDir: false,
+    build: { outDir, emptyOutDir: true, target: 'node20', minify: false, ...build },
+  };
+}
