@@ -14,7 +14,7 @@
 export { createCaptureSession, type CaptureSession } from './session/session.ts';
 export type { SessionOptions } from './session/options.ts';
 export type { SessionEnvironment } from './session/environment.ts';
-export type { CameraView, SessionSnapshot } from './session/snapshot.ts';
+export type { CameraView, SessionSnapshot, Tone } from './session/snapshot.ts';
 export type { CameraChange, SessionCallbacks } from './session/notify.ts';
 export { offersPhoto, wayForward, type Way } from './session/way.ts';
 export type { Phase } from './session/store.ts';
@@ -54,6 +54,7 @@ export {
   type RequirementOverrides,
   type RequirementProblem,
   type Requirements,
+  type RequirementsInput,
   type RequirementsResult,
   type RowOverride,
 } from './rules/requirements.ts';
