@@ -6,9 +6,11 @@ import { expect, test } from './support/fixtures.ts';
  * Memory is given back. Run by the guidance-compliant project: the widget is mounted with its
  * camera and guidance running (auto-capture off, so it keeps guiding) and unmounted, 20 times;
  * every unmount ends its worker, and the page's JavaScript memory (heap and the buffers it
- * holds) comes back to within 20 MB of where the first unmount left it. The renderer's
- * resident memory is printed, not asserted: it moves with allocator caches the page cannot
- * control (and, measured here, creeps by a few MB per cycle; see docs/performance.md).
+ * holds) comes back to within 20 MB of where the first unmount left it, and no unmounted
+ * widget's preview <video> survives a garbage collection: one that does keeps its player and
+ * the camera frames in it, which the page's JavaScript memory does not show (several MB per
+ * cycle in the renderer's resident memory; see docs/performance.md). The resident memory is
+ * printed, not asserted: it moves with allocator caches the page cannot control.
  */
 /** CYCLES=n to look further (the trail of resident memory is printed). */
 const CYCLES = Number(process.env.CYCLES ?? 20);
@@ -20,6 +22,7 @@ interface Handle {
 declare global {
   interface Window {
     __mounted?: Handle | null;
+    __previews?: Array<WeakRef<HTMLVideoElement>>;
   }
 }
 
@@ -39,6 +42,10 @@ async function mountGuiding(page: Page): Promise<void> {
   });
   // Guidance has analysed frames: the worker, its models and the camera are all in use.
   await expect(page.locator('#mounted .okl-root')).toHaveAttribute('data-analysis-ms', /\d+/, { timeout: 90_000 });
+  await page.evaluate(() => {
+    const video = document.getElementById('mounted')?.shadowRoot?.querySelector('video');
+    if (video) (window.__previews ??= []).push(new WeakRef(video));
+  });
 }
 
 async function unmount(page: Page): Promise<void> {
@@ -84,4 +91,8 @@ test(`mounted and unmounted ${CYCLES} times, the widget gives its memory back`, 
   await page.waitForTimeout(2000);
   console.log(`renderer resident after a critical memory-pressure signal: ${beforePressure} → ${await rss()}`);
   expect(last - first).toBeLessThanOrEqual(20 * MiB);
+  await heapBytes(cdp);
+  const previews = await page.evaluate(() => ({ alive: (window.__previews ?? []).filter((r) => r.deref()).length, all: window.__previews?.length ?? 0 }));
+  expect(previews.all, 'every mount had a preview').toBe(CYCLES);
+  expect(previews.alive, 'unmounted previews still alive after a garbage collection').toBe(0);
 });
