@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import Webcam from 'react-webcam';
 import { videoFeed } from '../../core/guidance/sampler.ts';
 import { useCaptureSession, useSession, useTranslate } from '../context.ts';
@@ -17,6 +17,15 @@ export function CameraView({ overlay }: { overlay?: ReactNode }) {
   const ready = useSession((s) => s.status === 'ready');
   const manual = useSession((s) => s.manualAvailable);
   const tone = useSession((s) => s.tone);
+  useEffect(() => {
+    const video = webcam.current?.video;
+    // react-webcam stops the tracks but leaves the stream on the element: a preview that
+    // outlives the widget (held by the host, or by the engine) would keep its player and the
+    // last camera frames, several MB each.
+    return () => {
+      if (video) video.srcObject = null;
+    };
+  }, []);
   const onStream = (stream: MediaStream) => {
     const video = webcam.current?.video;
     if (video) session.cameraStarted(stream, videoFeed(video));
