@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copiedRightHalf, copyable, evenRect } from './frame-copy.ts';
+import { copiedRightHalf, copyable, evenRect, probeReadBack } from './frame-copy.ts';
 import type { FrameSource } from '../protocol.ts';
 
 const full = { x: 0, y: 0, width: 1920, height: 1080 };
@@ -60,5 +60,18 @@ describe('copyable: only frames shown as coded', () => {
   });
   it('an ImageBitmap is not', () => {
     expect(copyable({ width: 10, height: 10, close: () => undefined })).toBe(false);
+  });
+});
+
+describe('probeReadBack: a bitmap read back as RGBA, unchanged', () => {
+  const rgba = [255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255];
+  it.each([
+    { name: 'red, green, blue, white', rgba, ok: true },
+    { name: 'off by one (converted on the way)', rgba: rgba.map((v, i) => (i === 0 ? 254 : v)), ok: false },
+    { name: 'red and blue swapped (BGRA left as it is)', rgba: [0, 0, 255, 255, 0, 255, 0, 255, 255, 0, 0, 255, 255, 255, 255, 255], ok: false },
+    { name: 'transparent', rgba: rgba.map((v, i) => (i % 4 === 3 ? 0 : v)), ok: false },
+    { name: 'nothing copied', rgba: [], ok: false },
+  ])('$name → $ok', ({ rgba: got, ok }) => {
+    expect(probeReadBack(got)).toBe(ok);
   });
 });

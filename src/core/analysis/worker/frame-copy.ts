@@ -70,6 +70,49 @@ export async function rgbaCopyWorks(): Promise<boolean> {
   }
 }
 
+/** Red, green, blue, white: the 4x1 picture bitmapCopyWorks reads back. */
+const PROBE = [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255];
+
+/**
+ * Whether every pixel read back is exactly the probe's colour, in RGBA order, opaque: the
+ * readings must not move with the way the pixels were read.
+ */
+export function probeReadBack(rgba: ArrayLike<number>): boolean {
+  if (rgba.length !== 16) return false;
+  for (let p = 0; p < 4; p++) {
+    for (let c = 0; c < 3; c++) if (rgba[p * 4 + c] !== PROBE[p * 3 + c]) return false;
+    if (rgba[p * 4 + 3] !== 255) return false;
+  }
+  return true;
+}
+
+/**
+ * Asked once per worker: does copyTo read a bitmap's pixels back as RGBA (the order a
+ * canvas's getImageData gives; a bitmap's frame may be stored BGRA) without changing them?
+ */
+export async function bitmapCopyWorks(): Promise<boolean> {
+  if (typeof VideoFrame !== 'function' || typeof OffscreenCanvas !== 'function') return false;
+  const canvas = new OffscreenCanvas(4, 1);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return false;
+  const picture = ctx.createImageData(4, 1);
+  for (let p = 0; p < 4; p++) picture.data.set([...PROBE.slice(p * 3, p * 3 + 3), 255], p * 4);
+  ctx.putImageData(picture, 0, 0);
+  const bitmap = await createImageBitmap(canvas);
+  try {
+    const frame = new VideoFrame(bitmap, { timestamp: 0 });
+    try {
+      const out = new Uint8ClampedArray(16);
+      await frame.copyTo(out, { format: 'RGBA', colorSpace: 'srgb' });
+      return probeReadBack(out);
+    } finally {
+      frame.close();
+    }
+  } finally {
+    bitmap.close();
+  }
+}
+
 let spare: ArrayBuffer | null = null;
 
 /**

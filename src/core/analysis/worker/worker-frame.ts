@@ -2,9 +2,10 @@
  * The worker's frame path: the portrait crop of a camera frame, scaled to the analysis size,
  * as pixels; and, for a frame that would become the capture, the crop at upload size.
  */
-import { copyCrop, evenRect, type CopyRect } from './frame-copy.ts';
+import { bitmapCopyWorks, copyCrop, evenRect, type CopyRect } from './frame-copy.ts';
 import { resizedRectsHonoured } from './frame-rects.ts';
 import type { FrameRequest, FrameSource } from '../protocol.ts';
+import type { RgbaImage } from '../types.ts';
 
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
@@ -74,14 +75,41 @@ export function copyFrameCrop(frame: VideoFrame, request: FrameRequest): Promise
   return copyCrop(frame, evenRect(request.region, visibleRect(frame)));
 }
 
-/** The copied crop scaled to the analysis size, as pixels. */
-export async function copiedAnalysisPixels(image: ImageData, request: FrameRequest): Promise<ImageData> {
+/** Whether copyTo reads a bitmap's pixels back as RGBA unchanged (bitmapCopyWorks), asked once. */
+let bitmapCopy: Promise<boolean> | null = null;
+let spare: Uint8ClampedArray | null = null;
+
+/**
+ * The copied crop scaled to the analysis size, as pixels; `done` hands their buffer back.
+ * Read back through a VideoFrame into one buffer reused from frame to frame where the engine
+ * allows: a canvas's getImageData makes a new one each time (1.2 MB per frame at 480x640,
+ * garbage the worker's heap grows on until it is collected).
+ */
+export async function copiedAnalysisPixels(image: ImageData, request: FrameRequest): Promise<{ image: RgbaImage; done: () => void }> {
   const { width, height } = request.analysisSize;
   const small = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
   try {
+    bitmapCopy ??= bitmapCopyWorks().catch(() => false);
+    if (await bitmapCopy) {
+      const bytes = width * height * 4;
+      const data = spare?.length === bytes ? spare : new Uint8ClampedArray(bytes);
+      if (data === spare) spare = null;
+      try {
+        const frame = new VideoFrame(small, { timestamp: 0 });
+        try {
+          await frame.copyTo(data, { format: 'RGBA', colorSpace: 'srgb' });
+        } finally {
+          frame.close();
+        }
+        return { image: { data, width, height }, done: () => void (spare = data) };
+      } catch {
+        // Refused on a real frame after passing the probe: the canvas from now on.
+        bitmapCopy = Promise.resolve(false);
+      }
+    }
     const c = context(width, height);
     c.drawImage(small, 0, 0);
-    return c.getImageData(0, 0, width, height);
+    return { image: c.getImageData(0, 0, width, height), done: () => undefined };
   } finally {
     small.close();
   }

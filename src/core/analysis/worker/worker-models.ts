@@ -15,12 +15,12 @@ import { toFaceInputs } from './human-faces.ts';
 import { withLandmarks } from './landmarks68/faces.ts';
 import { createLandmarkNet, type LandmarkNet } from './landmarks68/net.ts';
 import { decodeWeights, parseManifest } from './landmarks68/weights.ts';
-import type { FaceInput } from '../types.ts';
+import type { FaceInput, RgbaImage } from '../types.ts';
 import { prefetch } from './worker-prefetch.ts';
 
 export interface WorkerModels {
   /** The detector, then the landmarks of each face it found. */
-  detect(image: ImageData): Promise<{ faces: FaceInput[] }>;
+  detect(image: RgbaImage): Promise<{ faces: FaceInput[] }>;
   readonly backend: string;
   memory(): WorkerMemory;
 }

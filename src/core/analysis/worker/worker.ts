@@ -7,6 +7,7 @@
 import { frameScore } from '../../rules/score.ts';
 import { measure, type Measurement } from '../measure/measure.ts';
 import type { FrameRequest, FrameSource, FromWorker, ToWorker } from '../protocol.ts';
+import type { RgbaImage } from '../types.ts';
 import { copyable, rgbaCopyWorks } from './frame-copy.ts';
 import { frameCropper, videoFrameRectsHonoured } from './frame-rects.ts';
 import { analysisPixels, copiedAnalysisPixels, copiedUploadCrop, copyFrameCrop, uploadCrop } from './worker-frame.ts';
@@ -22,7 +23,7 @@ let rgbaCopy: Promise<boolean> | null = null;
 
 /** A frame's crop at analysis size, and at upload size on demand; `release` after both. */
 interface FramePixels {
-  pixels(): Promise<ImageData>;
+  pixels(): Promise<RgbaImage>;
   upload(): Promise<ImageBitmap>;
   release(): void;
 }
@@ -32,15 +33,20 @@ async function framePixels(frame: FrameSource, request: FrameRequest): Promise<F
   if (copyable(frame) && (await rgbaCopy)) {
     // One copy serves both the analysis pixels and, for a kept frame, the upload crop.
     let copied: ReturnType<typeof copyFrameCrop> | null = null;
+    let scaled: ReturnType<typeof copiedAnalysisPixels> | null = null;
     const crop = () => (copied ??= copyFrameCrop(frame, request));
+    const handBack = (made: Promise<{ done: () => void }> | null) =>
+      void made?.then(
+        ({ done }) => done(),
+        () => undefined,
+      );
     return {
-      pixels: async () => copiedAnalysisPixels((await crop()).image, request),
+      pixels: async () => (await (scaled ??= crop().then(({ image }) => copiedAnalysisPixels(image, request)))).image,
       upload: async () => copiedUploadCrop((await crop()).image, request),
-      release: () =>
-        void copied?.then(
-          ({ done }) => done(),
-          () => undefined,
-        ),
+      release: () => {
+        handBack(copied);
+        handBack(scaled);
+      },
     };
   }
   // Painted: the frame itself, or its whole copy where the engine ignores VideoFrame rectangles (frame-rects.ts).
