@@ -30,7 +30,9 @@ function layer(files, forbidden, { message, paths = [] }) {
           paths,
           patterns: [
             { regex: `^\\.{1,2}/(\\.\\./)*(src/)?(${folders})/`, message },
-            ...(paths.length > 0 ? [{ group: ['react/*', 'react-dom/*'], message: 'React belongs in src/react.' }] : []),
+            ...(paths.length > 0
+              ? [{ group: ['react/*', 'react-dom/*'], message: 'React belongs in src/react.' }]
+              : []),
           ],
         },
       ],
@@ -44,7 +46,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'e2e/setup/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'e2e/setup/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser, ...globals.node },
     },
     rules: {
@@ -52,7 +57,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/explicit-module-boundary-types': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Promises handed to event handlers are marked with `void`; everything else is awaited.
       '@typescript-eslint/no-floating-promises': 'error',
@@ -76,16 +84,24 @@ export default tseslint.config(
     paths: REACT_PACKAGES,
   }),
   // Inside core, the session sits on top: the lower modules never reach up into it.
-  layer('src/core/{api,camera,capture,rules,guidance,analysis,i18n,handoff}/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session'], {
-    message: 'Lower core modules do not import core/session: shared types live at the bottom of core.',
-    paths: REACT_PACKAGES,
-  }),
+  layer(
+    'src/core/{api,camera,capture,rules,guidance,analysis,i18n,handoff}/**/*.ts',
+    ['react', 'element', 'demo', 'server', 'tooling', 'session'],
+    {
+      message: 'Lower core modules do not import core/session: shared types live at the bottom of core.',
+      paths: REACT_PACKAGES,
+    },
+  ),
   // Face analysis by side: measurement is pure and shared; the main thread reaches the worker
   // through messages (and the worker's URL), never by importing its code.
-  layer('src/core/analysis/measure/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session', 'worker', 'client'], {
-    message: 'core/analysis/measure is pure: it imports neither the worker nor its client.',
-    paths: REACT_PACKAGES,
-  }),
+  layer(
+    'src/core/analysis/measure/**/*.ts',
+    ['react', 'element', 'demo', 'server', 'tooling', 'session', 'worker', 'client'],
+    {
+      message: 'core/analysis/measure is pure: it imports neither the worker nor its client.',
+      paths: REACT_PACKAGES,
+    },
+  ),
   layer('src/core/analysis/client/**/*.ts', ['react', 'element', 'demo', 'server', 'tooling', 'session', 'worker'], {
     message: 'The analysis client talks to the worker by messages: it never imports the worker side.',
     paths: REACT_PACKAGES,
@@ -93,8 +109,12 @@ export default tseslint.config(
   layer('src/react/**/*.{ts,tsx}', ['element', 'demo', 'server', 'tooling'], {
     message: 'src/react is the adapter over core: no element, demo, server or tooling.',
   }),
-  layer('src/element/**/*.{ts,tsx}', ['demo', 'server', 'tooling'], { message: 'src/element builds on react and core only.' }),
-  layer('src/demo/**/*.{ts,tsx}', ['element', 'server', 'tooling'], { message: 'The console demo is a host of the React widget: react and core only.' }),
+  layer('src/element/**/*.{ts,tsx}', ['demo', 'server', 'tooling'], {
+    message: 'src/element builds on react and core only.',
+  }),
+  layer('src/demo/**/*.{ts,tsx}', ['element', 'server', 'tooling'], {
+    message: 'The console demo is a host of the React widget: react and core only.',
+  }),
   layer('src/server/**/*.ts', ['react', 'element', 'demo', 'tooling'], {
     message: 'src/server builds on core only (tooling is for build scripts).',
     paths: REACT_PACKAGES,

@@ -26,7 +26,12 @@ export default defineConfig({
   outputDir: `test-results/${PORT}`,
   // No action may wait without a bound: a click on a button that never comes fails in 15 s
   // instead of eating the whole test's time.
-  use: { baseURL: `http://localhost:${PORT}`, trace: 'retain-on-failure', actionTimeout: 15_000, navigationTimeout: 30_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
   webServer: {
     // The demo's dev server behind a tap that records what reaches the API (e2e/support/tap-server.ts).
     command: 'npx tsx e2e/support/tap-server.ts',

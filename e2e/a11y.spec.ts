@@ -15,7 +15,9 @@ for (const target of WIDGET_STATES) {
     test.slow();
     const widget = await reach(page, target);
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const summary = results.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
     expect(summary, `state ${await widget.getAttribute('data-state')}`).toEqual([]);
   });
 }
@@ -39,7 +41,9 @@ const focused = (page: Page) =>
     .evaluate(
       (host) => {
         const active = host.shadowRoot?.activeElement;
-        return active ? `${active.tagName.toLowerCase()}.${[...active.classList].join('.')}: ${active.textContent?.trim() ?? ''}` : 'outside';
+        return active
+          ? `${active.tagName.toLowerCase()}.${[...active.classList].join('.')}: ${active.textContent?.trim() ?? ''}`
+          : 'outside';
       },
       undefined,
       // Bounded (it is polled); a slow answer reads as "not there yet".
@@ -49,7 +53,9 @@ const focused = (page: Page) =>
 
 test('keyboard only: start, capture, result, retake; focus follows each new view', async ({ page }) => {
   const notLive = { status: 'success', messageCode: 'api.success', probability: 0.07, score: -2.5, quality: 0.8 };
-  await page.route('**/api/ekyc/journeyid', (route) => route.fulfill({ json: { status: 'success', journeyId: '0b3f5c2a-8d1e-4c6a-9f70-3a2b1c0d9e8f' } }));
+  await page.route('**/api/ekyc/journeyid', (route) =>
+    route.fulfill({ json: { status: 'success', journeyId: '0b3f5c2a-8d1e-4c6a-9f70-3a2b1c0d9e8f' } }),
+  );
   await page.route('**/api/ekyc/okaylive', (route) => route.fulfill({ json: notLive }));
   await page.goto('/onboarding.html');
   const host = page.locator('okaylive-capture');
@@ -92,7 +98,9 @@ test('focus is never taken from the host page', async ({ page }) => {
   await page.locator('okaylive-capture').evaluate((el) => el.setAttribute('auto-capture', 'false'));
   await page.locator('#bank-language').focus();
   // The page starts the camera itself (e.g. auto-start): the widget changes state while focus is elsewhere.
-  await page.locator('okaylive-capture').evaluate((el) => el.shadowRoot?.querySelector<HTMLButtonElement>('.okl-idle .okl-button')?.click());
+  await page
+    .locator('okaylive-capture')
+    .evaluate((el) => el.shadowRoot?.querySelector<HTMLButtonElement>('.okl-idle .okl-button')?.click());
   await expect(page.locator('okaylive-capture .okl-root')).toHaveAttribute('data-state', 'ready');
   await expect(page.locator('#bank-language')).toBeFocused();
 });
@@ -112,7 +120,9 @@ test('hints and states are announced politely, errors as alerts', async ({ page 
 
 test('reduced motion: nothing animates, and nothing anywhere could flash', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.route('**/api/ekyc/journeyid', (route) => route.fulfill({ json: { status: 'success', journeyId: '0b3f5c2a-8d1e-4c6a-9f70-3a2b1c0d9e8f' } }));
+  await page.route('**/api/ekyc/journeyid', (route) =>
+    route.fulfill({ json: { status: 'success', journeyId: '0b3f5c2a-8d1e-4c6a-9f70-3a2b1c0d9e8f' } }),
+  );
   await page.route('**/api/ekyc/okaylive', () => undefined);
   await page.goto('/onboarding.html');
   const widget = page.locator('okaylive-capture .okl-root');
@@ -123,7 +133,10 @@ test('reduced motion: nothing animates, and nothing anywhere could flash', async
       .map((el) => ({ el, style: getComputedStyle(el) }))
       .filter(
         ({ style }) =>
-          style.animationName !== 'none' || (style.transitionDuration !== '0s' && style.transitionProperty !== 'none' && style.transitionProperty !== 'all'),
+          style.animationName !== 'none' ||
+          (style.transitionDuration !== '0s' &&
+            style.transitionProperty !== 'none' &&
+            style.transitionProperty !== 'all'),
       )
       .map(({ el }) => el.className),
   );

@@ -16,7 +16,8 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 const row = (page: Page, id: string) => page.locator(`.console-rules tr[data-rule="${id}"]`);
-const reading = async (page: Page, id: string) => Number.parseFloat((await row(page, id).locator('[data-field="value"]').textContent()) ?? '');
+const reading = async (page: Page, id: string) =>
+  Number.parseFloat((await row(page, id).locator('[data-field="value"]').textContent()) ?? '');
 
 /** Where the overlay's face box centre is, as a share of the video element's on-screen box. */
 async function faceOnPreview(page: Page): Promise<{ x: number; y: number }> {
@@ -30,10 +31,16 @@ async function faceOnPreview(page: Page): Promise<{ x: number; y: number }> {
     .boundingBox({ timeout: 1000 })
     .catch(() => null);
   if (!video || !face) return { x: Number.NaN, y: Number.NaN };
-  return { x: (face.x + face.width / 2 - video.x) / video.width, y: (face.y + face.height / 2 - video.y) / video.height };
+  return {
+    x: (face.x + face.width / 2 - video.x) / video.width,
+    y: (face.y + face.height / 2 - video.y) / video.height,
+  };
 }
 
-test('live rule rows follow the face; the overlay sits on it in the mirrored preview; a check fills the request log', async ({ page, uploads }, info) => {
+test('live rule rows follow the face; the overlay sits on it in the mirrored preview; a check fills the request log', async ({
+  page,
+  uploads,
+}, info) => {
   await installScriptedCamera(page, { scale: 1.4, fx: 0.5 }, { width: 1920, height: 1080, fps: 15 });
   await page.goto('/');
   await expect(page.locator('.demo-engine')).toHaveAttribute('data-engine', 'reference');
@@ -58,7 +65,9 @@ test('live rule rows follow the face; the overlay sits on it in the mirrored pre
   // Camera x 0.4 of 1920 = 768; the crop starts at 555 and is 810 wide: 0.263 of the crop,
   // so 0.737 from the left on a mirrored preview. The overlay must draw the face there.
   const mirrored = 1 - (0.4 * 1920 - 555) / 810;
-  await expect.poll(async () => Math.abs((await faceOnPreview(page)).x - mirrored), { timeout: 15_000 }).toBeLessThan(0.05);
+  await expect
+    .poll(async () => Math.abs((await faceOnPreview(page)).x - mirrored), { timeout: 15_000 })
+    .toBeLessThan(0.05);
   // The face centre of the still sits 0.46 down the frame; the crop is the full height.
   expect(Math.abs((await faceOnPreview(page)).y - 0.46)).toBeLessThan(0.08);
   await expect(page.locator('.console-overlay-eye')).toHaveCount(2);
@@ -82,20 +91,29 @@ test('live rule rows follow the face; the overlay sits on it in the mirrored pre
   await expect(check.locator('[data-field="latency"]')).toHaveText(/, \d+ ms/);
   await expect(check.locator('tr[data-part="imageBest"]')).toContainText('file selfie.jpg (image/jpeg), 810×1080 px');
   await expect(check.locator('tr[data-part="journeyId"]')).toContainText(upload?.parts.journeyId?.value ?? 'missing');
-  await expect(check.locator('tr[data-part="imageBest"]')).toContainText(`${((upload?.parts.imageBest?.bytes?.length ?? 0) / 1024).toFixed(1)} KB`);
+  await expect(check.locator('tr[data-part="imageBest"]')).toContainText(
+    `${((upload?.parts.imageBest?.bytes?.length ?? 0) / 1024).toFixed(1)} KB`,
+  );
   // The raw JSON is what the server answered, byte for byte (re-indented).
   expect(JSON.parse((await check.locator('[data-field="body"]').textContent()) ?? '')).toEqual(upload?.response);
   const body = upload?.response as { probability: number; quality: number };
   await expect(check.locator('.console-bar[data-field="probability"]')).toContainText(body.probability.toFixed(3));
   await expect(check.locator('.console-bar[data-field="quality"]')).toContainText(body.quality.toFixed(3));
   await expect(check.locator('[data-field="score"]')).toContainText('not a decision value');
-  await expect(check.locator('.console-verdict')).toHaveAttribute('data-outcome', (await widget.getAttribute('data-verdict')) ?? 'none');
-  await expect(page.locator('.console-exchange[data-url="/api/ekyc/journeyid"] [data-field="status"]')).toHaveText('HTTP 200');
+  await expect(check.locator('.console-verdict')).toHaveAttribute(
+    'data-outcome',
+    (await widget.getAttribute('data-verdict')) ?? 'none',
+  );
+  await expect(page.locator('.console-exchange[data-url="/api/ekyc/journeyid"] [data-field="status"]')).toHaveText(
+    'HTTP 200',
+  );
 
   // The best frame as onCapture gave it, and where its crop sits in the camera frame.
   await expect(page.locator('.console-best-image')).toBeVisible();
   await expect(page.locator('[data-field="capture"]')).toContainText('810×1080 JPEG');
-  await expect(page.locator('.console-crop figcaption')).toHaveText('Camera frame 1920×1080; crop 810×1080 from x 555, y 0, sent as 810×1080');
+  await expect(page.locator('.console-crop figcaption')).toHaveText(
+    'Camera frame 1920×1080; crop 810×1080 from x 555, y 0, sent as 810×1080',
+  );
   await expect(page.locator('.console-timeline h2')).toHaveText('Stable window at capture');
   await expect(page.locator('.console-chart-bar').first()).toBeAttached();
   await expect(page.locator('.console-events li[data-event="onResult"]')).toHaveCount(1);
@@ -105,10 +123,15 @@ test('live rule rows follow the face; the overlay sits on it in the mirrored pre
   expect(await axe(page)).toEqual([]);
 });
 
-test('switches (Malay, dark, auto-submit off) drive the widget props; the mode never names the upstream', async ({ page, uploads }, info) => {
+test('switches (Malay, dark, auto-submit off) drive the widget props; the mode never names the upstream', async ({
+  page,
+  uploads,
+}, info) => {
   // A server that says too much: the console shows which engine, nothing else it was told.
   await page.route('**/api/ekyc/engine', (route) =>
-    route.fulfill({ json: { engine: 'okaylive', upstream: 'https://ekycportal.innov8tif.com', username: 'bank-user-4821' } }),
+    route.fulfill({
+      json: { engine: 'okaylive', upstream: 'https://ekycportal.innov8tif.com', username: 'bank-user-4821' },
+    }),
   );
   await installScriptedCamera(page, {}, { width: 1920, height: 1080, fps: 15 });
   await page.goto('/');
@@ -134,7 +157,9 @@ test('switches (Malay, dark, auto-submit off) drive the widget props; the mode n
   await expect(row(page, 'yaw').locator('[data-in-limit]')).toContainText('≤ 20', { timeout: 30_000 });
 
   // The camera list comes from onCameraChange.
-  await expect(page.getByLabel('camera', { exact: true }).locator('option', { hasText: 'Scripted camera' })).toHaveCount(1, { timeout: 30_000 });
+  await expect(
+    page.getByLabel('camera', { exact: true }).locator('option', { hasText: 'Scripted camera' }),
+  ).toHaveCount(1, { timeout: 30_000 });
   // Compliant at once: captured by itself, then handed to onCapture and nothing sent.
   await expect(widget).toHaveAttribute('data-state', 'captured', { timeout: 90_000 });
   await expect(page.locator('[data-field="capture"]')).toContainText('810×1080 JPEG');

@@ -93,11 +93,13 @@ test('the built client carries no credential, upstream address or secret', async
   const found: string[] = [];
   for (const file of scanned) {
     const text = readFileSync(file, 'utf8');
-    for (const [what, pattern] of forbidden) if (pattern.test(text)) found.push(`${relative(production.dist, file)}: ${what}`);
+    for (const [what, pattern] of forbidden)
+      if (pattern.test(text)) found.push(`${relative(production.dist, file)}: ${what}`);
     // Source maps must not carry the server's source either.
     if (file.endsWith('.map')) {
       const sources = (JSON.parse(text) as { sources?: string[] }).sources ?? [];
-      for (const source of sources) if (/src\/server\//.test(source)) found.push(`${relative(production.dist, file)}: server source ${source}`);
+      for (const source of sources)
+        if (/src\/server\//.test(source)) found.push(`${relative(production.dist, file)}: server source ${source}`);
     }
   }
   expect(found).toEqual([]);
@@ -108,11 +110,18 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const console: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|compile|create|connect|evaluate|frame)/i.test(message.text())) console.push(message.text());
+    if (
+      /Content Security Policy|Refused to (load|execute|apply|compile|create|connect|evaluate|frame)/i.test(
+        message.text(),
+      )
+    )
+      console.push(message.text());
   });
   page.on('pageerror', (error) => {
     if (/Content Security Policy|unsafe-eval|unsafe-inline/i.test(error.message)) console.push(error.message);
@@ -158,7 +167,10 @@ test('the detector sees a violation (so an empty list means something)', async (
   expect(await page.evaluate(() => (window as unknown as { __inline?: number }).__inline)).toBeUndefined();
 });
 
-test('the demo runs the whole flow under the CSP: guidance (WASM in a worker), capture, verdict', async ({ production, page }) => {
+test('the demo runs the whole flow under the CSP: guidance (WASM in a worker), capture, verdict', async ({
+  production,
+  page,
+}) => {
   test.setTimeout(120_000);
   const violations = await watchCsp(page);
   await page.goto(`${production.url}/`);

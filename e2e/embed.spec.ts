@@ -24,10 +24,16 @@ async function recordStreams(page: Page): Promise<void> {
 
 const liveTracks = (page: Page) =>
   page.evaluate(
-    () => ((window as unknown as { __streams: MediaStream[] }).__streams ?? []).flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length,
+    () =>
+      ((window as unknown as { __streams: MediaStream[] }).__streams ?? [])
+        .flatMap((s) => s.getTracks())
+        .filter((t) => t.readyState === 'live').length,
   );
 
-const events = (page: Page) => page.locator('#bank-events li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.event).reverse());
+const events = (page: Page) =>
+  page
+    .locator('#bank-events li')
+    .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.event).reverse());
 
 test('a plain HTML page completes a check through <okaylive-capture>', async ({ page, uploads }) => {
   const loaded: string[] = [];
@@ -41,7 +47,9 @@ test('a plain HTML page completes a check through <okaylive-capture>', async ({ 
   await page.goto('/onboarding.html');
   const widget = page.locator('okaylive-capture .okl-root');
   await expect(widget).toHaveAttribute('data-state', 'idle');
-  expect(await page.evaluate(() => typeof (window as unknown as { OkayLive?: { mount?: unknown } }).OkayLive?.mount)).toBe('function');
+  expect(
+    await page.evaluate(() => typeof (window as unknown as { OkayLive?: { mount?: unknown } }).OkayLive?.mount),
+  ).toBe('function');
 
   await widget.getByRole('button', { name: 'Start camera' }).click();
   // Guidance runs in the standalone bundle's own worker; the compliant clip is captured by itself.
@@ -70,7 +78,9 @@ test('a plain HTML page completes a check through <okaylive-capture>', async ({ 
   expect(said.filter((line) => !line.startsWith('debug:'))).toEqual([]);
 });
 
-test('an API on another origin that does not allow this page: the host hears CROSS_ORIGIN_REFUSED, the person a calm message', async ({ page }) => {
+test('an API on another origin that does not allow this page: the host hears CROSS_ORIGIN_REFUSED, the person a calm message', async ({
+  page,
+}) => {
   // A backend on another origin that refuses this page as ours does an unlisted origin: a 403
   // without CORS headers, which the browser keeps from the page.
   const backend = createServer((req, res) => {
@@ -89,7 +99,9 @@ test('an API on another origin that does not allow this page: the host hears CRO
   await page.addInitScript(() => {
     const heard: Array<{ code: string; detail?: string }> = [];
     Object.assign(window, { __heard: heard });
-    document.addEventListener('okaylive-error', (event) => heard.push((event as CustomEvent<{ code: string; detail?: string }>).detail));
+    document.addEventListener('okaylive-error', (event) =>
+      heard.push((event as CustomEvent<{ code: string; detail?: string }>).detail),
+    );
   });
   await page.goto('/onboarding.html');
   // Set by the page's script, not by rewriting the page in flight: Chromium treats a document
@@ -97,20 +109,29 @@ test('an API on another origin that does not allow this page: the host hears CRO
   await page.locator('okaylive-capture').evaluate((el, url) => el.setAttribute('api-base-url', url), api);
   const widget = page.locator('okaylive-capture .okl-root');
   await widget.getByRole('button', { name: 'Start camera' }).click();
-  const heard = () => page.evaluate(() => (window as unknown as { __heard: Array<{ code: string; detail?: string }> }).__heard.map((e) => e.code));
+  const heard = () =>
+    page.evaluate(() =>
+      (window as unknown as { __heard: Array<{ code: string; detail?: string }> }).__heard.map((e) => e.code),
+    );
   await expect.poll(heard, { timeout: 45_000 }).toContain('CROSS_ORIGIN_REFUSED');
   expect(await heard()).not.toContain('NETWORK_ERROR');
-  await expect(widget.locator('.okl-error[data-error]')).toHaveAttribute('data-error', 'CROSS_ORIGIN_REFUSED', { timeout: 45_000 });
+  await expect(widget.locator('.okl-error[data-error]')).toHaveAttribute('data-error', 'CROSS_ORIGIN_REFUSED', {
+    timeout: 45_000,
+  });
   await expect(widget.locator('.okl-error')).toContainText('could not reach the check service');
   // The refused request, then the question that told it apart: a HEAD, nothing created.
   expect(asked).toEqual(expect.arrayContaining(['POST /api/ekyc/journeyid', 'HEAD /api/ekyc/journeyid']));
 });
 
-test('requirements out of range stop the widget before the camera, naming the row; fixed, it starts', async ({ page }) => {
+test('requirements out of range stop the widget before the camera, naming the row; fixed, it starts', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const heard: Array<{ code: string; requirement?: { row: string; bound?: { min: number; max: number } } }> = [];
     Object.assign(window, { __heard: heard });
-    document.addEventListener('okaylive-error', (event) => heard.push((event as CustomEvent<(typeof heard)[number]>).detail));
+    document.addEventListener('okaylive-error', (event) =>
+      heard.push((event as CustomEvent<(typeof heard)[number]>).detail),
+    );
   });
   const warnings: string[] = [];
   page.on('console', (m) => {
@@ -119,19 +140,26 @@ test('requirements out of range stop the widget before the camera, naming the ro
   await page.goto('/onboarding.html');
   const host = page.locator('okaylive-capture');
   await expect(host.locator('.okl-root')).toHaveAttribute('data-state', 'idle');
-  await host.evaluate((el) => el.setAttribute('requirements', JSON.stringify({ yaw: { limit: 40 }, stableWindowMs: 800 })));
+  await host.evaluate((el) =>
+    el.setAttribute('requirements', JSON.stringify({ yaw: { limit: 40 }, stableWindowMs: 800 })),
+  );
   const widget = host.locator('.okl-root');
   await expect(widget.locator('.okl-error')).toHaveAttribute('data-error', 'REQUIREMENTS_INVALID');
   await expect(widget.locator('.okl-error')).toHaveAttribute('data-way', 'none');
   await expect(widget.locator('.okl-error')).toContainText('not set up correctly');
   const heard = await page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard);
   expect(heard).toEqual([
-    expect.objectContaining({ code: 'REQUIREMENTS_INVALID', requirement: expect.objectContaining({ row: 'yaw', bound: { min: 5, max: 20 } }) }),
+    expect.objectContaining({
+      code: 'REQUIREMENTS_INVALID',
+      requirement: expect.objectContaining({ row: 'yaw', bound: { min: 5, max: 20 } }),
+    }),
   ]);
   expect(warnings.some((w) => w.includes('requirements.yaw.limit'))).toBe(true);
   await expect(widget.getByRole('button', { name: 'Start camera' })).toHaveCount(0);
 
-  await host.evaluate((el) => el.setAttribute('requirements', JSON.stringify({ yaw: { limit: 15 }, stableWindowMs: 800 })));
+  await host.evaluate((el) =>
+    el.setAttribute('requirements', JSON.stringify({ yaw: { limit: 15 }, stableWindowMs: 800 })),
+  );
   await expect(widget).toHaveAttribute('data-state', 'idle');
   await expect(widget.getByRole('button', { name: 'Start camera' })).toBeVisible();
 });
@@ -141,7 +169,10 @@ test('the widget and the page do not style each other; page custom properties th
   const start = page.locator('okaylive-capture').getByRole('button', { name: 'Start camera' });
   await expect(start).toBeVisible();
   // The page's careless `button { background: #ff00ff; font-size: 30px }` stops at the shadow root...
-  const look = await start.evaluate((b) => ({ background: getComputedStyle(b).backgroundColor, size: getComputedStyle(b).fontSize }));
+  const look = await start.evaluate((b) => ({
+    background: getComputedStyle(b).backgroundColor,
+    size: getComputedStyle(b).fontSize,
+  }));
   expect(look.background).toBe('rgb(18, 61, 43)'); // ...while --okl-color-primary set on the element gets in.
   expect(look.size).not.toBe('30px');
   // Nothing of the widget's is added to the document's own styles.
@@ -160,7 +191,11 @@ test('theme: dark scheme by attribute, colours and radius by property', async ({
   await expect(root).toHaveAttribute('data-scheme', 'dark');
   await expect(root).toHaveCSS('background-color', 'rgb(22, 24, 28)');
   await expect(root).toHaveCSS('color', 'rgb(232, 234, 237)');
-  await host.evaluate((el) => Object.assign(el, { theme: { colors: { primary: '#7c3aed', onPrimary: '#ffffff' }, radius: 2, font: 'Georgia, serif' } }));
+  await host.evaluate((el) =>
+    Object.assign(el, {
+      theme: { colors: { primary: '#7c3aed', onPrimary: '#ffffff' }, radius: 2, font: 'Georgia, serif' },
+    }),
+  );
   const start = host.getByRole('button', { name: 'Start camera' });
   await expect(start).toHaveCSS('background-color', 'rgb(124, 58, 237)');
   await expect(root).toHaveCSS('border-radius', '2px');
@@ -169,7 +204,9 @@ test('theme: dark scheme by attribute, colours and radius by property', async ({
   await expect(root).toHaveAttribute('data-scheme', 'dark');
 });
 
-test('the React component in the light DOM gets the same tokens (the :host part of the token rules is harmless there)', async ({ page }) => {
+test('the React component in the light DOM gets the same tokens (the :host part of the token rules is harmless there)', async ({
+  page,
+}) => {
   await page.goto('/');
   const root = page.locator('.okl-root').first();
   await expect(root).toHaveAttribute('data-scheme', 'light');
@@ -222,7 +259,12 @@ test('mount() with autoSubmit off hands over the capture and sends nothing', asy
       autoStart: true,
       locale: 'en',
       onCapture: (blob: Blob, meta: { width: number; camera: object }) =>
-        (window as unknown as { __captures: object[] }).__captures.push({ bytes: blob.size, type: blob.type, width: meta.width, camera: meta.camera }),
+        (window as unknown as { __captures: object[] }).__captures.push({
+          bytes: blob.size,
+          type: blob.type,
+          width: meta.width,
+          camera: meta.camera,
+        }),
     });
   });
   const widget = page.locator('#mounted .okl-root');
@@ -230,10 +272,16 @@ test('mount() with autoSubmit off hands over the capture and sends nothing', asy
   await videoPlaying(widget);
   await widget.getByRole('button', { name: 'Take selfie' }).click();
   await expect(widget).toHaveAttribute('data-state', 'captured');
-  const captures = await page.evaluate(() => (window as unknown as { __captures: { bytes: number; type: string; width: number }[] }).__captures);
+  const captures = await page.evaluate(
+    () => (window as unknown as { __captures: { bytes: number; type: string; width: number }[] }).__captures,
+  );
   expect(captures).toHaveLength(1);
   // The metadata names the camera and carries the virtual-camera signal (OBS & co.: see the camera choice test).
-  expect(captures[0]).toMatchObject({ type: 'image/jpeg', width: 810, camera: { label: expect.any(String), virtual: expect.any(Boolean) } });
+  expect(captures[0]).toMatchObject({
+    type: 'image/jpeg',
+    width: 810,
+    camera: { label: expect.any(String), virtual: expect.any(Boolean) },
+  });
   expect(captures[0]?.bytes).toBeGreaterThan(10_000);
   // The first widget on the page is untouched: one store per instance.
   await expect(page.locator('okaylive-capture .okl-root')).toHaveAttribute('data-state', 'idle');
@@ -260,7 +308,12 @@ async function laptopCameras(page: Page): Promise<void> {
     media.getUserMedia = async (constraints) => {
       const video = typeof constraints?.video === 'object' ? constraints.video : {};
       const asked = video.deviceId;
-      const id = typeof asked === 'string' ? asked : Array.isArray(asked) ? String(asked[0]) : (asked?.exact ?? asked?.ideal ?? 'ir');
+      const id =
+        typeof asked === 'string'
+          ? asked
+          : Array.isArray(asked)
+            ? String(asked[0])
+            : (asked?.exact ?? asked?.ideal ?? 'ir');
       const wanted = String(id);
       requests.push(wanted);
       const stream = await original({ video: true });
@@ -275,9 +328,12 @@ async function laptopCameras(page: Page): Promise<void> {
   });
 }
 
-const cameraRequests = (page: Page) => page.evaluate(() => (window as unknown as { __cameraRequests: string[] }).__cameraRequests);
+const cameraRequests = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __cameraRequests: string[] }).__cameraRequests);
 
-test('camera choice: IR default swapped for the colour camera, picker switches, choice remembered, virtual flagged', async ({ page }) => {
+test('camera choice: IR default swapped for the colour camera, picker switches, choice remembered, virtual flagged', async ({
+  page,
+}) => {
   await laptopCameras(page);
   await page.goto('/onboarding.html');
   const host = page.locator('okaylive-capture');
@@ -295,7 +351,11 @@ test('camera choice: IR default swapped for the colour camera, picker switches, 
   await expect(widget).toHaveAttribute('data-state', 'ready');
   const picker = widget.getByRole('combobox', { name: 'Camera' });
   await expect(picker).toHaveValue('rgb');
-  await expect(picker.locator('option')).toHaveText(['Integrated IR Camera', 'Integrated Camera', 'OBS Virtual Camera']);
+  await expect(picker.locator('option')).toHaveText([
+    'Integrated IR Camera',
+    'Integrated Camera',
+    'OBS Virtual Camera',
+  ]);
   // An automatic correction is not a choice: nothing is stored.
   expect(await page.evaluate(() => localStorage.getItem('okaylive.cameraDeviceId'))).toBeNull();
 

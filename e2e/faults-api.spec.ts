@@ -38,7 +38,12 @@ async function okaylive(page: Page, steps: Array<Reply | 'hold'>): Promise<Scrip
       held = route;
       return undefined;
     }
-    return route.fulfill({ status: step.status, body: step.body, contentType: step.contentType, ...(step.headers ? { headers: step.headers } : {}) });
+    return route.fulfill({
+      status: step.status,
+      body: step.body,
+      contentType: step.contentType,
+      ...(step.headers ? { headers: step.headers } : {}),
+    });
   });
   return {
     seen,
@@ -88,7 +93,13 @@ test.beforeEach(async ({ page }) => {
 });
 
 /** A transient fault, its message, "Try again" (double-clicked), and the verdict from the same image. */
-async function recovers(page: Page, uploads: () => Promise<Upload[]>, fault: Reply, code: string, text: string | RegExp) {
+async function recovers(
+  page: Page,
+  uploads: () => Promise<Upload[]>,
+  fault: Reply,
+  code: string,
+  text: string | RegExp,
+) {
   const script = await okaylive(page, [fault]);
   await page.goto('/');
   await takeSelfie(page);
@@ -107,7 +118,13 @@ async function recovers(page: Page, uploads: () => Promise<Upload[]>, fault: Rep
 }
 
 test('an HTML error page from a proxy (502): same message, same image resent', async ({ page, uploads }) => {
-  await recovers(page, uploads, html(502, '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'), 'HTTP_ERROR', 'did not answer properly');
+  await recovers(
+    page,
+    uploads,
+    html(502, '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>'),
+    'HTTP_ERROR',
+    'did not answer properly',
+  );
   await expect(page.locator('.okl-root')).not.toContainText('nginx');
 });
 
@@ -138,7 +155,9 @@ test('offline: waits for the connection, then resends the same image', async ({ 
 });
 
 test('413: says so, and "Try again" sends a smaller copy of the same selfie', async ({ page, uploads }) => {
-  const script = await okaylive(page, [html(413, '<html><head><title>413 Request Entity Too Large</title></head></html>')]);
+  const script = await okaylive(page, [
+    html(413, '<html><head><title>413 Request Entity Too Large</title></head></html>'),
+  ]);
   await page.goto('/');
   await takeSelfie(page);
   const widget = page.locator('.okl-root');
@@ -181,7 +200,10 @@ test.describe('with a controllable clock', () => {
     expect(await states(page)).not.toContain('error');
   });
 
-  test('429 with Retry-After: a countdown, no resend before it ends, then the same image', async ({ page, uploads }) => {
+  test('429 with Retry-After: a countdown, no resend before it ends, then the same image', async ({
+    page,
+    uploads,
+  }) => {
     const script = await okaylive(page, [json(429, { status: 'error' }, { 'Retry-After': '20' })]);
     await page.goto('/');
     await takeSelfie(page);
@@ -209,7 +231,10 @@ test.describe('with a controllable clock', () => {
   });
 });
 
-test("INVALID_JOURNEY_ID on the host's journey: the host is told, and its new journey resends the kept image", async ({ page, uploads }) => {
+test("INVALID_JOURNEY_ID on the host's journey: the host is told, and its new journey resends the kept image", async ({
+  page,
+  uploads,
+}) => {
   let widgetMadeJourneys = 0;
   await page.goto('/e2e/faults-host.html?journeyId=00000000-0000-4000-8000-000000000000');
   page.on('request', (request) => {

@@ -1,5 +1,14 @@
 import { expect, test } from './support/fixtures.ts';
-import { captures, errorOf, fixturePhoto, goodPhoto, installCamera, recordStates, states, takeSelfie } from './support/faults.ts';
+import {
+  captures,
+  errorOf,
+  fixturePhoto,
+  goodPhoto,
+  installCamera,
+  recordStates,
+  states,
+  takeSelfie,
+} from './support/faults.ts';
 
 /** Camera faults: each has its own message and its own way forward. */
 
@@ -14,7 +23,9 @@ test.beforeEach(async ({ page }) => {
   await recordStates(page);
 });
 
-test('permission denied: says how to re-allow it in this browser, and "Try again" reaches the camera', async ({ page }) => {
+test('permission denied: says how to re-allow it in this browser, and "Try again" reaches the camera', async ({
+  page,
+}) => {
   await installCamera(page, { reject: 'NotAllowedError' });
   await page.goto('/');
   await page.getByRole('button', { name: 'Start camera' }).click();
@@ -31,7 +42,9 @@ test('permission denied: says how to re-allow it in this browser, and "Try again
   await expect(widget).toHaveAttribute('data-state', CAMERA_ON, SLOW);
 });
 
-test('an unanswered permission prompt: after a while the person is told what the browser waits for', async ({ page }) => {
+test('an unanswered permission prompt: after a while the person is told what the browser waits for', async ({
+  page,
+}) => {
   await installCamera(page, { pending: true });
   await page.goto('/');
   await page.getByRole('button', { name: 'Start camera' }).click();
@@ -45,7 +58,8 @@ test('an unanswered permission prompt: after a while the person is told what the
 
 test.describe('permission help follows the browser', () => {
   test.use({
-    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
   });
   test('on an iPhone it points to Website Settings', async ({ page }) => {
     await installCamera(page, { reject: 'NotAllowedError' });
@@ -81,14 +95,19 @@ test('constraints not satisfiable: falls back to lower constraints without bothe
   await page.getByRole('button', { name: 'Start camera' }).click();
   const widget = page.locator('.okl-root');
   await expect(widget).toHaveAttribute('data-state', CAMERA_ON, SLOW);
-  const calls = await page.evaluate(() => (window as unknown as { __camera: { calls: Array<{ video: unknown }> } }).__camera.calls.map((c) => c.video));
+  const calls = await page.evaluate(() =>
+    (window as unknown as { __camera: { calls: Array<{ video: unknown }> } }).__camera.calls.map((c) => c.video),
+  );
   expect(calls[0]).toMatchObject({ width: { ideal: 1920 }, height: { ideal: 1080 } });
   expect(calls[calls.length - 1]).toEqual({});
   expect(calls.length).toBeGreaterThanOrEqual(4);
   expect(await states(page)).not.toContain('error');
 });
 
-test('the camera track ends mid-session: pause, "Reconnect camera", carry on to a verdict', async ({ page, uploads }) => {
+test('the camera track ends mid-session: pause, "Reconnect camera", carry on to a verdict', async ({
+  page,
+  uploads,
+}) => {
   // A camera with nothing to capture, so the unplug always finds it live; the real camera after reconnecting.
   await installCamera(page, { blank: true });
   await page.goto('/');
@@ -114,7 +133,9 @@ test('the camera track ends mid-session: pause, "Reconnect camera", carry on to 
   expect(await uploads()).toHaveLength(1);
 });
 
-test('insecure context (http off localhost): says https is needed, never asks for the camera, offers a photo', async ({ page }) => {
+test('insecure context (http off localhost): says https is needed, never asks for the camera, offers a photo', async ({
+  page,
+}) => {
   await installCamera(page, { insecure: true });
   await page.goto('/');
   await page.getByRole('button', { name: 'Start camera' }).click();
@@ -125,10 +146,14 @@ test('insecure context (http off localhost): says https is needed, never asks fo
   await expect(widget.getByText('Use a photo instead')).toBeVisible();
 });
 
-test('in a frame the page does not let use the camera: says the site must fix it, never asks, offers a photo', async ({ page }) => {
+test('in a frame the page does not let use the camera: says the site must fix it, never asks, offers a photo', async ({
+  page,
+}) => {
   await page.goto('/e2e/faults-host.html');
   // The same widget inside a frame whose embedding forbids the camera (as a missing allow="camera" does cross-origin).
-  await page.setContent(`<iframe title="selfie" src="/e2e/faults-host.html" allow="camera 'none'" style="width:480px;height:720px"></iframe>`);
+  await page.setContent(
+    `<iframe title="selfie" src="/e2e/faults-host.html" allow="camera 'none'" style="width:480px;height:720px"></iframe>`,
+  );
   const frame = page.frameLocator('iframe[title="selfie"]');
   const widget = frame.locator('.okl-root');
   await frame.getByRole('button', { name: 'Start camera' }).click();
@@ -187,7 +212,9 @@ test('unmount stops every camera track (the camera light goes off)', async ({ pa
   await expect(page.locator('.okl-root')).toHaveAttribute('data-state', 'ready', SLOW);
   const live = () =>
     page.evaluate(() =>
-      (window as unknown as { __camera: { streams: MediaStream[] } }).__camera.streams.flatMap((s) => s.getTracks()).map((t) => t.readyState),
+      (window as unknown as { __camera: { streams: MediaStream[] } }).__camera.streams
+        .flatMap((s) => s.getTracks())
+        .map((t) => t.readyState),
     );
   expect(await live()).toContain('live');
   await page.getByRole('button', { name: 'Unmount widget' }).click();

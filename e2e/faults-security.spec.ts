@@ -31,7 +31,10 @@ async function spyOnSinks(page: Page): Promise<void> {
         size = value.size;
         jpeg = value.type.startsWith('image/');
       } else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-        const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+        const bytes =
+          value instanceof ArrayBuffer
+            ? new Uint8Array(value)
+            : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
         size = bytes.length;
         jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
       } else {
@@ -70,7 +73,10 @@ async function spyOnSinks(page: Page): Promise<void> {
   });
 }
 
-test('the image goes to the configured API only: not to storage, IndexedDB, the console or any other URL', async ({ page, uploads }) => {
+test('the image goes to the configured API only: not to storage, IndexedDB, the console or any other URL', async ({
+  page,
+  uploads,
+}) => {
   await spyOnSinks(page);
   const requests: Request[] = [];
   // Intercepted (and let through), every request's body is readable, file parts included.
@@ -87,7 +93,9 @@ test('the image goes to the configured API only: not to storage, IndexedDB, the 
   expect(image?.length).toBeGreaterThan(10_000);
   if (!image) return;
 
-  const sinks = await page.evaluate(() => (window as unknown as { __sinks: Array<{ sink: string; size: number; jpeg: boolean }> }).__sinks);
+  const sinks = await page.evaluate(
+    () => (window as unknown as { __sinks: Array<{ sink: string; size: number; jpeg: boolean }> }).__sinks,
+  );
   expect(sinks.filter((s) => s.jpeg)).toEqual([]);
   expect(sinks.filter((s) => !s.sink.startsWith('indexedDB') && s.size >= image.length / 2)).toEqual([]);
 
@@ -96,20 +104,28 @@ test('the image goes to the configured API only: not to storage, IndexedDB, the 
   const carriers: string[] = [];
   for (const request of requests) {
     const url = request.url();
-    if (!url.startsWith('blob:') && !url.startsWith('data:')) expect(new URL(url).origin, `no request leaves the page's origin: ${url}`).toBe(origin);
+    if (!url.startsWith('blob:') && !url.startsWith('data:'))
+      expect(new URL(url).origin, `no request leaves the page's origin: ${url}`).toBe(origin);
     expect(url).not.toContain(fingerprint);
     expect(url).not.toMatch(/data:image|\/9j\/4/);
     const body = request.postDataBuffer();
-    if (body && (body.includes(image.subarray(200, 264)) || body.includes(Buffer.from(fingerprint)))) carriers.push(new URL(url).pathname);
+    if (body && (body.includes(image.subarray(200, 264)) || body.includes(Buffer.from(fingerprint))))
+      carriers.push(new URL(url).pathname);
   }
   expect(carriers).toEqual(['/api/ekyc/okaylive']);
-  expect((await imageOf(requests.find((r) => r.url().endsWith('/api/ekyc/okaylive')) as Request)).equals(image)).toBe(true);
+  expect((await imageOf(requests.find((r) => r.url().endsWith('/api/ekyc/okaylive')) as Request)).equals(image)).toBe(
+    true,
+  );
 });
 
 test('server text is rendered as text, never as HTML, and never instead of the catalogue', async ({ page }) => {
   const payload = '<img src=x onerror="window.__pwned=1"><b id=injected>owned</b>';
   await page.route('**/api/ekyc/okaylive', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ status: 'error', messageCode: payload, message: payload }) }),
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ status: 'error', messageCode: payload, message: payload }),
+    }),
   );
   await page.goto('/');
   await takeSelfie(page);

@@ -10,7 +10,9 @@ test('capture, upload and verdict through the reference engine', async ({ page, 
   await page.getByRole('button', { name: 'Start camera' }).click();
   await expect(widget).toHaveAttribute('data-state', 'ready');
   const video = widget.locator('video');
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth, undefined, { timeout: 1000 }).catch(() => 0)).toBe(1920);
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth, undefined, { timeout: 1000 }).catch(() => 0))
+    .toBe(1920);
   // The preview is mirrored, as a person expects of a selfie camera.
   await expect(video).toHaveCSS('transform', 'matrix(-1, 0, 0, 1, 0, 0)');
 

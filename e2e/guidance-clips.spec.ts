@@ -7,7 +7,10 @@ function clipOf(projectName: string): string {
   return projectName.replace(/^guidance-/, '');
 }
 
-test('the camera clip gets its hint, and only a compliant face is captured by itself', async ({ page, uploads }, info) => {
+test('the camera clip gets its hint, and only a compliant face is captured by itself', async ({
+  page,
+  uploads,
+}, info) => {
   const clip = clipOf(info.project.name);
   const expected = CLIP_HINTS[clip];
   if (expected === undefined) throw new Error(`no expected hint for clip ${clip}`);

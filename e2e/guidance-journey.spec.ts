@@ -41,7 +41,10 @@ async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<v
   }, state);
 }
 
-test('a hidden tab pauses the analysis: no frame analysed, nothing captured, until the person is back', async ({ page, uploads }) => {
+test('a hidden tab pauses the analysis: no frame analysed, nothing captured, until the person is back', async ({
+  page,
+  uploads,
+}) => {
   await installScriptedCamera(page, { scale: 1.4, fx: 0.5 }, { width: 1920, height: 1080, fps: 15 });
   await page.goto('/');
   const widget = page.locator('.okl-root');
@@ -49,7 +52,8 @@ test('a hidden tab pauses the analysis: no frame analysed, nothing captured, unt
   await expect(widget).toHaveAttribute('data-hint', 'FACE_TOO_SMALL', { timeout: 90_000 });
 
   // The console's hint block shows the frame counter of the host's onGuidance snapshots.
-  const frame = async () => Number((await page.locator('.console-hint-block').textContent())?.match(/frame (\d+)/)?.[1]);
+  const frame = async () =>
+    Number((await page.locator('.console-hint-block').textContent())?.match(/frame (\d+)/)?.[1]);
   await setVisibility(page, 'hidden');
   // A frame already in the worker may still land (a slow one on a busy machine): wait until
   // the counter stands still.

@@ -1,8 +1,14 @@
 import { expect, test } from './support/fixtures.ts';
 
 /** Run by the guidance-compliant project only: one clip is enough to show the fallback. */
-test('without the face model, guidance says it is unavailable and manual capture works at once', async ({ page, context, uploads }) => {
-  await context.route('**/okaylive-assets/landmarks68.bin', (route) => route.fulfill({ status: 404, body: 'not here' }));
+test('without the face model, guidance says it is unavailable and manual capture works at once', async ({
+  page,
+  context,
+  uploads,
+}) => {
+  await context.route('**/okaylive-assets/landmarks68.bin', (route) =>
+    route.fulfill({ status: 404, body: 'not here' }),
+  );
   await page.goto('/');
   const widget = page.locator('.okl-root');
   await page.getByRole('button', { name: 'Start camera' }).click();
@@ -19,15 +25,22 @@ test('without the face model, guidance says it is unavailable and manual capture
   await expect(widget).toHaveAttribute('data-state', 'result', { timeout: 30_000 });
   const [upload] = await uploads();
   expect(upload?.jpeg).toEqual({ width: 810, height: 1080 });
-  await expect(page.locator('.console-events li[data-event="onCapture"]')).toContainText('manual, guidance unavailable (LOAD_FAILED)');
+  await expect(page.locator('.console-events li[data-event="onCapture"]')).toContainText(
+    'manual, guidance unavailable (LOAD_FAILED)',
+  );
   await expect(page.locator('.console-events li[data-event="onError"]')).toHaveCount(1);
 });
 
-test('a wrong assets-base-url on the element reaches the page as an okaylive-error event, and the flow goes on', async ({ page }) => {
+test('a wrong assets-base-url on the element reaches the page as an okaylive-error event, and the flow goes on', async ({
+  page,
+}) => {
   // The page as a host would get it wrong: the attribute points where no models are.
   await page.route('**/onboarding.html', async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace('<okaylive-capture ', '<okaylive-capture assets-base-url="/nowhere/" ');
+    const body = (await response.text()).replace(
+      '<okaylive-capture ',
+      '<okaylive-capture assets-base-url="/nowhere/" ',
+    );
     await route.fulfill({ response, body });
   });
   await page.addInitScript(() => {
@@ -40,7 +53,12 @@ test('a wrong assets-base-url on the element reaches the page as an okaylive-err
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __heard: unknown[] }).__heard), { timeout: 60_000 })
     .toEqual([
-      expect.objectContaining({ code: 'ANALYSIS_UNAVAILABLE', source: 'analysis', reason: 'LOAD_FAILED', detail: expect.stringContaining('assetsBaseUrl') }),
+      expect.objectContaining({
+        code: 'ANALYSIS_UNAVAILABLE',
+        source: 'analysis',
+        reason: 'LOAD_FAILED',
+        detail: expect.stringContaining('assetsBaseUrl'),
+      }),
     ]);
   // A notification only: the person starts the camera and is offered the capture button at once.
   const widget = page.locator('okaylive-capture .okl-root');

@@ -16,7 +16,11 @@ import { expect, test } from './support/fixtures.ts';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PIXEL = devices['Pixel 7'];
 
-async function desktopContext(browser: Browser, baseURL: string | undefined, withoutCamera: boolean): Promise<BrowserContext> {
+async function desktopContext(
+  browser: Browser,
+  baseURL: string | undefined,
+  withoutCamera: boolean,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ ...(baseURL ? { baseURL } : {}), viewport: { width: 1280, height: 800 } });
   if (withoutCamera) {
     // A desktop with no camera at all: the browser finds none to give.
@@ -57,9 +61,15 @@ async function axe(page: Page, what: string): Promise<void> {
   ).toEqual([]);
 }
 
-const events = (page: Page) => page.locator('#bank-events li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.event).reverse());
+const events = (page: Page) =>
+  page
+    .locator('#bank-events li')
+    .evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.event).reverse());
 
-test('a desktop without a camera hands the selfie to a phone by QR code, and hears the verdict as its own', async ({ browser, baseURL }) => {
+test('a desktop without a camera hands the selfie to a phone by QR code, and hears the verdict as its own', async ({
+  browser,
+  baseURL,
+}) => {
   test.slow();
   const desk = await (await desktopContext(browser, baseURL, true)).newPage();
   const followed: string[] = [];
@@ -80,7 +90,10 @@ test('a desktop without a camera hands the selfie to a phone by QR code, and hea
   expect(link).toMatch(new RegExp(`^${baseURL ?? ''}/phone#t=[A-Za-z0-9_-]{22}&l=en$`));
   // The short link is the page without its token: clicked on the desktop, it spends nothing.
   await expect(deskWidget.locator('[data-handoff-link]')).toHaveAttribute('href', link.split('#')[0] ?? '');
-  await expect(deskWidget.locator('[data-handoff-code]')).toHaveAttribute('data-handoff-code', /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(deskWidget.locator('[data-handoff-code]')).toHaveAttribute(
+    'data-handoff-code',
+    /^[0-9A-Z]{4}-[0-9A-Z]{4}$/,
+  );
 
   const phone = await (await phoneContext(browser, baseURL)).newPage();
   await phone.goto(link);
@@ -96,7 +109,10 @@ test('a desktop without a camera hands the selfie to a phone by QR code, and hea
   await expect(phoneWidget).toHaveAttribute('data-state', 'result', { timeout: 60_000 });
   const verdict = await phoneWidget.getAttribute('data-verdict');
   expect(verdict).toMatch(/^(live|not_live|retake)$/);
-  test.skip(verdict === 'retake', 'the service asked the phone for another selfie; the desktop waits on (covered by unit tests)');
+  test.skip(
+    verdict === 'retake',
+    'the service asked the phone for another selfie; the desktop waits on (covered by unit tests)',
+  );
   await expect(phoneWidget.getByText(en['handoff.phone.done'])).toBeVisible();
 
   await expect(deskWidget).toHaveAttribute('data-state', 'result', { timeout: 15_000 });
@@ -113,7 +129,10 @@ test('a desktop without a camera hands the selfie to a phone by QR code, and hea
   await desk.context().close();
 });
 
-test("the phone carries on in the desktop's language; a second phone with the same link is refused", async ({ browser, baseURL }) => {
+test("the phone carries on in the desktop's language; a second phone with the same link is refused", async ({
+  browser,
+  baseURL,
+}) => {
   const desk = await (await desktopContext(browser, baseURL, false)).newPage();
   await desk.goto('/onboarding.html?locale=ms');
   const deskWidget = desk.locator('okaylive-capture .okl-root');
@@ -189,7 +208,10 @@ test('a typed code connects; the desktop cancelling tells the phone; a phone tha
   await Promise.all([phone.context().close(), leaving.context().close(), desk.context().close()]);
 });
 
-test('the console starts a handoff and shows its state; its switch turns the offer off', async ({ browser, baseURL }) => {
+test('the console starts a handoff and shows its state; its switch turns the offer off', async ({
+  browser,
+  baseURL,
+}) => {
   const desk = await (await desktopContext(browser, baseURL, false)).newPage();
   await desk.goto('/');
   const widget = desk.locator('.okl-root');

@@ -54,7 +54,9 @@ async function unmount(page: Page): Promise<void> {
     window.__mounted = null;
     document.getElementById('mounted')?.remove();
   });
-  await expect.poll(() => page.workers().length, { timeout: 15_000, message: 'the worker ends with the widget' }).toBe(0);
+  await expect
+    .poll(() => page.workers().length, { timeout: 15_000, message: 'the worker ends with the widget' })
+    .toBe(0);
 }
 
 test(`mounted and unmounted ${CYCLES} times, the widget gives its memory back`, async ({ page, browser }) => {
@@ -92,7 +94,10 @@ test(`mounted and unmounted ${CYCLES} times, the widget gives its memory back`, 
   console.log(`renderer resident after a critical memory-pressure signal: ${beforePressure} → ${await rss()}`);
   expect(last - first).toBeLessThanOrEqual(20 * MiB);
   await heapBytes(cdp);
-  const previews = await page.evaluate(() => ({ alive: (window.__previews ?? []).filter((r) => r.deref()).length, all: window.__previews?.length ?? 0 }));
+  const previews = await page.evaluate(() => ({
+    alive: (window.__previews ?? []).filter((r) => r.deref()).length,
+    all: window.__previews?.length ?? 0,
+  }));
   expect(previews.all, 'every mount had a preview').toBe(CYCLES);
   expect(previews.alive, 'unmounted previews still alive after a garbage collection').toBe(0);
 });

@@ -67,8 +67,12 @@ function expectSoundLayout(layout: Layout): void {
   expect(layout.overflowing, 'text spills out of its box').toEqual([]);
   for (const control of layout.controls) {
     expect(control.x, `${control.label} starts off screen`).toBeGreaterThanOrEqual(0);
-    expect(control.x + control.width, `${control.label} ends off screen`).toBeLessThanOrEqual(layout.viewport.width + 0.5);
-    expect(control.x + control.width, `${control.label} sticks out of the widget`).toBeLessThanOrEqual(layout.root.x + layout.root.width + 0.5);
+    expect(control.x + control.width, `${control.label} ends off screen`).toBeLessThanOrEqual(
+      layout.viewport.width + 0.5,
+    );
+    expect(control.x + control.width, `${control.label} sticks out of the widget`).toBeLessThanOrEqual(
+      layout.root.x + layout.root.width + 0.5,
+    );
     // WCAG 2.2 asks 24 px; 44 px is what fingers need, and what the styles give.
     expect(control.height, `${control.label} is too small to touch`).toBeGreaterThanOrEqual(44);
   }
@@ -95,8 +99,18 @@ async function shoot(page: Page, info: TestInfo, name: string): Promise<void> {
   await info.attach(name, { path, contentType: 'image/png' });
 }
 
-const SHOWN = ['idle', 'guiding', 'submitting', 'verdict live', 'verdict retake (eyes closed)', 'error: camera denied', 'error: rate limited'];
-const states = SHOWN.map((name) => WIDGET_STATES.find((s) => s.name === name)).filter((s): s is WidgetState => s !== undefined);
+const SHOWN = [
+  'idle',
+  'guiding',
+  'submitting',
+  'verdict live',
+  'verdict retake (eyes closed)',
+  'error: camera denied',
+  'error: rate limited',
+];
+const states = SHOWN.map((name) => WIDGET_STATES.find((s) => s.name === name)).filter(
+  (s): s is WidgetState => s !== undefined,
+);
 
 for (const target of states) {
   test(`layout: ${target.name}`, async ({ page }, info) => {
@@ -107,9 +121,12 @@ for (const target of states) {
     if (target.state === 'ready') {
       expectPortraitPreview(layout);
       // What iOS Safari needs to show a camera inline: playsinline (no forced full-screen player), muted, autoplay.
-      const video = await widget
-        .locator('video')
-        .evaluate((v: HTMLVideoElement) => ({ inline: v.hasAttribute('playsinline'), muted: v.muted, autoplay: v.autoplay, playing: !v.paused }));
+      const video = await widget.locator('video').evaluate((v: HTMLVideoElement) => ({
+        inline: v.hasAttribute('playsinline'),
+        muted: v.muted,
+        autoplay: v.autoplay,
+        playing: !v.paused,
+      }));
       expect(video).toEqual({ inline: true, muted: true, autoplay: true, playing: true });
       if (phone(info)) {
         // The camera takes the whole phone screen, portrait.

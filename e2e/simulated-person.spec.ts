@@ -30,8 +30,18 @@ export const STARTS: readonly Start[] = [
   { name: 'too close', scene: { scale: 5.6 }, first: 'FACE_TOO_CLOSE' },
   // 0.38 and 0.62, not 0.36 and 0.64: there the jaw line already touches the crop's edge
   // (FACE_CROPPED first, now and then).
-  { name: 'left in the camera image', scene: { fx: 0.38 }, first: ['FACE_CLOSE_TO_BORDER', 'FACE_CROPPED'], move: 'move-left' },
-  { name: 'right in the camera image', scene: { fx: 0.62 }, first: ['FACE_CLOSE_TO_BORDER', 'FACE_CROPPED'], move: 'move-right' },
+  {
+    name: 'left in the camera image',
+    scene: { fx: 0.38 },
+    first: ['FACE_CLOSE_TO_BORDER', 'FACE_CROPPED'],
+    move: 'move-left',
+  },
+  {
+    name: 'right in the camera image',
+    scene: { fx: 0.62 },
+    first: ['FACE_CLOSE_TO_BORDER', 'FACE_CROPPED'],
+    move: 'move-right',
+  },
   { name: 'above the oval', scene: { fy: 0.27 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'below the oval', scene: { fy: 0.72 }, first: 'FACE_CLOSE_TO_BORDER' },
   { name: 'tilted clockwise', scene: { roll: 36 }, first: 'FACE_ANGLE_TOO_LARGE' },
@@ -88,7 +98,9 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(() => {
-  console.log(`\nSimulated person: one row per start (target ${TARGET_MS / 1000} s from the first hint to the capture)`);
+  console.log(
+    `\nSimulated person: one row per start (target ${TARGET_MS / 1000} s from the first hint to the capture)`,
+  );
   console.table(rows);
 });
 
@@ -109,7 +121,9 @@ for (const start of STARTS) {
     const hints = hintsOf(log);
     const first = hints.find((h) => h.label !== 'ok');
     // The person looks every 100 ms: the capture is the first look that finds guidance over.
-    const capture = log.find((e, i) => i > 0 && log[i - 1]?.state === 'ready' && e.state !== 'ready' && e.state !== 'camera_starting');
+    const capture = log.find(
+      (e, i) => i > 0 && log[i - 1]?.state === 'ready' && e.state !== 'ready' && e.state !== 'camera_starting',
+    );
     const start0 = log[0]?.at ?? 0;
     const toCapture = first && capture ? Math.round(capture.at - first.at) : null;
     rows.push({

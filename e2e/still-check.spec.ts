@@ -8,7 +8,10 @@ import { expectCompliantSelfie } from './support/selfie.ts';
  * it must never reach the server; the next compliant frame does, and the capture counts the one
  * refused.
  */
-test('a still that encodes black is never uploaded: the next compliant frame is, and the metadata counts it', async ({ page, uploads }) => {
+test('a still that encodes black is never uploaded: the next compliant frame is, and the metadata counts it', async ({
+  page,
+  uploads,
+}) => {
   await page.addInitScript(() => {
     const encode = OffscreenCanvas.prototype.convertToBlob;
     const planted = window as unknown as { __blanked: number };

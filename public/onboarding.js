@@ -34,14 +34,20 @@
     log('statechange', event.detail.state);
   });
   widget.addEventListener('okaylive-capture', function (event) {
-    log('capture', { bytes: event.detail.blob.size, width: event.detail.meta.width, height: event.detail.meta.height, camera: event.detail.meta.camera });
+    log('capture', {
+      bytes: event.detail.blob.size,
+      width: event.detail.meta.width,
+      height: event.detail.meta.height,
+      camera: event.detail.meta.camera,
+    });
   });
   widget.addEventListener('okaylive-result', function (event) {
     var verdict = event.detail;
     log('result', verdict);
     // The page only lets the person continue on the server's "live"; the widget never decides.
     proceed.disabled = verdict.outcome !== 'live';
-    outcome.textContent = verdict.outcome === 'live' ? 'Selfie accepted. You can continue.' : 'The selfie step is not complete yet.';
+    outcome.textContent =
+      verdict.outcome === 'live' ? 'Selfie accepted. You can continue.' : 'The selfie step is not complete yet.';
   });
   widget.addEventListener('okaylive-error', function (event) {
     log('error', event.detail);

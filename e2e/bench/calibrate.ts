@@ -13,9 +13,13 @@ import { buildClips } from '../setup/clips.mjs';
 import { decodeRgba, detectFaces } from '../support/human-node.ts';
 
 function firstFrame(file: string): Buffer {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    'ffmpeg',
+    ['-hide_banner', '-loglevel', 'error', '-i', file, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`ffmpeg could not read ${file}`);
   return r.stdout;
 }
@@ -28,7 +32,10 @@ for (const [name, file] of Object.entries(clips)) {
   const frame = firstFrame(file);
   const meta = await sharp(frame).metadata();
   const plan = portraitCrop(meta.width ?? 0, meta.height ?? 0);
-  const cropped = await sharp(frame).extract({ left: plan.sx, top: plan.sy, width: plan.sw, height: plan.sh }).png().toBuffer();
+  const cropped = await sharp(frame)
+    .extract({ left: plan.sx, top: plan.sy, width: plan.sw, height: plan.sh })
+    .png()
+    .toBuffer();
   const image = await decodeRgba(cropped, Math.min(ANALYSIS_HEIGHT, plan.sh));
   const faces = await detectFaces(image);
   const m = measure({ faces, image, crop: { width: plan.width, height: plan.height } });
@@ -44,7 +51,9 @@ for (const [name, file] of Object.entries(clips)) {
     margin: f(r.margin, 2),
     overflow: f(r.ovalOverflow, 3),
     offset: m.face ? `${m.face.offset.x.toFixed(0)},${m.face.offset.y.toFixed(0)}` : '-',
-    'yaw/pitch/roll': m.face?.pose ? `${m.face.pose.yaw.toFixed(1)}/${m.face.pose.pitch.toFixed(1)}/${m.face.pose.roll.toFixed(1)}` : '-',
+    'yaw/pitch/roll': m.face?.pose
+      ? `${m.face.pose.yaw.toFixed(1)}/${m.face.pose.pitch.toFixed(1)}/${m.face.pose.roll.toFixed(1)}`
+      : '-',
     luma: f(r.brightness, 0),
     clip_: f(r.clipped, 3),
     uneven: f(r.unevenness, 3),

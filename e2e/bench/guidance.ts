@@ -33,7 +33,8 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.floor((s.length - 1) / 2)] ?? NaN) : NaN;
 };
-const ms = (v: number | null | undefined): string => (v === null || v === undefined || Number.isNaN(v) ? '–' : `${Math.round(v)} ms`);
+const ms = (v: number | null | undefined): string =>
+  v === null || v === undefined || Number.isNaN(v) ? '–' : `${Math.round(v)} ms`;
 const kib = (v: number): string => (Number.isNaN(v) ? '–' : `${(v / 1024).toFixed(0)} KiB`);
 
 interface Run {
@@ -72,7 +73,9 @@ function transferLog(context: BrowserContext, server: BenchServer) {
     finished.push({ path: url.pathname, at: Date.now() });
     if (process.env.BENCH_DEBUG) {
       const t = request.timing();
-      console.log(`[timing] ${url.pathname} start ${Math.round(t.startTime)} end ${Math.round(t.startTime + t.responseEnd)}`);
+      console.log(
+        `[timing] ${url.pathname} start ${Math.round(t.startTime)} end ${Math.round(t.startTime + t.responseEnd)}`,
+      );
     }
   });
   const serverFrom = server.sent.length;
@@ -105,7 +108,11 @@ async function visit(context: BrowserContext, server: BenchServer, profile: Prof
   await installScriptedCamera(page, { scale: 1.6 }, undefined, {}, 'inline');
   if (process.env.BENCH_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
   await page.goto(server.url);
-  await page.waitForFunction(() => window.__bench.firstHint !== null || window.__bench.analysis === 'unavailable', null, { timeout: 180_000 });
+  await page.waitForFunction(
+    () => window.__bench.firstHint !== null || window.__bench.analysis === 'unavailable',
+    null,
+    { timeout: 180_000 },
+  );
   return page;
 }
 
@@ -114,7 +121,11 @@ async function visit(context: BrowserContext, server: BenchServer, profile: Prof
  * first visit (cold cache), navigation → the capture taken by itself. Page times count from
  * navigation (performance.now()'s origin).
  */
-async function placed(browser: Browser, server: BenchServer, profile: Profile): Promise<{ capture: number | null; bytes: number }> {
+async function placed(
+  browser: Browser,
+  server: BenchServer,
+  profile: Profile,
+): Promise<{ capture: number | null; bytes: number }> {
   const context = await browser.newContext();
   try {
     const log = transferLog(context, server);
@@ -122,7 +133,9 @@ async function placed(browser: Browser, server: BenchServer, profile: Profile): 
     await applyProfile(page, profile);
     await installScriptedCamera(page, { scale: 3.2 }, undefined, {}, 'inline');
     await page.goto(server.url);
-    await page.waitForFunction(() => window.__bench.capture !== null, null, { timeout: 120_000 }).catch(() => undefined);
+    await page
+      .waitForFunction(() => window.__bench.capture !== null, null, { timeout: 120_000 })
+      .catch(() => undefined);
     const m: BenchMarks = await page.evaluate(() => window.__bench);
     const bytes = m.capture === null ? Number.NaN : log.before(await wallOf(page, m.capture)).bytes;
     await page.close();
@@ -132,7 +145,8 @@ async function placed(browser: Browser, server: BenchServer, profile: Profile): 
   }
 }
 
-const wallOf = (page: Page, at: number | null) => (at === null ? Promise.resolve(Number.NaN) : page.evaluate((t) => Date.now() - (performance.now() - t), at));
+const wallOf = (page: Page, at: number | null) =>
+  at === null ? Promise.resolve(Number.NaN) : page.evaluate((t) => Date.now() - (performance.now() - t), at);
 
 async function once(browser: Browser, server: BenchServer, profile: Profile): Promise<Run> {
   const first = await placed(browser, server, profile);
@@ -178,7 +192,9 @@ async function once(browser: Browser, server: BenchServer, profile: Profile): Pr
       bytesBeforeHint: beforeHint.bytes,
       requestsBeforeHint: beforeHint.requests,
       secondVisitBytes: second.reduce((s, x) => s + x.bytes, 0),
-      secondVisitModelBytes: second.filter((x) => x.path.startsWith('/okaylive-assets/')).reduce((s, x) => s + x.bytes, 0),
+      secondVisitModelBytes: second
+        .filter((x) => x.path.startsWith('/okaylive-assets/'))
+        .reduce((s, x) => s + x.bytes, 0),
     };
   } finally {
     await context.close();
@@ -218,12 +234,23 @@ const load = loadavg()
 // BENCH_REUSE=1: measure the last build again (when only the measuring changed).
 if (process.env.BENCH_REUSE !== '1') {
   console.log('[bench] building the benchmark page (production)…');
-  await build({ configFile: join(repo, 'vite.config.ts'), root: join(here, 'page'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(repo, 'vite.config.ts'),
+    root: join(here, 'page'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
 }
 const server = await serveBuild(outDir, PORT);
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--use-fake-ui-for-media-stream'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--no-first-run',
+    '--use-fake-ui-for-media-stream',
+  ],
 });
 try {
   const tables: Record<string, Record<string, string>> = {};
@@ -252,7 +279,9 @@ try {
   if (only !== 'memory') printTimings(tables);
   if (only !== 'timing') await printMemory();
   if (broken.length > 0) {
-    console.error(`[bench] these runs did not see the scripted face as expected, so their figures mean little:\n  ${broken.join('\n  ')}`);
+    console.error(
+      `[bench] these runs did not see the scripted face as expected, so their figures mean little:\n  ${broken.join('\n  ')}`,
+    );
     process.exitCode = 1;
   }
 } finally {
@@ -264,9 +293,15 @@ function printTimings(tables: Record<string, Record<string, string>>): void {
   console.log(
     `\nguidance benchmark (median of ${RUNS} runs per profile; headless Chromium, scripted 1920x1080 camera at 30 fps, production build served precompressed)`,
   );
-  console.log(`machine: ${cpus().length} cores, load average at start ${load} (anything else running slows every figure)`);
+  console.log(
+    `machine: ${cpus().length} cores, load average at start ${load} (anything else running slows every figure)`,
+  );
   const rows = Object.keys(Object.values(tables)[0] ?? {});
-  console.table(Object.fromEntries(rows.map((row) => [row, Object.fromEntries(Object.entries(tables).map(([p, t]) => [p, t[row] ?? '–']))])));
+  console.table(
+    Object.fromEntries(
+      rows.map((row) => [row, Object.fromEntries(Object.entries(tables).map(([p, t]) => [p, t[row] ?? '–']))]),
+    ),
+  );
 }
 
 /** Memory: one browser per camera and step (Chromium's fake camera plays a clip per launch). */
@@ -277,10 +312,18 @@ async function printMemory(): Promise<void> {
   for (const profile of profiles) {
     for (const camera of Object.keys(CAMERAS) as CameraName[]) {
       console.log(`[bench] memory: ${profile.name}, ${camera} camera…`);
-      columns[`${profile.name} ${camera}`] = memoryRows(await measureMemory(server.url, profile, camera, executablePath));
+      columns[`${profile.name} ${camera}`] = memoryRows(
+        await measureMemory(server.url, profile, camera, executablePath),
+      );
     }
   }
-  console.log(`\nguidance memory (resident memory of Chromium's renderer, MB = MiB; fake camera playing an MJPEG clip at 10 fps; 390x844 viewport)`);
+  console.log(
+    `\nguidance memory (resident memory of Chromium's renderer, MB = MiB; fake camera playing an MJPEG clip at 10 fps; 390x844 viewport)`,
+  );
   const rows = Object.keys(Object.values(columns)[0] ?? {});
-  console.table(Object.fromEntries(rows.map((row) => [row, Object.fromEntries(Object.entries(columns).map(([c, t]) => [c, t[row] ?? '–']))])));
+  console.table(
+    Object.fromEntries(
+      rows.map((row) => [row, Object.fromEntries(Object.entries(columns).map(([c, t]) => [c, t[row] ?? '–']))]),
+    ),
+  );
 }

@@ -99,7 +99,9 @@ async function rendererParts(browserCdp: CDPSession, limit = 6): Promise<Allocat
 
 /** Resident memory of every renderer process, MiB (the page's, the worker's and any spare). */
 export async function rendererRss(browserCdp: CDPSession): Promise<number> {
-  const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+  const info = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: Array<{ type: string; id: number }>;
+  };
   let bytes = 0;
   for (const p of info.processInfo) {
     if (p.type !== 'renderer') continue;
@@ -120,7 +122,10 @@ async function settle(page: Page, cdp: CDPSession, browserCdp: CDPSession): Prom
   return rendererRss(browserCdp);
 }
 
-async function launch(executablePath: string | undefined, clip: string): Promise<{ browser: Browser; browserCdp: CDPSession }> {
+async function launch(
+  executablePath: string | undefined,
+  clip: string,
+): Promise<{ browser: Browser; browserCdp: CDPSession }> {
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
     args: [
@@ -194,7 +199,12 @@ async function cameraOnlyRun(url: string, profile: Profile, clip: string, execut
   }
 }
 
-async function captureRun(url: string, profile: Profile, clip: string, executablePath: string | undefined): Promise<number> {
+async function captureRun(
+  url: string,
+  profile: Profile,
+  clip: string,
+  executablePath: string | undefined,
+): Promise<number> {
   const { browser, browserCdp } = await launch(executablePath, clip);
   try {
     const { page, cdp } = await openPage(browser, profile);
@@ -213,7 +223,12 @@ export const CAMERAS = {
 } as const;
 export type CameraName = keyof typeof CAMERAS;
 
-export async function measureMemory(url: string, profile: Profile, camera: CameraName, executablePath: string | undefined): Promise<MemoryFigures> {
+export async function measureMemory(
+  url: string,
+  profile: Profile,
+  camera: CameraName,
+  executablePath: string | undefined,
+): Promise<MemoryFigures> {
   const clips = CAMERAS[camera];
   const run = await guidanceRun(url, profile, clipPath(clips.far), executablePath);
   const cameraOnly = await cameraOnlyRun(url, profile, clipPath(clips.far), executablePath);
@@ -244,8 +259,10 @@ export function memoryRows(f: MemoryFigures): Record<string, string> {
     'renderer: 20 s of guidance (over idle; target ≤ 150 MB at 1080p, ≤ 100 MB at 720p)': `${mb(f.guidance)} (${over(f.guidance, f.idle)})`,
     'renderer: highest during guidance': `${mb(f.guidancePeak)} (${over(f.guidancePeak, f.idle)})`,
     'renderer: after a capture': `${mb(f.afterCapture)} (${over(f.afterCapture, f.idle)})`,
-    'worker: live tensors / their bytes': f.tensors === null ? '–' : `${f.tensors} / ${((f.tensorBytes ?? 0) / MiB).toFixed(1)} MB`,
+    'worker: live tensors / their bytes':
+      f.tensors === null ? '–' : `${f.tensors} / ${((f.tensorBytes ?? 0) / MiB).toFixed(1)} MB`,
     'worker: WASM heap': f.wasmHeap === null ? '–' : mb(f.wasmHeap / MiB),
-    'renderer: what grew from idle to guidance (Chromium allocators, MB)': f.parts.map((p) => `${p.name} +${Math.round(p.mib)}`).join(', ') || '–',
+    'renderer: what grew from idle to guidance (Chromium allocators, MB)':
+      f.parts.map((p) => `${p.name} +${Math.round(p.mib)}`).join(', ') || '–',
   };
 }

@@ -29,13 +29,16 @@ export async function serveBuild(dir: string, port: number): Promise<BenchServer
     brotli: true,
     gzip: true,
     etag: true,
-    setHeaders: (res, pathname) => res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', HASHED.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   const sent: Sent[] = [];
   const server: Server = createServer((req, res) => {
     // Keep-alive sockets carry one response at a time: the difference is this response.
     const before = req.socket.bytesWritten;
-    res.on('finish', () => sent.push({ path: (req.url ?? '').split('?')[0] ?? '', bytes: req.socket.bytesWritten - before, at: Date.now() }));
+    res.on('finish', () =>
+      sent.push({ path: (req.url ?? '').split('?')[0] ?? '', bytes: req.socket.bytesWritten - before, at: Date.now() }),
+    );
     serve(req, res, () => {
       res.statusCode = 404;
       res.end();

@@ -41,20 +41,32 @@ const NPM_ENV = {
 };
 
 /** Runs a command, bounded, and returns its exit code and combined output (never throws). */
-export function run(command: string, args: string[], cwd: string, timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> {
   const shown = [command, ...args].join(' ');
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, ...NPM_ENV, ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      const output = `${stdout}${stderr}${error?.killed ? `\n(stopped after ${timeoutMs} ms)` : ''}`;
-      resolve({ command: shown, code, output });
-    });
+    execFile(
+      command,
+      args,
+      { cwd, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, ...NPM_ENV, ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        const output = `${stdout}${stderr}${error?.killed ? `\n(stopped after ${timeoutMs} ms)` : ''}`;
+        resolve({ command: shown, code, output });
+      },
+    );
   });
 }
 
 /** Throws with the command's output when it failed. */
 export function succeeded(result: RunResult): RunResult {
-  if (result.code !== 0) throw new Error(`${result.command} exited with ${result.code}:\n${result.output.slice(-6000)}`);
+  if (result.code !== 0)
+    throw new Error(`${result.command} exited with ${result.code}:\n${result.output.slice(-6000)}`);
   return result;
 }
 
@@ -65,7 +77,9 @@ export function tarball(name: PackageName = 'okaylive-capture'): string {
   const pattern = new RegExp(`^${name}-\\d[^/]*\\.tgz$`);
   const files = existsSync(TARBALL_DIR) ? readdirSync(TARBALL_DIR).filter((f) => pattern.test(f)) : [];
   if (files.length !== 1 || !files[0])
-    throw new Error(`expected one packed ${name} in ${TARBALL_DIR}, found ${files.length}: run the consumer-package project`);
+    throw new Error(
+      `expected one packed ${name} in ${TARBALL_DIR}, found ${files.length}: run the consumer-package project`,
+    );
   return join(TARBALL_DIR, files[0]);
 }
 
@@ -73,7 +87,8 @@ export function tarball(name: PackageName = 'okaylive-capture'): string {
 export function placeTarball(name: PackageName, dir: string, install: Snippet): void {
   const packed = tarball(name);
   const file = packed.slice(TARBALL_DIR.length + 1);
-  if (!install.body.includes(`./${file}`)) throw new Error(`${install.at} does not install ./${file} (the packed ${name})`);
+  if (!install.body.includes(`./${file}`))
+    throw new Error(`${install.at} does not install ./${file} (the packed ${name})`);
   cpSync(packed, join(dir, file));
 }
 
@@ -106,10 +121,12 @@ export async function prepareApp(name: string, version: ReactVersion): Promise<P
   // Older keys of this app: their installs will not be used again.
   if (existsSync(CACHE))
     for (const old of readdirSync(CACHE))
-      if (old.startsWith(`${name}-`) && old !== `${name}-${key}`) rmSync(join(CACHE, old), { recursive: true, force: true });
+      if (old.startsWith(`${name}-`) && old !== `${name}-${key}`)
+        rmSync(join(CACHE, old), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(dir))
-    if (entry !== 'node_modules' && entry !== 'package-lock.json') rmSync(join(dir, entry), { recursive: true, force: true });
+    if (entry !== 'node_modules' && entry !== 'package-lock.json')
+      rmSync(join(dir, entry), { recursive: true, force: true });
   cpSync(TEMPLATE, dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), manifest);
 
@@ -132,7 +149,8 @@ export async function prepareApp(name: string, version: ReactVersion): Promise<P
   }
   // In the guide's order: the install first.
   for (const snippet of snippets.values()) {
-    if (snippet.key.startsWith('run=')) steps.push(succeeded(await run('sh', ['-e', '-c', snippet.body], dir, 300_000)));
+    if (snippet.key.startsWith('run='))
+      steps.push(succeeded(await run('sh', ['-e', '-c', snippet.body], dir, 300_000)));
   }
   return { dir, steps };
 }

@@ -27,7 +27,8 @@ interface Servers {
 
 function reactVersion(metadata: Record<string, unknown>): ReactVersion {
   const { react, types } = metadata;
-  if (typeof react !== 'string' || typeof types !== 'string') throw new Error('a consumer project names its React and @types/react versions in metadata');
+  if (typeof react !== 'string' || typeof types !== 'string')
+    throw new Error('a consumer project names its React and @types/react versions in metadata');
   return { react, types };
 }
 
@@ -41,7 +42,12 @@ const test = base.extend<object, { consumer: Consumer; servers: Servers }>({
       // The app's own build script: `tsc -b` (strict, as the template sets it) and `vite build`.
       const build = await run('npm', ['run', 'build'], app.dir, 240_000);
       // The starter skips type-checking libraries; check the package's own declarations anyway.
-      const declarations = await run(bin(app, 'tsc'), ['-p', 'tsconfig.app.json', '--noEmit', '--skipLibCheck', 'false'], app.dir, 120_000);
+      const declarations = await run(
+        bin(app, 'tsc'),
+        ['-p', 'tsconfig.app.json', '--noEmit', '--skipLibCheck', 'false'],
+        app.dir,
+        120_000,
+      );
       await use({ app, build, declarations });
     },
     { scope: 'worker', timeout: 600_000 },
@@ -51,13 +57,20 @@ const test = base.extend<object, { consumer: Consumer; servers: Servers }>({
       // Two ports per React version above the e2e server's own pair.
       const base = Number(process.env.E2E_PORT ?? 5199) + 11 + 2 * workerInfo.parallelIndex;
       // Node itself with tsx's loader (not the tsx CLI, which forks): a kill reaches the servers.
-      const server = spawn(process.execPath, ['--import', 'tsx', 'e2e/consumer/serve.ts', consumer.app.dir, String(base), String(base + 1)], {
-        cwd: REPO,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const server = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'e2e/consumer/serve.ts', consumer.app.dir, String(base), String(base + 1)],
+        {
+          cwd: REPO,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let log = '';
       const ready = new Promise<Servers>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the consumer servers did not start in 120 s:\n${log}`)), 120_000);
+        const timer = setTimeout(
+          () => reject(new Error(`the consumer servers did not start in 120 s:\n${log}`)),
+          120_000,
+        );
         server.on('exit', (code) => reject(new Error(`the consumer servers stopped (${code}):\n${log}`)));
         const read = (chunk: Buffer) => {
           log += chunk.toString();
@@ -85,17 +98,28 @@ const test = base.extend<object, { consumer: Consumer; servers: Servers }>({
 
 test.describe.configure({ mode: 'serial' });
 
-test('the app builds with its own script (tsc strict, vite build), and the declarations type-check', async ({ consumer }) => {
+test('the app builds with its own script (tsc strict, vite build), and the declarations type-check', async ({
+  consumer,
+}) => {
   expect(consumer.build.code, consumer.build.output).toBe(0);
-  const ours = consumer.declarations.output.split('\n').filter((line) => line.includes('node_modules/okaylive-capture/'));
+  const ours = consumer.declarations.output
+    .split('\n')
+    .filter((line) => line.includes('node_modules/okaylive-capture/'));
   expect(ours).toEqual([]);
 });
 
-test('every built entry imports in Node without a DOM, renders on the server, and under react-server', async ({ consumer }) => {
+test('every built entry imports in Node without a DOM, renders on the server, and under react-server', async ({
+  consumer,
+}) => {
   copyFileSync(join(REPO, 'e2e', 'consumer', 'node-check.mjs'), join(consumer.app.dir, 'node-check.mjs'));
   const client = await run(process.execPath, ['node-check.mjs'], consumer.app.dir, 60_000);
   expect(client.code, client.output).toBe(0);
-  const server = await run(process.execPath, ['--conditions=react-server', 'node-check.mjs', '--react-server'], consumer.app.dir, 60_000);
+  const server = await run(
+    process.execPath,
+    ['--conditions=react-server', 'node-check.mjs', '--react-server'],
+    consumer.app.dir,
+    60_000,
+  );
   expect(server.code, server.output).toBe(0);
   console.log(`${client.output}${server.output}`.trim());
 });
@@ -118,8 +142,14 @@ async function completesCheck(page: Page, url: string, widget: Locator, next: Lo
   expect(problems).toEqual([]);
 }
 
-const react = (page: Page) => ({ widget: page.locator('#root .okl-root'), next: page.getByRole('link', { name: 'Continue' }) });
-const plain = (page: Page) => ({ widget: page.locator('okaylive-capture .okl-root'), next: page.getByRole('link', { name: 'Continue' }) });
+const react = (page: Page) => ({
+  widget: page.locator('#root .okl-root'),
+  next: page.getByRole('link', { name: 'Continue' }),
+});
+const plain = (page: Page) => ({
+  widget: page.locator('okaylive-capture .okl-root'),
+  next: page.getByRole('link', { name: 'Continue' }),
+});
 
 test('the React page on the dev server completes a check', async ({ page, servers }) => {
   const { widget, next } = react(page);
@@ -141,7 +171,10 @@ test('the plain page with the standalone script completes a check as built', asy
   await completesCheck(page, `${servers.built}/onboarding.html`, widget, next);
 });
 
-test("the guide's Express server (node server.mjs) serves the build and the API: the React page completes a check", async ({ page, consumer }, workerInfo) => {
+test("the guide's Express server (node server.mjs) serves the build and the API: the React page completes a check", async ({
+  page,
+  consumer,
+}, workerInfo) => {
   // Its own port per React version, above the dev and preview pairs.
   const port = Number(process.env.E2E_PORT ?? 5199) + 17 + workerInfo.parallelIndex;
   const server = await startProcess(process.execPath, ['server.mjs'], {

@@ -41,10 +41,15 @@ async function guidedCheck(page: Page, url: string, workerFile: string): Promise
   expect(meta, url).toMatchObject({ mode: 'auto', guidance: 'ready', stillRejected: 0 });
   expect(meta, url).not.toHaveProperty('analysisFailure');
   await expect(page.locator('#errors')).toHaveText('');
-  await expect(page.getByRole('link', { name: 'Continue' })).toBeVisible({ visible: (await widget.getAttribute('data-verdict')) === 'live' });
+  await expect(page.getByRole('link', { name: 'Continue' })).toBeVisible({
+    visible: (await widget.getAttribute('data-verdict')) === 'live',
+  });
   // The worker came from the copied folder (Next's own address for it is file:///_next/…), and the models too.
   expect(loaded, url).toContain(`/okaylive-assets/${workerFile}`);
-  expect(new Set(loaded.filter((path) => /^\/okaylive-assets\/(blazeface|landmarks68)\.[0-9a-f]+\.(json|bin)$/.test(path))).size).toBe(4);
+  expect(
+    new Set(loaded.filter((path) => /^\/okaylive-assets\/(blazeface|landmarks68)\.[0-9a-f]+\.(json|bin)$/.test(path)))
+      .size,
+  ).toBe(4);
   expect(problems, url).toEqual([]);
 }
 
@@ -52,7 +57,10 @@ for (const [bundler, flags] of [
   ['Turbopack', []],
   ['webpack', ['--webpack']],
 ] as const) {
-  test(`Next.js with ${bundler}: next build, next start, and guided checks complete with workerUrl and without`, async ({ page, nextApp }) => {
+  test(`Next.js with ${bundler}: next build, next start, and guided checks complete with workerUrl and without`, async ({
+    page,
+    nextApp,
+  }) => {
     test.setTimeout(600_000);
     const next = join(nextApp.dir, 'node_modules', '.bin', 'next');
     const started = Date.now();

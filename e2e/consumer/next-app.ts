@@ -116,7 +116,8 @@ export async function prepareNextApp(): Promise<NextApp> {
   const dir = NEXT_APP;
   mkdirSync(dir, { recursive: true });
   for (const entry of readdirSync(dir))
-    if (entry !== 'node_modules' && entry !== 'package-lock.json') rmSync(join(dir, entry), { recursive: true, force: true });
+    if (entry !== 'node_modules' && entry !== 'package-lock.json')
+      rmSync(join(dir, entry), { recursive: true, force: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(MANIFEST, null, 2)}\n`);
   const [file, serverFile] = (['okaylive-capture', 'okaylive-capture-server'] as const).map((name) => {
     const packed = tarball(name);
@@ -131,13 +132,26 @@ export async function prepareNextApp(): Promise<NextApp> {
     const result = succeeded(await run(command, args, dir, timeoutMs, { NEXT_TELEMETRY_DISABLED: '1' }));
     steps.push({ ...result, seconds: (Date.now() - started) / 1000 });
   };
-  await timed('npm', ['install', 'next@latest', 'react@^19.3.1', 'react-dom@^19.3.1', `./${file}`, `./${serverFile}`, ...backendPackages()], 600_000);
+  await timed(
+    'npm',
+    [
+      'install',
+      'next@latest',
+      'react@^19.3.1',
+      'react-dom@^19.3.1',
+      `./${file}`,
+      `./${serverFile}`,
+      ...backendPackages(),
+    ],
+    600_000,
+  );
   await timed('npx', ['okaylive-assets', 'public/okaylive-assets'], 120_000);
 
   const assets = join(dir, 'public', 'okaylive-assets');
   const workers = existsSync(assets) ? readdirSync(assets).filter((name) => /^worker-[\w-]+\.js$/.test(name)) : [];
   const workerFile = workers[0];
-  if (workers.length !== 1 || !workerFile) throw new Error(`npx okaylive-assets copied ${workers.length} workers into ${assets}: ${workers.join(', ')}`);
+  if (workers.length !== 1 || !workerFile)
+    throw new Error(`npx okaylive-assets copied ${workers.length} workers into ${assets}: ${workers.join(', ')}`);
 
   for (const [name, body] of Object.entries({ ...files(workerFile), ...guideFiles() })) {
     const target = join(dir, name);

@@ -20,7 +20,9 @@ assert.equal(typeof window, 'undefined', 'no DOM here');
 assert.equal(typeof document, 'undefined', 'no DOM here');
 
 /** Every JavaScript subpath of the package: `.`, `./core`, `./element`, `./locales/ms`, `./standalone`… */
-const subpaths = Object.keys(manifest.exports).filter((key) => !key.includes('*') && !key.endsWith('.css') && key !== './package.json');
+const subpaths = Object.keys(manifest.exports).filter(
+  (key) => !key.includes('*') && !key.endsWith('.css') && key !== './package.json',
+);
 const specifier = (subpath) => (subpath === '.' ? PACKAGE : `${PACKAGE}/${subpath.slice(2)}`);
 
 const names = {};
@@ -28,7 +30,9 @@ for (const subpath of subpaths) {
   const module = await import(specifier(subpath));
   names[subpath] = Object.keys(module).sort();
 }
-console.log(`imported ${subpaths.length} entries in Node${reactServer ? ' under the react-server condition' : ''}: ${subpaths.join(', ')}`);
+console.log(
+  `imported ${subpaths.length} entries in Node${reactServer ? ' under the react-server condition' : ''}: ${subpaths.join(', ')}`,
+);
 
 if (reactServer) {
   // The stand-ins name the same exports as the client entries, and say what to do when used.
@@ -62,18 +66,31 @@ if (reactServer) {
   // The React entries are client modules for a Server Components bundler.
   for (const subpath of ['.', './element']) {
     const file = join(dir, manifest.exports[subpath].import);
-    assert.match(readFileSync(file, 'utf8'), /^['"]use client['"];?\n/, `${relative(dir, file)} starts with 'use client'`);
+    assert.match(
+      readFileSync(file, 'utf8'),
+      /^['"]use client['"];?\n/,
+      `${relative(dir, file)} starts with 'use client'`,
+    );
   }
 
   // ESM only: require() is refused with a clear code, not a half-loaded module.
-  assert.throws(() => createRequire(join(process.cwd(), 'index.js'))(PACKAGE), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  assert.throws(() => createRequire(join(process.cwd(), 'index.js'))(PACKAGE), {
+    code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+  });
 
   // The manifest names only what the built files import: no server packages, React as a peer.
-  assert.deepEqual(Object.keys(manifest.dependencies).sort(), ['@tanstack/query-core', '@tanstack/react-query', 'react-webcam', 'zustand']);
+  assert.deepEqual(Object.keys(manifest.dependencies).sort(), [
+    '@tanstack/query-core',
+    '@tanstack/react-query',
+    'react-webcam',
+    'zustand',
+  ]);
   assert.deepEqual(Object.keys(manifest.peerDependencies).sort(), ['react', 'react-dom']);
   const declared = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)];
   const files = (folder) =>
-    readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(folder, e.name)) : [join(folder, e.name)]));
+    readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(folder, e.name)) : [join(folder, e.name)],
+    );
   const all = files(dir);
   assert.deepEqual(
     all.filter((f) => f.endsWith('.map')).map((f) => relative(dir, f)),
@@ -82,12 +99,16 @@ if (reactServer) {
   );
   // The built files are not minified: each import or re-export statement starts a line.
   const bare = (code) =>
-    [...code.matchAll(/^(?:import|export)\s*(?:[^;'"]*?\sfrom\s*)?['"]([^'"]+)['"]/gm)].map((m) => m[1]).filter((name) => !name.startsWith('.'));
+    [...code.matchAll(/^(?:import|export)\s*(?:[^;'"]*?\sfrom\s*)?['"]([^'"]+)['"]/gm)]
+      .map((m) => m[1])
+      .filter((name) => !name.startsWith('.'));
   /** `react-dom/client` → `react-dom`, `@tanstack/react-query` as it is. */
   const packageOf = (name) => name.split('/', name.startsWith('@') ? 2 : 1).join('/');
   const imported = new Set();
   // lib/assets holds the prebuilt worker: one self-contained file, no imports.
-  for (const file of all.filter((f) => f.endsWith('.js') && relative(dir, f).startsWith('lib') && !relative(dir, f).startsWith('lib/assets'))) {
+  for (const file of all.filter(
+    (f) => f.endsWith('.js') && relative(dir, f).startsWith('lib') && !relative(dir, f).startsWith('lib/assets'),
+  )) {
     for (const name of bare(readFileSync(file, 'utf8'))) {
       imported.add(packageOf(name));
       assert.ok(
@@ -100,6 +121,9 @@ if (reactServer) {
   assert.deepEqual([...imported].sort(), [...declared].sort());
   const bin = join(dir, manifest.bin['okaylive-assets']);
   assert.ok(existsSync(bin));
-  for (const name of bare(readFileSync(bin, 'utf8'))) assert.ok(name.startsWith('node:') || builtinModules.includes(name), `the bin imports ${name}`);
-  console.log(`manifest: dependencies ${Object.keys(manifest.dependencies).join(', ')}; peers ${Object.keys(manifest.peerDependencies).join(', ')}`);
+  for (const name of bare(readFileSync(bin, 'utf8')))
+    assert.ok(name.startsWith('node:') || builtinModules.includes(name), `the bin imports ${name}`);
+  console.log(
+    `manifest: dependencies ${Object.keys(manifest.dependencies).join(', ')}; peers ${Object.keys(manifest.peerDependencies).join(', ')}`,
+  );
 }

@@ -21,10 +21,16 @@ async function consumerVite(app: string): Promise<Vite> {
   const dir = join(app, 'node_modules', 'vite');
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
   const main = manifest.exports['.'];
-  const file = typeof main === 'string' ? main : typeof main === 'object' && main !== null && 'import' in main ? main.import : null;
+  const file =
+    typeof main === 'string'
+      ? main
+      : typeof main === 'object' && main !== null && 'import' in main
+        ? main.import
+        : null;
   if (typeof file !== 'string') throw new Error(`cannot find the entry of ${dir}`);
   const vite = (await import(pathToFileURL(join(dir, file)).href)) as Vite;
-  if (typeof vite.createServer !== 'function' || typeof vite.preview !== 'function') throw new Error(`${dir} is not Vite`);
+  if (typeof vite.createServer !== 'function' || typeof vite.preview !== 'function')
+    throw new Error(`${dir} is not Vite`);
   return vite;
 }
 
@@ -33,9 +39,15 @@ if (!app || !devPort || !previewPort) throw new Error('usage: serve.ts <app-fold
 
 const vite = await consumerVite(app);
 const common = { root: app, logLevel: 'warn' as const };
-const dev = await vite.createServer({ ...common, server: { port: Number(devPort), strictPort: true, host: 'localhost' } });
+const dev = await vite.createServer({
+  ...common,
+  server: { port: Number(devPort), strictPort: true, host: 'localhost' },
+});
 await dev.listen();
-const built = await vite.preview({ ...common, preview: { port: Number(previewPort), strictPort: true, host: 'localhost' } });
+const built = await vite.preview({
+  ...common,
+  preview: { port: Number(previewPort), strictPort: true, host: 'localhost' },
+});
 // The guide's API answers on both: its first call starts the reference engine's models.
 for (const port of [devPort, previewPort]) {
   const engine = await fetch(`http://localhost:${port}/api/ekyc/engine`);

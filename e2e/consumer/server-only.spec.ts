@@ -44,8 +44,12 @@ test('the server package alone: an upstream-only backend needs none of the analy
   test.setTimeout(300_000);
   mkdirSync(APP, { recursive: true });
   for (const entry of readdirSync(APP))
-    if (entry !== 'node_modules' && entry !== 'package-lock.json') rmSync(join(APP, entry), { recursive: true, force: true });
-  writeFileSync(join(APP, 'package.json'), `${JSON.stringify({ name: 'upstream-only-backend', private: true, type: 'module' }, null, 2)}\n`);
+    if (entry !== 'node_modules' && entry !== 'package-lock.json')
+      rmSync(join(APP, entry), { recursive: true, force: true });
+  writeFileSync(
+    join(APP, 'package.json'),
+    `${JSON.stringify({ name: 'upstream-only-backend', private: true, type: 'module' }, null, 2)}\n`,
+  );
   const packed = tarball('okaylive-capture-server');
   const file = packed.slice(TARBALL_DIR.length + 1);
   cpSync(packed, join(APP, file));

@@ -40,7 +40,8 @@ export function readSnippets(root: string): Map<string, Snippet> {
   for (const source of SNIPPET_SOURCES) {
     for (const snippet of snippetsIn(readFileSync(join(root, source), 'utf8'), source)) {
       const first = steps.get(snippet.key);
-      if (first && first.body !== snippet.body) throw new Error(`${snippet.at} quotes ${snippet.key} differently from ${first.at}`);
+      if (first && first.body !== snippet.body)
+        throw new Error(`${snippet.at} quotes ${snippet.key} differently from ${first.at}`);
       if (!first) steps.set(snippet.key, snippet);
     }
   }

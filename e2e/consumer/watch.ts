@@ -13,7 +13,9 @@ export function watch(page: Page): { problems: string[]; loaded: string[] } {
     if (message.type() === 'error' && !favicon(message.location().url)) problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400 && !favicon(response.url())) problems.push(`${response.status()}: ${response.url()}`);
     else loaded.push(new URL(response.url()).pathname);

@@ -4,7 +4,15 @@ import { goodPhoto } from '../support/faults.ts';
 import { expectCompliantSelfie } from '../support/selfie.ts';
 import type { EngineDriver, EngineName } from './driver.ts';
 import { engineFeatures } from './in-page-features.ts';
-import { captures, pageFacts, recordCaptures, setScene, setWidgetAttributes, widgetFacts, type WidgetFacts } from './in-page.ts';
+import {
+  captures,
+  pageFacts,
+  recordCaptures,
+  setScene,
+  setWidgetAttributes,
+  widgetFacts,
+  type WidgetFacts,
+} from './in-page.ts';
 import { expectedOutcome, expectUsableJpeg, serverUpload } from './server-upload.ts';
 
 /**
@@ -50,7 +58,12 @@ function widget(driver: EngineDriver): Promise<WidgetFacts> {
 }
 
 /** Polls until the widget shows `expected` (bounded by `timeout`); a failure shows everything it last showed. */
-async function waitFor(driver: EngineDriver, expected: Partial<WidgetFacts>, timeout: number, what: string): Promise<WidgetFacts> {
+async function waitFor(
+  driver: EngineDriver,
+  expected: Partial<WidgetFacts>,
+  timeout: number,
+  what: string,
+): Promise<WidgetFacts> {
   let last = UNREADABLE;
   try {
     await expect
@@ -97,7 +110,11 @@ function scriptedCameraPage(initial: Record<string, number>): string {
 }
 
 /** The help for re-allowing the camera names the person's browser (WebKitGTK's user agent reads as Safari). */
-const PERMISSION_HELP: Record<EngineName, RegExp> = { chromium: /In Chrome:/, firefox: /In Firefox:/, webkit: /In Safari:/ };
+const PERMISSION_HELP: Record<EngineName, RegExp> = {
+  chromium: /In Chrome:/,
+  firefox: /In Firefox:/,
+  webkit: /In Safari:/,
+};
 
 async function pageLoads(driver: EngineDriver, path: string): Promise<void> {
   // The engine-check pages record their own console; the others need watching.
@@ -107,10 +124,17 @@ async function pageLoads(driver: EngineDriver, path: string): Promise<void> {
 }
 
 /** The engine-check page with its camera set up: its module may run after the widget's script, and must before Start. */
-async function capturePageLoads(driver: EngineDriver, path: string, camera: 'scripted' | 'refuse' | 'engine'): Promise<void> {
+async function capturePageLoads(
+  driver: EngineDriver,
+  path: string,
+  camera: 'scripted' | 'refuse' | 'engine',
+): Promise<void> {
   await pageLoads(driver, path);
   await expect
-    .poll(async () => (await driver.run(pageFacts, undefined).catch(() => null))?.camera, { timeout: LOAD_MS, message: `the page's camera is ${camera}` })
+    .poll(async () => (await driver.run(pageFacts, undefined).catch(() => null))?.camera, {
+      timeout: LOAD_MS,
+      message: `the page's camera is ${camera}`,
+    })
     .toBe(camera);
 }
 
@@ -141,11 +165,17 @@ export const CAMERA_CHECKS: Check[] = [
     // Without this, "no console error" below could mean "not listening": planted errors are heard on a page that records itself and on a watched one.
     name: 'console errors are heard: planted ones are reported',
     run: async (driver) => {
-      const planted = expect.arrayContaining([expect.stringContaining('planted console error'), expect.stringContaining('planted uncaught error')]);
+      const planted = expect.arrayContaining([
+        expect.stringContaining('planted console error'),
+        expect.stringContaining('planted uncaught error'),
+      ]);
       for (const watch of [false, true]) {
         await driver.open('/e2e/engines/pages/capture.html?plant=error', { watch });
         await expect
-          .poll(() => driver.consoleErrors().catch((error: unknown) => [String(error)]), { timeout: LOAD_MS, message: `watch: ${watch}` })
+          .poll(() => driver.consoleErrors().catch((error: unknown) => [String(error)]), {
+            timeout: LOAD_MS,
+            message: `watch: ${watch}`,
+          })
           .toEqual(planted);
       }
     },
@@ -173,13 +203,23 @@ export const CAMERA_CHECKS: Check[] = [
       await driver.run(setWidgetAttributes, { 'auto-capture': 'false' });
       await driver.click('.okl-idle .okl-button');
       const ready = await waitFor(driver, { state: 'ready' }, LOAD_MS, 'the camera is on');
-      await expect.poll(async () => (await widget(driver)).video?.width ?? 0, { timeout: LOAD_MS, message: 'the preview has a size' }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => (await widget(driver)).video?.width ?? 0, {
+          timeout: LOAD_MS,
+          message: 'the preview has a size',
+        })
+        .toBeGreaterThan(0);
       const start = (await widget(driver)).video?.time ?? 0;
-      await expect.poll(async () => (await widget(driver)).video?.time ?? 0, { timeout: LOAD_MS, message: 'the preview plays' }).toBeGreaterThan(start);
+      await expect
+        .poll(async () => (await widget(driver)).video?.time ?? 0, { timeout: LOAD_MS, message: 'the preview plays' })
+        .toBeGreaterThan(start);
       // The engine's fake camera shows a test pattern: the analysis worker ran on its frames and found no face.
       const guided = await waitFor(driver, { hint: 'FACE_NOT_FOUND' }, GUIDANCE_MS, 'guidance reads the camera');
       expect(guided.hintText).not.toBe('');
-      info.annotations.push({ type: 'camera', description: `${guided.video?.width}x${guided.video?.height} (asked for 1920x1080), state ${ready.state}` });
+      info.annotations.push({
+        type: 'camera',
+        description: `${guided.video?.width}x${guided.video?.height} (asked for 1920x1080), state ${ready.state}`,
+      });
       await driver.click('.okl-cancel');
       await waitFor(driver, { state: 'idle' }, LOAD_MS, 'Cancel turns the camera off');
       await expectNoConsoleErrors(driver);
@@ -192,7 +232,12 @@ export const CAMERA_CHECKS: Check[] = [
       await driver.run(recordCaptures, undefined);
       const since = Date.now();
       await driver.click('.okl-idle .okl-button');
-      const far = await waitFor(driver, { state: 'ready', hint: 'FACE_TOO_SMALL' }, GUIDANCE_MS, 'a far face: move closer');
+      const far = await waitFor(
+        driver,
+        { state: 'ready', hint: 'FACE_TOO_SMALL' },
+        GUIDANCE_MS,
+        'a far face: move closer',
+      );
       expect(far.hintText).toMatch(/Move closer/);
       expect(far.video).toMatchObject({ width: 1920, height: 1080 });
       await expectAccessible(driver, 'ready (a hint showing)');
@@ -228,14 +273,22 @@ export const REFUSED_CHECKS: Check[] = [
       // Refused by the engine itself where it can be made to; else by the engine-check page.
       context.info.annotations.push({
         type: 'refusal',
-        description: driver.refusal === 'engine' ? 'by the engine' : 'simulated by the page (the engine grants every capture under automation)',
+        description:
+          driver.refusal === 'engine'
+            ? 'by the engine'
+            : 'simulated by the page (the engine grants every capture under automation)',
       });
       if (driver.refusal === 'engine') await pageLoads(driver, '/onboarding.html');
       else await capturePageLoads(driver, '/e2e/engines/pages/capture.html?camera=refuse', 'refuse');
       await driver.run(recordCaptures, undefined);
       const since = Date.now();
       await driver.click('.okl-idle .okl-button');
-      const refused = await waitFor(driver, { state: 'error', error: 'CAMERA_DENIED' }, LOAD_MS, 'the refusal is explained');
+      const refused = await waitFor(
+        driver,
+        { state: 'error', error: 'CAMERA_DENIED' },
+        LOAD_MS,
+        'the refusal is explained',
+      );
       expect(refused.alert).toMatch(/Camera access was blocked/);
       expect(refused.alert).toMatch(PERMISSION_HELP[driver.engine]);
       expect(refused.actions).toEqual(expect.arrayContaining(['Try again', 'Use a photo instead']));

@@ -28,7 +28,10 @@ interface Transport {
 }
 
 /** Tolerated as no-ops where Firefox does not know them (see above): these, and every `emulation.` override. */
-export const TOLERATED_COMMANDS: ReadonlySet<string> = new Set(['network.addDataCollector', 'browser.setDownloadBehavior']);
+export const TOLERATED_COMMANDS: ReadonlySet<string> = new Set([
+  'network.addDataCollector',
+  'browser.setDownloadBehavior',
+]);
 const TOLERATED_PREFIX = 'emulation.';
 
 interface Shim {
@@ -44,7 +47,12 @@ export const shim: Shim = { answered: 0, tolerated: 0, active: true };
 
 function isCommand(message: unknown, method: string): message is { id: number; method: string } {
   return (
-    typeof message === 'object' && message !== null && 'method' in message && message.method === method && 'id' in message && typeof message.id === 'number'
+    typeof message === 'object' &&
+    message !== null &&
+    'method' in message &&
+    message.method === method &&
+    'id' in message &&
+    typeof message.id === 'number'
   );
 }
 
@@ -101,10 +109,13 @@ function transportPrototype(): Transport {
   // Playwright keeps its server side in one bundle; the transport class is exported there.
   const core: unknown = createRequire(import.meta.url)('playwright-core/lib/coreBundle');
   const server = typeof core === 'object' && core !== null && 'server' in core ? core.server : null;
-  const transport = typeof server === 'object' && server !== null && 'WebSocketTransport' in server ? server.WebSocketTransport : null;
+  const transport =
+    typeof server === 'object' && server !== null && 'WebSocketTransport' in server ? server.WebSocketTransport : null;
   const proto: unknown = typeof transport === 'function' ? (transport as { prototype: unknown }).prototype : null;
   if (typeof proto !== 'object' || proto === null || !('send' in proto) || typeof proto.send !== 'function') {
-    throw new Error("Firefox BiDi shim: Playwright's WebSocketTransport.send is no longer where it was; update e2e/engines/firefox-bidi-shim.ts");
+    throw new Error(
+      "Firefox BiDi shim: Playwright's WebSocketTransport.send is no longer where it was; update e2e/engines/firefox-bidi-shim.ts",
+    );
   }
   return proto as Transport;
 }

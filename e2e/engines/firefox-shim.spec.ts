@@ -13,19 +13,25 @@ test('the Firefox BiDi shim is still needed, still used, and still enough', asyn
   const version = `Playwright's Firefox channel with Firefox ${browser.version()}`;
   shim.active = false;
   try {
-    await expect(browser.newContext(), `${version} now accepts ${SHIMMED_COMMAND}: delete e2e/engines/firefox-bidi-shim.ts and this test`).rejects.toThrow(
-      /emulation\.setMediaFeaturesOverride\): unknown command/,
-    );
+    await expect(
+      browser.newContext(),
+      `${version} now accepts ${SHIMMED_COMMAND}: delete e2e/engines/firefox-bidi-shim.ts and this test`,
+    ).rejects.toThrow(/emulation\.setMediaFeaturesOverride\): unknown command/);
   } finally {
     shim.active = true;
   }
 
   const answered = shim.answered;
   const context = await browser.newContext({ baseURL }).catch((error: unknown) => {
-    throw new Error(`${version}: a context fails even with the shim; Firefox lacks more than ${SHIMMED_COMMAND} now (${String(error)})`);
+    throw new Error(
+      `${version}: a context fails even with the shim; Firefox lacks more than ${SHIMMED_COMMAND} now (${String(error)})`,
+    );
   });
   try {
-    expect(shim.answered, `Playwright no longer sends ${SHIMMED_COMMAND}: the shim is dead code, delete it`).toBeGreaterThan(answered);
+    expect(
+      shim.answered,
+      `Playwright no longer sends ${SHIMMED_COMMAND}: the shim is dead code, delete it`,
+    ).toBeGreaterThan(answered);
     // Everything else works as usual: a page, a script, the widget.
     const page = await context.newPage();
     await page.goto('/e2e/engines/pages/capture.html');

@@ -55,7 +55,9 @@ export function widgetFacts(): WidgetFacts {
           .filter(Boolean)
       : [],
     fileInput: Boolean(root?.querySelector('input[type="file"]')),
-    video: video ? { width: video.videoWidth, height: video.videoHeight, time: video.currentTime, paused: video.paused } : null,
+    video: video
+      ? { width: video.videoWidth, height: video.videoHeight, time: video.currentTime, paused: video.paused }
+      : null,
     guidance: root?.getAttribute('data-guidance') ?? '',
     analysisMs: Number(root?.getAttribute('data-analysis-ms') ?? 0),
   };
@@ -81,7 +83,8 @@ export function pageFacts(): PageFacts {
     okayLiveMount: typeof api === 'object' && api !== null && 'mount' in api && typeof api.mount === 'function',
     customElement: Boolean(customElements.get('okaylive-capture')),
     camera: (window as unknown as { __engineCamera?: string }).__engineCamera ?? '',
-    scriptedCamera: '__scriptedCamera' in window && String(navigator.mediaDevices?.getUserMedia).includes('captureStream'),
+    scriptedCamera:
+      '__scriptedCamera' in window && String(navigator.mediaDevices?.getUserMedia).includes('captureStream'),
     scripts: [...document.scripts].map((s) => s.src || `inline ${s.text.slice(0, 40)}`),
   };
 }
@@ -96,7 +99,8 @@ export function setWidgetAttributes(attributes: Record<string, string>): number 
 
 /** Moves the scripted camera's scene (e2e/support/scripted-camera-source.ts); false when there is no scripted camera. */
 export function setScene(patch: Record<string, number | boolean>): boolean {
-  const camera = (window as unknown as { __scriptedCamera?: { set(p: Record<string, number | boolean>): void } }).__scriptedCamera;
+  const camera = (window as unknown as { __scriptedCamera?: { set(p: Record<string, number | boolean>): void } })
+    .__scriptedCamera;
   if (!camera) return false;
   camera.set(patch);
   return true;

@@ -32,7 +32,10 @@ export class PlaywrightDriver implements EngineDriver {
 
   async run<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     // As source text, exactly as the Selenium driver sends it; page.evaluate has no timeout of its own.
-    const result: unknown = await bounded(this.page.evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`), `evaluate ${fn.name}`);
+    const result: unknown = await bounded(
+      this.page.evaluate(`(${fn.toString()})(${JSON.stringify(arg)})`),
+      `evaluate ${fn.name}`,
+    );
     return result as R;
   }
 

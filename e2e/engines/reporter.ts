@@ -21,7 +21,10 @@ function framePath(features: string): Row['frames'] {
   try {
     const parsed: unknown = JSON.parse(features);
     const worker = typeof parsed === 'object' && parsed !== null && 'worker' in parsed ? parsed.worker : null;
-    const copied = typeof worker === 'object' && worker !== null && 'videoFrameCopyRgba' in worker ? worker.videoFrameCopyRgba : null;
+    const copied =
+      typeof worker === 'object' && worker !== null && 'videoFrameCopyRgba' in worker
+        ? worker.videoFrameCopyRgba
+        : null;
     return copied === null ? null : copied === true ? 'copied' : 'painted';
   } catch {
     return null;
@@ -73,11 +76,20 @@ class EnginesReporter implements Reporter {
     const lines = ENGINES.map((engine) => {
       const row = this.rows.get(engine);
       if (!row) return `  ${engine}: not run (its projects were not selected)`;
-      const version = row.versions.size > 0 ? [...row.versions].join(', ') : 'version unknown (no test reached the browser)';
-      const counts = [`${row.passed} passed`, row.failed ? `${row.failed} FAILED` : '', row.skipped ? `${row.skipped} SKIPPED` : ''].filter(Boolean).join(', ');
+      const version =
+        row.versions.size > 0 ? [...row.versions].join(', ') : 'version unknown (no test reached the browser)';
+      const counts = [
+        `${row.passed} passed`,
+        row.failed ? `${row.failed} FAILED` : '',
+        row.skipped ? `${row.skipped} SKIPPED` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       const why = row.reasons.size > 0 ? ` (${[...row.reasons].join('; ')})` : '';
       const ms =
-        row.analysisMs.length > 0 ? `; analysis ${row.analysisMs.map((v) => `${Math.round(v)} ms`).join(', ')} per frame (median of the guided check)` : '';
+        row.analysisMs.length > 0
+          ? `; analysis ${row.analysisMs.map((v) => `${Math.round(v)} ms`).join(', ')} per frame (median of the guided check)`
+          : '';
       const frames = row.frames ? `; frames ${row.frames} in the worker` : '';
       return `  ${engine} ${version}: ${counts}${why}${ms}${frames}`;
     });

@@ -23,7 +23,11 @@ export class SeleniumDriver implements EngineDriver {
 
   async open(path: string, { watch = false } = {}): Promise<void> {
     // The session's page-load timeout (webkit-fixture.ts) bounds this.
-    await this.driver.get(watch ? `${this.baseURL}/e2e/engines/pages/watch.html?page=${encodeURIComponent(path)}` : `${this.baseURL}${path}`);
+    await this.driver.get(
+      watch
+        ? `${this.baseURL}/e2e/engines/pages/watch.html?page=${encodeURIComponent(path)}`
+        : `${this.baseURL}${path}`,
+    );
   }
 
   async run<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
@@ -57,7 +61,11 @@ export class SeleniumDriver implements EngineDriver {
       return 'WebDriver file upload (sendKeys)';
     } catch (error) {
       // WebKitWebDriver may refuse an input it deems not interactable: the in-page equivalent.
-      const done = await this.run(choosePhotoInPage, { base64: photo.buffer.toString('base64'), name: photo.name, type: photo.mimeType });
+      const done = await this.run(choosePhotoInPage, {
+        base64: photo.buffer.toString('base64'),
+        name: photo.name,
+        type: photo.mimeType,
+      });
       if (!done) throw new Error('no file input in the widget');
       return `in the page (DataTransfer), after WebDriver refused: ${String(error).split('\n')[0]}`;
     } finally {

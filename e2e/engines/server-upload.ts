@@ -27,7 +27,14 @@ interface Recorded {
 }
 
 function isRecorded(value: unknown): value is Recorded {
-  return typeof value === 'object' && value !== null && 'body' in value && typeof value.body === 'string' && 'at' in value && typeof value.at === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'body' in value &&
+    typeof value.body === 'string' &&
+    'at' in value &&
+    typeof value.at === 'number'
+  );
 }
 
 export async function serverUpload(baseURL: string, capture: CaptureRecord, since: number): Promise<ServerUpload> {
@@ -46,7 +53,9 @@ export async function serverUpload(baseURL: string, capture: CaptureRecord, sinc
       return { image, status: r.status, response };
     }
   }
-  throw new Error(`the server received no upload with this capture's image (${capture.bytes} bytes, sha256 ${capture.sha256.slice(0, 12)}…)`);
+  throw new Error(
+    `the server received no upload with this capture's image (${capture.bytes} bytes, sha256 ${capture.sha256.slice(0, 12)}…)`,
+  );
 }
 
 /** A JPEG the service can use: portrait, at least 800 px tall, and it decodes in full. */
@@ -64,7 +73,8 @@ export async function expectUsableJpeg(image: Buffer): Promise<{ width: number; 
 
 /** The verdict the widget must show for the server's answer (the client's own reading of the contract). */
 export function expectedOutcome(response: unknown): string {
-  if (typeof response !== 'object' || response === null || !('status' in response)) throw new Error(`not a contract answer: ${JSON.stringify(response)}`);
+  if (typeof response !== 'object' || response === null || !('status' in response))
+    throw new Error(`not a contract answer: ${JSON.stringify(response)}`);
   if (response.status === 'success' && 'probability' in response && 'quality' in response) {
     return outcomeOf(Number(response.probability), Number(response.quality));
   }

@@ -20,7 +20,11 @@ export interface WebKitSession {
 }
 
 /** Mock cameras (a test pattern, up to 1920x1080 and more), and the preview may play without a gesture (it starts after the async camera request). */
-const BROWSER_ARGS = ['--automation', '--enable-mock-capture-devices=true', '--media-playback-requires-user-gesture=false'];
+const BROWSER_ARGS = [
+  '--automation',
+  '--enable-mock-capture-devices=true',
+  '--media-playback-requires-user-gesture=false',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,7 +32,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
 }
@@ -36,7 +42,9 @@ function freePort(): Promise<number> {
 /** Starts Xvfb on a display it picks itself (-displayfd): no clash with other runs on the machine. */
 function startXvfb(xvfb: string): Promise<{ process: ChildProcess; display: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const child = spawn(xvfb, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error('Xvfb did not start in 15 s'));
@@ -98,10 +106,16 @@ async function startSession(install: WebKitInstall): Promise<{ session: WebKitSe
   };
   try {
     const port = await freePort();
-    const webdriver = spawn(install.driver, [`--port=${port}`], { env: { ...process.env, DISPLAY: xvfb.display }, stdio: 'ignore' });
+    const webdriver = spawn(install.driver, [`--port=${port}`], {
+      env: { ...process.env, DISPLAY: xvfb.display },
+      stdio: 'ignore',
+    });
     children.push(webdriver);
     await driverReady(port);
-    const capabilities = new Capabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: install.binary, args: BROWSER_ARGS } });
+    const capabilities = new Capabilities({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: install.binary, args: BROWSER_ARGS },
+    });
     const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build();
     // Every script and page load is bounded; there are no implicit element waits.
     await driver.manage().setTimeouts({ script: CALL_MS, pageLoad: 60_000, implicit: 0 });

@@ -29,7 +29,11 @@ const MIXED: HeadPose[] = [
   { yaw: 8, pitch: -6, roll: 8 },
   { yaw: -6, pitch: 8, roll: -8 },
 ];
-const WIDE: HeadPose[] = [...along('yaw', [-30, -25, 25, 30]), ...along('pitch', [-30, -25, 25, 30]), ...along('roll', [-30, 30])];
+const WIDE: HeadPose[] = [
+  ...along('yaw', [-30, -25, 25, 30]),
+  ...along('pitch', [-30, -25, 25, 30]),
+  ...along('roll', [-30, 30]),
+];
 /** Frontal first, then each axis to ±20°, mixed poses, and past the limits. */
 export const KNOWN_POSES: readonly HeadPose[] = [FRONTAL, ...AXES.flatMap((a) => along(a, STEPS)), ...MIXED, ...WIDE];
 
@@ -52,11 +56,16 @@ export function judgeKnownPoses(rows: readonly PoseRow[]): { errors: AxisError[]
   const within20 = rows.filter((r) => AXES.every((a) => Math.abs(r.pose[a]) <= 20));
   const errors = AXES.map((axis) => {
     const e = within20.map((r) => (r.read?.[axis] ?? Number.NaN) - r.pose[axis]);
-    return { axis, mae: e.reduce((s, v) => s + Math.abs(v), 0) / e.length, bias: e.reduce((s, v) => s + v, 0) / e.length };
+    return {
+      axis,
+      mae: e.reduce((s, v) => s + Math.abs(v), 0) / e.length,
+      bias: e.reduce((s, v) => s + v, 0) / e.length,
+    };
   });
   const failures: string[] = [];
   for (const { axis, mae, bias } of errors) {
-    if (!(mae <= MAE_LIMIT[axis])) failures.push(`${axis} mean absolute error ${mae.toFixed(2)}° > ${MAE_LIMIT[axis]}°`);
+    if (!(mae <= MAE_LIMIT[axis]))
+      failures.push(`${axis} mean absolute error ${mae.toFixed(2)}° > ${MAE_LIMIT[axis]}°`);
     if (!(Math.abs(bias) <= BIAS_LIMIT)) failures.push(`${axis} bias ${bias.toFixed(2)}° beyond ±${BIAS_LIMIT}°`);
   }
   const frontal = rows.find((r) => AXES.every((a) => r.pose[a] === FRONTAL[a]))?.read;
@@ -74,7 +83,9 @@ export function judgeKnownPoses(rows: readonly PoseRow[]): { errors: AxisError[]
 
 /** The same pose at nine places in the oval. */
 export const SPREAD_POSE: HeadPose = { yaw: 8, pitch: -6, roll: 5 };
-export const SPREAD_SHOTS: readonly Shot[] = [0.44, 0.5, 0.56].flatMap((y) => [0.47, 0.5, 0.53].map((x) => ({ at: { x, y } })));
+export const SPREAD_SHOTS: readonly Shot[] = [0.44, 0.5, 0.56].flatMap((y) =>
+  [0.47, 0.5, 0.53].map((x) => ({ at: { x, y } })),
+);
 /**
  * A pose reads alike within 2° wherever it sits in the oval. The landmark network's reading
  * moves with where the face sits in its square (pitch by 3.1° here from a single look); the
@@ -87,7 +98,8 @@ const OVERFLOW_LIMIT = 0.05;
 export function judgeSpread(rows: readonly PoseRow[]): { spreads: Record<Axis, number>; failures: string[] } {
   const failures: string[] = [];
   rows.forEach((r, i) => {
-    if (!((r.overflow ?? Number.POSITIVE_INFINITY) <= OVERFLOW_LIMIT)) failures.push(`place ${i + 1} not inside the oval`);
+    if (!((r.overflow ?? Number.POSITIVE_INFINITY) <= OVERFLOW_LIMIT))
+      failures.push(`place ${i + 1} not inside the oval`);
   });
   const spreads = Object.fromEntries(
     AXES.map((axis) => {
@@ -95,7 +107,9 @@ export function judgeSpread(rows: readonly PoseRow[]): { spreads: Record<Axis, n
       return [axis, Math.max(...values) - Math.min(...values)];
     }),
   ) as Record<Axis, number>;
-  for (const axis of AXES) if (!(spreads[axis] <= SPREAD_LIMIT)) failures.push(`${axis} spread ${spreads[axis].toFixed(2)}° > ${SPREAD_LIMIT}°`);
+  for (const axis of AXES)
+    if (!(spreads[axis] <= SPREAD_LIMIT))
+      failures.push(`${axis} spread ${spreads[axis].toFixed(2)}° > ${SPREAD_LIMIT}°`);
   return { spreads, failures };
 }
 
@@ -103,6 +117,9 @@ const f = (v: number | undefined): string => (v === undefined ? '-' : v.toFixed(
 
 /** The rows as a table, true │ read. */
 export function poseTable(rows: readonly PoseRow[]): string {
-  const lines = rows.map((r) => `${AXES.map((a) => f(r.pose[a])).join('')}  │${AXES.map((a) => f(r.read?.[a])).join('')}  │ ${r.compliant ? 'captured' : '-'}`);
+  const lines = rows.map(
+    (r) =>
+      `${AXES.map((a) => f(r.pose[a])).join('')}  │${AXES.map((a) => f(r.read?.[a])).join('')}  │ ${r.compliant ? 'captured' : '-'}`,
+  );
   return ['   yaw pitch  roll  │   yaw pitch  roll  │ (true │ read)', ...lines].join('\n');
 }

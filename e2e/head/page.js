@@ -42,7 +42,10 @@ const modelUrl = '/e2e/fixtures/head/LeePerrySmith.glb';
 async function loadHead() {
   // The GLB carries geometry and UVs only (its one material is a flat lilac), so the colour map
   // comes from the scan's own JPEG beside it.
-  const [gltf, map] = await Promise.all([new GLTFLoader().loadAsync(modelUrl), new THREE.TextureLoader().loadAsync(textureUrl)]);
+  const [gltf, map] = await Promise.all([
+    new GLTFLoader().loadAsync(modelUrl),
+    new THREE.TextureLoader().loadAsync(textureUrl),
+  ]);
   map.colorSpace = THREE.SRGBColorSpace;
   map.anisotropy = renderer.capabilities.getMaxAnisotropy();
   let geometry = null;
@@ -87,7 +90,8 @@ function setUp(pose, shot) {
   camera.far = distance + 12;
   camera.updateProjectionMatrix();
   camera.updateMatrixWorld();
-  if (renderer.domElement.width !== s.width || renderer.domElement.height !== s.height) renderer.setSize(s.width, s.height, false);
+  if (renderer.domElement.width !== s.width || renderer.domElement.height !== s.height)
+    renderer.setSize(s.width, s.height, false);
 
   // Translating (never re-aiming) puts the pivot where `at` asks, at the same depth.
   const halfHeight = distance * Math.tan(THREE.MathUtils.degToRad(s.vfovDeg) / 2);
@@ -95,7 +99,9 @@ function setUp(pose, shot) {
   const offset = new THREE.Vector3((2 * s.at.x - 1) * halfWidth, (1 - 2 * s.at.y) * halfHeight, -distance);
 
   const deg = THREE.MathUtils.degToRad;
-  const rotation = new THREE.Matrix4().makeRotationFromEuler(new THREE.Euler(deg(-pose.pitch), deg(pose.yaw), deg(-pose.roll), 'YXZ'));
+  const rotation = new THREE.Matrix4().makeRotationFromEuler(
+    new THREE.Euler(deg(-pose.pitch), deg(pose.yaw), deg(-pose.roll), 'YXZ'),
+  );
   head.matrix
     .makeTranslation(offset.x, offset.y, offset.z)
     .multiply(rotation)

@@ -15,7 +15,10 @@ const [yaw = 0, pitch = 0, roll = 0, atX, atY] = values;
 const renderer = await openHeadRenderer();
 try {
   const started = performance.now();
-  const png = await renderer.render({ yaw, pitch, roll }, atX !== undefined && atY !== undefined ? { at: { x: atX, y: atY } } : undefined);
+  const png = await renderer.render(
+    { yaw, pitch, roll },
+    atX !== undefined && atY !== undefined ? { at: { x: atX, y: atY } } : undefined,
+  );
   writeFileSync(out, png);
   console.log(`${out}: ${png.length} bytes in ${Math.round(performance.now() - started)} ms`);
 } finally {

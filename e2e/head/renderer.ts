@@ -67,7 +67,13 @@ type PageWindow = { headRenderer: PageApi; headRendererReady?: boolean };
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The only files the page may fetch: itself, three.js and the scan. */
-const SERVED = ['e2e/head/page.html', 'e2e/head/page.js', 'e2e/fixtures/head/', 'node_modules/three/build/', 'node_modules/three/examples/jsm/'];
+const SERVED = [
+  'e2e/head/page.html',
+  'e2e/head/page.js',
+  'e2e/fixtures/head/',
+  'node_modules/three/build/',
+  'node_modules/three/examples/jsm/',
+];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -81,15 +87,21 @@ function browserPath(): string | undefined {
   const file = join(ROOT, 'e2e/.cache/browser.json');
   if (!existsSync(file)) return undefined;
   const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  const path = typeof parsed === 'object' && parsed !== null && 'executablePath' in parsed ? parsed.executablePath : null;
+  const path =
+    typeof parsed === 'object' && parsed !== null && 'executablePath' in parsed ? parsed.executablePath : null;
   return typeof path === 'string' ? path : undefined;
 }
 
 function serve(): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = normalize(decodeURIComponent(url.pathname === '/' ? '/e2e/head/page.html' : url.pathname)).replace(/^[/\\]+/, '');
-    const allowed = !path.split(sep).includes('..') && SERVED.some((prefix) => (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix));
+    const path = normalize(decodeURIComponent(url.pathname === '/' ? '/e2e/head/page.html' : url.pathname)).replace(
+      /^[/\\]+/,
+      '',
+    );
+    const allowed =
+      !path.split(sep).includes('..') &&
+      SERVED.some((prefix) => (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix));
     const type = TYPES[extname(path)];
     if (!allowed || type === undefined) {
       res.writeHead(404).end();
@@ -128,21 +140,34 @@ export async function openHeadRenderer(): Promise<HeadRenderer> {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${origin}/e2e/head/page.html`);
     await page
-      .waitForFunction(() => (window as unknown as PageWindow).headRendererReady === true, undefined, { timeout: 30_000 })
+      .waitForFunction(() => (window as unknown as PageWindow).headRendererReady === true, undefined, {
+        timeout: 30_000,
+      })
       .catch((error: unknown) => {
         throw new Error(`the head page did not load${errors.length ? `: ${errors.join('; ')}` : ''}`, { cause: error });
       });
     const opened = browser;
     return {
       async render(pose, shot) {
-        const base64 = await page.evaluate(([p, s]) => (window as unknown as PageWindow).headRenderer.render(p, s), [pose, shot] as const);
+        const base64 = await page.evaluate(([p, s]) => (window as unknown as PageWindow).headRenderer.render(p, s), [
+          pose,
+          shot,
+        ] as const);
         return Buffer.from(base64, 'base64');
       },
       surfacePoints(pose, shot, pixels) {
-        return page.evaluate(([p, s, px]) => (window as unknown as PageWindow).headRenderer.surfacePoints(p, s, px), [pose, shot, pixels] as const);
+        return page.evaluate(([p, s, px]) => (window as unknown as PageWindow).headRenderer.surfacePoints(p, s, px), [
+          pose,
+          shot,
+          pixels,
+        ] as const);
       },
       project(pose, shot, points) {
-        return page.evaluate(([p, s, pts]) => (window as unknown as PageWindow).headRenderer.project(p, s, pts), [pose, shot, points] as const);
+        return page.evaluate(([p, s, pts]) => (window as unknown as PageWindow).headRenderer.project(p, s, pts), [
+          pose,
+          shot,
+          points,
+        ] as const);
       },
       async close() {
         await opened.close();

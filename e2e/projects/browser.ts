@@ -7,7 +7,8 @@ function browserPath(): string | undefined {
   const file = 'e2e/.cache/browser.json';
   if (!existsSync(file)) return undefined;
   const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  const path = typeof parsed === 'object' && parsed !== null && 'executablePath' in parsed ? parsed.executablePath : null;
+  const path =
+    typeof parsed === 'object' && parsed !== null && 'executablePath' in parsed ? parsed.executablePath : null;
   return typeof path === 'string' ? path : undefined;
 }
 
@@ -32,7 +33,11 @@ export function chromium(args: string[] = []): Project['use'] {
 
 /** Chromium whose fake camera plays one clip from e2e/setup/clips.mjs (permission granted). */
 export function cameraUse(clip: string): Project['use'] {
-  return chromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clipPath(clip)}`]);
+  return chromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${clipPath(clip)}`,
+  ]);
 }
 
 /** Chromium with the built-in 640x480 fake camera pattern, or a scriptable camera set up by the test. */

@@ -7,5 +7,10 @@ import { plainCameraUse } from './browser.ts';
  * to refresh docs/screenshots/ from what the tests saw.
  */
 export const consoleProjects: Project[] = [
-  { name: 'console', testMatch: /console.*\.spec\.ts/, use: { ...plainCameraUse(), viewport: { width: 1280, height: 800 } }, timeout: 180_000 },
+  {
+    name: 'console',
+    testMatch: /console.*\.spec\.ts/,
+    use: { ...plainCameraUse(), viewport: { width: 1280, height: 800 } },
+    timeout: 180_000,
+  },
 ];

@@ -24,5 +24,9 @@ export const embedProjects: Project[] = [
       userAgent: phone?.userAgent,
     },
   },
-  { name: 'embed-screens-desktop', testMatch: /screenshots.*\.spec\.ts/, use: { ...cameraUse('compliant'), viewport: { width: 1280, height: 800 } } },
+  {
+    name: 'embed-screens-desktop',
+    testMatch: /screenshots.*\.spec\.ts/,
+    use: { ...cameraUse('compliant'), viewport: { width: 1280, height: 800 } },
+  },
 ];

@@ -17,7 +17,10 @@ function firefox(prefs: Record<string, boolean | number>): Project['use'] {
   return {
     browserName: 'firefox',
     channel: 'moz-firefox',
-    launchOptions: { ...(firefoxPath ? { executablePath: firefoxPath } : {}), firefoxUserPrefs: { 'media.navigator.streams.fake': true, ...prefs } },
+    launchOptions: {
+      ...(firefoxPath ? { executablePath: firefoxPath } : {}),
+      firefoxUserPrefs: { 'media.navigator.streams.fake': true, ...prefs },
+    },
   };
 }
 
@@ -27,9 +30,19 @@ const timeout = 180_000;
 export const engineProjects: Project[] = [
   { name: 'engines-chromium', testMatch: /engines\/chromium\.spec\.ts/, use: plainCameraUse(), timeout },
   // No --use-fake-ui-for-media-stream: headless Chromium refuses the permission prompt.
-  { name: 'engines-chromium-refused', testMatch: /engines\/chromium-refused\.spec\.ts/, use: chromium(['--use-fake-device-for-media-stream']), timeout },
+  {
+    name: 'engines-chromium-refused',
+    testMatch: /engines\/chromium-refused\.spec\.ts/,
+    use: chromium(['--use-fake-device-for-media-stream']),
+    timeout,
+  },
   // grantPermissions(['camera']) is not supported over BiDi: the preference allows the camera instead.
-  { name: 'engines-firefox', testMatch: /engines\/firefox(-shim)?\.spec\.ts/, use: firefox({ 'media.navigator.permission.disabled': true }), timeout },
+  {
+    name: 'engines-firefox',
+    testMatch: /engines\/firefox(-shim)?\.spec\.ts/,
+    use: firefox({ 'media.navigator.permission.disabled': true }),
+    timeout,
+  },
   {
     name: 'engines-firefox-refused',
     testMatch: /engines\/firefox-refused\.spec\.ts/,

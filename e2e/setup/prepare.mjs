@@ -24,9 +24,13 @@ console.log(`[prepare] redis-server: ${ensureRedis()}`);
 const engines = { firefox: ensureFirefox(), webkit: ensureWebKit() };
 writeFileSync(join(cache, 'engines.json'), JSON.stringify(engines, null, 2));
 for (const [name, found] of Object.entries(engines)) {
-  console.log(`[prepare] ${name}: ${'missing' in found ? `MISSING (${found.missing})` : `${found.version} (${found.executablePath ?? found.binary})`}`);
+  console.log(
+    `[prepare] ${name}: ${'missing' in found ? `MISSING (${found.missing})` : `${found.version} (${found.executablePath ?? found.binary})`}`,
+  );
 }
 const missing = Object.entries(engines).filter(([, found]) => 'missing' in found);
 if (process.env.CI && missing.length > 0) {
-  throw new Error(`engines missing in CI: ${missing.map(([name]) => name).join(', ')} (run this as root, with apt, to install them)`);
+  throw new Error(
+    `engines missing in CI: ${missing.map(([name]) => name).join(', ')} (run this as root, with apt, to install them)`,
+  );
 }

@@ -22,7 +22,9 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const busy = Number(values.busy);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(busy) || busy < 0) {
-  console.error('usage: npm run test:engines:stress -- [--runs N (default 5)] [--busy N (default 2)] [--project engines-… (default engines-*)]');
+  console.error(
+    'usage: npm run test:engines:stress -- [--runs N (default 5)] [--busy N (default 2)] [--project engines-… (default engines-*)]',
+  );
   process.exit(2);
 }
 
@@ -31,7 +33,9 @@ const SPIN = `process.on('disconnect', () => process.exit(0));
 const spin = () => { const end = Date.now() + 100; while (Date.now() < end); setImmediate(spin); };
 spin();`;
 
-const loads = Array.from({ length: busy }, () => spawn(process.execPath, ['-e', SPIN], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+const loads = Array.from({ length: busy }, () =>
+  spawn(process.execPath, ['-e', SPIN], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }),
+);
 function stopLoads() {
   for (const child of loads) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
@@ -46,7 +50,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 function runEngines() {
   return new Promise((resolve) => {
     const projects = values.project.flatMap((project) => ['--project', project]);
-    const child = spawn('npx', ['playwright', 'test', ...projects], { stdio: 'inherit', shell: process.platform === 'win32' });
+    const child = spawn('npx', ['playwright', 'test', ...projects], {
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -59,13 +66,17 @@ for (let run = 1; run <= runs; run++) {
   const code = await runEngines();
   const seconds = (Date.now() - started) / 1000;
   times.push(seconds);
-  console.log(`stress run ${run}/${runs}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`);
+  console.log(
+    `stress run ${run}/${runs}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`,
+  );
   if (code !== 0) {
     failed = run;
     break;
   }
 }
 stopLoads();
-console.log(`\n${times.map((s, i) => `  run ${i + 1}: ${s.toFixed(1)} s${failed === i + 1 ? ' (failed)' : ''}`).join('\n')}`);
+console.log(
+  `\n${times.map((s, i) => `  run ${i + 1}: ${s.toFixed(1)} s${failed === i + 1 ? ' (failed)' : ''}`).join('\n')}`,
+);
 console.log(failed ? `stopped at the first failure (run ${failed})` : `all ${times.length} run(s) passed`);
 process.exit(failed ? 1 : 0);

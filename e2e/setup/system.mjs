@@ -13,7 +13,8 @@ let aptUpdated = false;
 export function aptInstall(packages) {
   if (!isRoot || !which('apt-get')) return false;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env }).status === 0;
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env }).status === 0;
   if (install()) return true;
   if (!aptUpdated) {
     aptUpdated = true;
@@ -43,7 +44,12 @@ export function ensureRedis() {
   throw new Error('redis-server is required by the server tests: install it (Debian: apt-get install redis-server)');
 }
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+];
 
 async function playwrightOwn() {
   try {
@@ -101,14 +107,17 @@ export function ensureFirefox() {
     aptInstall(['firefox-esr']);
   }
   const executablePath = found();
-  if (!executablePath) return { missing: 'firefox-esr is not installed (Debian: apt-get install firefox-esr, as root)' };
+  if (!executablePath)
+    return { missing: 'firefox-esr is not installed (Debian: apt-get install firefox-esr, as root)' };
   // "Mozilla Firefox 153.7.0esr"
   return { executablePath, version: firstLine(executablePath, ['--version']).replace(/^Mozilla Firefox\s*/, '') };
 }
 
 /** MiniBrowser ships inside libwebkit2gtk-4.1-0, under the multiarch library folder. */
 function miniBrowser() {
-  const multiarch = firstLine('dpkg-architecture', ['-qDEB_HOST_MULTIARCH']) || `${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`;
+  const multiarch =
+    firstLine('dpkg-architecture', ['-qDEB_HOST_MULTIARCH']) ||
+    `${process.arch === 'arm64' ? 'aarch64' : 'x86_64'}-linux-gnu`;
   const path = `/usr/lib/${multiarch}/webkit2gtk-4.1/MiniBrowser`;
   return existsSync(path) ? path : null;
 }
@@ -128,7 +137,8 @@ export function ensureWebKit() {
   const absent = Object.entries(tools)
     .filter(([, path]) => !path)
     .map(([name]) => name);
-  if (absent.length > 0) return { missing: `${absent.join(', ')} not found (Debian: apt-get install webkit2gtk-driver xvfb, as root)` };
+  if (absent.length > 0)
+    return { missing: `${absent.join(', ')} not found (Debian: apt-get install webkit2gtk-driver xvfb, as root)` };
   const version = firstLine('dpkg-query', ['-W', '-f=${Version}', 'libwebkit2gtk-4.1-0']);
   return { ...tools, version };
 }

@@ -27,7 +27,9 @@ export type CameraFault =
 
 export async function installCamera(page: Page, fault: CameraFault): Promise<void> {
   await page.addInitScript((f: CameraFault) => {
-    const w = window as unknown as { __camera: { calls: unknown[]; streams: MediaStream[]; broken: boolean; fix(): void } };
+    const w = window as unknown as {
+      __camera: { calls: unknown[]; streams: MediaStream[]; broken: boolean; fix(): void };
+    };
     const record = {
       calls: [] as unknown[],
       streams: [] as MediaStream[],
@@ -54,7 +56,8 @@ export async function installCamera(page: Page, fault: CameraFault): Promise<voi
         const video = constraints?.video;
         const any = video === true || (typeof video === 'object' && Object.keys(video).length === 0);
         if (f.overconstrained === 'always' || !any) {
-          const Ctor = (window as unknown as { OverconstrainedError: new (c: string, m: string) => Error }).OverconstrainedError;
+          const Ctor = (window as unknown as { OverconstrainedError: new (c: string, m: string) => Error })
+            .OverconstrainedError;
           throw new Ctor('width', 'mock: no camera mode satisfies this');
         }
       }
@@ -87,7 +90,12 @@ export async function recordStates(page: Page): Promise<void> {
       const state = document.querySelector('.okl-root')?.getAttribute('data-state');
       if (state && w.__states[w.__states.length - 1] !== state) w.__states.push(state);
     };
-    new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    new MutationObserver(seen).observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-state'],
+    });
   });
 }
 
@@ -113,10 +121,16 @@ export async function takeSelfie(page: Page, { start = true } = {}): Promise<voi
   // an unbounded locator call would then wait out the whole toPass budget.
   await expect(async () => {
     const state = await widget.getAttribute('data-state', { timeout: 1000 });
-    if (state === 'ready' && (await manual.count()) > 0 && (await manual.isEnabled({ timeout: 500 }).catch(() => false))) {
+    if (
+      state === 'ready' &&
+      (await manual.count()) > 0 &&
+      (await manual.isEnabled({ timeout: 500 }).catch(() => false))
+    ) {
       await manual.click({ timeout: 1000 }).catch(() => undefined);
     }
-    expect(['captured', 'submitting', 'result', 'error']).toContain(await widget.getAttribute('data-state', { timeout: 1000 }));
+    expect(['captured', 'submitting', 'result', 'error']).toContain(
+      await widget.getAttribute('data-state', { timeout: 1000 }),
+    );
   }).toPass({ timeout: 60_000 });
 }
 
@@ -141,10 +155,18 @@ export async function imageOf(request: Request): Promise<Buffer> {
 export async function goodPhoto(): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
   const still = readFileSync(new URL('../fixtures/astronaut.png', import.meta.url));
   // Face centre (225, 120) in the 512x512 still (e2e/setup/clips.mjs); a 210x280 window around it.
-  const buffer = await sharp(still).extract({ left: 120, top: 10, width: 210, height: 280 }).resize(810, 1080).jpeg({ quality: 95 }).toBuffer();
+  const buffer = await sharp(still)
+    .extract({ left: 120, top: 10, width: 210, height: 280 })
+    .resize(810, 1080)
+    .jpeg({ quality: 95 })
+    .toBuffer();
   return { name: 'me.jpg', mimeType: 'image/jpeg', buffer };
 }
 
-export function fixturePhoto(name: 'chelsea.png' | 'astronaut.png'): { name: string; mimeType: string; buffer: Buffer } {
+export function fixturePhoto(name: 'chelsea.png' | 'astronaut.png'): {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+} {
   return { name, mimeType: 'image/png', buffer: readFileSync(new URL(`../fixtures/${name}`, import.meta.url)) };
 }

@@ -14,8 +14,15 @@ let detector: Promise<NodeFaceDetector> | null = null;
 /** Decodes an image file to RGBA at `height` px tall (or its own size). */
 export async function decodeRgba(bytes: Buffer, height?: number): Promise<RgbaImage> {
   const pipeline = sharp(bytes).rotate();
-  const { data, info } = await (height ? pipeline.resize({ height }) : pipeline).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  const { data, info } = await (height ? pipeline.resize({ height }) : pipeline)
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
 }
 
 export async function detectFaces(image: RgbaImage): Promise<FaceInput[]> {
@@ -27,6 +34,9 @@ export async function detectFaces(image: RgbaImage): Promise<FaceInput[]> {
 export async function measureImage(bytes: Buffer, analysisHeight = ANALYSIS_HEIGHT): Promise<Measurement> {
   const meta = await sharp(bytes).rotate().metadata();
   const image = await decodeRgba(bytes, Math.min(analysisHeight, meta.height ?? analysisHeight));
-  const crop = { width: meta.autoOrient?.width ?? meta.width ?? image.width, height: meta.autoOrient?.height ?? meta.height ?? image.height };
+  const crop = {
+    width: meta.autoOrient?.width ?? meta.width ?? image.width,
+    height: meta.autoOrient?.height ?? meta.height ?? image.height,
+  };
   return measure({ faces: await detectFaces(image), image, crop });
 }

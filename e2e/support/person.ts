@@ -42,7 +42,9 @@ export interface PersonOptions {
 }
 
 export async function installPerson(page: Page, options: PersonOptions): Promise<void> {
-  await page.addInitScript({ content: `(${PERSON_SOURCE})(${JSON.stringify({ pace: options.pace ?? HUMAN_PACE, poseStep: options.poseStep })});` });
+  await page.addInitScript({
+    content: `(${PERSON_SOURCE})(${JSON.stringify({ pace: options.pace ?? HUMAN_PACE, poseStep: options.poseStep })});`,
+  });
 }
 
 export function seen(page: Page): Promise<Seen[]> {

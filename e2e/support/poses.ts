@@ -36,7 +36,8 @@ export async function poseStills(yaws: readonly number[], pitches: readonly numb
   try {
     const out: Record<string, Buffer> = {};
     for (const yaw of yaws) if (yaw !== 0) out[poseKey(yaw, 0)] = await still(renderer, { yaw, pitch: 0, roll: 0 });
-    for (const pitch of pitches) if (pitch !== 0) out[poseKey(0, pitch)] = await still(renderer, { yaw: 0, pitch, roll: 0 });
+    for (const pitch of pitches)
+      if (pitch !== 0) out[poseKey(0, pitch)] = await still(renderer, { yaw: 0, pitch, roll: 0 });
     return out;
   } finally {
     await renderer.close();

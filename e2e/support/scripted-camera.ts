@@ -49,7 +49,11 @@ export async function installScriptedCamera(
 ): Promise<void> {
   const all: Record<string, Buffer> = { [poseKey(0, 0)]: readFileSync(join(FIXTURES, 'astronaut.png')), ...poses };
   const urls =
-    stills === 'inline' ? Object.fromEntries(Object.entries(all).map(([key, png]) => [key, `data:image/png;base64,${png.toString('base64')}`])) : undefined;
+    stills === 'inline'
+      ? Object.fromEntries(
+          Object.entries(all).map(([key, png]) => [key, `data:image/png;base64,${png.toString('base64')}`]),
+        )
+      : undefined;
   if (stills === 'routed') {
     await page.route('**/__e2e/pose/*.png', (route) => {
       const key = new URL(route.request().url()).pathname.replace(/^.*\//, '').replace(/\.png$/, '');
@@ -59,7 +63,9 @@ export async function installScriptedCamera(
   }
   // Plain source text, not a function: tools that compile this file (tsx, esbuild) may add
   // helpers to a function's source that do not exist in the page.
-  await page.addInitScript({ content: `(${CAMERA_SOURCE})(${JSON.stringify({ initial, size, centre: FACE_CENTRE, keys: Object.keys(all), urls })});` });
+  await page.addInitScript({
+    content: `(${CAMERA_SOURCE})(${JSON.stringify({ initial, size, centre: FACE_CENTRE, keys: Object.keys(all), urls })});`,
+  });
 }
 
 export async function setScene(page: Page, patch: Partial<Scene>): Promise<void> {

@@ -44,25 +44,28 @@ async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
   const record = req.method === 'POST' && (req.url ?? '').includes('/okaylive');
   const body = record ? await collect(req) : null;
-  const upstream = request({ host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    if (!record || !body) {
-      answer.pipe(res);
-      return;
-    }
-    void collect(answer).then((response) => {
-      recorded.push({
-        test: String(req.headers['x-e2e-test'] ?? ''),
-        url: req.url ?? '',
-        contentType: String(req.headers['content-type'] ?? ''),
-        body: body.toString('base64'),
-        status: answer.statusCode ?? 0,
-        response: response.toString('utf8'),
-        at: Date.now(),
+  const upstream = request(
+    { host: '127.0.0.1', port: innerPort, method: req.method, path: req.url, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      if (!record || !body) {
+        answer.pipe(res);
+        return;
+      }
+      void collect(answer).then((response) => {
+        recorded.push({
+          test: String(req.headers['x-e2e-test'] ?? ''),
+          url: req.url ?? '',
+          contentType: String(req.headers['content-type'] ?? ''),
+          body: body.toString('base64'),
+          status: answer.statusCode ?? 0,
+          response: response.toString('utf8'),
+          at: Date.now(),
+        });
+        res.end(response);
       });
-      res.end(response);
-    });
-  });
+    },
+  );
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502);
     res.end();

@@ -68,7 +68,8 @@ export async function serverUploads(request: APIRequestContext, testId: string):
         }
         return {
           parts,
-          jpeg: meta?.format === 'jpeg' && meta.width && meta.height ? { width: meta.width, height: meta.height } : null,
+          jpeg:
+            meta?.format === 'jpeg' && meta.width && meta.height ? { width: meta.width, height: meta.height } : null,
           status: r.status,
           response,
         };

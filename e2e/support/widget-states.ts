@@ -30,7 +30,9 @@ const JOURNEY = '0b3f5c2a-8d1e-4c6a-9f70-3a2b1c0d9e8f';
 /** Bodies shaped like the OkayLive contract's; the journey is answered locally so tests do not spend the server's journey quota. */
 export function answer(body: object, status = 200): (page: Page) => Promise<void> {
   return async (page) => {
-    await page.route('**/api/ekyc/journeyid', (route) => route.fulfill({ json: { status: 'success', journeyId: JOURNEY } }));
+    await page.route('**/api/ekyc/journeyid', (route) =>
+      route.fulfill({ json: { status: 'success', journeyId: JOURNEY } }),
+    );
     await page.route('**/api/ekyc/okaylive', (route) => route.fulfill({ status, json: body }));
   };
 }
@@ -38,14 +40,18 @@ export function answer(body: object, status = 200): (page: Page) => Promise<void
 /** The check never answers while the test looks at the submitting state. */
 async function hold(page: Page): Promise<void> {
   const held: Route[] = [];
-  await page.route('**/api/ekyc/journeyid', (route) => route.fulfill({ json: { status: 'success', journeyId: JOURNEY } }));
+  await page.route('**/api/ekyc/journeyid', (route) =>
+    route.fulfill({ json: { status: 'success', journeyId: JOURNEY } }),
+  );
   await page.route('**/api/ekyc/okaylive', (route) => {
     held.push(route);
   });
 }
 
 async function offline(page: Page): Promise<void> {
-  await page.route('**/api/ekyc/journeyid', (route) => route.fulfill({ json: { status: 'success', journeyId: JOURNEY } }));
+  await page.route('**/api/ekyc/journeyid', (route) =>
+    route.fulfill({ json: { status: 'success', journeyId: JOURNEY } }),
+  );
   await page.route('**/api/ekyc/okaylive', (route) => route.abort('internetdisconnected'));
 }
 
@@ -76,15 +82,31 @@ export const WIDGET_STATES: WidgetState[] = [
   { name: 'verdict not live', state: 'result', capture: true, prepare: answer(notLive) },
   { name: 'verdict retake (low quality)', state: 'result', capture: true, prepare: answer(lowQuality) },
   { name: 'verdict retake (eyes closed)', state: 'result', capture: true, prepare: answer(eyesClosed) },
-  { name: 'error: service 500', state: 'error', capture: true, prepare: answer({ status: 'Internal Server Error' }, 500) },
-  { name: 'error: rate limited', state: 'error', capture: true, prepare: answer({ status: 'error', message: 'MAX_API_CALL_EXCEEDED' }, 429) },
+  {
+    name: 'error: service 500',
+    state: 'error',
+    capture: true,
+    prepare: answer({ status: 'Internal Server Error' }, 500),
+  },
+  {
+    name: 'error: rate limited',
+    state: 'error',
+    capture: true,
+    prepare: answer({ status: 'error', message: 'MAX_API_CALL_EXCEEDED' }, 429),
+  },
   { name: 'error: offline', state: 'error', capture: true, prepare: offline },
   { name: 'error: camera denied', state: 'error', start: true, prepare: cameraFails('NotAllowedError') },
   { name: 'error: no camera', state: 'error', start: true, prepare: cameraFails('NotFoundError') },
   { name: 'error: camera in use', state: 'error', start: true, prepare: cameraFails('NotReadableError') },
   { name: 'idle, dark scheme', state: 'idle', query: 'theme=dark' },
   { name: 'verdict live, dark scheme', state: 'result', query: 'theme=dark', capture: true, prepare: answer(live) },
-  { name: 'error, dark scheme, Chinese', state: 'error', query: 'theme=dark&locale=zh', start: true, prepare: cameraFails('NotAllowedError') },
+  {
+    name: 'error, dark scheme, Chinese',
+    state: 'error',
+    query: 'theme=dark&locale=zh',
+    start: true,
+    prepare: cameraFails('NotAllowedError'),
+  },
 ];
 
 /** `ready` comes with the stream; the first frame (and a size to capture at) can come a little later. */
@@ -107,8 +129,12 @@ export async function reach(page: Page, target: WidgetState): Promise<Locator> {
   const host = page.locator('okaylive-capture');
   const widget = host.locator('.okl-root');
   await expect(widget).toHaveAttribute('data-state', 'idle');
-  const attributes = { ...(target.capture ? { 'auto-capture': 'false', 'manual-capture-after-ms': '0' } : {}), ...target.attributes };
-  for (const [name, value] of Object.entries(attributes)) await host.evaluate((el, [n, v]) => el.setAttribute(n ?? '', v ?? ''), [name, value]);
+  const attributes = {
+    ...(target.capture ? { 'auto-capture': 'false', 'manual-capture-after-ms': '0' } : {}),
+    ...target.attributes,
+  };
+  for (const [name, value] of Object.entries(attributes))
+    await host.evaluate((el, [n, v]) => el.setAttribute(n ?? '', v ?? ''), [name, value]);
   if (target.start || target.capture) await widget.locator('.okl-idle .okl-button').click();
   if (target.capture) {
     await expect(widget).toHaveAttribute('data-state', 'ready');

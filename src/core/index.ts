@@ -38,11 +38,24 @@ export type {
 export { videoFeed, type FrameFeed, type Sample, type Still } from './guidance/sampler.ts';
 
 // The API client, for hosts that call the two routes themselves, and its typed errors.
-export { createOkayLiveClient, type ClientOptions, type FetchLike, type LivenessRequest, type OkayLiveClient } from './api/client.ts';
+export {
+  createOkayLiveClient,
+  type ClientOptions,
+  type FetchLike,
+  type LivenessRequest,
+  type OkayLiveClient,
+} from './api/client.ts';
 export { isApiError, OkayLiveApiError, type ApiErrorCode, type TransportCode } from './api/errors.ts';
 export { outcomeOf, verdictFromFaceCode, verdictFromSuccess, type Outcome, type Verdict } from './api/verdict.ts';
 // The verdict's probability and quality are read against these (the console draws them).
-export { PROBABILITY_THRESHOLD, QUALITY_THRESHOLD, type ContractCode, type FaceCode, type GeneralCode, type OkayLiveSuccess } from './api/contract.ts';
+export {
+  PROBABILITY_THRESHOLD,
+  QUALITY_THRESHOLD,
+  type ContractCode,
+  type FaceCode,
+  type GeneralCode,
+  type OkayLiveSuccess,
+} from './api/contract.ts';
 
 // Requirement overrides, checked before a session starts, and the types guidance reports rules in.
 export type { RuleCode } from './rules/codes.ts';
@@ -60,11 +73,26 @@ export {
 } from './rules/requirements.ts';
 
 // What guidance publishes, and how to place it over the mirrored preview.
-export type { AnalysisFailure, AnalysisStatus, GuidanceSnapshot, Hint, RuleState, WindowPoint } from './guidance/types.ts';
+export type {
+  AnalysisFailure,
+  AnalysisStatus,
+  GuidanceSnapshot,
+  Hint,
+  RuleState,
+  WindowPoint,
+} from './guidance/types.ts';
 export type { FrameScore } from './rules/score.ts';
 export { previewBox, previewPoint, type Box, type CropSize, type Point } from './guidance/preview.ts';
 export { portraitCrop, type CropPlan } from './capture/crop.ts';
 
 // Cameras and messages.
 export { describeCameras, type CameraInfo } from './camera/devices.ts';
-export { createTranslator, localeInfo, registerLocale, type LocaleInfo, type MessageKey, type Messages, type Translate } from './i18n/translate.ts';
+export {
+  createTranslator,
+  localeInfo,
+  registerLocale,
+  type LocaleInfo,
+  type MessageKey,
+  type Messages,
+  type Translate,
+} from './i18n/translate.ts';

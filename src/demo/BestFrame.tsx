@@ -20,7 +20,11 @@ export function BestFrame({ captured }: { captured: Captured | null }) {
         <p className="console-empty">Nothing captured yet: onCapture(blob, meta) fills this.</p>
       ) : (
         <div className="console-best-body">
-          <img className="console-best-image" src={url} alt={`The uploaded portrait crop, ${captured.meta.width}×${captured.meta.height}`} />
+          <img
+            className="console-best-image"
+            src={url}
+            alt={`The uploaded portrait crop, ${captured.meta.width}×${captured.meta.height}`}
+          />
           <div>
             <CropDiagram meta={captured.meta} />
             <dl className="console-facts" data-field="capture">
@@ -29,11 +33,21 @@ export function BestFrame({ captured }: { captured: Captured | null }) {
                 value={`${captured.meta.width}×${captured.meta.height} JPEG, ${formatBytes(captured.meta.bytes)}, quality ${captured.meta.jpegQuality}`}
               />
               <Fact term="mode" value={captured.meta.mode} />
-              <Fact term="frame score" value={captured.meta.score === undefined ? '— (not auto-captured)' : captured.meta.score.toFixed(3)} />
-              <Fact term="failures at limit" value={captured.meta.failures?.length ? captured.meta.failures.join(', ') : 'none'} />
+              <Fact
+                term="frame score"
+                value={captured.meta.score === undefined ? '— (not auto-captured)' : captured.meta.score.toFixed(3)}
+              />
+              <Fact
+                term="failures at limit"
+                value={captured.meta.failures?.length ? captured.meta.failures.join(', ') : 'none'}
+              />
               <Fact
                 term="camera"
-                value={captured.meta.camera ? `${captured.meta.camera.label || 'unnamed'}${captured.meta.camera.virtual ? ' (virtual)' : ''}` : '—'}
+                value={
+                  captured.meta.camera
+                    ? `${captured.meta.camera.label || 'unnamed'}${captured.meta.camera.virtual ? ' (virtual)' : ''}`
+                    : '—'
+                }
               />
             </dl>
           </div>
@@ -69,7 +83,13 @@ function CropDiagram({ meta }: { meta: CaptureMeta }) {
         aria-label={label}
       >
         <rect className="console-crop-frame" width={camera.width * scale} height={camera.height * scale} />
-        <rect className="console-crop-region" x={plan.sx * scale} y={plan.sy * scale} width={plan.sw * scale} height={plan.sh * scale} />
+        <rect
+          className="console-crop-region"
+          x={plan.sx * scale}
+          y={plan.sy * scale}
+          width={plan.sw * scale}
+          height={plan.sh * scale}
+        />
       </svg>
       <figcaption>{label}</figcaption>
     </figure>

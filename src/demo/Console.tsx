@@ -42,7 +42,11 @@ export function Console() {
 
   // The request log: the same `fetcher` prop any host can pass, wrapping fetch.
   const [fetcher] = useState(() =>
-    recordingFetcher((entry) => setEntries((list) => [entry, ...list.filter((e) => e.id !== entry.id)].sort((a, b) => b.id - a.id).slice(0, KEEP))),
+    recordingFetcher((entry) =>
+      setEntries((list) =>
+        [entry, ...list.filter((e) => e.id !== entry.id)].sort((a, b) => b.id - a.id).slice(0, KEEP),
+      ),
+    ),
   );
 
   const callbacks = useMemo<WidgetCallbacks>(
@@ -55,8 +59,13 @@ export function Console() {
         setCaptured({ blob, meta });
         const last = latest.current;
         setFrozen(last ? { window: last.window, best: last.best } : null);
-        const guidance = meta.analysisFailure ? `${meta.guidance ?? '—'} (${meta.analysisFailure})` : (meta.guidance ?? '—');
-        log('onCapture', `${meta.width}×${meta.height}, ${blob.size} bytes, ${meta.mode}, guidance ${guidance}, stills refused ${meta.stillRejected ?? 0}`);
+        const guidance = meta.analysisFailure
+          ? `${meta.guidance ?? '—'} (${meta.analysisFailure})`
+          : (meta.guidance ?? '—');
+        log(
+          'onCapture',
+          `${meta.width}×${meta.height}, ${blob.size} bytes, ${meta.mode}, guidance ${guidance}, stills refused ${meta.stillRejected ?? 0}`,
+        );
       },
       onResult: (verdict) => log('onResult', JSON.stringify(verdict)),
       onError: (error) => log('onError', JSON.stringify(error)),

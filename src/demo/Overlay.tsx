@@ -21,18 +21,38 @@ export function Overlay() {
   // The face outline the centring rule compares with the oval.
   const outline = face && crop ? face.outline.map((p) => previewPoint(p, crop)) : [];
   return (
-    <svg className="console-overlay" data-tone={tone} viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+    <svg
+      className="console-overlay"
+      data-tone={tone}
+      viewBox={`0 0 ${W} ${H}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect className="console-overlay-crop" x={1.5} y={1.5} width={W - 3} height={H - 3} />
       <text className="console-overlay-label" x={8} y={18}>
         {crop ? `upload crop ${crop.width}×${crop.height}` : 'upload crop'}
       </text>
       <ellipse className="console-overlay-oval" cx={OVAL.cx * W} cy={OVAL.cy * H} rx={OVAL.rx * W} ry={OVAL.ry * H} />
       {outline.length > 2 && (
-        <polygon className="console-overlay-outline" points={outline.map((p) => `${(p.x * W).toFixed(1)},${(p.y * H).toFixed(1)}`).join(' ')} />
+        <polygon
+          className="console-overlay-outline"
+          points={outline.map((p) => `${(p.x * W).toFixed(1)},${(p.y * H).toFixed(1)}`).join(' ')}
+        />
       )}
       {box && face && (
-        <g className="console-overlay-face" data-face-x={(box.x + box.width / 2).toFixed(4)} data-face-y={(box.y + box.height / 2).toFixed(4)}>
-          <rect className="console-overlay-box" x={box.x * W} y={box.y * H} width={box.width * W} height={box.height * H} />
+        <g
+          className="console-overlay-face"
+          data-face-x={(box.x + box.width / 2).toFixed(4)}
+          data-face-y={(box.y + box.height / 2).toFixed(4)}
+        >
+          <rect
+            className="console-overlay-box"
+            x={box.x * W}
+            y={box.y * H}
+            width={box.width * W}
+            height={box.height * H}
+          />
           <text className="console-overlay-label" x={box.x * W} y={Math.max(14, box.y * H - 6)}>
             {`face ${Math.round(Math.min(face.box.width, face.box.height))} px`}
           </text>

@@ -8,7 +8,9 @@ export function RequestLog({ entries }: { entries: ExchangeEntry[] }) {
     <section className="console-panel console-requests" aria-labelledby="console-requests-title">
       <h2 id="console-requests-title">Requests and responses</h2>
       {entries.length === 0 ? (
-        <p className="console-empty">No request yet: the widget calls {'{apiBaseUrl}'}/journeyid and /okaylive through the fetcher prop.</p>
+        <p className="console-empty">
+          No request yet: the widget calls {'{apiBaseUrl}'}/journeyid and /okaylive through the fetcher prop.
+        </p>
       ) : (
         <ol className="console-log">
           {entries.map((entry) => (
@@ -69,7 +71,11 @@ function Exchange({ entry }: { entry: ExchangeEntry }) {
 function describePart(part: SentPart): string {
   if (part.kind === 'text') return `text: ${part.value ?? ''}`;
   const image =
-    part.image === undefined ? 'decoding…' : 'error' in part.image ? `not decodable (${part.image.error})` : `${part.image.width}×${part.image.height} px`;
+    part.image === undefined
+      ? 'decoding…'
+      : 'error' in part.image
+        ? `not decodable (${part.image.error})`
+        : `${part.image.width}×${part.image.height} px`;
   return `file ${part.filename ?? ''} (${part.contentType || 'no type'}), ${image}`;
 }
 

@@ -39,7 +39,11 @@ export function RulesPanel({ snapshot }: { snapshot: GuidanceSnapshot | null }) 
                       {formatBound(row.limit, row.unit)}
                       {!inLimit && <span className="console-outside"> (outside)</span>}
                     </td>
-                    <td className="console-status" data-pass={String(row.pass)} data-server-only={row.serverOnly ? 'true' : undefined}>
+                    <td
+                      className="console-status"
+                      data-pass={String(row.pass)}
+                      data-server-only={row.serverOnly ? 'true' : undefined}
+                    >
                       {row.serverOnly ? (
                         // Read and shown, but only the server acts on it: no hint, no wait.
                         'server only'

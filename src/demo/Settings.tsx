@@ -30,7 +30,15 @@ const LOCALES: ReadonlyArray<[ConsoleLocale, string]> = [
 ];
 
 /** The props a host would set: locale, theme, cameraDeviceId, autoSubmit, autoCapture, and the overlay. */
-export function Settings({ value, onChange, cameras }: { value: ConsoleSettings; onChange: (next: ConsoleSettings) => void; cameras: CameraChange | null }) {
+export function Settings({
+  value,
+  onChange,
+  cameras,
+}: {
+  value: ConsoleSettings;
+  onChange: (next: ConsoleSettings) => void;
+  cameras: CameraChange | null;
+}) {
   const set = <K extends keyof ConsoleSettings>(key: K, v: ConsoleSettings[K]) => onChange({ ...value, [key]: v });
   const id = useId();
   return (
@@ -38,7 +46,11 @@ export function Settings({ value, onChange, cameras }: { value: ConsoleSettings;
       <legend>Widget props</legend>
       <span className="console-field">
         <label htmlFor={`${id}-locale`}>locale</label>
-        <select id={`${id}-locale`} value={value.locale} onChange={(e) => set('locale', e.target.value as ConsoleLocale)}>
+        <select
+          id={`${id}-locale`}
+          value={value.locale}
+          onChange={(e) => set('locale', e.target.value as ConsoleLocale)}
+        >
           {LOCALES.map(([tag, name]) => (
             <option key={tag} value={tag}>
               {name}
@@ -48,14 +60,22 @@ export function Settings({ value, onChange, cameras }: { value: ConsoleSettings;
       </span>
       <span className="console-field">
         <label htmlFor={`${id}-theme`}>theme</label>
-        <select id={`${id}-theme`} value={value.scheme} onChange={(e) => set('scheme', e.target.value === 'dark' ? 'dark' : 'light')}>
+        <select
+          id={`${id}-theme`}
+          value={value.scheme}
+          onChange={(e) => set('scheme', e.target.value === 'dark' ? 'dark' : 'light')}
+        >
           <option value="light">light</option>
           <option value="dark">dark</option>
         </select>
       </span>
       <span className="console-field">
         <label htmlFor={`${id}-camera`}>camera</label>
-        <select id={`${id}-camera`} value={value.cameraDeviceId ?? ''} onChange={(e) => set('cameraDeviceId', e.target.value || undefined)}>
+        <select
+          id={`${id}-camera`}
+          value={value.cameraDeviceId ?? ''}
+          onChange={(e) => set('cameraDeviceId', e.target.value || undefined)}
+        >
           <option value="">{cameras?.active ? `widget's choice (${cameras.active.label})` : "widget's choice"}</option>
           {(cameras?.cameras ?? []).map((c) => (
             <option key={c.deviceId} value={c.deviceId}>
@@ -88,8 +108,15 @@ export function Settings({ value, onChange, cameras }: { value: ConsoleSettings;
 }
 
 /** The `requirements` prop as switches, and the JSON they make (what a host would pass). */
-function RequirementSwitches({ value, onChange }: { value: readonly RequirementPreset[]; onChange: (next: RequirementPreset[]) => void }) {
-  const toggle = (name: RequirementPreset, on: boolean) => onChange(PRESET_NAMES.filter((p) => (p === name ? on : value.includes(p))));
+function RequirementSwitches({
+  value,
+  onChange,
+}: {
+  value: readonly RequirementPreset[];
+  onChange: (next: RequirementPreset[]) => void;
+}) {
+  const toggle = (name: RequirementPreset, on: boolean) =>
+    onChange(PRESET_NAMES.filter((p) => (p === name ? on : value.includes(p))));
   const overrides = overridesOf(value);
   return (
     <span className="console-requirements" data-requirements={value.join(',')}>

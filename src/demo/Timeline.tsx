@@ -9,7 +9,15 @@ const H = 90;
  * The stable window of the snapshot: the score of each compliant frame over time, the time
  * the window must hold (requiredMs), and the best frame so far, the one auto-capture sends.
  */
-export function Timeline({ stable, best, frozen }: { stable: Window; best: GuidanceSnapshot['best']; frozen: boolean }) {
+export function Timeline({
+  stable,
+  best,
+  frozen,
+}: {
+  stable: Window;
+  best: GuidanceSnapshot['best'];
+  frozen: boolean;
+}) {
   const start = stable.startedAt ?? stable.scores[0]?.at ?? 0;
   const span = Math.max(stable.requiredMs, stable.durationMs, 1);
   const x = (at: number) => ((at - start) / span) * W;
@@ -21,9 +29,23 @@ export function Timeline({ stable, best, frozen }: { stable: Window; best: Guida
   return (
     <section className="console-panel console-timeline" aria-labelledby="console-timeline-title">
       <h2 id="console-timeline-title">Stable window{frozen ? ' at capture' : ''}</h2>
-      <svg className="console-chart" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={summary}>
+      <svg
+        className="console-chart"
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={summary}
+      >
         <line className="console-chart-axis" x1={0} y1={H / 2} x2={W} y2={H / 2} />
-        {stable.requiredMs > 0 && <line className="console-chart-required" x1={x(start + stable.requiredMs)} y1={0} x2={x(start + stable.requiredMs)} y2={H} />}
+        {stable.requiredMs > 0 && (
+          <line
+            className="console-chart-required"
+            x1={x(start + stable.requiredMs)}
+            y1={0}
+            x2={x(start + stable.requiredMs)}
+            y2={H}
+          />
+        )}
         {stable.scores.map((p) => (
           <rect
             key={p.at}

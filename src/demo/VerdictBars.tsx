@@ -21,8 +21,20 @@ export function VerdictBars({ body }: { body: unknown }) {
         <strong>Outcome: </strong>
         {outcome === 'live' ? 'live' : outcome === 'not_live' ? 'not live' : 'retake (quality too low to judge)'}
       </p>
-      <Bar name="probability" value={probability} threshold={PROBABILITY_THRESHOLD} rule="live when > 0.5" pass={probability > PROBABILITY_THRESHOLD} />
-      <Bar name="quality" value={quality} threshold={QUALITY_THRESHOLD} rule="judgeable when ≥ 0.5" pass={quality >= QUALITY_THRESHOLD} />
+      <Bar
+        name="probability"
+        value={probability}
+        threshold={PROBABILITY_THRESHOLD}
+        rule="live when > 0.5"
+        pass={probability > PROBABILITY_THRESHOLD}
+      />
+      <Bar
+        name="quality"
+        value={quality}
+        threshold={QUALITY_THRESHOLD}
+        rule="judgeable when ≥ 0.5"
+        pass={quality >= QUALITY_THRESHOLD}
+      />
       <p className="console-score" data-field="score">
         score {typeof score === 'number' ? score.toFixed(3) : '—'} <em>(for tuning only, not a decision value)</em>
       </p>
@@ -30,14 +42,30 @@ export function VerdictBars({ body }: { body: unknown }) {
   );
 }
 
-function Bar({ name, value, threshold, rule, pass }: { name: string; value: number; threshold: number; rule: string; pass: boolean }) {
+function Bar({
+  name,
+  value,
+  threshold,
+  rule,
+  pass,
+}: {
+  name: string;
+  value: number;
+  threshold: number;
+  rule: string;
+  pass: boolean;
+}) {
   return (
     <div className="console-bar" data-field={name} data-pass={String(pass)}>
       <span className="console-bar-label">
         {name} {value.toFixed(3)} <span className="console-muted">({rule})</span>
       </span>
       <span className="console-bar-track" aria-hidden="true">
-        <span className="console-bar-fill" data-pass={String(pass)} style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
+        <span
+          className="console-bar-fill"
+          data-pass={String(pass)}
+          style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }}
+        />
         <span className="console-bar-threshold" style={{ left: `${threshold * 100}%` }} />
       </span>
     </div>

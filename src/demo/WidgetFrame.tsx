@@ -5,7 +5,10 @@ import { Overlay } from './Overlay.tsx';
 import { overridesOf } from './requirementPresets.ts';
 import type { ConsoleSettings } from './Settings.tsx';
 
-export type WidgetCallbacks = Pick<OkayLiveCaptureProps, 'onGuidance' | 'onCapture' | 'onResult' | 'onError' | 'onStateChange' | 'onCameraChange'>;
+export type WidgetCallbacks = Pick<
+  OkayLiveCaptureProps,
+  'onGuidance' | 'onCapture' | 'onResult' | 'onError' | 'onStateChange' | 'onCameraChange'
+>;
 
 interface Props {
   apiBaseUrl: string;

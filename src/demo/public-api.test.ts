@@ -21,7 +21,10 @@ describe('the console uses the public API only', () => {
   });
 
   it('finds the imports it checks (the check itself works)', () => {
-    expect(importsOf("import { a } from '../core/rules/table.ts';\nimport './x.css';")).toEqual(['../core/rules/table.ts', './x.css']);
+    expect(importsOf("import { a } from '../core/rules/table.ts';\nimport './x.css';")).toEqual([
+      '../core/rules/table.ts',
+      './x.css',
+    ]);
     expect(files).toContain('Console.tsx');
   });
 });

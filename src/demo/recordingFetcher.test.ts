@@ -29,7 +29,14 @@ describe('recordingFetcher: the console’s request log from the public fetcher 
     expect(last).toMatchObject({ id: 1, method: 'POST', url: '/api/ekyc/okaylive', status: 200, body, failure: null });
     expect(last?.latencyMs).toBeGreaterThanOrEqual(0);
     expect(last?.parts).toEqual([
-      { name: 'imageBest', kind: 'file', size: 5000, filename: 'selfie.jpg', contentType: 'image/jpeg', image: { width: 810, height: 1080 } },
+      {
+        name: 'imageBest',
+        kind: 'file',
+        size: 5000,
+        filename: 'selfie.jpg',
+        contentType: 'image/jpeg',
+        image: { width: 810, height: 1080 },
+      },
       { name: 'journeyId', kind: 'text', size: 5, value: 'j-123' },
     ]);
     // Published first while waiting, so the log shows a request in flight.
@@ -40,25 +47,30 @@ describe('recordingFetcher: the console’s request log from the public fetcher 
     const entries: ExchangeEntry[] = [];
     const fetcher = recordingFetcher(
       (e) => entries.push(e),
-      async () => new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html', 'Retry-After': '7' } }),
+      async () =>
+        new Response('<html>502</html>', { status: 502, headers: { 'Content-Type': 'text/html', 'Retry-After': '7' } }),
       decode,
     );
     const form = new FormData();
     form.append('imageBest', new Blob(['text'], { type: 'text/plain' }), 'notes.txt');
     const answer = await fetcher('/api/ekyc/okaylive', { method: 'POST', body: form });
     // What the widget reads is the answer as it came: status, headers, body.
-    expect([answer.status, answer.headers.get('Retry-After'), answer.headers.get('Content-Type'), await answer.text()]).toEqual([
-      502,
-      '7',
-      'text/html',
-      '<html>502</html>',
-    ]);
+    expect([
+      answer.status,
+      answer.headers.get('Retry-After'),
+      answer.headers.get('Content-Type'),
+      await answer.text(),
+    ]).toEqual([502, '7', 'text/html', '<html>502</html>']);
     await fetcher('/api/ekyc/journeyid', { method: 'POST' });
     await settle();
     const upload = entries.filter((e) => e.id === 1).at(-1);
     expect(upload?.parts[0]?.image).toEqual({ error: 'InvalidStateError' });
     expect(upload).toMatchObject({ status: 502, body: '<html>502</html>' });
-    expect(entries.filter((e) => e.id === 2).at(-1)).toMatchObject({ url: '/api/ekyc/journeyid', parts: [], status: 502 });
+    expect(entries.filter((e) => e.id === 2).at(-1)).toMatchObject({
+      url: '/api/ekyc/journeyid',
+      parts: [],
+      status: 502,
+    });
   });
 
   it('records a failed request and still throws it to the widget', async () => {

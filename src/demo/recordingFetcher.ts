@@ -75,7 +75,10 @@ export function recordingFetcher(
       // the widget aborting its request signal once it has read its own.
       body = await response.text();
     } catch (error) {
-      publish({ failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error), latencyMs: Math.round(performance.now() - started) });
+      publish({
+        failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        latencyMs: Math.round(performance.now() - started),
+      });
       throw error;
     }
     publish({ status: response.status, body, latencyMs: Math.round(performance.now() - started) });

@@ -64,7 +64,8 @@ function onUnlessFalse(value: string | null): boolean {
  * stand-in and is never defined as an element, since `defineOkayLiveElement` needs
  * `customElements`.
  */
-const ElementBase: typeof HTMLElement = typeof HTMLElement === 'undefined' ? (class {} as typeof HTMLElement) : HTMLElement;
+const ElementBase: typeof HTMLElement =
+  typeof HTMLElement === 'undefined' ? (class {} as typeof HTMLElement) : HTMLElement;
 
 export class OkayLiveCaptureElement extends ElementBase {
   static get observedAttributes(): readonly string[] {
@@ -180,7 +181,9 @@ export class OkayLiveCaptureElement extends ElementBase {
     if (handoff && HANDOFF.includes(handoff)) options.handoff = handoff as NonNullable<MountOptions['handoff']>;
     if (options.handoff === 'phone') {
       // The phone carries on in the desktop's language, else its own: the page is the server's, not the host's.
-      if (this.#linkLocale === undefined) this.#linkLocale = typeof location === 'undefined' ? null : new URLSearchParams(location.hash.slice(1)).get('l');
+      if (this.#linkLocale === undefined)
+        this.#linkLocale =
+          typeof location === 'undefined' ? null : new URLSearchParams(location.hash.slice(1)).get('l');
       options.locale ??= this.#linkLocale ?? (typeof navigator === 'undefined' ? undefined : navigator.language);
     }
     // Without a locale attribute, the page's own language: <html lang="ms"> gives Bahasa Melayu.
@@ -190,7 +193,8 @@ export class OkayLiveCaptureElement extends ElementBase {
     options.autoCapture = onUnlessFalse(this.getAttribute('auto-capture'));
     const manualAfter = Number(this.getAttribute('manual-capture-after-ms') ?? Number.NaN);
     if (Number.isFinite(manualAfter) && manualAfter >= 0) options.manualCaptureAfterMs = manualAfter;
-    options.rememberCamera = this.hasAttribute('remember-camera') && onUnlessFalse(this.getAttribute('remember-camera'));
+    options.rememberCamera =
+      this.hasAttribute('remember-camera') && onUnlessFalse(this.getAttribute('remember-camera'));
     options.showCancel = !(this.hasAttribute('hide-cancel') && onUnlessFalse(this.getAttribute('hide-cancel')));
     options.showFigures = this.hasAttribute('show-figures') && onUnlessFalse(this.getAttribute('show-figures'));
     const layout = this.getAttribute('layout');

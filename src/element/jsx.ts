@@ -2,7 +2,10 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { OkayLiveCaptureElement } from './element.ts';
 
 /** The element's attributes, for JSX (`<okaylive-capture api-base-url="…" />` in a React or Preact page). */
-export interface OkayLiveCaptureAttributes extends DetailedHTMLProps<HTMLAttributes<OkayLiveCaptureElement>, OkayLiveCaptureElement> {
+export interface OkayLiveCaptureAttributes extends DetailedHTMLProps<
+  HTMLAttributes<OkayLiveCaptureElement>,
+  OkayLiveCaptureElement
+> {
   'api-base-url'?: string;
   'journey-id'?: string;
   locale?: string;

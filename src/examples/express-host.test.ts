@@ -17,7 +17,12 @@ const outcomes: Array<[string, string]> = [];
 beforeAll(async () => {
   fake = await startFakeInnov8tif({ username: USERNAME, password: PASSWORD });
   host = await serve(
-    createHostApp({ baseUrl: fake.url, username: USERNAME, password: PASSWORD, recordOutcome: (id, outcome) => outcomes.push([id, outcome]) }),
+    createHostApp({
+      baseUrl: fake.url,
+      username: USERNAME,
+      password: PASSWORD,
+      recordOutcome: (id, outcome) => outcomes.push([id, outcome]),
+    }),
   );
   jpeg = await selfieJpeg();
 });
@@ -31,7 +36,8 @@ beforeEach(() => {
   outcomes.length = 0;
 });
 
-const post = (path: string, body?: FormData) => fetch(`${host.url}${path}`, { method: 'POST', ...(body ? { body } : {}) });
+const post = (path: string, body?: FormData) =>
+  fetch(`${host.url}${path}`, { method: 'POST', ...(body ? { body } : {}) });
 
 describe('the Express host backend of the integration guide', () => {
   it('is quoted in the guide exactly as tested', () => {
@@ -48,8 +54,16 @@ describe('the Express host backend of the integration guide', () => {
     // The credentials went server to server, in a JSON body.
     expect(fake.received[0]?.json).toEqual({ username: USERNAME, password: PASSWORD });
 
-    const verdict = await client.checkLiveness({ imageBest: new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), journeyId });
-    expect(verdict).toEqual({ outcome: 'live', probability: FAKE_SUCCESS.probability, quality: FAKE_SUCCESS.quality, score: FAKE_SUCCESS.score });
+    const verdict = await client.checkLiveness({
+      imageBest: new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }),
+      journeyId,
+    });
+    expect(verdict).toEqual({
+      outcome: 'live',
+      probability: FAKE_SUCCESS.probability,
+      quality: FAKE_SUCCESS.quality,
+      score: FAKE_SUCCESS.score,
+    });
     expect(fake.received[1]?.parts).toEqual({
       imageBest: { filename: 'selfie.jpg', size: jpeg.length, contentType: 'image/jpeg' },
       journeyId: { value: FAKE_JOURNEY_ID },
@@ -58,7 +72,10 @@ describe('the Express host backend of the integration guide', () => {
   });
 
   it('records a face code as a retake and passes only contract fields back', async () => {
-    fake.options.okaylive = { status: 200, body: { status: 'error', messageCode: null, message: 'EYES_CLOSED', internalNode: 'sg-3' } };
+    fake.options.okaylive = {
+      status: 200,
+      body: { status: 'error', messageCode: null, message: 'EYES_CLOSED', internalNode: 'sg-3' },
+    };
     const answer = await post('/api/ekyc/okaylive', form({ imageBest: { bytes: jpeg }, journeyId: FAKE_JOURNEY_ID }));
     expect(answer.status).toBe(200);
     expect(answer.headers.get('x-upstream-host')).toBeNull();
@@ -69,7 +86,10 @@ describe('the Express host backend of the integration guide', () => {
   it('refuses a request without its parts, or with a file over 3 MB, before calling Innov8tif', async () => {
     expect((await post('/api/ekyc/okaylive', form({ journeyId: FAKE_JOURNEY_ID }))).status).toBe(400);
     expect((await post('/api/ekyc/okaylive', form({ imageBest: { bytes: jpeg } }))).status).toBe(400);
-    const big = await post('/api/ekyc/okaylive', form({ imageBest: { bytes: new Uint8Array(3 * 1024 * 1024 + 1) }, journeyId: FAKE_JOURNEY_ID }));
+    const big = await post(
+      '/api/ekyc/okaylive',
+      form({ imageBest: { bytes: new Uint8Array(3 * 1024 * 1024 + 1) }, journeyId: FAKE_JOURNEY_ID }),
+    );
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ message: 'PAYLOAD_TOO_LARGE' });
     expect(fake.received).toEqual([]);

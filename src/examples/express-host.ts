@@ -16,14 +16,19 @@ export interface HostConfig {
   recordOutcome: (journeyId: string, outcome: 'live' | 'not_live' | 'retake') => void;
 }
 
-const fail = (res: Response, status: number, message: string) => res.status(status).json({ status: 'error', messageCode: null, message });
+const fail = (res: Response, status: number, message: string) =>
+  res.status(status).json({ status: 'error', messageCode: null, message });
 // What arrives from outside (a form, Innov8tif's JSON) is read field by field, never trusted as typed.
-const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 
 export function createHostApp(config: HostConfig): express.Express {
   const app = express();
   // Memory only: the selfie is never written to disk. 3 MB is OkayLive's own file limit.
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 3 * 1024 * 1024, files: 1, fields: 1 } });
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: 3 * 1024 * 1024, files: 1, fields: 1 },
+  });
 
   app.post('/api/ekyc/journeyid', async (_req, res) => {
     // Check your own login/session here first: each journey costs quota. Timeouts are 25 s,
@@ -45,9 +50,14 @@ export function createHostApp(config: HostConfig): express.Express {
     const form = new FormData();
     form.append('imageBest', new Blob([new Uint8Array(req.file.buffer)], { type: req.file.mimetype }), 'selfie.jpg');
     form.append('journeyId', journeyId);
-    const answer = await fetch(`${config.baseUrl}/api/ekyc/okaylive`, { method: 'POST', body: form, signal: AbortSignal.timeout(25_000) }).catch(() => null);
+    const answer = await fetch(`${config.baseUrl}/api/ekyc/okaylive`, {
+      method: 'POST',
+      body: form,
+      signal: AbortSignal.timeout(25_000),
+    }).catch(() => null);
     const json: unknown = await answer?.json().catch(() => null);
-    if (!answer || answer.status >= 500 || typeof json !== 'object' || json === null) return fail(res, 502, 'UNEXPECTED_ERROR');
+    if (!answer || answer.status >= 500 || typeof json !== 'object' || json === null)
+      return fail(res, 502, 'UNEXPECTED_ERROR');
     const { status, messageCode, message, probability, quality, score } = record(json);
     // The server decides: the same reading as the widget, on the service's own numbers.
     if (status === 'success' && typeof probability === 'number' && typeof quality === 'number') {

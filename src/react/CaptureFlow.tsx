@@ -98,7 +98,9 @@ export function CaptureFlow(props: CaptureFlowProps) {
       {cameraOn && <CameraView overlay={props.previewOverlay} />}
       {cameraOn && <WidgetCameraPicker />}
       {photoBusy && <ProgressView label="file.checking" />}
-      {(status === 'captured' || status === 'submitting') && <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />}
+      {(status === 'captured' || status === 'submitting') && (
+        <ProgressView label={status === 'captured' ? 'state.captured' : 'state.submitting'} />
+      )}
       {status === 'result' && <ResultView showFigures={props.showFigures} />}
       {status === 'error' && <ErrorView photoFallback={props.photoFallback} />}
       {status === 'handoff' && (
@@ -107,7 +109,12 @@ export function CaptureFlow(props: CaptureFlowProps) {
         </Suspense>
       )}
       {handoffOffered && (
-        <button type="button" className="okl-button okl-handoff-offer" onClick={session.continueOnPhone} data-handoff-offer="">
+        <button
+          type="button"
+          className="okl-button okl-handoff-offer"
+          onClick={session.continueOnPhone}
+          data-handoff-offer=""
+        >
           {t('handoff.offer')}
         </button>
       )}

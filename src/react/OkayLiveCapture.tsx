@@ -8,7 +8,16 @@ import './okaylive.css';
  * The selfie-liveness step. Each instance owns its capture session and query client, so two
  * widgets on one page never share a capture, a journey or a request.
  */
-export function OkayLiveCapture({ photoFallback, showFigures, theme, layout, showCancel, className, previewOverlay, ...session }: OkayLiveCaptureProps) {
+export function OkayLiveCapture({
+  photoFallback,
+  showFigures,
+  theme,
+  layout,
+  showCancel,
+  className,
+  previewOverlay,
+  ...session
+}: OkayLiveCaptureProps) {
   return (
     <OkayLiveProvider {...session}>
       <CaptureFlow

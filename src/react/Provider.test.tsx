@@ -16,7 +16,13 @@ function HostScreen() {
   const journeyId = useSession((s) => s.journeyId);
   const { locale, session } = useSessionContext();
   return (
-    <p data-status={status} data-journey={journeyId ?? ''} data-lang={locale.lang} data-dir={locale.dir} data-api={session.client.apiBaseUrl}>
+    <p
+      data-status={status}
+      data-journey={journeyId ?? ''}
+      data-lang={locale.lang}
+      data-dir={locale.dir}
+      data-api={session.client.apiBaseUrl}
+    >
       {t('action.start')}
     </p>
   );
@@ -29,7 +35,11 @@ function render(ui: React.ReactNode) {
   containers.push(container);
   const root = createRoot(container);
   act(() => root.render(ui));
-  return { container, rerender: (next: React.ReactNode) => act(() => root.render(next)), unmount: () => act(() => root.unmount()) };
+  return {
+    container,
+    rerender: (next: React.ReactNode) => act(() => root.render(next)),
+    unmount: () => act(() => root.unmount()),
+  };
 }
 
 afterEach(() => {

@@ -21,7 +21,13 @@ export interface OkayLiveProviderProps extends SessionOptions {
  * `<OkayLiveCapture>` wraps one; hosts building their own UI from the hooks use it directly.
  * The session owns the flow; this only hands it the props and ties it to React's lifecycle.
  */
-export function OkayLiveProvider({ locale: tag, messages, queryClient: hostClient, children, ...options }: OkayLiveProviderProps) {
+export function OkayLiveProvider({
+  locale: tag,
+  messages,
+  queryClient: hostClient,
+  children,
+  ...options
+}: OkayLiveProviderProps) {
   const [queryClient] = useState(() => hostClient ?? new QueryClient());
   const [session] = useState(() => createCaptureSession(options, { queryClient }));
   useEffect(() => session.mount(), [session]);

@@ -19,7 +19,9 @@ export function useOkayLiveClient(options: ClientOptions): OkayLiveClient {
 }
 
 /** `POST /journeyid` through the host's backend; usable without the component. */
-export function useCreateJourney(client: OkayLiveClient): UseMutationResult<string, OkayLiveApiError, AbortSignal | undefined> {
+export function useCreateJourney(
+  client: OkayLiveClient,
+): UseMutationResult<string, OkayLiveApiError, AbortSignal | undefined> {
   return useMutation(journeyMutation(client));
 }
 

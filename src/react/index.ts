@@ -17,7 +17,14 @@ export type { CameraInfo } from '../core/camera/devices.ts';
 // The types a host's callbacks and hooks receive, and locale registration, without a second import path.
 export { registerLocale, type Messages, type MessageKey } from '../core/i18n/translate.ts';
 export type { Verdict } from '../core/api/verdict.ts';
-export type { AnalysisUnavailable, CaptureMeta, RequirementsInvalid, SessionState, WidgetError, WidgetErrorCode } from '../core/session/types.ts';
+export type {
+  AnalysisUnavailable,
+  CaptureMeta,
+  RequirementsInvalid,
+  SessionState,
+  WidgetError,
+  WidgetErrorCode,
+} from '../core/session/types.ts';
 export type { RequirementOverrides, RequirementProblem } from '../core/rules/requirements.ts';
 export type { CaptureSession } from '../core/session/session.ts';
 export type { SessionSnapshot } from '../core/session/snapshot.ts';

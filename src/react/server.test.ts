@@ -14,7 +14,9 @@ describe('react-server stand-ins', () => {
     const server = await import('./server.ts');
     expect(runtimeNames(server)).toEqual(runtimeNames(client));
     expect(() => server.OkayLiveCapture()).toThrow(ClientOnlyError);
-    expect(() => server.useSession()).toThrow(/useSession from 'okaylive-capture' is client code: import it in a file that starts with 'use client'/);
+    expect(() => server.useSession()).toThrow(
+      /useSession from 'okaylive-capture' is client code: import it in a file that starts with 'use client'/,
+    );
     // React-free helpers are the real ones.
     expect(server.registerLocale).toBe(client.registerLocale);
     expect(server.previewBox).toBe(client.previewBox);

@@ -52,7 +52,13 @@ export interface ApiOptions {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => void | Promise<void>;
 
-const METHODS: Record<string, string> = { '/engine': 'GET', '/journeyid': 'POST', '/okaylive': 'POST', ...HANDOFF_METHODS, [PAGE_ROUTE]: 'GET' };
+const METHODS: Record<string, string> = {
+  '/engine': 'GET',
+  '/journeyid': 'POST',
+  '/okaylive': 'POST',
+  ...HANDOFF_METHODS,
+  [PAGE_ROUTE]: 'GET',
+};
 
 /**
  * The browser-facing API, as connect-style middleware so Vite's dev server, its preview

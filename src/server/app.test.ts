@@ -17,10 +17,16 @@ function build(): string {
   const root = mkdtempSync(join(tmpdir(), 'okl-dist-'));
   mkdirSync(join(root, 'assets'));
   mkdirSync(join(root, 'okaylive-assets'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>demo</title><script type="module" src="/assets/index-Dg_8EETt.js"></script>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><title>demo</title><script type="module" src="/assets/index-Dg_8EETt.js"></script>',
+  );
   writeFileSync(join(root, 'standalone.html'), '<!doctype html><title>standalone</title>');
   writeFileSync(join(root, 'assets', 'index-Dg_8EETt.js'), 'console.log(1)');
-  writeFileSync(join(root, 'okaylive-assets', 'tfjs-backend-wasm-simd.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  writeFileSync(
+    join(root, 'okaylive-assets', 'tfjs-backend-wasm-simd.wasm'),
+    Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
+  );
   writeFileSync(join(root, 'okaylive-assets', 'blazeface.json'), '{}');
   writeFileSync(join(root, 'okaylive-assets', 'blazeface.bin'), Buffer.alloc(16));
   writeFileSync(join(root, '.env'), 'SECRET=1');
@@ -29,7 +35,10 @@ function build(): string {
 
 beforeAll(async () => {
   dir = build();
-  const serveConfig = readServeConfig({ OKAYLIVE_STATIC_DIR: dir, OKAYLIVE_FRAME_ANCESTORS: "'self' https://bank.example" });
+  const serveConfig = readServeConfig({
+    OKAYLIVE_STATIC_DIR: dir,
+    OKAYLIVE_FRAME_ANCESTORS: "'self' https://bank.example",
+  });
   app = createApp(readConfig({}), serveConfig, { logger: silentLogger, engine: stubEngine() });
   server = await serve((req: IncomingMessage, res: ServerResponse) => app.handle(req, res));
 });
@@ -86,7 +95,9 @@ describe('production server: pages and API on one port', () => {
     expect(wasm.headers.get('cache-control')).toBe('no-cache');
     const etag = wasm.headers.get('etag') ?? '';
     expect(etag).not.toBe('');
-    expect((await get('/okaylive-assets/tfjs-backend-wasm-simd.wasm', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    expect(
+      (await get('/okaylive-assets/tfjs-backend-wasm-simd.wasm', { headers: { 'If-None-Match': etag } })).status,
+    ).toBe(304);
     expect((await get('/okaylive-assets/blazeface.json')).headers.get('content-type')).toMatch(/^application\/json/);
   });
 
@@ -113,14 +124,21 @@ describe('production server: pages and API on one port', () => {
   });
 
   it('keeps a sane request id from a proxy in front, replaces anything else', async () => {
-    expect((await get('/', { headers: { 'X-Request-Id': 'lb-12345678' } })).headers.get('x-request-id')).toBe('lb-12345678');
-    expect((await get('/', { headers: { 'X-Request-Id': 'x\ty' } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await get('/', { headers: { 'X-Request-Id': 'lb-12345678' } })).headers.get('x-request-id')).toBe(
+      'lb-12345678',
+    );
+    expect((await get('/', { headers: { 'X-Request-Id': 'x\ty' } })).headers.get('x-request-id')).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
   });
 });
 
 describe('production server options', () => {
   it('HSTS on request; no framing by default', async () => {
-    const other = createApp(readConfig({}), readServeConfig({ OKAYLIVE_STATIC_DIR: dir, OKAYLIVE_HSTS: 'on' }), { logger: silentLogger, engine: stubEngine() });
+    const other = createApp(readConfig({}), readServeConfig({ OKAYLIVE_STATIC_DIR: dir, OKAYLIVE_HSTS: 'on' }), {
+      logger: silentLogger,
+      engine: stubEngine(),
+    });
     const running = await serve((req: IncomingMessage, res: ServerResponse) => other.handle(req, res));
     const r = await fetch(`${running.url}/`);
     await running.close();
@@ -130,10 +148,14 @@ describe('production server options', () => {
   });
 
   it('the API refuses other sites and answers listed origins with CORS (OKAYLIVE_ALLOWED_ORIGINS)', async () => {
-    const other = createApp(readConfig({ OKAYLIVE_ALLOWED_ORIGINS: 'https://bank.example' }), readServeConfig({ OKAYLIVE_STATIC_DIR: dir }), {
-      logger: silentLogger,
-      engine: stubEngine(),
-    });
+    const other = createApp(
+      readConfig({ OKAYLIVE_ALLOWED_ORIGINS: 'https://bank.example' }),
+      readServeConfig({ OKAYLIVE_STATIC_DIR: dir }),
+      {
+        logger: silentLogger,
+        engine: stubEngine(),
+      },
+    );
     const running = await serve((req: IncomingMessage, res: ServerResponse) => other.handle(req, res));
     const evil = await fetch(`${running.url}/api/ekyc/journeyid`, {
       method: 'POST',
@@ -153,7 +175,10 @@ describe('production server options', () => {
 
   it('refuses to start without a build', () => {
     expect(() =>
-      createApp(readConfig({}), readServeConfig({ OKAYLIVE_STATIC_DIR: join(dir, 'missing') }), { logger: silentLogger, engine: stubEngine() }),
+      createApp(readConfig({}), readServeConfig({ OKAYLIVE_STATIC_DIR: join(dir, 'missing') }), {
+        logger: silentLogger,
+        engine: stubEngine(),
+      }),
     ).toThrow(/npm run build/);
   });
 });

@@ -22,7 +22,10 @@ export interface App {
 export function createApp(config: ServerConfig, serve: ServeConfig, options: ApiOptions = {}): App {
   const logger = options.logger ?? (config.log === 'json' ? jsonLogger() : silentLogger);
   const pages = createStaticHandler(serve.staticDir);
-  const api = createEkycMiddleware({ ...config, answerMode: config.answerMode ?? 'verdict-only' }, { ...options, logger });
+  const api = createEkycMiddleware(
+    { ...config, answerMode: config.answerMode ?? 'verdict-only' },
+    { ...options, logger },
+  );
   const headers = securityHeaders(serve);
   let ready = false;
   api.ready.then(
@@ -55,7 +58,8 @@ export function createApp(config: ServerConfig, serve: ServeConfig, options: Api
         if (!ready) return sendJson(res, 503, { status: 'starting', engine });
         void api.storeReachable().then((reachable) => {
           if (reachable) sendJson(res, 200, { status: 'ok', engine });
-          else sendJson(res, 503, { status: 'store_unavailable', engine }, { 'Retry-After': String(STORE_RETRY_AFTER_S) });
+          else
+            sendJson(res, 503, { status: 'store_unavailable', engine }, { 'Retry-After': String(STORE_RETRY_AFTER_S) });
         });
         return;
       }

@@ -46,7 +46,9 @@ async function start(name: 'reference' | 'upstream', env: Record<string, string>
     name,
     url: server.url,
     logs,
-    journeyId: async () => ((await (await fetch(`${server.url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as { journeyId: string }).journeyId,
+    journeyId: async () =>
+      ((await (await fetch(`${server.url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as { journeyId: string })
+        .journeyId,
     forwarded: () => (name === 'upstream' ? fake.received.filter((r) => r.path === '/api/ekyc/okaylive').length : 0),
   };
 }
@@ -76,14 +78,27 @@ function okaylive(mode: Mode, body: Buffer, contentType = MULTIPART, method = 'P
 }
 
 function expectRefused(reply: RawReply, status: number, message: string): void {
-  expect({ status: reply.status, body: JSON.parse(reply.text) as unknown }).toEqual({ status, body: { status: 'error', messageCode: null, message } });
+  expect({ status: reply.status, body: JSON.parse(reply.text) as unknown }).toEqual({
+    status,
+    body: { status: 'error', messageCode: null, message },
+  });
   expect(reply.headers['x-request-id']).toBeTruthy();
 }
 
 /** Builds one bad request for a mode (some need a journeyId it accepts). */
-type Case = [name: string, status: number, message: string, build: (journeyId: string) => { body: Buffer; contentType?: string }];
+type Case = [
+  name: string,
+  status: number,
+  message: string,
+  build: (journeyId: string) => { body: Buffer; contentType?: string },
+];
 
-const image = (data: Buffer, filename = 'selfie.jpg', type = 'image/jpeg') => ({ name: 'imageBest', filename, type, data });
+const image = (data: Buffer, filename = 'selfie.jpg', type = 'image/jpeg') => ({
+  name: 'imageBest',
+  filename,
+  type,
+  data,
+});
 const journey = (data: string) => ({ name: 'journeyId', data });
 
 const cases: Case[] = [
@@ -91,7 +106,10 @@ const cases: Case[] = [
     'JSON instead of multipart',
     400,
     'MISSING_ARGUMENTS',
-    (id) => ({ body: Buffer.from(JSON.stringify({ imageBest: 'aGk=', journeyId: id })), contentType: 'application/json' }),
+    (id) => ({
+      body: Buffer.from(JSON.stringify({ imageBest: 'aGk=', journeyId: id })),
+      contentType: 'application/json',
+    }),
   ],
   [
     'urlencoded instead of multipart',
@@ -105,15 +123,30 @@ const cases: Case[] = [
     'MISSING_ARGUMENTS',
     (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id)]), contentType: 'multipart/form-data' }),
   ],
-  ['no content type at all', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id)]), contentType: '' })],
-  ['a different boundary than declared', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody('other-boundary', [image(jpeg), journey(id)]) })],
+  [
+    'no content type at all',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id)]), contentType: '' }),
+  ],
+  [
+    'a different boundary than declared',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: multipartBody('other-boundary', [image(jpeg), journey(id)]) }),
+  ],
   [
     'multipart cut off before its end',
     400,
     'MISSING_ARGUMENTS',
     (id) => ({ body: multipartBody(BOUNDARY, [journey(id), image(jpeg)], false).subarray(0, 5000) }),
   ],
-  ['garbage part headers', 400, 'MISSING_ARGUMENTS', () => ({ body: Buffer.from(`--${BOUNDARY}\r\nthis is not a header\r\n\r\nx\r\n--${BOUNDARY}--\r\n`) })],
+  [
+    'garbage part headers',
+    400,
+    'MISSING_ARGUMENTS',
+    () => ({ body: Buffer.from(`--${BOUNDARY}\r\nthis is not a header\r\n\r\nx\r\n--${BOUNDARY}--\r\n`) }),
+  ],
   [
     'wrong part names',
     400,
@@ -127,13 +160,28 @@ const cases: Case[] = [
   ],
   ['image part missing', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [journey(id)]) })],
   ['journeyId part missing', 400, 'MISSING_ARGUMENTS', () => ({ body: multipartBody(BOUNDARY, [image(jpeg)]) })],
-  ['two images', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), image(jpeg), journey(id)]) })],
-  ['two journeyIds', 400, 'MISSING_ARGUMENTS', (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id), journey(id)]) })],
+  [
+    'two images',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), image(jpeg), journey(id)]) }),
+  ],
+  [
+    'two journeyIds',
+    400,
+    'MISSING_ARGUMENTS',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey(id), journey(id)]) }),
+  ],
   [
     'journeyId sent as a file',
     400,
     'MISSING_ARGUMENTS',
-    (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg), { name: 'journeyId', filename: 'id.txt', type: 'text/plain', data: id }]) }),
+    (id) => ({
+      body: multipartBody(BOUNDARY, [
+        image(jpeg),
+        { name: 'journeyId', filename: 'id.txt', type: 'text/plain', data: id },
+      ]),
+    }),
   ],
   [
     'the image as a base64 text field',
@@ -141,8 +189,18 @@ const cases: Case[] = [
     'UNRESOLVED_PIC_CONTENT',
     (id) => ({ body: multipartBody(BOUNDARY, [{ name: 'imageBest', data: jpeg.toString('base64') }, journey(id)]) }),
   ],
-  ['a 0-byte file', 400, 'UNRESOLVED_PIC_CONTENT', (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.alloc(0)), journey(id)]) })],
-  ['a GIF declared as JPEG', 400, 'UNRECOGNIZED_IMAGE', (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.from('GIF89a....')), journey(id)]) })],
+  [
+    'a 0-byte file',
+    400,
+    'UNRESOLVED_PIC_CONTENT',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.alloc(0)), journey(id)]) }),
+  ],
+  [
+    'a GIF declared as JPEG',
+    400,
+    'UNRECOGNIZED_IMAGE',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.from('GIF89a....')), journey(id)]) }),
+  ],
   [
     'HTML named selfie.jpg',
     400,
@@ -173,7 +231,12 @@ const cases: Case[] = [
     'Failed to decode image',
     (id) => ({ body: multipartBody(BOUNDARY, [image(jpeg.subarray(0, Math.floor(jpeg.length / 2))), journey(id)]) }),
   ],
-  ['a small JPEG whose header claims 4000x4000', 400, 'Failed to decode image', (id) => ({ body: multipartBody(BOUNDARY, [image(claims4000), journey(id)]) })],
+  [
+    'a small JPEG whose header claims 4000x4000',
+    400,
+    'Failed to decode image',
+    (id) => ({ body: multipartBody(BOUNDARY, [image(claims4000), journey(id)]) }),
+  ],
   [
     'a 4096x4096 PNG with corrupt pixel data',
     400,
@@ -190,19 +253,46 @@ const cases: Case[] = [
     'a file over 3 MB',
     413,
     'PAYLOAD_TOO_LARGE',
-    (id) => ({ body: multipartBody(BOUNDARY, [image(Buffer.concat([jpeg, Buffer.alloc(3 * 1024 * 1024)])), journey(id)]) }),
+    (id) => ({
+      body: multipartBody(BOUNDARY, [image(Buffer.concat([jpeg, Buffer.alloc(3 * 1024 * 1024)])), journey(id)]),
+    }),
   ],
-  ['a journeyId of 65 characters', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('a'.repeat(65))]) })],
-  ['a journeyId of 100 000 characters', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('a'.repeat(100_000))]) })],
+  [
+    'a journeyId of 65 characters',
+    400,
+    'INVALID_JOURNEY_ID',
+    () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('a'.repeat(65))]) }),
+  ],
+  [
+    'a journeyId of 100 000 characters',
+    400,
+    'INVALID_JOURNEY_ID',
+    () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('a'.repeat(100_000))]) }),
+  ],
   [
     'a journeyId with control characters',
     400,
     'INVALID_JOURNEY_ID',
     () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('abc\u0000\r\n{"level":"error"}')]) }),
   ],
-  ['a path-like journeyId', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('../../etc/passwd')]) })],
-  ['an empty journeyId', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('')]) })],
-  ['a non-ASCII journeyId', 400, 'INVALID_JOURNEY_ID', () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('jörney-😀')]) })],
+  [
+    'a path-like journeyId',
+    400,
+    'INVALID_JOURNEY_ID',
+    () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('../../etc/passwd')]) }),
+  ],
+  [
+    'an empty journeyId',
+    400,
+    'INVALID_JOURNEY_ID',
+    () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('')]) }),
+  ],
+  [
+    'a non-ASCII journeyId',
+    400,
+    'INVALID_JOURNEY_ID',
+    () => ({ body: multipartBody(BOUNDARY, [image(jpeg), journey('jörney-😀')]) }),
+  ],
 ];
 
 describe.each(['reference', 'upstream'] as const)('bad input, %s mode', { timeout: 30_000 }, (name) => {
@@ -231,7 +321,9 @@ describe.each(['reference', 'upstream'] as const)('bad input, %s mode', { timeou
       headers: { 'Content-Type': MULTIPART, 'Transfer-Encoding': 'chunked' },
       body: function* () {
         yield multipartBody(BOUNDARY, [journey(id)], false);
-        yield Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="imageBest"; filename="selfie.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+        yield Buffer.from(
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="imageBest"; filename="selfie.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        );
         // 200 MB if nobody stops us.
         for (let i = 0; i < 3200; i++) yield chunk;
       },
@@ -295,14 +387,20 @@ describe.each(['reference', 'upstream'] as const)('bad input, %s mode', { timeou
   });
 
   it('a journey request with a small body (an empty JSON object) is still answered', async () => {
-    const reply = await rawRequest(`${modes[name].url}/api/ekyc/journeyid`, { headers: { 'Content-Type': 'application/json' }, body: Buffer.from('{}') });
+    const reply = await rawRequest(`${modes[name].url}/api/ekyc/journeyid`, {
+      headers: { 'Content-Type': 'application/json' },
+      body: Buffer.from('{}'),
+    });
     expect(reply.status).toBe(200);
     expect((JSON.parse(reply.text) as { status: string }).status).toBe('success');
   });
 
   it('after all of it, the server still answers a good upload', async () => {
     const mode = modes[name];
-    const r = await fetch(`${mode.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId: await mode.journeyId() }) });
+    const r = await fetch(`${mode.url}/api/ekyc/okaylive`, {
+      method: 'POST',
+      body: form({ imageBest: { bytes: jpeg }, journeyId: await mode.journeyId() }),
+    });
     expect(r.status).toBe(200);
     expect(((await r.json()) as { status: string }).status).toBe('success');
   });

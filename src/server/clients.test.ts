@@ -67,8 +67,21 @@ async function curlJourney(base: string): Promise<string> {
 }
 
 /** `curl -F imageBest=@selfie.jpg -F journeyId=...`, as the vendor's docs show it. */
-async function curlUpload(base: string, imageArg: string, journeyId: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const { stdout } = await run('curl', ['-sS', '-w', '\n%{http_code}', '-F', imageArg, '-F', `journeyId=${journeyId}`, `${base}/api/ekyc/okaylive`]);
+async function curlUpload(
+  base: string,
+  imageArg: string,
+  journeyId: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { stdout } = await run('curl', [
+    '-sS',
+    '-w',
+    '\n%{http_code}',
+    '-F',
+    imageArg,
+    '-F',
+    `journeyId=${journeyId}`,
+    `${base}/api/ekyc/okaylive`,
+  ]);
   const [body = '', status = '0'] = stdout.split('\n');
   return { status: Number(status), body: JSON.parse(body) as Record<string, unknown> };
 }
@@ -111,7 +124,12 @@ describe("Python's requests (the vendor's sample-client shape)", { timeout: 60_0
     image: string,
   ): Promise<{ client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> }> {
     const { stdout } = await run('python3', [PYTHON_CLIENT, base, image]);
-    return JSON.parse(stdout) as { client: string; journey: { journeyId: string }; status: number; body: Record<string, unknown> };
+    return JSON.parse(stdout) as {
+      client: string;
+      journey: { journeyId: string };
+      status: number;
+      body: Record<string, unknown>;
+    };
   }
 
   it('reference engine', async () => {

@@ -46,9 +46,18 @@ const vendorCalls = () => fake.received.length;
 const crossSite = { Origin: EVIL, 'Sec-Fetch-Site': 'cross-site' };
 const REFUSED = { status: 'error', messageCode: null, message: 'ORIGIN_NOT_ALLOWED' };
 
-async function post(route: 'journeyid' | 'okaylive', headers: Record<string, string>, journeyId = 'cors-1'): Promise<Response> {
+async function post(
+  route: 'journeyid' | 'okaylive',
+  headers: Record<string, string>,
+  journeyId = 'cors-1',
+): Promise<Response> {
   const body = route === 'okaylive' ? form({ imageBest: { bytes: jpeg }, journeyId }) : null;
-  return fetch(`${server.url}/api/ekyc/${route}`, { method: 'POST', headers, body, signal: AbortSignal.timeout(20_000) });
+  return fetch(`${server.url}/api/ekyc/${route}`, {
+    method: 'POST',
+    headers,
+    body,
+    signal: AbortSignal.timeout(20_000),
+  });
 }
 
 describe('another site’s page is refused', { timeout: 60_000 }, () => {
@@ -107,19 +116,26 @@ describe('pages on this origin and clients that are not pages', { timeout: 20_00
 });
 
 describe('a listed origin', { timeout: 20_000 }, () => {
-  it.each(['journeyid', 'okaylive'] as const)('preflight for /%s: 204 with the origin echoed, POST, the asked headers, a max age and Vary', async (route) => {
-    const r = await fetch(`${server.url}/api/ekyc/${route}`, {
-      method: 'OPTIONS',
-      headers: { Origin: LISTED, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-csrf-token' },
-    });
-    expect(r.status).toBe(204);
-    expect(r.headers.get('access-control-allow-origin')).toBe(LISTED);
-    expect(r.headers.get('access-control-allow-methods')).toBe('POST');
-    expect(r.headers.get('access-control-allow-headers')).toBe('x-csrf-token');
-    expect(Number(r.headers.get('access-control-max-age'))).toBeGreaterThan(0);
-    expect(r.headers.get('vary')).toMatch(/Origin/);
-    expect(r.headers.get('access-control-allow-credentials')).toBeNull();
-  });
+  it.each(['journeyid', 'okaylive'] as const)(
+    'preflight for /%s: 204 with the origin echoed, POST, the asked headers, a max age and Vary',
+    async (route) => {
+      const r = await fetch(`${server.url}/api/ekyc/${route}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: LISTED,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'x-csrf-token',
+        },
+      });
+      expect(r.status).toBe(204);
+      expect(r.headers.get('access-control-allow-origin')).toBe(LISTED);
+      expect(r.headers.get('access-control-allow-methods')).toBe('POST');
+      expect(r.headers.get('access-control-allow-headers')).toBe('x-csrf-token');
+      expect(Number(r.headers.get('access-control-max-age'))).toBeGreaterThan(0);
+      expect(r.headers.get('vary')).toMatch(/Origin/);
+      expect(r.headers.get('access-control-allow-credentials')).toBeNull();
+    },
+  );
 
   it.each([
     ['an origin not listed', { Origin: EVIL, 'Access-Control-Request-Method': 'POST' }],

@@ -28,7 +28,12 @@ async function main(): Promise<void> {
     server.listen(serve.port, serve.host, resolve);
   });
   const { port } = server.address() as AddressInfo;
-  log.info('listening', { host: serve.host, port, mode: config.mode, threads: config.mode === 'reference' ? config.analysis.threads : 0 });
+  log.info('listening', {
+    host: serve.host,
+    port,
+    mode: config.mode,
+    threads: config.mode === 'reference' ? config.analysis.threads : 0,
+  });
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -50,6 +55,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // A configuration error names the variable; anything else is logged by kind only.
   if (error instanceof ConfigError) log.error('config', { problem: error.message });
-  else log.error('startup', { ...errorKind(error), detail: error instanceof Error ? error.message.slice(0, 200) : undefined });
+  else
+    log.error('startup', {
+      ...errorKind(error),
+      detail: error instanceof Error ? error.message.slice(0, 200) : undefined,
+    });
   process.exit(1);
 });

@@ -46,10 +46,17 @@ afterAll(async () => {
 async function createJourney(): Promise<{ status: number; retryAfter: string | null; journeyId?: string }> {
   const r = await fetch(`${reference}/api/ekyc/journeyid`, { method: 'POST', signal: AbortSignal.timeout(10_000) });
   const body = (await r.json()) as { journeyId?: string };
-  return { status: r.status, retryAfter: r.headers.get('retry-after'), ...(body.journeyId ? { journeyId: body.journeyId } : {}) };
+  return {
+    status: r.status,
+    retryAfter: r.headers.get('retry-after'),
+    ...(body.journeyId ? { journeyId: body.journeyId } : {}),
+  };
 }
 
-async function upload(url: string, journeyId: string): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
+async function upload(
+  url: string,
+  journeyId: string,
+): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
   const r = await fetch(`${url}/api/ekyc/okaylive`, {
     method: 'POST',
     body: form({ imageBest: { bytes: jpeg }, journeyId }),

@@ -22,7 +22,10 @@ beforeAll(async () => {
   jpeg = await selfieJpeg();
   url = await instances.start(
     { OKAYLIVE_REDIS_URL: redis.url, OKAYLIVE_JOURNEY_MAX_ATTEMPTS: String(MAX_ATTEMPTS) },
-    { logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)), engine: stubEngine({ slots: 8 }) },
+    {
+      logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+      engine: stubEngine({ slots: 8 }),
+    },
   );
 }, 60_000);
 afterAll(async () => {

@@ -23,7 +23,9 @@ beforeAll(async () => {
     logger: jsonLogger((line) => lines.push(JSON.parse(line) as Record<string, unknown>)),
   });
   // A short request timeout, checked often: the production server's is 60 s, checked every 30 s.
-  server = createServer({ requestTimeout: 400, connectionsCheckingInterval: 50 }, (req, res) => api(req, res, () => res.writeHead(404).end()));
+  server = createServer({ requestTimeout: 400, connectionsCheckingInterval: 50 }, (req, res) =>
+    api(req, res, () => res.writeHead(404).end()),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -85,7 +87,12 @@ describe('the log line of an unanswered request', { timeout: 20_000 }, () => {
     const reply = await sendRaw(raw);
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
     await expect.poll(() => lineFor(requestIdOf(raw)), { timeout: 5_000 }).toBeDefined();
-    expect(lineFor(requestIdOf(raw))).toMatchObject({ route: '/okaylive', status: 408, completed: false, outcome: 'REQUEST_TIMEOUT' });
+    expect(lineFor(requestIdOf(raw))).toMatchObject({
+      route: '/okaylive',
+      status: 408,
+      completed: false,
+      outcome: 'REQUEST_TIMEOUT',
+    });
   });
 
   it('a request the client abandoned is logged as 499, not as an answer it never got', async () => {
@@ -93,12 +100,20 @@ describe('the log line of an unanswered request', { timeout: 20_000 }, () => {
     const reply = await sendRaw(raw, { abortAfterMs: 100 });
     expect(reply).toBe('');
     await expect.poll(() => lineFor(requestIdOf(raw)), { timeout: 5_000 }).toBeDefined();
-    expect(lineFor(requestIdOf(raw))).toMatchObject({ route: '/okaylive', status: 499, completed: false, outcome: 'CLIENT_CLOSED_REQUEST' });
+    expect(lineFor(requestIdOf(raw))).toMatchObject({
+      route: '/okaylive',
+      status: 499,
+      completed: false,
+      outcome: 'CLIENT_CLOSED_REQUEST',
+    });
   });
 
   it('an answered request keeps its own status', async () => {
     const id = 'log-test-answered';
-    const r = await fetch(`http://127.0.0.1:${port}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Request-Id': id } });
+    const r = await fetch(`http://127.0.0.1:${port}/api/ekyc/journeyid`, {
+      method: 'POST',
+      headers: { 'X-Request-Id': id },
+    });
     await r.text();
     await expect.poll(() => lineFor(id), { timeout: 5_000 }).toBeDefined();
     expect(lineFor(id)).toMatchObject({ route: '/journeyid', status: 200, completed: true, outcome: 'success' });

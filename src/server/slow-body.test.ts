@@ -12,7 +12,11 @@ import { multipartBody } from './testing/raw.ts';
 import { serve, type Running } from './testing/serve.ts';
 import { stubEngine } from './testing/stub-engine.ts';
 
-const RATE = { OKAYLIVE_MIN_BODY_RATE: '2000', OKAYLIVE_BODY_RATE_WINDOW_MS: '1000', OKAYLIVE_BODY_RATE_GRACE_MS: '500' };
+const RATE = {
+  OKAYLIVE_MIN_BODY_RATE: '2000',
+  OKAYLIVE_BODY_RATE_WINDOW_MS: '1000',
+  OKAYLIVE_BODY_RATE_GRACE_MS: '500',
+};
 const SLOTS = 2;
 
 let api: EkycApi;
@@ -23,10 +27,13 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   jpeg = await selfieJpeg();
-  api = createEkycMiddleware(readConfig({ OKAYLIVE_MAX_UPLOADS: String(SLOTS), OKAYLIVE_MAX_UPLOADS_PER_CLIENT: String(SLOTS), ...RATE }), {
-    logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
-    engine: stubEngine({ slots: 4 }),
-  });
+  api = createEkycMiddleware(
+    readConfig({ OKAYLIVE_MAX_UPLOADS: String(SLOTS), OKAYLIVE_MAX_UPLOADS_PER_CLIENT: String(SLOTS), ...RATE }),
+    {
+      logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+      engine: stubEngine({ slots: 4 }),
+    },
+  );
   server = await serve(api);
 });
 afterAll(async () => {
@@ -84,7 +91,9 @@ function slowUpload(journeyId: string, first: number, everyMs: number | null): S
 }
 
 async function normalUpload(): Promise<number> {
-  const made = (await (await fetch(`${server.url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as { journeyId: string };
+  const made = (await (await fetch(`${server.url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as {
+    journeyId: string;
+  };
   const r = await fetch(`${server.url}/api/ekyc/okaylive`, {
     method: 'POST',
     body: form({ imageBest: { bytes: jpeg }, journeyId: made.journeyId }),
@@ -127,7 +136,9 @@ describe('slow uploads do not hold the upload slots', { timeout: 30_000 }, () =>
       { name: 'journeyId', data: 'steady-client' },
       { name: 'imageBest', filename: 'selfie.jpg', type: 'image/jpeg', data: jpeg.subarray(0, 6_000) },
     ]);
-    const chunks = Array.from({ length: Math.ceil(body.length / 200) }, (_, i) => body.subarray(i * 200, (i + 1) * 200));
+    const chunks = Array.from({ length: Math.ceil(body.length / 200) }, (_, i) =>
+      body.subarray(i * 200, (i + 1) * 200),
+    );
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
         const next = chunks.shift();
@@ -158,7 +169,9 @@ describe('refused before their body is read, keep-alive clients still get every 
     const heldServer = await serve(held);
     const holder = connect(Number(new URL(heldServer.url).port), '127.0.0.1');
     holder.on('error', () => undefined);
-    holder.write('POST /api/ekyc/okaylive HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n');
+    holder.write(
+      'POST /api/ekyc/okaylive HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n',
+    );
     // Past the drain limit (256 KB): the server cuts the connection after answering.
     const big = Buffer.concat([jpeg, Buffer.alloc(300 * 1024 - jpeg.length)]);
     const kinds: Record<string, number> = {};

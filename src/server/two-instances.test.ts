@@ -36,14 +36,21 @@ let upstream: [string, string];
 const instances = serverInstances();
 
 function instance(env: Record<string, string>, engine?: ReturnType<typeof stubEngine>): Promise<string> {
-  return instances.start({ OKAYLIVE_REDIS_URL: redis.url, OKAYLIVE_LOG: 'off', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }, engine ? { engine } : {});
+  return instances.start(
+    { OKAYLIVE_REDIS_URL: redis.url, OKAYLIVE_LOG: 'off', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env },
+    engine ? { engine } : {},
+  );
 }
 
 beforeAll(async () => {
   redis = await startRedis();
   fake = await startFakeInnov8tif({ username: 'u', password: 'p' });
   jpeg = await selfieJpeg();
-  const referenceEnv = { OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '4', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_JOURNEY_MAX_ATTEMPTS: '10' };
+  const referenceEnv = {
+    OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '4',
+    OKAYLIVE_TRUST_PROXY: '1',
+    OKAYLIVE_JOURNEY_MAX_ATTEMPTS: '10',
+  };
   reference = [await instance(referenceEnv, engines[0]), await instance(referenceEnv, engines[1])];
   const upstreamEnv = { OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p' };
   upstream = [await instance(upstreamEnv), await instance(upstreamEnv)];
@@ -55,7 +62,8 @@ afterAll(async () => {
   await redis?.dispose();
 });
 
-const journey = (url: string, client = '192.0.2.1') => fetch(`${url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
+const journey = (url: string, client = '192.0.2.1') =>
+  fetch(`${url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
 
 async function upload(url: string, journeyId: string): Promise<{ status: number; body: unknown }> {
   const r = await fetch(`${url}/api/ekyc/okaylive`, {
@@ -95,7 +103,9 @@ describe('two instances, one Redis', { timeout: 30_000 }, () => {
     expect(analysed()).toBe(10);
     expect(engines.every((e) => e.calls > 0)).toBe(true);
     expect(done.filter((r) => r.status === 200)).toHaveLength(10);
-    expect(done.filter((r) => r.status === 400 && (r.body as { message?: string }).message === 'MAX_API_CALL_EXCEEDED')).toHaveLength(10);
+    expect(
+      done.filter((r) => r.status === 400 && (r.body as { message?: string }).message === 'MAX_API_CALL_EXCEEDED'),
+    ).toHaveLength(10);
   });
 
   it('an upload answered by one instance is a resend to the other: one vendor call', async () => {

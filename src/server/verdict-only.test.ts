@@ -50,7 +50,10 @@ function faceAnswer(): Promise<AnalysisOutcome> {
 }
 
 /** The production app (createApp) in reference mode with a stub analysis (probability 0.8, quality 0.7). */
-async function production(env: Record<string, string> = {}, options: { onAnswer?: AnswerHook; logs?: string[]; face?: boolean } = {}): Promise<string> {
+async function production(
+  env: Record<string, string> = {},
+  options: { onAnswer?: AnswerHook; logs?: string[]; face?: boolean } = {},
+): Promise<string> {
   const engine = stubEngine(options.face ? { analyse: faceAnswer } : {});
   const app = createApp(readConfig(env), readServeConfig({ OKAYLIVE_STATIC_DIR: dir }), {
     engine,
@@ -67,7 +70,13 @@ async function production(env: Record<string, string> = {}, options: { onAnswer?
 
 async function upstream(env: Record<string, string>, onAnswer?: AnswerHook): Promise<string> {
   const api = createEkycMiddleware(
-    readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', OKAYLIVE_LOG: 'off', ...env }),
+    readConfig({
+      OKAYLIVE_BASE_URL: fake.url,
+      OKAYLIVE_USERNAME: 'u',
+      OKAYLIVE_PASSWORD: 'p',
+      OKAYLIVE_LOG: 'off',
+      ...env,
+    }),
     onAnswer ? { onAnswer } : {},
   );
   const running: Running = await serve(api);
@@ -79,11 +88,19 @@ async function upstream(env: Record<string, string>, onAnswer?: AnswerHook): Pro
 }
 
 async function journey(url: string): Promise<string> {
-  return ((await (await fetch(`${url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as { journeyId: string }).journeyId;
+  return ((await (await fetch(`${url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as { journeyId: string })
+    .journeyId;
 }
 
-async function check(url: string, journeyId: string, image = jpeg): Promise<{ status: number; text: string; requestId: string | null }> {
-  const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: image }, journeyId }) });
+async function check(
+  url: string,
+  journeyId: string,
+  image = jpeg,
+): Promise<{ status: number; text: string; requestId: string | null }> {
+  const r = await fetch(`${url}/api/ekyc/okaylive`, {
+    method: 'POST',
+    body: form({ imageBest: { bytes: image }, journeyId }),
+  });
   return { status: r.status, text: await r.text(), requestId: r.headers.get('x-request-id') };
 }
 
@@ -108,7 +125,13 @@ describe('the production server answers verdicts only, by default', { timeout: 2
     ]);
     await expect.poll(() => logs.some((l) => l.includes('"route":"/okaylive"'))).toBe(true);
     const line = JSON.parse(logs.find((l) => l.includes('"route":"/okaylive"')) ?? '{}') as Record<string, unknown>;
-    expect(line).toMatchObject({ outcome: 'success', verdict: 'live', probability: 0.8, quality: 0.7, score: Number(Math.log(4).toFixed(4)) });
+    expect(line).toMatchObject({
+      outcome: 'success',
+      verdict: 'live',
+      probability: 0.8,
+      quality: 0.7,
+      score: Number(Math.log(4).toFixed(4)),
+    });
   });
 
   it('a face code is unchanged', async () => {
@@ -120,7 +143,13 @@ describe('the production server answers verdicts only, by default', { timeout: 2
   it('OKAYLIVE_ANSWER_MODE=full gives the production server the whole answer', async () => {
     const url = await production({ OKAYLIVE_ANSWER_MODE: 'full' });
     const r = await check(url, await journey(url));
-    expect(JSON.parse(r.text)).toEqual({ status: 'success', messageCode: 'api.success', probability: 0.8, quality: 0.7, score: Math.log(4) });
+    expect(JSON.parse(r.text)).toEqual({
+      status: 'success',
+      messageCode: 'api.success',
+      probability: 0.8,
+      quality: 0.7,
+      score: Math.log(4),
+    });
   });
 
   it('the middleware on its own (the dev server and console) answers in full unless told otherwise', async () => {
@@ -153,14 +182,19 @@ describe('verdict-only in upstream mode', { timeout: 20_000 }, () => {
   it('a vendor face code passes unchanged', async () => {
     fake.options.okaylive = { status: 200, body: { status: 'error', messageCode: null, message: 'FACE_CROPPED' } };
     const url = await upstream({ OKAYLIVE_ANSWER_MODE: 'verdict-only' });
-    expect((await check(url, 'verdict-face')).text).toBe('{"status":"error","messageCode":null,"message":"FACE_CROPPED"}');
+    expect((await check(url, 'verdict-face')).text).toBe(
+      '{"status":"error","messageCode":null,"message":"FACE_CROPPED"}',
+    );
   });
 
   it('a vendor success without figures cannot be read: 502, never a made-up outcome', async () => {
     fake.options.okaylive = { status: 200, body: { status: 'success', messageCode: 'api.success' } };
     const url = await upstream({ OKAYLIVE_ANSWER_MODE: 'verdict-only' });
     const r = await check(url, 'verdict-empty');
-    expect(r).toMatchObject({ status: 502, text: '{"status":"error","messageCode":null,"message":"UNEXPECTED_ERROR"}' });
+    expect(r).toMatchObject({
+      status: 502,
+      text: '{"status":"error","messageCode":null,"message":"UNEXPECTED_ERROR"}',
+    });
   });
 
   it('a hook that fails gets a 500 to the browser; its resend is answered from the record, the hook told again, the vendor not called again', async () => {
@@ -177,7 +211,10 @@ describe('verdict-only in upstream mode', { timeout: 20_000 }, () => {
     expect(first.status).toBe(500);
     expect(first.text).not.toMatch(/database/);
     const again = await check(url, 'verdict-hook');
-    expect(again).toMatchObject({ status: 200, text: '{"status":"success","messageCode":"api.success","outcome":"live"}' });
+    expect(again).toMatchObject({
+      status: 200,
+      text: '{"status":"success","messageCode":"api.success","outcome":"live"}',
+    });
     expect(events.map((e) => e.source)).toEqual(['fresh', 'resend']);
     expect(fake.received.filter((r) => r.path === '/api/ekyc/okaylive')).toHaveLength(1);
   });

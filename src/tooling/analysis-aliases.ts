@@ -15,8 +15,14 @@ import type { Alias } from 'vite';
  * package, the standalone script, the size benchmark) must use these.
  */
 export const ANALYSIS_ALIASES: Alias[] = [
-  { find: /^human-source\/(.*)$/, replacement: `${fileURLToPath(new URL('../../node_modules/@vladmandic/human/src/', import.meta.url))}$1` },
-  { find: /^dist\/tfjs\.esm\.js$/, replacement: fileURLToPath(new URL('../core/analysis/worker/human-face/tfjs.ts', import.meta.url)) },
+  {
+    find: /^human-source\/(.*)$/,
+    replacement: `${fileURLToPath(new URL('../../node_modules/@vladmandic/human/src/', import.meta.url))}$1`,
+  },
+  {
+    find: /^dist\/tfjs\.esm\.js$/,
+    replacement: fileURLToPath(new URL('../core/analysis/worker/human-face/tfjs.ts', import.meta.url)),
+  },
   {
     find: /^@tensorflow\/tfjs-backend-(webgl|webgpu|cpu)(\/dist\/index\.js)?$/,
     replacement: fileURLToPath(new URL('../core/analysis/worker/tfjs-unused-backend.ts', import.meta.url)),

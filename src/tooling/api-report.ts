@@ -68,7 +68,11 @@ function entries(): Entry[] {
 async function emitDeclarations(list: readonly Entry[]): Promise<void> {
   await rm(DECLARATIONS, { recursive: true, force: true });
   await mkdir(CACHE, { recursive: true });
-  const sources = [...Object.values(LIBRARY_ENTRIES), STANDALONE_TYPES, ...Object.values(SERVER_ENTRIES).map(({ types }) => `src/${types}.ts`)];
+  const sources = [
+    ...Object.values(LIBRARY_ENTRIES),
+    STANDALONE_TYPES,
+    ...Object.values(SERVER_ENTRIES).map(({ types }) => `src/${types}.ts`),
+  ];
   if (sources.length !== list.length) throw new Error('every entry needs its source');
   const tsconfig = join(CACHE, 'tsconfig.json');
   const config = {
@@ -78,7 +82,9 @@ async function emitDeclarations(list: readonly Entry[]): Promise<void> {
   };
   await writeFile(tsconfig, JSON.stringify(config, null, 2));
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], {
+      stdio: 'inherit',
+    });
   } catch {
     // tsc has printed its errors; its stack trace would only bury them.
     throw new Report('the declarations did not compile (above)');
@@ -168,7 +174,9 @@ async function main(): Promise<void> {
   // One TypeScript program for all entries: most of the time is spent building it.
   const [first] = prepared;
   if (!first) throw new Error('no entry points');
-  const compilerState = CompilerState.create(first, { additionalEntryPoints: list.map((item) => join(DECLARATIONS, item.declaration)) });
+  const compilerState = CompilerState.create(first, {
+    additionalEntryPoints: list.map((item) => join(DECLARATIONS, item.declaration)),
+  });
 
   const stale: string[] = [];
   let failed = false;
@@ -210,12 +218,18 @@ async function main(): Promise<void> {
       }
       console.error(`\nThe public API of ${report} changed: api/${report}.api.md is out of date.`);
       try {
-        execFileSync('git', ['diff', '--no-index', '--no-color', '--', relative(ROOT, expected), relative(ROOT, actual)], { cwd: ROOT, stdio: 'inherit' });
+        execFileSync(
+          'git',
+          ['diff', '--no-index', '--no-color', '--', relative(ROOT, expected), relative(ROOT, actual)],
+          { cwd: ROOT, stdio: 'inherit' },
+        );
       } catch {
         // git diff exits 1 when the files differ: the diff is already printed.
       }
     }
-    console.error(`\nIf the change is intended, run \`npm run api:report\` and commit the reports: a diff in api/ is a public API change to review.`);
+    console.error(
+      `\nIf the change is intended, run \`npm run api:report\` and commit the reports: a diff in api/ is a public API change to review.`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -225,7 +239,9 @@ async function main(): Promise<void> {
     return;
   }
   const verb = check ? 'checked' : 'written';
-  console.log(`${list.length} API reports ${verb} in ${seconds} s${!check && stale.length > 0 ? `; changed: ${stale.join(', ')}` : ''}`);
+  console.log(
+    `${list.length} API reports ${verb} in ${seconds} s${!check && stale.length > 0 ? `; changed: ${stale.join(', ')}` : ''}`,
+  );
 }
 
 try {

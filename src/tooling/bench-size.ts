@@ -39,11 +39,19 @@ async function outputs(config: InlineConfig): Promise<Output[]> {
   );
   const files: Output[] = [];
   for (const item of all) {
-    if (typeof item !== 'object' || item === null || !('fileName' in item) || typeof item.fileName !== 'string') continue;
+    if (typeof item !== 'object' || item === null || !('fileName' in item) || typeof item.fileName !== 'string')
+      continue;
     if (item.fileName.endsWith('.map')) continue;
     const text = 'code' in item && typeof item.code === 'string' ? item.code : 'source' in item ? item.source : '';
-    const imports = 'imports' in item && Array.isArray(item.imports) ? item.imports.filter((i): i is string => typeof i === 'string') : [];
-    files.push({ fileName: item.fileName, bytes: typeof text === 'string' ? Buffer.from(text) : (text as Uint8Array), imports });
+    const imports =
+      'imports' in item && Array.isArray(item.imports)
+        ? item.imports.filter((i): i is string => typeof i === 'string')
+        : [];
+    files.push({
+      fileName: item.fileName,
+      bytes: typeof text === 'string' ? Buffer.from(text) : (text as Uint8Array),
+      imports,
+    });
   }
   return files;
 }
@@ -51,7 +59,12 @@ async function outputs(config: InlineConfig): Promise<Output[]> {
 const isWorker = (f: Output) => /(^|\/)worker-[\w-]+\.js$/.test(f.fileName);
 
 function line(label: string, raw: number, zipped: number, target?: number): void {
-  const verdict = target === undefined ? '' : zipped <= target * 1024 ? `  (target ≤ ${target} KB: ok)` : `  (target ≤ ${target} KB: OVER)`;
+  const verdict =
+    target === undefined
+      ? ''
+      : zipped <= target * 1024
+        ? `  (target ≤ ${target} KB: ok)`
+        : `  (target ≤ ${target} KB: OVER)`;
   console.log(`${label.padEnd(46)} ${kb(raw)} raw ${kb(zipped)} gzip${verdict}`);
 }
 
@@ -69,7 +82,10 @@ function closure(files: Output[], entry: string): Output[] {
 }
 
 function sum(files: Output[]): { raw: number; zipped: number } {
-  return files.reduce((acc, f) => ({ raw: acc.raw + f.bytes.length, zipped: acc.zipped + gzip(f.bytes) }), { raw: 0, zipped: 0 });
+  return files.reduce((acc, f) => ({ raw: acc.raw + f.bytes.length, zipped: acc.zipped + gzip(f.bytes) }), {
+    raw: 0,
+    zipped: 0,
+  });
 }
 
 /** Bundles a module of the host's runtime dependencies alone, to price what a React host adds. */
@@ -97,7 +113,8 @@ async function main(): Promise<void> {
   const worker = standalone.find(isWorker) ?? library.find(isWorker);
 
   console.log('Library (ESM for bundlers; React, react-dom, react-query, zustand, react-webcam external)');
-  for (const f of own.sort((a, b) => b.bytes.length - a.bytes.length)) line(`  ${f.fileName}`, f.bytes.length, gzip(f.bytes));
+  for (const f of own.sort((a, b) => b.bytes.length - a.bytes.length))
+    line(`  ${f.fileName}`, f.bytes.length, gzip(f.bytes));
   const css = own.filter((f) => f.fileName.endsWith('.css'));
   const component = sum([...closure(own, 'index.js'), ...css]);
   line('own code: <OkayLiveCapture> + style.css', component.raw, component.zipped, 40);
@@ -140,7 +157,9 @@ async function main(): Promise<void> {
   // Everything loads before the first analysed frame: the detector and the landmarks together.
   row('analysis download (worker, SIMD WASM, detector, landmarks)', all);
   console.log('');
-  console.log(`For scale: AWS Amplify FaceLivenessDetector, minimal page: about 409 KB gzip JS+CSS, then ~0.5 MB model/WASM.`);
+  console.log(
+    `For scale: AWS Amplify FaceLivenessDetector, minimal page: about 409 KB gzip JS+CSS, then ~0.5 MB model/WASM.`,
+  );
   console.log(
     `Ours before the camera starts: ${(scriptTotal.zipped / 1024).toFixed(1)} KB gzip standalone, or ${((component.zipped + deps.zipped) / 1024).toFixed(1)} KB gzip on top of React in a React app.`,
   );

@@ -34,7 +34,13 @@ async function main(): Promise<void> {
 
   execFileSync(
     process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/tooling/tsconfig.package.json'), '--outDir', join(PACKAGE_DIR, 'types')],
+    [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      join(ROOT, 'src/tooling/tsconfig.package.json'),
+      '--outDir',
+      join(PACKAGE_DIR, 'types'),
+    ],
     {
       stdio: 'inherit',
     },
@@ -43,13 +49,16 @@ async function main(): Promise<void> {
 
   // The originals only: `npx okaylive-assets` makes the .br/.gz siblings in the host's folder.
   await mkdir(join(PACKAGE_DIR, 'okaylive-assets'));
-  for (const file of analysisAssets().files) await writeFile(join(PACKAGE_DIR, 'okaylive-assets', file.name), file.bytes);
+  for (const file of analysisAssets().files)
+    await writeFile(join(PACKAGE_DIR, 'okaylive-assets', file.name), file.bytes);
   // The library's worker beside the models, under its own name: where a host's bundler rewrites
   // the worker's address into one no page can start it from (Next.js: file:///_next/…), the
   // widget loads this copy (src/core/analysis/client/worker-url.ts).
   const workers = (await readdir(join(PACKAGE_DIR, 'lib/assets'))).filter((name) => /^worker-[\w-]+\.js$/.test(name));
-  if (workers.length !== 1) throw new Error(`expected one analysis worker in lib/assets, found ${workers.join(', ') || 'none'}`);
-  for (const name of workers) await copyFile(join(PACKAGE_DIR, 'lib/assets', name), join(PACKAGE_DIR, 'okaylive-assets', name));
+  if (workers.length !== 1)
+    throw new Error(`expected one analysis worker in lib/assets, found ${workers.join(', ') || 'none'}`);
+  for (const name of workers)
+    await copyFile(join(PACKAGE_DIR, 'lib/assets', name), join(PACKAGE_DIR, 'okaylive-assets', name));
 
   await build(
     nodeBuild(join(PACKAGE_DIR, 'bin'), {

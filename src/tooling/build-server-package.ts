@@ -28,7 +28,8 @@ const INPUTS = {
 };
 
 /** Bare specifiers (packages, node: builtins) stay imports; only this repository's files are bundled. */
-const external = (id: string): boolean => isBuiltin(id) || !(id.startsWith('.') || id.startsWith('/') || id.startsWith('\0'));
+const external = (id: string): boolean =>
+  isBuiltin(id) || !(id.startsWith('.') || id.startsWith('/') || id.startsWith('\0'));
 
 async function main(): Promise<void> {
   await rm(SERVER_PACKAGE_DIR, { recursive: true, force: true });
@@ -43,9 +44,13 @@ async function main(): Promise<void> {
       },
     }),
   );
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/tooling/tsconfig.server-package.json')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src/tooling/tsconfig.server-package.json')],
+    {
+      stdio: 'inherit',
+    },
+  );
   await rewriteDeclarationSpecifiers(join(SERVER_PACKAGE_DIR, 'types'));
   const root = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as RootManifest;
   await writeFile(join(SERVER_PACKAGE_DIR, 'package.json'), `${JSON.stringify(serverManifest(root), null, 2)}\n`);

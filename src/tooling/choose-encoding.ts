@@ -13,7 +13,14 @@
  * Chromium for the head (as the known-pose test does). Takes about half an hour on two busy cores.
  */
 import { brotliCompressSync, constants } from 'node:zlib';
-import { judgeKnownPoses, judgeSpread, KNOWN_POSES, SPREAD_POSE, SPREAD_SHOTS, type PoseRow } from '../../e2e/head/known-poses.ts';
+import {
+  judgeKnownPoses,
+  judgeSpread,
+  KNOWN_POSES,
+  SPREAD_POSE,
+  SPREAD_SHOTS,
+  type PoseRow,
+} from '../../e2e/head/known-poses.ts';
 import { openHeadRenderer, type HeadPose } from '../../e2e/head/renderer.ts';
 import { frameOf } from '../../e2e/head/read-pose.ts';
 import { measure } from '../core/analysis/measure/measure.ts';
@@ -24,7 +31,14 @@ import { loadNodeDetector, type ModelSet } from '../server/reference/human-node.
 import { buildAnalysisAssets, shippedModel } from '../server/assets/analysis-assets.ts';
 import { clipFrames } from './clip-frames.ts';
 import { candidates, greedySearch } from './encoding-search.ts';
-import { judgeFrame, SCORE_MARGIN, TOLERANCE_SHARE, type FrameReading, type FrameVerdict, type JudgeOptions } from './reading-diff.ts';
+import {
+  judgeFrame,
+  SCORE_MARGIN,
+  TOLERANCE_SHARE,
+  type FrameReading,
+  type FrameVerdict,
+  type JudgeOptions,
+} from './reading-diff.ts';
 import { describePlan, reencodeModel, type EncodingPlan } from '../server/assets/weights.ts';
 
 interface NamedFrame {
@@ -59,7 +73,12 @@ async function headFrames(): Promise<NamedFrame[]> {
       const shot = 'shot' in rest ? rest.shot : undefined;
       const frame = await analysisImage(await frameOf(await renderer.render(pose, shot)));
       const at = shot?.at ? ` at ${shot.at.x},${shot.at.y}` : '';
-      out.push({ name: `head ${pose.yaw}/${pose.pitch}/${pose.roll}${at}`, ...frame, judge: { readings: false, verdict: false }, head: { pose, check } });
+      out.push({
+        name: `head ${pose.yaw}/${pose.pitch}/${pose.roll}${at}`,
+        ...frame,
+        judge: { readings: false, verdict: false },
+        head: { pose, check },
+      });
     }
     return out;
   } finally {
@@ -80,7 +99,10 @@ async function readFrames(plan: EncodingPlan, frames: readonly NamedFrame[]): Pr
     for (const { image, crop } of frames) {
       const faces = await detector.detect(image);
       const measurement = measure({ faces, image, crop });
-      out.push({ frame: { scores: faces.map((f) => f.score), readings: measurement.readings }, pose: measurement.face?.pose ?? null });
+      out.push({
+        frame: { scores: faces.map((f) => f.score), readings: measurement.readings },
+        pose: measurement.face?.pose ?? null,
+      });
     }
     return out;
   } finally {
@@ -95,7 +117,14 @@ function headFailures(frames: readonly NamedFrame[], reads: readonly Read[]): st
       const read = reads[i];
       if (f.head?.check !== check || !read) return [];
       const { readings } = read.frame;
-      return [{ pose: f.head.pose, read: read.pose, compliant: evaluate(readings, { mode: 'guide' }).compliant, overflow: readings.ovalOverflow }];
+      return [
+        {
+          pose: f.head.pose,
+          read: read.pose,
+          compliant: evaluate(readings, { mode: 'guide' }).compliant,
+          overflow: readings.ovalOverflow,
+        },
+      ];
     });
   return [...judgeKnownPoses(rows('known')).failures, ...judgeSpread(rows('spread')).failures];
 }
@@ -119,18 +148,25 @@ const passes = (t: Trial): boolean => t.head.length === 0 && t.verdicts.every((v
 /** The worst of a trial, in words: its failures, else its largest move and score drop. */
 function summary(trial: Trial, frames: readonly NamedFrame[]): string {
   const failing = [
-    ...trial.verdicts.flatMap((v, i) => (v.failures.length > 0 ? [`${frames[i]?.name}: ${v.failures.join(', ')}`] : [])),
+    ...trial.verdicts.flatMap((v, i) =>
+      v.failures.length > 0 ? [`${frames[i]?.name}: ${v.failures.join(', ')}`] : [],
+    ),
     ...(trial.head.length > 0 ? [`head: ${trial.head.join(', ')}`] : []),
   ];
-  if (failing.length > 0) return failing.slice(0, 2).join('; ') + (failing.length > 2 ? `; +${failing.length - 2} more` : '');
+  if (failing.length > 0)
+    return failing.slice(0, 2).join('; ') + (failing.length > 2 ? `; +${failing.length - 2} more` : '');
   const share = Math.max(...trial.verdicts.map((v) => v.worstShare));
   const drop = Math.max(...trial.verdicts.map((v) => v.scoreDrop));
   return `largest move ${share.toFixed(2)} of a tolerance, score drop ${drop.toFixed(2)}`;
 }
 
 const brotli = (bytes: Uint8Array): number =>
-  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
-    .length;
+  brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
 
 function sizes(plan: EncodingPlan): string {
   const { json, bin } = shippedModel('blazeface');

@@ -17,10 +17,14 @@ export interface ClipFrame {
 
 /** The first frame of a clip as PNG bytes. */
 function firstFrame(file: string): Buffer {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-i', file, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'], {
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 30_000,
-  });
+  const r = spawnSync(
+    'ffmpeg',
+    ['-hide_banner', '-loglevel', 'error', '-i', file, '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-'],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 30_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`ffmpeg could not read ${file}`);
   return r.stdout;
 }
@@ -32,6 +36,7 @@ function firstFrame(file: string): Buffer {
 export async function clipFrames(): Promise<ClipFrame[]> {
   const clips = buildClips() as Record<string, string>;
   const out: ClipFrame[] = [];
-  for (const [clip, file] of Object.entries(clips)) out.push({ clip, ...(await analysisImage(await frameOf(firstFrame(file)))) });
+  for (const [clip, file] of Object.entries(clips))
+    out.push({ clip, ...(await analysisImage(await frameOf(firstFrame(file)))) });
   return out;
 }

@@ -33,9 +33,13 @@ describe('the face-analysis assets as built', () => {
     const { files, names } = analysisAssets();
     expect(files.map((f) => f.file).sort()).toEqual([...ASSET_FILES].sort());
     for (const f of files) expect(f.name).toMatch(HASHED);
-    const detector = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === 'blazeface.json')?.bytes)) as { weightsManifest: { paths: string[] }[] };
+    const detector = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === 'blazeface.json')?.bytes)) as {
+      weightsManifest: { paths: string[] }[];
+    };
     expect(detector.weightsManifest[0]?.paths).toEqual([names['blazeface.bin']]);
-    const landmarks = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === 'landmarks68.json')?.bytes)) as { paths: string[] }[];
+    const landmarks = JSON.parse(new TextDecoder().decode(files.find((f) => f.file === 'landmarks68.json')?.bytes)) as {
+      paths: string[];
+    }[];
     expect(landmarks[0]?.paths).toEqual([names['landmarks68.bin']]);
   });
 

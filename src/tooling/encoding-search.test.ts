@@ -41,13 +41,17 @@ describe('the greedy search', () => {
     ['both limits', ['body'], 2, ['body', 'first', 'bias']],
   ])('%s', async (_name, harmed, most, fine) => {
     const steps: string[] = [];
-    const result = await greedySearch(all, 'uint8', 'float16', model(harmed, most), (s) => steps.push(s.candidate.name));
+    const result = await greedySearch(all, 'uint8', 'float16', model(harmed, most), (s) =>
+      steps.push(s.candidate.name),
+    );
     expect(result.fineNames).toEqual(fine);
     expect(result.coarseNames).toEqual(all.map((c) => c.name).filter((n) => !fine.includes(n)));
     expect(steps).toEqual(all.map((c) => c.name));
     // The plan is the one the last accepted step checked: coarse everywhere except the fine ones.
     for (const c of all) expect(encodingOf(result.plan, c.name)).toBe(fine.includes(c.name) ? 'float16' : 'uint8');
-    expect(result.steps.filter((s) => s.accepted).map((s) => s.candidate.name)).toEqual(all.map((c) => c.name).filter((n) => !fine.includes(n)));
+    expect(result.steps.filter((s) => s.accepted).map((s) => s.candidate.name)).toEqual(
+      all.map((c) => c.name).filter((n) => !fine.includes(n)),
+    );
   });
 
   it('writes a plan as the exceptions to the coarse encoding', () => {

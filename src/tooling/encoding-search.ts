@@ -22,8 +22,16 @@ export function candidates(specs: readonly WeightSpec[]): Candidate[] {
 }
 
 /** `coarse` for the named tensors, `fine` for every other, written as the exceptions to `coarse`. */
-export function mixedPlan(all: readonly Candidate[], coarseNames: ReadonlySet<string>, coarse: Encoding, fine: Encoding): EncodingPlan {
-  return { default: coarse, tensors: Object.fromEntries(all.filter((c) => !coarseNames.has(c.name)).map((c) => [c.name, fine])) };
+export function mixedPlan(
+  all: readonly Candidate[],
+  coarseNames: ReadonlySet<string>,
+  coarse: Encoding,
+  fine: Encoding,
+): EncodingPlan {
+  return {
+    default: coarse,
+    tensors: Object.fromEntries(all.filter((c) => !coarseNames.has(c.name)).map((c) => [c.name, fine])),
+  };
 }
 
 export interface Step<T> {

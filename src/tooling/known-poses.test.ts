@@ -3,7 +3,15 @@
 // Prints the table true vs read and fails past the tolerances the guidance relies on
 // (e2e/head/known-poses.ts, which the detector's encoding is chosen against too).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judgeKnownPoses, judgeSpread, KNOWN_POSES, poseTable, SPREAD_POSE, SPREAD_SHOTS, type PoseRow } from '../../e2e/head/known-poses.ts';
+import {
+  judgeKnownPoses,
+  judgeSpread,
+  KNOWN_POSES,
+  poseTable,
+  SPREAD_POSE,
+  SPREAD_SHOTS,
+  type PoseRow,
+} from '../../e2e/head/known-poses.ts';
 import { openHeadRenderer, type HeadPose, type HeadRenderer, type Shot } from '../../e2e/head/renderer.ts';
 import { readStill } from '../../e2e/head/read-pose.ts';
 import { evaluate } from '../core/rules/evaluate.ts';
@@ -29,7 +37,9 @@ describe('head angles against known poses', () => {
     for (const pose of KNOWN_POSES) rows.push(await read(pose));
     console.log(`\nknown poses, true │ read (degrees)\n${poseTable(rows)}`);
     const { errors, failures } = judgeKnownPoses(rows);
-    console.log(errors.map((s) => `${s.axis}: mean absolute error ${s.mae.toFixed(2)}°, bias ${s.bias.toFixed(2)}°`).join('\n'));
+    console.log(
+      errors.map((s) => `${s.axis}: mean absolute error ${s.mae.toFixed(2)}°, bias ${s.bias.toFixed(2)}°`).join('\n'),
+    );
     expect(failures).toEqual([]);
   }, 240_000);
 

@@ -13,7 +13,13 @@ async function problems(file: string, specifier: string): Promise<string[]> {
   const rule = config.rules?.['no-restricted-imports'];
   const messages = linter.verify(
     `import { x } from '${specifier}';\nexport const y = x;\n`,
-    [{ files: ['**/*.ts', '**/*.tsx'], languageOptions: { parser: tseslint.parser }, rules: rule ? { 'no-restricted-imports': rule } : {} }],
+    [
+      {
+        files: ['**/*.ts', '**/*.tsx'],
+        languageOptions: { parser: tseslint.parser },
+        rules: rule ? { 'no-restricted-imports': rule } : {},
+      },
+    ],
     file,
   );
   return messages.map((m) => m.message);

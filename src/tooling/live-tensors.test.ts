@@ -33,7 +33,11 @@ async function frame(file: string | null, share: number): Promise<RgbaImage> {
       ]
     : [];
   const { data, info } = await base.composite(layers).raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
 }
 
 let detector: NodeFaceDetector;
@@ -41,7 +45,12 @@ let scenes: RgbaImage[];
 
 beforeAll(async () => {
   detector = await loadNodeDetector(servedModels(), { asBrowser: true });
-  scenes = [await frame('astronaut.png', 1), await frame('astronaut.png', 0.45), await frame('chelsea.png', 1), await frame(null, 0)];
+  scenes = [
+    await frame('astronaut.png', 1),
+    await frame('astronaut.png', 0.45),
+    await frame('chelsea.png', 1),
+    await frame(null, 0),
+  ];
 }, 120_000);
 
 describe('live tensors across 100 analysed frames', () => {
@@ -55,7 +64,9 @@ describe('live tensors across 100 analysed frames', () => {
       counts.push(detector.liveTensors());
     }
     const warm = counts[WARM_UP - 1] ?? Number.NaN;
-    console.log(`live tensors: after frame 1 ${counts[0]}, after frame ${WARM_UP} ${warm}, after frame ${FRAMES} ${counts.at(-1)}; ${faces} faces found`);
+    console.log(
+      `live tensors: after frame 1 ${counts[0]}, after frame ${WARM_UP} ${warm}, after frame ${FRAMES} ${counts.at(-1)}; ${faces} faces found`,
+    );
     // Faces were found: the landmark network ran, not only the detector.
     expect(faces).toBeGreaterThanOrEqual(FRAMES / scenes.length);
     expect(Math.max(...counts.slice(WARM_UP))).toBeLessThanOrEqual(warm);

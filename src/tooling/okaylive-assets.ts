@@ -23,7 +23,8 @@ const PACKAGED = {
   standalone: fileURLToPath(new URL('../standalone/', import.meta.url)),
 };
 
-const USAGE = 'usage: npx okaylive-assets [assets-folder (default public/okaylive-assets)] [--standalone <folder>] [--check]';
+const USAGE =
+  'usage: npx okaylive-assets [assets-folder (default public/okaylive-assets)] [--standalone <folder>] [--check]';
 
 async function check(from: string, target: string, what: string): Promise<boolean> {
   const stale = await staleAssets(assetsInFolder(from), target);
@@ -48,7 +49,11 @@ async function copy(from: string, target: string, serveAt: string): Promise<void
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { check: { type: 'boolean', default: false }, standalone: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      check: { type: 'boolean', default: false },
+      standalone: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help || positionals.length > 1) {
@@ -56,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 1;
   }
   for (const folder of Object.values(PACKAGED)) {
-    if (!existsSync(folder)) throw new Error(`${folder} is missing: run the okaylive-assets of an installed okaylive-capture package`);
+    if (!existsSync(folder))
+      throw new Error(`${folder} is missing: run the okaylive-assets of an installed okaylive-capture package`);
   }
   const assets = resolve(positionals[0] ?? 'public/okaylive-assets');
   const standalone = values.standalone === undefined ? null : resolve(values.standalone);
@@ -65,7 +71,11 @@ async function main(argv: string[]): Promise<number> {
     if (standalone) fresh.push(await check(PACKAGED.standalone, standalone, 'standalone script'));
     return fresh.every(Boolean) ? 0 : 1;
   }
-  await copy(PACKAGED.assets, assets, 'serve them at your assetsBaseUrl (default /okaylive-assets/), cached for a year (immutable: hashed names).');
+  await copy(
+    PACKAGED.assets,
+    assets,
+    'serve them at your assetsBaseUrl (default /okaylive-assets/), cached for a year (immutable: hashed names).',
+  );
   if (standalone) {
     await copy(
       PACKAGED.standalone,

@@ -53,7 +53,12 @@ export const STANDALONE_FILE = 'okaylive-capture.js';
 /** Left to the host: React as a peer. */
 export const LIBRARY_PEERS: readonly string[] = ['react', 'react-dom'];
 /** Imported by the library and installed with it (a host that has them shares them). */
-export const LIBRARY_DEPENDENCIES: readonly string[] = ['@tanstack/query-core', '@tanstack/react-query', 'react-webcam', 'zustand'];
+export const LIBRARY_DEPENDENCIES: readonly string[] = [
+  '@tanstack/query-core',
+  '@tanstack/react-query',
+  'react-webcam',
+  'zustand',
+];
 
 /** Not bundled into the library: the peers and dependencies above, and their subpaths (react/jsx-runtime). */
 export const LIBRARY_EXTERNALS: readonly RegExp[] = [...LIBRARY_PEERS, ...LIBRARY_DEPENDENCIES].map(
@@ -171,11 +176,17 @@ export function standaloneConfig(options: BuildOptions): InlineConfig {
   return {
     ...base,
     // Written to disk, it gets .br/.gz siblings; in memory (dev server, size benchmark) it does not.
-    plugins: [...(base.plugins ?? []), dropExtractedCss(), ...(options.write === false || options.precompress === false ? [] : [precompress()])],
+    plugins: [
+      ...(base.plugins ?? []),
+      dropExtractedCss(),
+      ...(options.write === false || options.precompress === false ? [] : [precompress()]),
+    ],
     experimental: {
       // Files emitted beside the script (the worker) resolve against the script's address, not the page's.
       renderBuiltUrl: (filename, { hostType }) =>
-        hostType === 'js' ? { runtime: `new URL(${JSON.stringify(filename)}, ${SCRIPT_URL}).href` } : { relative: true },
+        hostType === 'js'
+          ? { runtime: `new URL(${JSON.stringify(filename)}, ${SCRIPT_URL}).href` }
+          : { relative: true },
     },
     // Lib mode leaves process.env.NODE_ENV to the host's bundler; a script tag has none.
     define: { ...base.define, 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -6,7 +6,13 @@
  * is prebuilt), so the package names only what its built files import. Versions come from the
  * root manifest, so the two never disagree.
  */
-import { CLIENT_ENTRIES, LIBRARY_DEPENDENCIES, LIBRARY_ENTRIES, LIBRARY_PEERS, STANDALONE_FILE } from './package-build.ts';
+import {
+  CLIENT_ENTRIES,
+  LIBRARY_DEPENDENCIES,
+  LIBRARY_ENTRIES,
+  LIBRARY_PEERS,
+  STANDALONE_FILE,
+} from './package-build.ts';
 
 export const PACKAGE_NAME = 'okaylive-capture';
 
@@ -58,7 +64,8 @@ export interface LibraryManifest {
 export const subpath = (entry: string): string => (entry === 'index' ? '.' : `./${entry}`);
 
 /** `src/core/i18n/ms.ts` → `./types/core/i18n/ms.d.ts` (tsc's output under types/, rooted at src/). */
-export const declarationOf = (source: string): string => `./types/${source.replace(/^src\//, '').replace(/\.tsx?$/, '.d.ts')}`;
+export const declarationOf = (source: string): string =>
+  `./types/${source.replace(/^src\//, '').replace(/\.tsx?$/, '.d.ts')}`;
 
 function exportsMap(): Record<string, Conditions | string> {
   const map: Record<string, Conditions | string> = {};
@@ -83,7 +90,8 @@ function pick(from: Record<string, string>, names: readonly string[]): Record<st
   return Object.fromEntries(
     names.map((name) => {
       const range = from[name];
-      if (!range) throw new Error(`the library imports ${name}, which the root package.json does not list in dependencies`);
+      if (!range)
+        throw new Error(`the library imports ${name}, which the root package.json does not list in dependencies`);
       return [name, range];
     }),
   );

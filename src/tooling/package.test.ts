@@ -1,14 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ENTRIES, LIBRARY_DEPENDENCIES, LIBRARY_ENTRIES, LIBRARY_EXTERNALS, libraryInputs, STANDALONE_FILE } from './package-build.ts';
-import { declarationOf, libraryManifest, PACKAGE_FOLDERS, REACT_RANGE, STANDALONE_TYPES, subpath, type RootManifest } from './package-manifest.ts';
+import {
+  CLIENT_ENTRIES,
+  LIBRARY_DEPENDENCIES,
+  LIBRARY_ENTRIES,
+  LIBRARY_EXTERNALS,
+  libraryInputs,
+  STANDALONE_FILE,
+} from './package-build.ts';
+import {
+  declarationOf,
+  libraryManifest,
+  PACKAGE_FOLDERS,
+  REACT_RANGE,
+  STANDALONE_TYPES,
+  subpath,
+  type RootManifest,
+} from './package-manifest.ts';
 
 const root = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as RootManifest & {
   private?: boolean;
   exports?: unknown;
   bin?: unknown;
 };
-const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.package.json', import.meta.url), 'utf8')) as { files: string[] };
+const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.package.json', import.meta.url), 'utf8')) as {
+  files: string[];
+};
 const manifest = libraryManifest(root);
 
 describe('the repository stays the private app; the package gets its own manifest', () => {
@@ -26,26 +43,40 @@ describe('the repository stays the private app; the package gets its own manifes
 });
 
 describe('the generated manifest describes what build:package makes', () => {
-  it.each(Object.entries(LIBRARY_ENTRIES))('entry %s is exported with its code and its types (ESM only)', (entry, source) => {
-    const conditions = manifest.exports[subpath(entry)];
-    expect(conditions).toEqual({
-      types: `./types/${source.replace(/^src\//, '').replace(/\.tsx?$/, '.d.ts')}`,
-      ...(entry in CLIENT_ENTRIES ? { 'react-server': `./lib/${entry}.react-server.js` } : {}),
-      import: `./lib/${entry}.js`,
-    });
-    expect(Object.keys(conditions ?? {})).not.toContain('require');
-    expect(tsconfig.files).toContain(`../${source.replace(/^src\//, '')}`);
-  });
+  it.each(Object.entries(LIBRARY_ENTRIES))(
+    'entry %s is exported with its code and its types (ESM only)',
+    (entry, source) => {
+      const conditions = manifest.exports[subpath(entry)];
+      expect(conditions).toEqual({
+        types: `./types/${source.replace(/^src\//, '').replace(/\.tsx?$/, '.d.ts')}`,
+        ...(entry in CLIENT_ENTRIES ? { 'react-server': `./lib/${entry}.react-server.js` } : {}),
+        import: `./lib/${entry}.js`,
+      });
+      expect(Object.keys(conditions ?? {})).not.toContain('require');
+      expect(tsconfig.files).toContain(`../${source.replace(/^src\//, '')}`);
+    },
+  );
 
   it('the React entries, and only they, have react-server stand-ins, built beside them', () => {
     expect(Object.keys(CLIENT_ENTRIES).sort()).toEqual(['element', 'index']);
-    expect(Object.keys(libraryInputs()).sort()).toEqual([...Object.keys(LIBRARY_ENTRIES), 'element.react-server', 'index.react-server'].sort());
+    expect(Object.keys(libraryInputs()).sort()).toEqual(
+      [...Object.keys(LIBRARY_ENTRIES), 'element.react-server', 'index.react-server'].sort(),
+    );
   });
 
   it('exports nothing the build does not make', () => {
-    const built = new Set([...Object.keys(LIBRARY_ENTRIES).map(subpath), './style.css', './standalone', './okaylive-assets/*', './package.json']);
+    const built = new Set([
+      ...Object.keys(LIBRARY_ENTRIES).map(subpath),
+      './style.css',
+      './standalone',
+      './okaylive-assets/*',
+      './package.json',
+    ]);
     expect(Object.keys(manifest.exports).filter((k) => !built.has(k))).toEqual([]);
-    expect(manifest.exports['./standalone']).toEqual({ types: declarationOf(STANDALONE_TYPES), default: `./standalone/${STANDALONE_FILE}` });
+    expect(manifest.exports['./standalone']).toEqual({
+      types: declarationOf(STANDALONE_TYPES),
+      default: `./standalone/${STANDALONE_FILE}`,
+    });
     expect(manifest.types).toBe(declarationOf('src/react/index.ts'));
   });
 
@@ -65,7 +96,16 @@ describe('the generated manifest describes what build:package makes', () => {
   });
 
   it('no build-time or server package reaches a consumer', () => {
-    for (const name of ['sharp', 'piscina', 'busboy', 'sirv', 'ioredis', '@vladmandic/human', '@tensorflow/tfjs-core', '@petamoriken/float16']) {
+    for (const name of [
+      'sharp',
+      'piscina',
+      'busboy',
+      'sirv',
+      'ioredis',
+      '@vladmandic/human',
+      '@tensorflow/tfjs-core',
+      '@petamoriken/float16',
+    ]) {
       expect(manifest.dependencies).not.toHaveProperty(name);
     }
   });

@@ -6,7 +6,15 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
+import {
+  brotliCompress,
+  brotliCompressSync,
+  constants,
+  gzip,
+  gzipSync,
+  type BrotliOptions,
+  type ZlibOptions,
+} from 'node:zlib';
 import type { Plugin } from 'vite';
 
 /**
@@ -24,7 +32,10 @@ export interface Compressed {
 }
 
 const brotliOptions = (bytes: Uint8Array): BrotliOptions => ({
-  params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+  },
 });
 const gzipOptions: ZlibOptions = { level: constants.Z_BEST_COMPRESSION };
 
@@ -35,7 +46,10 @@ function worth(bytes: Uint8Array, out: Uint8Array): Uint8Array | null {
 
 /** Both encodings of one file's bytes; null where compressing does not pay. */
 export function compress(bytes: Uint8Array): Compressed {
-  return { br: worth(bytes, brotliCompressSync(bytes, brotliOptions(bytes))), gz: worth(bytes, gzipSync(bytes, gzipOptions)) };
+  return {
+    br: worth(bytes, brotliCompressSync(bytes, brotliOptions(bytes))),
+    gz: worth(bytes, gzipSync(bytes, gzipOptions)),
+  };
 }
 
 const brotliAsync = promisify<Uint8Array, BrotliOptions, Buffer>(brotliCompress);

@@ -52,7 +52,10 @@ beforeAll(async () => {
         clip,
         Object.fromEntries([
           ['score', `${fmt(Math.max(0, ...reference.scores))}→${fmt(Math.max(0, ...candidate.scores))}`],
-          ...compareReadings(reference.readings, candidate.readings).map((d) => [d.reading, `${fmt(d.reference)}→${fmt(d.candidate)}${d.ok ? '' : ' ✗'}`]),
+          ...compareReadings(reference.readings, candidate.readings).map((d) => [
+            d.reading,
+            `${fmt(d.reference)}→${fmt(d.candidate)}${d.ok ? '' : ' ✗'}`,
+          ]),
         ]),
       ]),
     ),
@@ -74,13 +77,18 @@ describe('re-encoded model weights read every camera clip as the shipped ones do
   });
 
   it('the same hint on every clip (guide mode, first frame)', () => {
-    const hints = (pick: (r: ClipReadings) => Readings) => results.map((r) => [r.clip, primaryFailure(evaluate(pick(r), { mode: 'guide' }))]);
+    const hints = (pick: (r: ClipReadings) => Readings) =>
+      results.map((r) => [r.clip, primaryFailure(evaluate(pick(r), { mode: 'guide' }))]);
     expect(hints((r) => r.candidate.readings)).toEqual(hints((r) => r.reference.readings));
   });
 
   it('the same compliant or not outcome on every clip, in guide mode and at the limits', () => {
     const outcome = (pick: (r: ClipReadings) => Readings) =>
-      results.map((r) => [r.clip, evaluate(pick(r), { mode: 'guide' }).compliant, evaluate(pick(r), { mode: 'limit' }).compliant]);
+      results.map((r) => [
+        r.clip,
+        evaluate(pick(r), { mode: 'guide' }).compliant,
+        evaluate(pick(r), { mode: 'limit' }).compliant,
+      ]);
     expect(outcome((r) => r.candidate.readings)).toEqual(outcome((r) => r.reference.readings));
     // The compliant clip is compliant: the comparison is not between two broken detectors.
     const compliant = results.find((r) => r.clip === 'compliant');
@@ -90,7 +98,9 @@ describe('re-encoded model weights read every camera clip as the shipped ones do
   it(`no face's detector score drops by more than ${SCORE_MARGIN}`, () => {
     const dropped = results.flatMap(({ clip, reference, candidate }) => {
       const { scoreDrop } = judgeFrame(reference, candidate);
-      return scoreDrop > SCORE_MARGIN + 1e-6 ? [`${clip}: ${reference.scores.join(',')} → ${candidate.scores.join(',')}`] : [];
+      return scoreDrop > SCORE_MARGIN + 1e-6
+        ? [`${clip}: ${reference.scores.join(',')} → ${candidate.scores.join(',')}`]
+        : [];
     });
     expect(dropped).toEqual([]);
   });

@@ -65,7 +65,9 @@ describe('comparing two frames of readings', () => {
 });
 
 describe('judging a frame read with re-encoded weights', () => {
-  const NO_FACE: Partial<Readings> = Object.fromEntries(Object.keys(BASE).map((k) => [k, k === 'cropHeight' ? 1080 : null]));
+  const NO_FACE: Partial<Readings> = Object.fromEntries(
+    Object.keys(BASE).map((k) => [k, k === 'cropHeight' ? 1080 : null]),
+  );
   it.each<[string, Partial<Readings>, number[], JudgeOptions, string[]]>([
     // name, candidate's readings (over BASE, read with score 0.87), its scores, options, what fails
     ['the same', {}, [0.87], {}, []],
@@ -76,12 +78,19 @@ describe('judging a frame read with re-encoded weights', () => {
     ['and where the verdict is not judged either', { yaw: 16 }, [0.87], { readings: false, verdict: false }, []],
     ['the face lost', { ...NO_FACE, faceCount: 0 }, [], { readings: false, verdict: false }, ['faceCount', 'score']],
   ])('%s', (_name, patch, scores, options, failing) => {
-    const verdict = judgeFrame({ scores: [0.87], readings: BASE }, { scores, readings: { ...BASE, ...patch } }, options);
+    const verdict = judgeFrame(
+      { scores: [0.87], readings: BASE },
+      { scores, readings: { ...BASE, ...patch } },
+      options,
+    );
     expect(verdict.failures.map((f) => f.split(' ')[0])).toEqual(failing);
   });
 
   it('reports the largest move as a share of its tolerance, and the score drop', () => {
-    const verdict = judgeFrame({ scores: [0.87, 0.7], readings: BASE }, { scores: [0.69, 0.86], readings: { ...BASE, yaw: 1.5 } });
+    const verdict = judgeFrame(
+      { scores: [0.87, 0.7], readings: BASE },
+      { scores: [0.69, 0.86], readings: { ...BASE, yaw: 1.5 } },
+    );
     expect(verdict.worstShare).toBeCloseTo(0.4, 9); // 0.5 of yaw's 1.25
     expect(verdict.scoreDrop).toBeCloseTo(0.01, 9); // the faces matched best first
   });

@@ -41,7 +41,11 @@ export interface ReadingDiff {
 }
 
 /** Every reading the rules check, side by side; missing on one side only is a failure. */
-export function compareReadings(reference: Readings, candidate: Readings, tolerances = readingTolerances()): ReadingDiff[] {
+export function compareReadings(
+  reference: Readings,
+  candidate: Readings,
+  tolerances = readingTolerances(),
+): ReadingDiff[] {
   const keys = [...new Set(RULES.map((r) => r.reading))];
   return keys.map((reading) => {
     const a = reference[reading];
@@ -94,11 +98,14 @@ export interface JudgeOptions {
  */
 export function judgeFrame(reference: FrameReading, candidate: FrameReading, options: JudgeOptions = {}): FrameVerdict {
   const { readings = true, verdict = true, margin = SCORE_MARGIN } = options;
-  const diffs = compareReadings(reference.readings, candidate.readings).filter((d) => readings || d.reading === 'faceCount');
+  const diffs = compareReadings(reference.readings, candidate.readings).filter(
+    (d) => readings || d.reading === 'faceCount',
+  );
   const failures = diffs.filter((d) => !d.ok).map((d) => `${d.reading} ${fmt(d.reference)}→${fmt(d.candidate)}`);
   const guide = (r: Readings) => evaluate(r, { mode: 'guide' });
   const [a, b] = [guide(reference.readings), guide(candidate.readings)];
-  if (readings && primaryFailure(a) !== primaryFailure(b)) failures.push(`hint ${primaryFailure(a) ?? 'none'}→${primaryFailure(b) ?? 'none'}`);
+  if (readings && primaryFailure(a) !== primaryFailure(b))
+    failures.push(`hint ${primaryFailure(a) ?? 'none'}→${primaryFailure(b) ?? 'none'}`);
   if (verdict && a.compliant !== b.compliant) failures.push(`guide verdict ${a.compliant}→${b.compliant}`);
   const [la, lb] = [evaluate(reference.readings).compliant, evaluate(candidate.readings).compliant];
   if (verdict && la !== lb) failures.push(`limit verdict ${la}→${lb}`);
@@ -108,6 +115,8 @@ export function judgeFrame(reference: FrameReading, candidate: FrameReading, opt
   const scoreDrop = Math.max(0, ...sa.map((s, i) => s - (sb[i] ?? 0)));
   // Human rounds scores to 0.01: a hair of slack so a drop of exactly the margin passes.
   if (scoreDrop > margin + 1e-6) failures.push(`score ${fmt(sa[0] ?? null)}→${fmt(sb[0] ?? null)}`);
-  const shares = diffs.map((d) => (d.delta === null ? 0 : d.tolerance > 0 ? d.delta / d.tolerance : d.delta > 1e-9 ? Infinity : 0));
+  const shares = diffs.map((d) =>
+    d.delta === null ? 0 : d.tolerance > 0 ? d.delta / d.tolerance : d.delta > 1e-9 ? Infinity : 0,
+  );
   return { failures, worstShare: Math.max(0, ...shares), scoreDrop };
 }

@@ -26,8 +26,17 @@ describe('the README front door', () => {
   it('the integration guide and the API reference show the three backends as the test runs them', () => {
     const steps = readSnippets(ROOT);
     const keys = (file: string) => snippetsIn(readFileSync(`${ROOT}/${file}`, 'utf8'), file).map((s) => s.key);
-    expect(keys('docs/INTEGRATION.md')).toEqual(['run=backend', 'file=server.mjs', 'file=next:app/api/ekyc/[...route]/route.js']);
-    expect(keys('docs/api.md')).toEqual(['file=vite.config.ts', 'file=server.mjs', 'file=next:app/api/ekyc/[...route]/route.js']);
-    for (const key of [...keys('docs/INTEGRATION.md'), ...keys('docs/api.md')]) expect(steps.get(key)?.at).toMatch(/^docs\/embedding\.md:/);
+    expect(keys('docs/INTEGRATION.md')).toEqual([
+      'run=backend',
+      'file=server.mjs',
+      'file=next:app/api/ekyc/[...route]/route.js',
+    ]);
+    expect(keys('docs/api.md')).toEqual([
+      'file=vite.config.ts',
+      'file=server.mjs',
+      'file=next:app/api/ekyc/[...route]/route.js',
+    ]);
+    for (const key of [...keys('docs/INTEGRATION.md'), ...keys('docs/api.md')])
+      expect(steps.get(key)?.at).toMatch(/^docs\/embedding\.md:/);
   });
 });

@@ -38,7 +38,9 @@ describe('the repository speaks for itself', () => {
 
   it.each(FORBIDDEN)('no file names %s', (_what, pattern) => {
     // This file names the patterns themselves.
-    const hits = all.filter((f) => !f.endsWith('repository.test.ts') && pattern.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    const hits = all
+      .filter((f) => !f.endsWith('repository.test.ts') && pattern.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
     expect(hits).toEqual([]);
   });
 });

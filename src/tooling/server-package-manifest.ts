@@ -52,11 +52,15 @@ export function serverManifest(root: RootManifest): ServerManifest {
   return {
     name: SERVER_PACKAGE_NAME,
     version: root.version,
-    description: "The backend half of okaylive-capture: the widget's two API routes for your own server (Node, Express, Next.js)",
+    description:
+      "The backend half of okaylive-capture: the widget's two API routes for your own server (Node, Express, Next.js)",
     license: root.license,
     type: 'module',
     exports: Object.fromEntries(
-      Object.entries(SERVER_ENTRIES).map(([path, entry]) => [path, { types: `./types/${entry.types}.d.ts`, default: `./lib/${entry.lib}.js` }]),
+      Object.entries(SERVER_ENTRIES).map(([path, entry]) => [
+        path,
+        { types: `./types/${entry.types}.d.ts`, default: `./lib/${entry.lib}.js` },
+      ]),
     ),
     files: ['lib', 'types'],
     engines: { node: '>=20.19' },

@@ -31,7 +31,8 @@ if (params.get('plant') === 'error') {
 }
 if (camera === 'refuse') {
   // On the prototype: WebKit may collect the navigator.mediaDevices wrapper and hand out a new one without a replacement made on it.
-  MediaDevices.prototype.getUserMedia = () => Promise.reject(new DOMException('refused by the engine-check page', 'NotAllowedError'));
+  MediaDevices.prototype.getUserMedia = () =>
+    Promise.reject(new DOMException('refused by the engine-check page', 'NotAllowedError'));
 } else if (camera) {
   const options: unknown = JSON.parse(camera);
   const script = document.createElement('script');

@@ -28,7 +28,11 @@ export function recordConsole(): void {
     (event) => {
       // Capture phase: a script, style or image that failed to load fires here without bubbling.
       const target = event.target;
-      if (target instanceof HTMLScriptElement || target instanceof HTMLLinkElement || target instanceof HTMLImageElement) {
+      if (
+        target instanceof HTMLScriptElement ||
+        target instanceof HTMLLinkElement ||
+        target instanceof HTMLImageElement
+      ) {
         errors.push(`failed to load: ${target instanceof HTMLLinkElement ? target.href : target.src}`);
       } else if (event instanceof ErrorEvent) errors.push(`uncaught: ${event.message}`);
     },
@@ -36,6 +40,7 @@ export function recordConsole(): void {
   );
   addEventListener('unhandledrejection', (event) => errors.push(`unhandled rejection: ${describe(event.reason)}`));
   addEventListener('securitypolicyviolation', (event) => {
-    if (event instanceof SecurityPolicyViolationEvent) errors.push(`CSP: ${event.violatedDirective} ${event.blockedURI}`);
+    if (event instanceof SecurityPolicyViolationEvent)
+      errors.push(`CSP: ${event.violatedDirective} ${event.blockedURI}`);
   });
 }

@@ -47,7 +47,15 @@ export type FromWorker =
   | { type: 'detector-ready'; backend: string; loadMs: number }
   | { type: 'ready'; backend: string; loadMs: number }
   | { type: 'failed'; reason: AnalysisFailure; detail: string }
-  | { type: 'result'; id: number; measurement: Measurement; score: number; ms: number; full: ImageBitmap | null; memory: WorkerMemory | null }
+  | {
+      type: 'result';
+      id: number;
+      measurement: Measurement;
+      score: number;
+      ms: number;
+      full: ImageBitmap | null;
+      memory: WorkerMemory | null;
+    }
   | { type: 'error'; id: number; detail: string };
 
 /**

@@ -26,7 +26,13 @@ describe('checkLiveness', () => {
           type: file instanceof File ? file.type : null,
           size: file instanceof File ? file.size : null,
         };
-        return HttpResponse.json({ status: 'success', messageCode: 'api.success', probability: 0.9999331, score: 9.612308, quality: 0.6691686 });
+        return HttpResponse.json({
+          status: 'success',
+          messageCode: 'api.success',
+          probability: 0.9999331,
+          score: 9.612308,
+          quality: 0.6691686,
+        });
       }),
     );
     const verdict = await client.checkLiveness({ imageBest: image, journeyId: 'j-1' });
@@ -35,13 +41,23 @@ describe('checkLiveness', () => {
   });
 
   it.each([
-    ['200 with an error code', 200, { status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' }, 'INVALID_JOURNEY_ID'],
+    [
+      '200 with an error code',
+      200,
+      { status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' },
+      'INVALID_JOURNEY_ID',
+    ],
     ['400 with a code', 400, { status: 'error', messageCode: null, message: 'MISSING_ARGUMENTS' }, 'MISSING_ARGUMENTS'],
     ['400 bare', 400, { status: 'error' }, 'HTTP_ERROR'],
     ['413 sentence', 413, { status: 'error', message: 'Request size exceed 5MB' }, 'REQUEST_TOO_LARGE'],
     ['500', 500, { status: 'Internal Server Error' }, 'HTTP_ERROR'],
     ['200 unknown error', 200, { status: 'error', message: 'SOMETHING_NEW' }, 'UNEXPECTED_ERROR'],
-    ['success missing fields', 200, { status: 'success', messageCode: 'api.success', probability: 0.9 }, 'INVALID_RESPONSE'],
+    [
+      'success missing fields',
+      200,
+      { status: 'success', messageCode: 'api.success', probability: 0.9 },
+      'INVALID_RESPONSE',
+    ],
     ['success out of range', 200, { status: 'success', probability: 1.7, quality: 0.6, score: 1 }, 'INVALID_RESPONSE'],
   ] as const)('%s → %s', async (_name, status, body, code) => {
     server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json(body, { status })));
@@ -53,8 +69,15 @@ describe('checkLiveness', () => {
     'a face code (%s) in a 200 or 400 is a retake verdict, not an error',
     async (code) => {
       for (const status of [200, 400]) {
-        server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json({ status: 'error', messageCode: null, message: code }, { status })));
-        expect(await client.checkLiveness({ imageBest: image, journeyId: 'j' })).toEqual({ outcome: 'retake', reason: code });
+        server.use(
+          http.post(`${BASE}/okaylive`, () =>
+            HttpResponse.json({ status: 'error', messageCode: null, message: code }, { status }),
+          ),
+        );
+        expect(await client.checkLiveness({ imageBest: image, journeyId: 'j' })).toEqual({
+          outcome: 'retake',
+          reason: code,
+        });
       }
     },
   );
@@ -64,7 +87,11 @@ describe('checkLiveness', () => {
     ['not_live', { outcome: 'not_live' }],
     ['retake', { outcome: 'retake', reason: 'LOW_QUALITY' }],
   ] as const)('a verdict-only answer (%s) is the outcome without figures', async (outcome, verdict) => {
-    server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json({ status: 'success', messageCode: 'api.success', outcome })));
+    server.use(
+      http.post(`${BASE}/okaylive`, () =>
+        HttpResponse.json({ status: 'success', messageCode: 'api.success', outcome }),
+      ),
+    );
     expect(await client.checkLiveness({ imageBest: image, journeyId: 'j' })).toEqual(verdict);
   });
 
@@ -78,7 +105,12 @@ describe('checkLiveness', () => {
   });
 
   it('a body that is not JSON is INVALID_RESPONSE on 200 and HTTP_ERROR on 502', async () => {
-    server.use(http.post(`${BASE}/okaylive`, () => new HttpResponse('<html>oops</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })));
+    server.use(
+      http.post(
+        `${BASE}/okaylive`,
+        () => new HttpResponse('<html>oops</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      ),
+    );
     expect((await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }))).code).toBe('INVALID_RESPONSE');
     server.use(http.post(`${BASE}/okaylive`, () => new HttpResponse('<html>Bad gateway</html>', { status: 502 })));
     const error = await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }));
@@ -119,7 +151,11 @@ describe('checkLiveness', () => {
   });
 
   it('429 carries Retry-After', async () => {
-    server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json({ status: 'error' }, { status: 429, headers: { 'Retry-After': '7' } })));
+    server.use(
+      http.post(`${BASE}/okaylive`, () =>
+        HttpResponse.json({ status: 'error' }, { status: 429, headers: { 'Retry-After': '7' } }),
+      ),
+    );
     const error = await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }));
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.retryAfterMs).toBe(7000);
@@ -130,10 +166,20 @@ describe('checkLiveness', () => {
     server.use(
       http.post(`${BASE}/okaylive`, ({ request }) => {
         auth = request.headers.get('x-host-session');
-        return HttpResponse.json({ status: 'success', messageCode: 'api.success', probability: 0.2, score: -1.4, quality: 0.8 });
+        return HttpResponse.json({
+          status: 'success',
+          messageCode: 'api.success',
+          probability: 0.2,
+          score: -1.4,
+          quality: 0.8,
+        });
       }),
     );
-    const hosted = createOkayLiveClient({ apiBaseUrl: `${BASE}/`, headers: { 'X-Host-Session': 's1' }, credentials: 'include' });
+    const hosted = createOkayLiveClient({
+      apiBaseUrl: `${BASE}/`,
+      headers: { 'X-Host-Session': 's1' },
+      credentials: 'include',
+    });
     expect((await hosted.checkLiveness({ imageBest: image, journeyId: 'j' })).outcome).toBe('not_live');
     expect(auth).toBe('s1');
   });
@@ -168,25 +214,66 @@ describe('fault reading', () => {
   });
 
   it.each([
-    ['502 HTML from a proxy', 502, 'text/html', '<html><body><h1>502 Bad Gateway</h1></body></html>', 'HTTP_ERROR', true, /HTML page/],
-    ['504 HTML from a gateway', 504, 'text/html; charset=utf-8', '<!DOCTYPE html><title>Gateway Timeout</title>', 'HTTP_ERROR', true, /HTML page/],
-    ['200 HTML (SPA fallback: wrong apiBaseUrl)', 200, 'text/html', '<!doctype html><div id=root></div>', 'INVALID_RESPONSE', true, /apiBaseUrl/],
+    [
+      '502 HTML from a proxy',
+      502,
+      'text/html',
+      '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      'HTTP_ERROR',
+      true,
+      /HTML page/,
+    ],
+    [
+      '504 HTML from a gateway',
+      504,
+      'text/html; charset=utf-8',
+      '<!DOCTYPE html><title>Gateway Timeout</title>',
+      'HTTP_ERROR',
+      true,
+      /HTML page/,
+    ],
+    [
+      '200 HTML (SPA fallback: wrong apiBaseUrl)',
+      200,
+      'text/html',
+      '<!doctype html><div id=root></div>',
+      'INVALID_RESPONSE',
+      true,
+      /apiBaseUrl/,
+    ],
     ['200 plain text', 200, 'text/plain', 'OK', 'INVALID_RESPONSE', true, /not JSON/],
-    ['413 HTML from nginx', 413, 'text/html', '<html><head><title>413 Request Entity Too Large</title></head></html>', 'PAYLOAD_TOO_LARGE', false, /HTML page/],
+    [
+      '413 HTML from nginx',
+      413,
+      'text/html',
+      '<html><head><title>413 Request Entity Too Large</title></head></html>',
+      'PAYLOAD_TOO_LARGE',
+      false,
+      /HTML page/,
+    ],
     ['429 text', 429, 'text/plain', 'slow down', 'RATE_LIMITED', true, /not JSON/],
     ['408 from a proxy', 408, 'text/html', '<html>timeout</html>', 'HTTP_ERROR', true, /HTML page/],
     ['403 from a WAF', 403, 'text/html', '<html>Forbidden</html>', 'HTTP_ERROR', false, /HTML page/],
-  ] as const)('%s → %s (retryable %s), and says so to developers only', async (_name, status, type, text, code, retryable, detail) => {
-    server.use(http.post(`${BASE}/okaylive`, () => new HttpResponse(text, { status, headers: { 'Content-Type': type } })));
-    const error = await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }));
-    expect(error.code).toBe(code);
-    expect(error.retryable).toBe(retryable);
-    expect(error.message).toMatch(detail);
-    expect(error.message).not.toContain('<');
-  });
+  ] as const)(
+    '%s → %s (retryable %s), and says so to developers only',
+    async (_name, status, type, text, code, retryable, detail) => {
+      server.use(
+        http.post(`${BASE}/okaylive`, () => new HttpResponse(text, { status, headers: { 'Content-Type': type } })),
+      );
+      const error = await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }));
+      expect(error.code).toBe(code);
+      expect(error.retryable).toBe(retryable);
+      expect(error.message).toMatch(detail);
+      expect(error.message).not.toContain('<');
+    },
+  );
 
   it('never reads a pass from a failed HTTP status, whatever the body says', async () => {
-    server.use(http.post(`${BASE}/okaylive`, () => HttpResponse.json({ status: 'success', probability: 1, quality: 1, score: 16 }, { status: 500 })));
+    server.use(
+      http.post(`${BASE}/okaylive`, () =>
+        HttpResponse.json({ status: 'success', probability: 1, quality: 1, score: 16 }, { status: 500 }),
+      ),
+    );
     expect((await failure(client.checkLiveness({ imageBest: image, journeyId: 'j' }))).code).toBe('HTTP_ERROR');
   });
 

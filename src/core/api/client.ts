@@ -1,4 +1,13 @@
-import { IMAGE_FILENAME, PART_IMAGE, PART_JOURNEY, isFaceCode, isVerdictOnlySuccess, toContractCode, type FaceCode, type OkayLiveSuccess } from './contract.ts';
+import {
+  IMAGE_FILENAME,
+  PART_IMAGE,
+  PART_JOURNEY,
+  isFaceCode,
+  isVerdictOnlySuccess,
+  toContractCode,
+  type FaceCode,
+  type OkayLiveSuccess,
+} from './contract.ts';
 import { anySignal } from './abort.ts';
 import { answersOpaquely, isCrossOrigin, pageOrigin } from './cross-origin.ts';
 import { OkayLiveApiError } from './errors.ts';
@@ -41,7 +50,10 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
   const origin = options.pageOrigin ?? pageOrigin();
 
   /** The code for a request that failed before any response (see cross-origin.ts). */
-  async function unanswered(url: string, doFetch: FetchLike): Promise<'OFFLINE' | 'NETWORK_ERROR' | 'CROSS_ORIGIN_REFUSED'> {
+  async function unanswered(
+    url: string,
+    doFetch: FetchLike,
+  ): Promise<'OFFLINE' | 'NETWORK_ERROR' | 'CROSS_ORIGIN_REFUSED'> {
     if (!isOnline()) return 'OFFLINE';
     if (isCrossOrigin(url, origin) && (await answersOpaquely(doFetch, url))) return 'CROSS_ORIGIN_REFUSED';
     return 'NETWORK_ERROR';
@@ -54,7 +66,11 @@ export function createOkayLiveClient(options: ClientOptions = {}): OkayLiveClien
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = signal ? anySignal([signal, timeout.signal]) : timeout.signal;
-    const init: RequestInit = { method: 'POST', headers: { Accept: 'application/json', ...options.headers }, signal: combined };
+    const init: RequestInit = {
+      method: 'POST',
+      headers: { Accept: 'application/json', ...options.headers },
+      signal: combined,
+    };
     if (body !== undefined) init.body = body;
     if (options.credentials) init.credentials = options.credentials;
     const url = `${apiBaseUrl}${path}`;

@@ -103,5 +103,9 @@ export interface OkayLiveVerdictOnly {
 export function isVerdictOnlySuccess(body: unknown): body is OkayLiveVerdictOnly {
   if (typeof body !== 'object' || body === null) return false;
   const record = body as Record<string, unknown>;
-  return record.status === 'success' && record.messageCode === 'api.success' && VERDICT_OUTCOMES.some((o) => o === record.outcome);
+  return (
+    record.status === 'success' &&
+    record.messageCode === 'api.success' &&
+    VERDICT_OUTCOMES.some((o) => o === record.outcome)
+  );
 }

@@ -41,7 +41,12 @@ function opaque(): Response {
 describe('a request refused before any response', () => {
   it('to another origin that answers: CROSS_ORIGIN_REFUSED, retryable, the fix in the detail', async () => {
     const fetch = browser('opaque');
-    const client = createOkayLiveClient({ apiBaseUrl: 'https://api.bank.example/ekyc', fetch, pageOrigin: PAGE, isOnline: () => true });
+    const client = createOkayLiveClient({
+      apiBaseUrl: 'https://api.bank.example/ekyc',
+      fetch,
+      pageOrigin: PAGE,
+      isOnline: () => true,
+    });
     const error = await failure(client.createJourney());
     expect(error.code).toBe('CROSS_ORIGIN_REFUSED');
     expect(error.retryable).toBe(true);
@@ -52,7 +57,12 @@ describe('a request refused before any response', () => {
   });
 
   it('to another origin where nothing answers: NETWORK_ERROR', async () => {
-    const client = createOkayLiveClient({ apiBaseUrl: 'https://api.bank.example/ekyc', fetch: browser('unreachable'), pageOrigin: PAGE, isOnline: () => true });
+    const client = createOkayLiveClient({
+      apiBaseUrl: 'https://api.bank.example/ekyc',
+      fetch: browser('unreachable'),
+      pageOrigin: PAGE,
+      isOnline: () => true,
+    });
     expect((await failure(client.createJourney())).code).toBe('NETWORK_ERROR');
   });
 
@@ -70,7 +80,12 @@ describe('a request refused before any response', () => {
       online = false;
       return fetch(url, init);
     };
-    const client = createOkayLiveClient({ apiBaseUrl: 'https://api.bank.example/ekyc', fetch: dropping, pageOrigin: PAGE, isOnline: () => online });
+    const client = createOkayLiveClient({
+      apiBaseUrl: 'https://api.bank.example/ekyc',
+      fetch: dropping,
+      pageOrigin: PAGE,
+      isOnline: () => online,
+    });
     expect((await failure(client.createJourney())).code).toBe('OFFLINE');
     expect(fetch.asked).toHaveLength(1);
   });
@@ -79,7 +94,9 @@ describe('a request refused before any response', () => {
 describe('the question itself', () => {
   it('gives up after its timeout: a hanging link is not an answer', async () => {
     const hanging: FetchLike = (_url, init) =>
-      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     expect(await answersOpaquely(hanging, 'https://api.bank.example/ekyc/journeyid', 20)).toBe(false);
   });
 });

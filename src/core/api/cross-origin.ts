@@ -34,7 +34,13 @@ export async function answersOpaquely(fetch: FetchLike, url: string, timeoutMs =
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   try {
     // HEAD: nothing is created or billed, whatever the route does with a POST.
-    const response = await fetch(url, { method: 'HEAD', mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: timeout.signal });
+    const response = await fetch(url, {
+      method: 'HEAD',
+      mode: 'no-cors',
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: timeout.signal,
+    });
     return response.type === 'opaque' || response.status > 0;
   } catch {
     return false;

@@ -5,7 +5,15 @@ import type { GeneralCode } from './contract.ts';
  * sends. The UI maps every code to a catalogue message; nothing shows raw server text.
  */
 export type TransportCode =
-  'OFFLINE' | 'NETWORK_ERROR' | 'CROSS_ORIGIN_REFUSED' | 'TIMEOUT' | 'ABORTED' | 'HTTP_ERROR' | 'INVALID_RESPONSE' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+  | 'OFFLINE'
+  | 'NETWORK_ERROR'
+  | 'CROSS_ORIGIN_REFUSED'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'HTTP_ERROR'
+  | 'INVALID_RESPONSE'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE';
 
 /** Face codes never appear here: the client turns them into a retake verdict. */
 export type ApiErrorCode = TransportCode | GeneralCode;
@@ -69,7 +77,11 @@ export function isRetryableCode(code: ApiErrorCode, status?: number): boolean {
 }
 
 /** Codes that say the image itself cannot be used: the only API failures that ask for a new capture. */
-const IMAGE_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>(['UNRECOGNIZED_IMAGE', 'UNRESOLVED_PIC_CONTENT', 'FAILED_TO_DECODE_IMAGE']);
+const IMAGE_CODES: ReadonlySet<ApiErrorCode> = new Set<ApiErrorCode>([
+  'UNRECOGNIZED_IMAGE',
+  'UNRESOLVED_PIC_CONTENT',
+  'FAILED_TO_DECODE_IMAGE',
+]);
 
 export function isImageCode(code: string): boolean {
   return IMAGE_CODES.has(code as ApiErrorCode);

@@ -17,7 +17,9 @@ function scripted(expired: ReadonlySet<string>) {
     createJourney: () => Promise.resolve(`j-new-${++made}`),
     checkLiveness({ journeyId }) {
       checked.push(journeyId);
-      return expired.has(journeyId) ? Promise.reject(new OkayLiveApiError({ code: 'INVALID_JOURNEY_ID' })) : Promise.resolve(LIVE);
+      return expired.has(journeyId)
+        ? Promise.reject(new OkayLiveApiError({ code: 'INVALID_JOURNEY_ID' }))
+        : Promise.resolve(LIVE);
     },
   };
   return { client, checked, made: () => made };
@@ -30,10 +32,21 @@ describe('the check request, defined once', () => {
     ['no journey: one is made first', null, 'widget', [], ['j-new-1'], 1],
     ['the widget journey expired: renewed once and resent', 'j-old', 'widget', ['j-old'], ['j-old', 'j-new-1'], 1],
     ['the host journey expired: never renewed here', 'j-old', 'host', ['j-old'], ['j-old'], 'INVALID_JOURNEY_ID'],
-    ['renewed journey expired too: no second renewal', 'j-old', 'widget', ['j-old', 'j-new-1'], ['j-old', 'j-new-1'], 'INVALID_JOURNEY_ID'],
+    [
+      'renewed journey expired too: no second renewal',
+      'j-old',
+      'widget',
+      ['j-old', 'j-new-1'],
+      ['j-old', 'j-new-1'],
+      'INVALID_JOURNEY_ID',
+    ],
   ])('%s', async (_name, journeyId, owner, expired, checked, outcome) => {
     const fake = scripted(new Set(expired));
-    const sent = sendCheck({ client: fake.client, createJourney: () => fake.client.createJourney(), owner }, image, journeyId);
+    const sent = sendCheck(
+      { client: fake.client, createJourney: () => fake.client.createJourney(), owner },
+      image,
+      journeyId,
+    );
     if (outcome === 'INVALID_JOURNEY_ID') await expect(sent).rejects.toMatchObject({ code: 'INVALID_JOURNEY_ID' });
     else {
       await expect(sent).resolves.toBe(LIVE);
@@ -48,7 +61,9 @@ describe('the check request, defined once', () => {
     expect(options.mutationKey).toEqual([...CHECK_MUTATION_KEY, '/api']);
     expect(options.retry).toBe(false);
     const observer = new MutationObserver(new QueryClient(), options);
-    await expect(observer.mutate({ imageBest: image, journeyId: 'j-old' })).rejects.toMatchObject({ code: 'INVALID_JOURNEY_ID' });
+    await expect(observer.mutate({ imageBest: image, journeyId: 'j-old' })).rejects.toMatchObject({
+      code: 'INVALID_JOURNEY_ID',
+    });
     expect(fake.checked).toEqual(['j-old']);
   });
 });

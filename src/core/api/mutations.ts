@@ -19,8 +19,14 @@ export interface CheckVariables extends LivenessRequest {
 }
 
 /** `POST /journeyid` through the host's backend, as a mutation. */
-export function journeyMutation(client: OkayLiveClient): MutationObserverOptions<string, OkayLiveApiError, AbortSignal | undefined> {
-  return { ...REQUEST_DEFAULTS, mutationKey: [...JOURNEY_MUTATION_KEY, client.apiBaseUrl], mutationFn: (signal) => client.createJourney(signal) };
+export function journeyMutation(
+  client: OkayLiveClient,
+): MutationObserverOptions<string, OkayLiveApiError, AbortSignal | undefined> {
+  return {
+    ...REQUEST_DEFAULTS,
+    mutationKey: [...JOURNEY_MUTATION_KEY, client.apiBaseUrl],
+    mutationFn: (signal) => client.createJourney(signal),
+  };
 }
 
 /** What one check needs besides the image: where to send it, and where a journey comes from. */
@@ -37,7 +43,12 @@ export interface CheckRoute {
  * imageBest + journeyId (a new journey when there is none), renewing a journey the widget made
  * once when the service says it expired.
  */
-export async function sendCheck(route: CheckRoute, imageBest: Blob, journeyId: string | null, signal?: AbortSignal): Promise<Verdict> {
+export async function sendCheck(
+  route: CheckRoute,
+  imageBest: Blob,
+  journeyId: string | null,
+  signal?: AbortSignal,
+): Promise<Verdict> {
   const first = journeyId ?? (await route.createJourney(signal));
   try {
     return await route.client.checkLiveness({ imageBest, journeyId: first }, signal);
@@ -53,12 +64,21 @@ export function checkMutation<TError, TVariables>(
   mutationFn: (variables: TVariables) => Promise<Verdict>,
   apiBaseUrl?: string,
 ): MutationObserverOptions<Verdict, TError, TVariables> {
-  return { ...REQUEST_DEFAULTS, mutationKey: apiBaseUrl === undefined ? [...CHECK_MUTATION_KEY] : [...CHECK_MUTATION_KEY, apiBaseUrl], mutationFn };
+  return {
+    ...REQUEST_DEFAULTS,
+    mutationKey: apiBaseUrl === undefined ? [...CHECK_MUTATION_KEY] : [...CHECK_MUTATION_KEY, apiBaseUrl],
+    mutationFn,
+  };
 }
 
 /** `POST /okaylive` with imageBest + the host's journeyId, resolving to the three-way verdict. */
-export function livenessMutation(client: OkayLiveClient): MutationObserverOptions<Verdict, OkayLiveApiError, CheckVariables> {
+export function livenessMutation(
+  client: OkayLiveClient,
+): MutationObserverOptions<Verdict, OkayLiveApiError, CheckVariables> {
   // The host's journey: never renewed here, the host decides what an expired one means.
   const route: CheckRoute = { client, createJourney: (signal) => client.createJourney(signal), owner: 'host' };
-  return checkMutation(({ imageBest, journeyId, signal }) => sendCheck(route, imageBest, journeyId, signal), client.apiBaseUrl);
+  return checkMutation(
+    ({ imageBest, journeyId, signal }) => sendCheck(route, imageBest, journeyId, signal),
+    client.apiBaseUrl,
+  );
 }

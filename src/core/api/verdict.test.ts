@@ -20,12 +20,24 @@ describe('outcomeOf: the contract three-way reading at and around both 0.5 thres
 
 describe('verdicts', () => {
   it('keeps the service numbers untouched', () => {
-    const v = verdictFromSuccess({ status: 'success', messageCode: 'api.success', probability: 0.9999331, score: 9.612308, quality: 0.6691686 });
+    const v = verdictFromSuccess({
+      status: 'success',
+      messageCode: 'api.success',
+      probability: 0.9999331,
+      score: 9.612308,
+      quality: 0.6691686,
+    });
     expect(v).toEqual({ outcome: 'live', probability: 0.9999331, score: 9.612308, quality: 0.6691686 });
   });
 
   it('gives a low-quality retake its reason', () => {
-    const v = verdictFromSuccess({ status: 'success', messageCode: 'api.success', probability: 0.99, score: 4.6, quality: 0.2 });
+    const v = verdictFromSuccess({
+      status: 'success',
+      messageCode: 'api.success',
+      probability: 0.99,
+      score: 4.6,
+      quality: 0.2,
+    });
     expect(v.outcome).toBe('retake');
     expect(v.reason).toBe('LOW_QUALITY');
   });

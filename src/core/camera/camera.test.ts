@@ -39,12 +39,32 @@ describe('cameraPrecondition', () => {
   it.each([
     ['secure, real MediaDevices', { isSecureContext: true, mediaDevices: real }, null],
     ['http off localhost', { isSecureContext: false, mediaDevices: undefined }, 'CAMERA_INSECURE_CONTEXT'],
-    ['insecure wins over a shim', { isSecureContext: false, mediaDevices: { getUserMedia() {} } }, 'CAMERA_INSECURE_CONTEXT'],
+    [
+      'insecure wins over a shim',
+      { isSecureContext: false, mediaDevices: { getUserMedia() {} } },
+      'CAMERA_INSECURE_CONTEXT',
+    ],
     ['no mediaDevices', { isSecureContext: true, mediaDevices: undefined }, 'CAMERA_UNSUPPORTED'],
-    ['mediaDevices without getUserMedia', { isSecureContext: true, mediaDevices: { enumerateDevices() {} } }, 'CAMERA_UNSUPPORTED'],
-    ["react-webcam's shim over nothing", { isSecureContext: true, mediaDevices: { getUserMedia() {} } }, 'CAMERA_UNSUPPORTED'],
-    ['shim over a legacy API', { isSecureContext: true, mediaDevices: { getUserMedia() {} }, legacyGetUserMedia() {} }, null],
-    ['a frame embedded without allow="camera"', { isSecureContext: true, mediaDevices: real, cameraAllowedByPolicy: false }, 'CAMERA_BLOCKED_BY_PAGE'],
+    [
+      'mediaDevices without getUserMedia',
+      { isSecureContext: true, mediaDevices: { enumerateDevices() {} } },
+      'CAMERA_UNSUPPORTED',
+    ],
+    [
+      "react-webcam's shim over nothing",
+      { isSecureContext: true, mediaDevices: { getUserMedia() {} } },
+      'CAMERA_UNSUPPORTED',
+    ],
+    [
+      'shim over a legacy API',
+      { isSecureContext: true, mediaDevices: { getUserMedia() {} }, legacyGetUserMedia() {} },
+      null,
+    ],
+    [
+      'a frame embedded without allow="camera"',
+      { isSecureContext: true, mediaDevices: real, cameraAllowedByPolicy: false },
+      'CAMERA_BLOCKED_BY_PAGE',
+    ],
     ['a frame that allows it', { isSecureContext: true, mediaDevices: real, cameraAllowedByPolicy: true }, null],
   ] as const)('%s', (_name, env, code) => {
     expect(cameraPrecondition(env)).toBe(code);
@@ -53,8 +73,16 @@ describe('cameraPrecondition', () => {
 
 describe('constraint ladder', () => {
   it('asks for 1080p of the front camera first, then less, then any camera', () => {
-    expect(cameraConstraints(undefined, 0)).toEqual({ width: { ideal: 1920 }, height: { ideal: 1080 }, facingMode: 'user' });
-    expect(cameraConstraints(undefined, 1)).toEqual({ width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' });
+    expect(cameraConstraints(undefined, 0)).toEqual({
+      width: { ideal: 1920 },
+      height: { ideal: 1080 },
+      facingMode: 'user',
+    });
+    expect(cameraConstraints(undefined, 1)).toEqual({
+      width: { ideal: 1280 },
+      height: { ideal: 720 },
+      facingMode: 'user',
+    });
     expect(cameraConstraints(undefined, 2)).toEqual({ facingMode: 'user' });
     expect(cameraConstraints(undefined, 3)).toEqual({});
     expect(cameraConstraints(undefined, 99)).toEqual({});
@@ -89,13 +117,37 @@ describe('constraint ladder', () => {
 
 describe('browserFamily', () => {
   it.each([
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36', 0, 'chrome'],
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0', 0, 'edge'],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+      0,
+      'chrome',
+    ],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0',
+      0,
+      'edge',
+    ],
     ['Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0', 0, 'firefox'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 0, 'safari'],
-    ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', 5, 'ios'],
-    ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0 Mobile/15E148 Safari/604.1', 5, 'ios'],
-    ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36', 5, 'android'],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+      0,
+      'safari',
+    ],
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+      5,
+      'ios',
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/126.0 Mobile/15E148 Safari/604.1',
+      5,
+      'ios',
+    ],
+    [
+      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
+      5,
+      'android',
+    ],
     ['curl/8.0', 0, 'other'],
   ] as const)('%s', (userAgent, maxTouchPoints, family) => {
     expect(browserFamily({ userAgent, maxTouchPoints })).toBe(family);

@@ -44,7 +44,9 @@ export function correctedCamera(state: CameraState, handheld: boolean): CameraSt
   return better ? { ...state, requestedId: better, step: 0 } : null;
 }
 
-export type StreamFailure = { kind: 'lower'; state: CameraState } | { kind: 'fault'; state: CameraState; code: CameraErrorCode; retryable: boolean };
+export type StreamFailure =
+  | { kind: 'lower'; state: CameraState }
+  | { kind: 'fault'; state: CameraState; code: CameraErrorCode; retryable: boolean };
 
 /**
  * getUserMedia failed: a lower rung of the ladder while the camera is still being started and

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { betterCamera, chooseCamera, describeCameras, isHandheld, isInfraredLabel, isVirtualCameraLabel, type DeviceInfoLike } from './devices.ts';
+import {
+  betterCamera,
+  chooseCamera,
+  describeCameras,
+  isHandheld,
+  isInfraredLabel,
+  isVirtualCameraLabel,
+  type DeviceInfoLike,
+} from './devices.ts';
 import { CAMERA_STORAGE_KEY, recallCamera, rememberCamera, type StorageLike } from './remember.ts';
 
 const device = (deviceId: string, label: string, facingMode?: string[]): DeviceInfoLike => ({
@@ -57,8 +65,16 @@ describe('camera labels', () => {
 });
 
 describe('chooseCamera', () => {
-  const laptop = describeCameras([device('ir', 'Integrated IR Camera'), device('obs', 'OBS Virtual Camera'), device('rgb', 'Integrated Camera')]);
-  const phone = describeCameras([device('back', 'Back Camera'), device('wide', 'Back Ultra Wide Camera'), device('front', 'Front Camera')]);
+  const laptop = describeCameras([
+    device('ir', 'Integrated IR Camera'),
+    device('obs', 'OBS Virtual Camera'),
+    device('rgb', 'Integrated Camera'),
+  ]);
+  const phone = describeCameras([
+    device('back', 'Back Camera'),
+    device('wide', 'Back Ultra Wide Camera'),
+    device('front', 'Front Camera'),
+  ]);
 
   it.each([
     ['laptop: the colour camera over IR and virtual', laptop, { handheld: false }, 'rgb'],
@@ -66,8 +82,18 @@ describe('chooseCamera', () => {
     ['laptop: a remembered id that is gone is ignored', laptop, { handheld: false, preferredId: 'unplugged' }, 'rgb'],
     ['phone: the front camera', phone, { handheld: true }, 'front'],
     ['phone: the person picked the back camera', phone, { handheld: true, preferredId: 'back' }, 'back'],
-    ['labels hidden before permission: let the browser pick', describeCameras([device('', ''), device('', '')]), { handheld: true }, undefined],
-    ['only an IR camera: still better than none', describeCameras([device('ir', 'IR Camera')]), { handheld: false }, 'ir'],
+    [
+      'labels hidden before permission: let the browser pick',
+      describeCameras([device('', ''), device('', '')]),
+      { handheld: true },
+      undefined,
+    ],
+    [
+      'only an IR camera: still better than none',
+      describeCameras([device('ir', 'IR Camera')]),
+      { handheld: false },
+      'ir',
+    ],
   ] as const)('%s', (_name, cameras, context, expected) => {
     expect(chooseCamera(cameras, context)).toBe(expected);
   });
@@ -78,7 +104,10 @@ describe('isHandheld', () => {
     [{ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148', maxTouchPoints: 5 }, true],
     [{ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15', maxTouchPoints: 5 }, true], // iPadOS
     [{ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) Safari/605.1.15', maxTouchPoints: 0 }, false],
-    [{ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/126 Mobile Safari/537.36', maxTouchPoints: 5 }, true],
+    [
+      { userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/126 Mobile Safari/537.36', maxTouchPoints: 5 },
+      true,
+    ],
     [{ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126', maxTouchPoints: 10 }, false], // touch laptop
   ])('%o → %s', (env, handheld) => {
     expect(isHandheld(env)).toBe(handheld);
@@ -114,7 +143,11 @@ describe('remembering the camera', () => {
 });
 
 describe('betterCamera: correcting the browser default once labels are known', () => {
-  const laptop = describeCameras([device('ir', 'Integrated IR Camera'), device('usb', 'Logitech C920'), device('rgb', 'Integrated Camera')]);
+  const laptop = describeCameras([
+    device('ir', 'Integrated IR Camera'),
+    device('usb', 'Logitech C920'),
+    device('rgb', 'Integrated Camera'),
+  ]);
   const phone = describeCameras([device('back', 'Back Camera'), device('front', 'Front Camera')]);
   const virtualOnly = describeCameras([device('obs', 'OBS Virtual Camera'), device('many', 'ManyCam Virtual Webcam')]);
 

@@ -82,13 +82,17 @@ export function chooseCamera(cameras: readonly CameraInfo[], context: ChoiceCont
   if (context.preferredId && usable.some((c) => c.deviceId === context.preferredId)) return context.preferredId;
   if (usable.every((c) => c.label === '')) return undefined;
   let best: CameraInfo | undefined;
-  for (const camera of usable) if (!best || cameraRank(camera, context.handheld) < cameraRank(best, context.handheld)) best = camera;
+  for (const camera of usable)
+    if (!best || cameraRank(camera, context.handheld) < cameraRank(best, context.handheld)) best = camera;
   return best?.deviceId;
 }
 
 /** Touch-first devices, where "the camera" means the one facing the person. */
 export function isHandheld(env: { maxTouchPoints: number; userAgent: string }): boolean {
-  return /Android|iPhone|iPad|iPod|Mobile/i.test(env.userAgent) || (/Macintosh/.test(env.userAgent) && env.maxTouchPoints > 1);
+  return (
+    /Android|iPhone|iPad|iPod|Mobile/i.test(env.userAgent) ||
+    (/Macintosh/.test(env.userAgent) && env.maxTouchPoints > 1)
+  );
 }
 
 /** A short name for the picker when the browser hides labels or two cameras share one. */
@@ -106,7 +110,11 @@ export function cameraRank(camera: CameraInfo, handheld: boolean): number {
  * After the browser picked a camera by itself: a clearly better one to switch to (the
  * browser's default can be the IR sensor or a virtual camera), or undefined to keep it.
  */
-export function betterCamera(cameras: readonly CameraInfo[], activeId: string | undefined, handheld: boolean): string | undefined {
+export function betterCamera(
+  cameras: readonly CameraInfo[],
+  activeId: string | undefined,
+  handheld: boolean,
+): string | undefined {
   const active = cameras.find((c) => c.deviceId === activeId);
   const best = chooseCamera(cameras, { handheld });
   const candidate = cameras.find((c) => c.deviceId === best);

@@ -41,7 +41,11 @@ export function cameraErrorCode(error: unknown): CameraErrorCode {
 }
 
 /** Camera faults where trying the camera again cannot help until something outside the page changes. */
-const FINAL: ReadonlySet<CameraErrorCode> = new Set<CameraErrorCode>(['CAMERA_INSECURE_CONTEXT', 'CAMERA_BLOCKED_BY_PAGE', 'CAMERA_UNSUPPORTED']);
+const FINAL: ReadonlySet<CameraErrorCode> = new Set<CameraErrorCode>([
+  'CAMERA_INSECURE_CONTEXT',
+  'CAMERA_BLOCKED_BY_PAGE',
+  'CAMERA_UNSUPPORTED',
+]);
 
 export function isCameraRetryable(code: CameraErrorCode): boolean {
   return !FINAL.has(code);
@@ -89,7 +93,8 @@ function cameraPolicy(): boolean | undefined {
 }
 
 export function currentCameraEnvironment(): CameraEnvironment {
-  const nav = typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { webkitGetUserMedia?: unknown });
+  const nav =
+    typeof navigator === 'undefined' ? undefined : (navigator as Navigator & { webkitGetUserMedia?: unknown });
   const env: CameraEnvironment = {
     isSecureContext: typeof window === 'undefined' ? true : window.isSecureContext,
     mediaDevices: nav?.mediaDevices,

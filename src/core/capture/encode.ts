@@ -16,7 +16,11 @@ type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 /** Which canvas encodes: an OffscreenCanvas where there is one, or the page's own. */
 export type Surface = 'offscreen' | 'page';
 
-function makeCanvas(width: number, height: number, surface: Surface): { ctx: Canvas2D; toBlob: (q: number) => Promise<Blob> } {
+function makeCanvas(
+  width: number,
+  height: number,
+  surface: Surface,
+): { ctx: Canvas2D; toBlob: (q: number) => Promise<Blob> } {
   if (typeof OffscreenCanvas !== 'undefined' && (surface === 'offscreen' || typeof document === 'undefined')) {
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d');
@@ -31,7 +35,9 @@ function makeCanvas(width: number, height: number, surface: Surface): { ctx: Can
   return {
     ctx,
     toBlob: (quality) =>
-      new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality)),
+      new Promise((resolve, reject) =>
+        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),
+      ),
   };
 }
 
@@ -39,7 +45,12 @@ function makeCanvas(width: number, height: number, surface: Surface): { ctx: Can
  * Crops and encodes a camera frame (unmirrored: the service must see the real scene) at full
  * resolution. Lowers JPEG quality only down to 0.92, then the size, to stay under 3 MB.
  */
-export async function encodeCrop(source: CanvasImageSource, plan: CropPlan, maxBytes = MAX_IMAGE_BYTES, surface: Surface = 'offscreen'): Promise<EncodedImage> {
+export async function encodeCrop(
+  source: CanvasImageSource,
+  plan: CropPlan,
+  maxBytes = MAX_IMAGE_BYTES,
+  surface: Surface = 'offscreen',
+): Promise<EncodedImage> {
   let { width, height } = plan;
   for (let attempt = 0; attempt < 6; attempt++) {
     const { ctx, toBlob } = makeCanvas(width, height, surface);

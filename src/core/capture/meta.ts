@@ -29,7 +29,13 @@ export interface TrackLike {
 export function captureCamera(size: { width: number; height: number }, track: TrackLike | undefined): CaptureCamera {
   const deviceId = track?.getSettings().deviceId;
   const label = track?.label ?? '';
-  return { width: size.width, height: size.height, label, ...(deviceId ? { deviceId } : {}), virtual: isVirtualCameraLabel(label) };
+  return {
+    width: size.width,
+    height: size.height,
+    label,
+    ...(deviceId ? { deviceId } : {}),
+    virtual: isVirtualCameraLabel(label),
+  };
 }
 
 /** The metadata of an encoded selfie: size, JPEG quality, camera, and the rule readings of that frame. */
@@ -54,7 +60,12 @@ export function captureMeta(encoded: EncodedImage, facts: FrameFacts, now: Date 
  * Encodes one frame (a camera frame with its crop plan, or an already cropped bitmap) into the
  * selfie and its metadata.
  */
-export async function encodeCapture(source: CanvasImageSource, plan: CropPlan, facts: FrameFacts, encode: Encode = encodeCrop): Promise<Capture> {
+export async function encodeCapture(
+  source: CanvasImageSource,
+  plan: CropPlan,
+  facts: FrameFacts,
+  encode: Encode = encodeCrop,
+): Promise<Capture> {
   const encoded = await encode(source, plan);
   return { blob: encoded.blob, meta: captureMeta(encoded, facts) };
 }

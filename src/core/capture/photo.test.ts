@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeEncode } from './testing/encode.ts';
 import { readPhoto, type DecodedPhoto, type PhotoTools } from './photo.ts';
 
-const decoded = (): DecodedPhoto => Object.assign({} as CanvasImageSource, { width: 1200, height: 1600, close: () => undefined });
+const decoded = (): DecodedPhoto =>
+  Object.assign({} as CanvasImageSource, { width: 1200, height: 1600, close: () => undefined });
 
 /** Tools whose decode and encode fail the first `n` times they are called. */
 function flaky(decodeFails: number, encodeFails: number): PhotoTools & { decodes: () => number } {
@@ -41,13 +42,19 @@ describe('readPhoto: a passing engine failure is not an unreadable file', () => 
   it.each([
     { name: 'decode', decodeFails: 99, encodeFails: 0 },
     { name: 'encode', decodeFails: 0, encodeFails: 99 },
-  ])('the second try goes the other way: a $name that always fails the first way still gives the photo', async ({ decodeFails, encodeFails }) => {
-    const first = flaky(decodeFails, encodeFails);
-    const other = flaky(0, 0);
-    const outcome = await readPhoto(new Blob(['x'], { type: 'image/jpeg' }), undefined, { ...first, fallback: other });
-    expect(outcome.kind).toBe('accepted');
-    expect([first.decodes(), other.decodes()]).toEqual([1, 1]);
-  });
+  ])(
+    'the second try goes the other way: a $name that always fails the first way still gives the photo',
+    async ({ decodeFails, encodeFails }) => {
+      const first = flaky(decodeFails, encodeFails);
+      const other = flaky(0, 0);
+      const outcome = await readPhoto(new Blob(['x'], { type: 'image/jpeg' }), undefined, {
+        ...first,
+        fallback: other,
+      });
+      expect(outcome.kind).toBe('accepted');
+      expect([first.decodes(), other.decodes()]).toEqual([1, 1]);
+    },
+  );
 
   it('a photo the rules reject is rejected, not retried', async () => {
     const tools = flaky(0, 0);

@@ -12,7 +12,8 @@ export interface StillVerdict {
 }
 export type StillAnalyser = (image: Blob) => Promise<StillVerdict>;
 
-export type PhotoOutcome = { kind: 'unreadable' } | { kind: 'rejected'; code: RuleCode } | { kind: 'accepted'; capture: Capture };
+export type PhotoOutcome =
+  { kind: 'unreadable' } | { kind: 'rejected'; code: RuleCode } | { kind: 'accepted'; capture: Capture };
 
 /** A decoded photo: drawable, sized, and released when done. */
 export type DecodedPhoto = CanvasImageSource & { width: number; height: number; close(): void };
@@ -39,14 +40,21 @@ async function decodeWithImage(file: Blob): Promise<DecodedPhoto> {
     URL.revokeObjectURL(url);
     throw error;
   }
-  return Object.assign(image, { width: image.naturalWidth, height: image.naturalHeight, close: () => URL.revokeObjectURL(url) });
+  return Object.assign(image, {
+    width: image.naturalWidth,
+    height: image.naturalHeight,
+    close: () => URL.revokeObjectURL(url),
+  });
 }
 
 export const BROWSER_PHOTO_TOOLS: PhotoTools = {
   decode: (file) => createImageBitmap(file, { imageOrientation: 'from-image' }),
   encode: encodeCrop,
   fallback: {
-    decode: (file) => (typeof Image === 'undefined' ? createImageBitmap(file, { imageOrientation: 'from-image' }) : decodeWithImage(file)),
+    decode: (file) =>
+      typeof Image === 'undefined'
+        ? createImageBitmap(file, { imageOrientation: 'from-image' })
+        : decodeWithImage(file),
     encode: (source, plan) => encodeCrop(source, plan, undefined, 'page'),
   },
 };
@@ -57,7 +65,11 @@ export const BROWSER_PHOTO_TOOLS: PhotoTools = {
  * or device data leaves the phone), then checked by the same rules before any upload. When
  * analysis cannot run at all, the photo goes on and the server's own check decides.
  */
-export async function readPhoto(file: Blob, analyse: StillAnalyser | undefined, tools: PhotoTools = BROWSER_PHOTO_TOOLS): Promise<PhotoOutcome> {
+export async function readPhoto(
+  file: Blob,
+  analyse: StillAnalyser | undefined,
+  tools: PhotoTools = BROWSER_PHOTO_TOOLS,
+): Promise<PhotoOutcome> {
   // A busy engine can fail a decode or an encode it manages a moment later, or by another way
   // (seen in WebKitGTK under load): a file is called unreadable only when both ways failed.
   let encoded = await decodeAndEncode(file, tools);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { faceRegion, judgeStill, probePixels, spread, STILL_FACE_TOLERANCE, STILL_GRID, STILL_SPREAD_FLOOR } from './still-check.ts';
+import {
+  faceRegion,
+  judgeStill,
+  probePixels,
+  spread,
+  STILL_FACE_TOLERANCE,
+  STILL_GRID,
+  STILL_SPREAD_FLOOR,
+} from './still-check.ts';
 
-const grid = (fill: (i: number) => number): number[] => Array.from({ length: STILL_GRID * STILL_GRID }, (_, i) => fill(i));
+const grid = (fill: (i: number) => number): number[] =>
+  Array.from({ length: STILL_GRID * STILL_GRID }, (_, i) => fill(i));
 const face = { region: { x: 0.3, y: 0.3, width: 0.4, height: 0.4 }, luma: 120 };
 
 describe('judgeStill', () => {
@@ -10,10 +19,22 @@ describe('judgeStill', () => {
     ['all one grey', grid(() => 128), null, null, 'flat'],
     ['JPEG noise on black', grid((i) => i % 3), null, null, 'flat'],
     ['a real picture', grid((i) => (i * 37) % 256), null, null, null],
-    ['just above the floor', grid((i) => (i % 2 ? 128 + STILL_SPREAD_FLOOR : 128 - STILL_SPREAD_FLOOR)), null, null, null],
+    [
+      'just above the floor',
+      grid((i) => (i % 2 ? 128 + STILL_SPREAD_FLOOR : 128 - STILL_SPREAD_FLOOR)),
+      null,
+      null,
+      null,
+    ],
     ['face as analysed', grid((i) => (i * 37) % 256), 125, face, null],
     ['face within the tolerance', grid((i) => (i * 37) % 256), 120 - STILL_FACE_TOLERANCE, face, null],
-    ['face far darker than analysed', grid((i) => (i * 37) % 256), 120 - STILL_FACE_TOLERANCE - 1, face, 'face-mismatch'],
+    [
+      'face far darker than analysed',
+      grid((i) => (i * 37) % 256),
+      120 - STILL_FACE_TOLERANCE - 1,
+      face,
+      'face-mismatch',
+    ],
     ['face far brighter than analysed', grid((i) => (i * 37) % 256), 230, face, 'face-mismatch'],
     ['flat wins over the face', grid(() => 0), 0, face, 'flat'],
     ['no face region read: spread only', grid((i) => (i * 37) % 256), null, face, null],
@@ -55,6 +76,11 @@ describe('probePixels', () => {
 
 describe('faceRegion', () => {
   it('is the inner face the brightness reading covers, as fractions of the crop', () => {
-    expect(faceRegion({ x: 100, y: 200, width: 400, height: 400 }, { width: 800, height: 1000 })).toEqual({ x: 0.225, y: 0.3, width: 0.3, height: 0.24 });
+    expect(faceRegion({ x: 100, y: 200, width: 400, height: 400 }, { width: 800, height: 1000 })).toEqual({
+      x: 0.225,
+      y: 0.3,
+      width: 0.3,
+      height: 0.24,
+    });
   });
 });

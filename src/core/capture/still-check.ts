@@ -41,18 +41,32 @@ export function spread(values: readonly number[]): number {
 /** Null when the still may be sent; otherwise why not. */
 export function judgeStill(probe: StillProbe, expected: StillExpectation | null): StillFault | null {
   if (spread(probe.samples) < STILL_SPREAD_FLOOR) return 'flat';
-  if (expected && probe.faceLuma !== null && Math.abs(probe.faceLuma - expected.luma) > STILL_FACE_TOLERANCE) return 'face-mismatch';
+  if (expected && probe.faceLuma !== null && Math.abs(probe.faceLuma - expected.luma) > STILL_FACE_TOLERANCE)
+    return 'face-mismatch';
   return null;
 }
 
 /** The region the analysis' brightness reading covers (the inner face), as fractions of the crop. */
 export function faceRegion(box: Box, crop: { width: number; height: number }): Box {
-  const inner = { x: box.x + box.width * 0.2, y: box.y + box.height * 0.25, width: box.width * 0.6, height: box.height * 0.6 };
-  return { x: inner.x / crop.width, y: inner.y / crop.height, width: inner.width / crop.width, height: inner.height / crop.height };
+  const inner = {
+    x: box.x + box.width * 0.2,
+    y: box.y + box.height * 0.25,
+    width: box.width * 0.6,
+    height: box.height * 0.6,
+  };
+  return {
+    x: inner.x / crop.width,
+    y: inner.y / crop.height,
+    width: inner.width / crop.width,
+    height: inner.height / crop.height,
+  };
 }
 
 /** Reads the sample grid and a region's mean luma from RGBA pixels (pure: tests hand in arrays). */
-export function probePixels(image: { data: ArrayLike<number>; width: number; height: number }, region: Box | null): StillProbe {
+export function probePixels(
+  image: { data: ArrayLike<number>; width: number; height: number },
+  region: Box | null,
+): StillProbe {
   const luma = (x: number, y: number): number => {
     const i = (y * image.width + x) * 4;
     return 0.299 * (image.data[i] ?? 0) + 0.587 * (image.data[i + 1] ?? 0) + 0.114 * (image.data[i + 2] ?? 0);
@@ -60,7 +74,9 @@ export function probePixels(image: { data: ArrayLike<number>; width: number; hei
   const samples: number[] = [];
   for (let gy = 0; gy < STILL_GRID; gy++) {
     for (let gx = 0; gx < STILL_GRID; gx++) {
-      samples.push(luma(Math.floor(((gx + 0.5) * image.width) / STILL_GRID), Math.floor(((gy + 0.5) * image.height) / STILL_GRID)));
+      samples.push(
+        luma(Math.floor(((gx + 0.5) * image.width) / STILL_GRID), Math.floor(((gy + 0.5) * image.height) / STILL_GRID)),
+      );
     }
   }
   if (!region) return { samples, faceLuma: null };
@@ -97,8 +113,11 @@ export const probeStill: ProbeStill = async (blob, region) => {
   const bitmap = await decodeSmall(blob);
   try {
     const canvas =
-      typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
-    const ctx = canvas.getContext('2d', { willReadFrequently: true }) as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+      typeof OffscreenCanvas !== 'undefined'
+        ? new OffscreenCanvas(width, height)
+        : Object.assign(document.createElement('canvas'), { width, height });
+    const ctx = canvas.getContext('2d', { willReadFrequently: true }) as
+      OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
     if (!ctx) throw new Error('2D canvas unavailable');
     ctx.drawImage(bitmap, 0, 0, width, height);
     return probePixels(ctx.getImageData(0, 0, width, height), region);

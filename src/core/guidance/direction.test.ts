@@ -4,7 +4,10 @@ import { moveFor } from './direction.ts';
 
 const crop = { width: 810, height: 1080 };
 
-function face(offset: { x: number; y: number }, pose: FaceGeometry['pose'] = { yaw: 0, pitch: 0, roll: 0 }): FaceGeometry {
+function face(
+  offset: { x: number; y: number },
+  pose: FaceGeometry['pose'] = { yaw: 0, pitch: 0, roll: 0 },
+): FaceGeometry {
   const p = { x: 0, y: 0 };
   return { box: { x: 0, y: 0, width: 1, height: 1 }, centre: p, leftEye: p, rightEye: p, outline: [], offset, pose };
 }
@@ -19,7 +22,12 @@ describe('which way a hint asks the person to move (mirrored preview)', () => {
     // 100 px sideways is 0.41 of the radius, 100 px down 0.27: sideways first.
     ['both off: the larger miss in radius units', 'ovalOverflow', face({ x: 100, y: 100 }), 'move-right'],
     ['cut off at an edge: towards the middle', 'margin', face({ x: -300, y: 0 }), 'move-left'],
-    ["head turned to the image right (the person's left)", 'yaw', face({ x: 0, y: 0 }, { yaw: 25, pitch: 0, roll: 0 }), 'turn-right'],
+    [
+      "head turned to the image right (the person's left)",
+      'yaw',
+      face({ x: 0, y: 0 }, { yaw: 25, pitch: 0, roll: 0 }),
+      'turn-right',
+    ],
     ['head turned to the image left', 'yaw', face({ x: 0, y: 0 }, { yaw: -25, pitch: 0, roll: 0 }), 'turn-left'],
     ['chin up', 'pitch', face({ x: 0, y: 0 }, { yaw: 0, pitch: 30, roll: 0 }), 'chin-down'],
     ['chin down', 'pitch', face({ x: 0, y: 0 }, { yaw: 0, pitch: -30, roll: 0 }), 'chin-up'],

@@ -10,7 +10,11 @@ import type { HintMove } from './types.ts';
  * turned to the person's left and turns back to their right. Undefined when the row has no
  * direction (size, light, focus) or the face cannot say (no depth for the pose).
  */
-export function moveFor(row: string, face: FaceGeometry | null, crop: { width: number; height: number } | null): HintMove | undefined {
+export function moveFor(
+  row: string,
+  face: FaceGeometry | null,
+  crop: { width: number; height: number } | null,
+): HintMove | undefined {
   if (!face) return undefined;
   switch (row) {
     case 'ovalOverflow':

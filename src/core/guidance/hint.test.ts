@@ -89,10 +89,26 @@ describe('wantedHint', () => {
     ['yaw says which row', { yaw: 30 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'yaw' }],
     ['eyes too close in pixels', { eyeDistance: 60 }, { code: 'FACE_TOO_SMALL', row: 'eyeDistance' }],
     ['low resolution is no hint', { cropHeight: 480 }, null],
-    ['turned past the limit: facing the camera comes before size', { yaw: 30, faceSide: 200 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'yaw' }],
-    ['nodded past the limit: and before place', { pitch: 30, ovalOverflow: 0.4 }, { code: 'FACE_ANGLE_TOO_LARGE', row: 'pitch' }],
-    ['turned only past the target: size first, as usual', { yaw: 18, faceSide: 200 }, { code: 'FACE_TOO_SMALL', row: 'faceSide' }],
-    ['no face, however turned: the face first', { faceCount: 0, yaw: 40 }, { code: 'FACE_NOT_FOUND', row: 'faceFound' }],
+    [
+      'turned past the limit: facing the camera comes before size',
+      { yaw: 30, faceSide: 200 },
+      { code: 'FACE_ANGLE_TOO_LARGE', row: 'yaw' },
+    ],
+    [
+      'nodded past the limit: and before place',
+      { pitch: 30, ovalOverflow: 0.4 },
+      { code: 'FACE_ANGLE_TOO_LARGE', row: 'pitch' },
+    ],
+    [
+      'turned only past the target: size first, as usual',
+      { yaw: 18, faceSide: 200 },
+      { code: 'FACE_TOO_SMALL', row: 'faceSide' },
+    ],
+    [
+      'no face, however turned: the face first',
+      { faceCount: 0, yaw: 40 },
+      { code: 'FACE_NOT_FOUND', row: 'faceFound' },
+    ],
     ['compliant', {}, null],
   ])('%s', (_name, patch, hint) => {
     expect(wantedHint(evaluate({ ...base, ...patch }, { mode: 'limit' }))).toEqual(hint);
@@ -114,7 +130,11 @@ describe('hints that say which way to move', () => {
   const crop = { width: 810, height: 1080 };
 
   it('an off-centre face is told which way, from the measured offset', () => {
-    expect(wantedHint(evaluate(base, { mode: 'limit' }), face, crop)).toEqual({ code: 'FACE_CLOSE_TO_BORDER', row: 'ovalOverflow', move: 'move-left' });
+    expect(wantedHint(evaluate(base, { mode: 'limit' }), face, crop)).toEqual({
+      code: 'FACE_CLOSE_TO_BORDER',
+      row: 'ovalOverflow',
+      move: 'move-left',
+    });
   });
 
   it('a new direction is a new hint, damped like any other', () => {

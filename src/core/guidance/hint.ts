@@ -24,12 +24,24 @@ export interface HintState {
   started: boolean;
 }
 
-export const INITIAL_HINT: HintState = { shown: null, shownSince: 0, candidate: null, candidateSince: 0, started: false };
+export const INITIAL_HINT: HintState = {
+  shown: null,
+  shownSince: 0,
+  candidate: null,
+  candidateSince: 0,
+  started: false,
+};
 
-const same = (a: Hint | null, b: Hint | null): boolean => a?.code === b?.code && a?.row === b?.row && a?.move === b?.move;
+const same = (a: Hint | null, b: Hint | null): boolean =>
+  a?.code === b?.code && a?.row === b?.row && a?.move === b?.move;
 
 /** Hints about where the face is and how big: read from its outline, which a strong turn distorts. */
-const PLACEMENT: ReadonlySet<RuleCode> = new Set<RuleCode>(['FACE_TOO_SMALL', 'FACE_TOO_CLOSE', 'FACE_CROPPED', 'FACE_CLOSE_TO_BORDER']);
+const PLACEMENT: ReadonlySet<RuleCode> = new Set<RuleCode>([
+  'FACE_TOO_SMALL',
+  'FACE_TOO_CLOSE',
+  'FACE_CROPPED',
+  'FACE_CLOSE_TO_BORDER',
+]);
 
 /**
  * A head turned or tilted past the limit (not only past the target), as the camera sees it,
@@ -41,7 +53,8 @@ function angleFirst(evaluation: Evaluation, primary: RuleCode, seen: HeadPose | 
   if (!PLACEMENT.has(primary)) return false;
   return evaluation.rows.some((r) => {
     if (r.row.code !== 'FACE_ANGLE_TOO_LARGE' || r.pass || r.value === null) return false;
-    const axis = r.row.reading === 'yaw' || r.row.reading === 'pitch' || r.row.reading === 'roll' ? r.row.reading : null;
+    const axis =
+      r.row.reading === 'yaw' || r.row.reading === 'pitch' || r.row.reading === 'roll' ? r.row.reading : null;
     const value = axis && seen ? Math.abs(seen[axis]) : r.value;
     return !within(value, r.row.limit);
   });
@@ -64,7 +77,11 @@ function seenPose(face: FaceGeometry | null, crop: { width: number; height: numb
 }
 
 /** The highest-priority blocking failure, the row behind it, and which way to move when the face says. */
-export function wantedHint(evaluation: Evaluation, face: FaceGeometry | null = null, crop: { width: number; height: number } | null = null): Hint | null {
+export function wantedHint(
+  evaluation: Evaluation,
+  face: FaceGeometry | null = null,
+  crop: { width: number; height: number } | null = null,
+): Hint | null {
   const primary = primaryFailure(evaluation);
   const code = primary && angleFirst(evaluation, primary, seenPose(face, crop)) ? 'FACE_ANGLE_TOO_LARGE' : primary;
   if (!code) return null;
@@ -78,7 +95,12 @@ export function wantedHint(evaluation: Evaluation, face: FaceGeometry | null = n
  * `switchAfterMs` and the current one must have been shown for `minShowMs`. The rows
  * themselves already have hysteresis (guide mode); this damps switching between rows.
  */
-export function nextHint(state: HintState, wanted: Hint | null, at: number, timing: HintTiming = HINT_TIMING): HintState {
+export function nextHint(
+  state: HintState,
+  wanted: Hint | null,
+  at: number,
+  timing: HintTiming = HINT_TIMING,
+): HintState {
   if (!state.started) return { shown: wanted, shownSince: at, candidate: null, candidateSince: at, started: true };
   if (same(wanted, state.shown)) return { ...state, candidate: null, candidateSince: at };
   const candidateSince = state.candidate && same(wanted, state.candidate.hint) ? state.candidateSince : at;

@@ -124,7 +124,11 @@ export function startGuidance(options: GuidanceOptions): Guidance {
     const limitFailures = evaluate(m.readings, { mode: 'limit', pending, rules }).failures;
     latest = { readings: m.readings, failures: limitFailures };
     previous = m.motionSample;
-    hint = nextHint(hint, wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }), sample.at);
+    hint = nextHint(
+      hint,
+      wantedHint(guide, m.face, { width: sample.plan.width, height: sample.plan.height }),
+      sample.at,
+    );
 
     const score = result.score;
     const item: Candidate | null = result.full

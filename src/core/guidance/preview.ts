@@ -21,5 +21,10 @@ export function previewPoint(point: Point, crop: CropSize, mirrored = true): Poi
 /** A box in crop pixels as shares of the preview box (its left edge is the crop's right edge when mirrored). */
 export function previewBox(box: Box, crop: CropSize, mirrored = true): Box {
   const left = mirrored ? crop.width - (box.x + box.width) : box.x;
-  return { x: left / crop.width, y: box.y / crop.height, width: box.width / crop.width, height: box.height / crop.height };
+  return {
+    x: left / crop.width,
+    y: box.y / crop.height,
+    width: box.width / crop.width,
+    height: box.height / crop.height,
+  };
 }

@@ -121,6 +121,10 @@ export function videoFeed(video: HTMLVideoElement): FrameFeed {
     still: () =>
       video.videoWidth === 0 || video.readyState < 2 || video.currentTime === 0
         ? null
-        : { source: video, plan: portraitCrop(video.videoWidth, video.videoHeight), camera: { width: video.videoWidth, height: video.videoHeight } },
+        : {
+            source: video,
+            plan: portraitCrop(video.videoWidth, video.videoHeight),
+            camera: { width: video.videoWidth, height: video.videoHeight },
+          },
   };
 }

@@ -27,7 +27,17 @@ export interface RuleState {
  * the preview's right). `move-*`: the whole face; `turn-*`: the head around its vertical axis;
  * `chin-*`: nodding; `tilt-*`: towards a shoulder.
  */
-export type HintMove = 'move-left' | 'move-right' | 'move-up' | 'move-down' | 'turn-left' | 'turn-right' | 'chin-up' | 'chin-down' | 'tilt-left' | 'tilt-right';
+export type HintMove =
+  | 'move-left'
+  | 'move-right'
+  | 'move-up'
+  | 'move-down'
+  | 'turn-left'
+  | 'turn-right'
+  | 'chin-up'
+  | 'chin-down'
+  | 'tilt-left'
+  | 'tilt-right';
 
 /** The hint shown: a rule code, the row that caused it (e.g. `roll` → "Keep your head level"), and which way to move when that is known. */
 export interface Hint {

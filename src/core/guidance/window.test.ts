@@ -29,7 +29,16 @@ describe('stable window', () => {
   });
 
   it('breaks on a non-compliant frame and starts again', () => {
-    const r = feed([ok(0, 0.9), ok(100, 0.9), ok(200, 0.9), bad(300), ok(400, 0.5), ok(500, 0.5), ok(600, 0.5), ok(700, 0.5)]);
+    const r = feed([
+      ok(0, 0.9),
+      ok(100, 0.9),
+      ok(200, 0.9),
+      bad(300),
+      ok(400, 0.5),
+      ok(500, 0.5),
+      ok(600, 0.5),
+      ok(700, 0.5),
+    ]);
     expect(r.readyAt).toBeNull();
     expect(r.state.startedAt).toBe(400);
     expect(r.dropped).toContain('f0');

@@ -44,6 +44,7 @@ export function stepWindow<T>(
     if (best?.item !== null && best?.item !== undefined) dropped.push(best.item);
     best = { at: frame.at, score: frame.score, item: frame.item };
   } else if (frame.item !== null) dropped.push(frame.item);
-  const ready = best?.item !== null && best !== null && points.length >= rule.minFrames && frame.at - startedAt >= rule.durationMs;
+  const ready =
+    best?.item !== null && best !== null && points.length >= rule.minFrames && frame.at - startedAt >= rule.durationMs;
   return { state: { startedAt, points, best }, dropped, ready };
 }

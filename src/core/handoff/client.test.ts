@@ -42,7 +42,11 @@ describe('the handoff client', () => {
     [404, 'NOT_FOUND', 'HANDOFF_UNAVAILABLE'],
     [502, 'Bad gateway', 'HANDOFF_UNAVAILABLE'],
   ])('maps a claim answered %i %s to %s', async (status, message, code) => {
-    server.use(http.post(`${BASE}/handoff/claim`, () => HttpResponse.json({ status: 'error', message }, { status, headers: { 'Retry-After': '7' } })));
+    server.use(
+      http.post(`${BASE}/handoff/claim`, () =>
+        HttpResponse.json({ status: 'error', message }, { status, headers: { 'Retry-After': '7' } }),
+      ),
+    );
     const error = await createHandoffClient({ apiBaseUrl: BASE })
       .claim({ token: 't' })
       .catch((e: unknown) => e);
@@ -52,13 +56,19 @@ describe('the handoff client', () => {
 
   it('a network failure reads as unavailable, and offline is told before asking', async () => {
     server.use(http.post(`${BASE}/handoff`, () => HttpResponse.error()));
-    await expect(createHandoffClient({ apiBaseUrl: BASE }).create('j')).rejects.toEqual(expect.objectContaining({ code: 'HANDOFF_UNAVAILABLE' }));
-    await expect(createHandoffClient({ apiBaseUrl: BASE, isOnline: () => false }).create('j')).rejects.toEqual(expect.objectContaining({ code: 'OFFLINE' }));
+    await expect(createHandoffClient({ apiBaseUrl: BASE }).create('j')).rejects.toEqual(
+      expect.objectContaining({ code: 'HANDOFF_UNAVAILABLE' }),
+    );
+    await expect(createHandoffClient({ apiBaseUrl: BASE, isOnline: () => false }).create('j')).rejects.toEqual(
+      expect.objectContaining({ code: 'OFFLINE' }),
+    );
   });
 
   it('refuses a creation answer that lacks its fields', async () => {
     server.use(http.post(`${BASE}/handoff`, () => HttpResponse.json({ handoff: 'w', link: 'l' }, { status: 201 })));
-    await expect(createHandoffClient({ apiBaseUrl: BASE }).create('j')).rejects.toEqual(expect.objectContaining({ code: 'HANDOFF_UNAVAILABLE' }));
+    await expect(createHandoffClient({ apiBaseUrl: BASE }).create('j')).rejects.toEqual(
+      expect.objectContaining({ code: 'HANDOFF_UNAVAILABLE' }),
+    );
   });
 
   it('streams progress with Server-Sent Events, and falls back to polling when the stream fails', async () => {
@@ -70,7 +80,12 @@ describe('the handoff client', () => {
         return HttpResponse.json(event('checking'));
       }),
     );
-    const client = createHandoffClient({ apiBaseUrl: BASE, credentials: 'include', eventSource: FakeSource as unknown as typeof EventSource, pollMs: 10 });
+    const client = createHandoffClient({
+      apiBaseUrl: BASE,
+      credentials: 'include',
+      eventSource: FakeSource as unknown as typeof EventSource,
+      pollMs: 10,
+    });
     const seen: string[] = [];
     const stop = client.watch(
       'w k',
@@ -101,7 +116,12 @@ describe('the handoff client', () => {
         return HttpResponse.json(event('waiting'));
       }),
     );
-    const client = createHandoffClient({ apiBaseUrl: BASE, headers: { 'X-Csrf': 'c' }, eventSource: FakeSource as unknown as typeof EventSource, pollMs: 10 });
+    const client = createHandoffClient({
+      apiBaseUrl: BASE,
+      headers: { 'X-Csrf': 'c' },
+      eventSource: FakeSource as unknown as typeof EventSource,
+      pollMs: 10,
+    });
     const stop = client.watch(
       'w',
       () => undefined,
@@ -114,16 +134,26 @@ describe('the handoff client', () => {
   });
 
   it('ends the watch when the handoff is gone from the server', async () => {
-    server.use(http.get(`${BASE}/handoff/status`, () => HttpResponse.json({ status: 'error', message: 'HANDOFF_NOT_FOUND' }, { status: 404 })));
+    server.use(
+      http.get(`${BASE}/handoff/status`, () =>
+        HttpResponse.json({ status: 'error', message: 'HANDOFF_NOT_FOUND' }, { status: 404 }),
+      ),
+    );
     const onError = vi.fn();
     const stop = createHandoffClient({ apiBaseUrl: BASE, pollMs: 10 }).watch('w', () => undefined, onError);
-    await vi.waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'HANDOFF_NOT_FOUND' })), { timeout: 2000, interval: 5 });
+    await vi.waitFor(
+      () => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'HANDOFF_NOT_FOUND' })),
+      { timeout: 2000, interval: 5 },
+    );
     stop();
   });
 
   it('says the phone left with a beacon the page can send while it goes away', () => {
     const sent: Array<{ url: string; type: string }> = [];
-    const client = createHandoffClient({ apiBaseUrl: BASE, sendBeacon: (url, data) => sent.push({ url, type: data.type }) > 0 });
+    const client = createHandoffClient({
+      apiBaseUrl: BASE,
+      sendBeacon: (url, data) => sent.push({ url, type: data.type }) > 0,
+    });
     client.leave('p');
     expect(sent).toEqual([{ url: `${BASE}/handoff/phone`, type: 'text/plain;charset=utf-8' }]);
   });

@@ -1,6 +1,12 @@
 import type { ClientOptions, FetchLike } from '../api/client.ts';
 import { DEFAULT_API_BASE_URL, parseRetryAfter } from '../api/client.ts';
-import { HandoffError, type HandoffErrorCode, type HandoffEvent, type HandoffTicket, type PhoneProgress } from './types.ts';
+import {
+  HandoffError,
+  type HandoffErrorCode,
+  type HandoffEvent,
+  type HandoffTicket,
+  type PhoneProgress,
+} from './types.ts';
 
 /** What the desktop side does with a handoff. */
 export interface DesktopHandoffApi {
@@ -14,7 +20,10 @@ export interface DesktopHandoffApi {
 
 /** What the phone side does with a handoff. */
 export interface PhoneHandoffApi {
-  claim(secret: { token: string } | { code: string }, signal?: AbortSignal): Promise<{ phone: string; expiresAt: number }>;
+  claim(
+    secret: { token: string } | { code: string },
+    signal?: AbortSignal,
+  ): Promise<{ phone: string; expiresAt: number }>;
   /** Heartbeat and progress; answers the state the phone should act on (cancelled, …). */
   beat(phone: string, state?: PhoneProgress): Promise<HandoffEvent['state']>;
   /** The page is going away: said with a beacon, which outlives the page. */
@@ -30,14 +39,25 @@ export interface HandoffClientOptions extends ClientOptions {
 }
 
 const POLL_MS = 1_000;
-const ERROR_CODES: ReadonlySet<string> = new Set(['HANDOFF_NOT_FOUND', 'HANDOFF_TAKEN', 'HANDOFF_CLOSED', 'RATE_LIMITED']);
+const ERROR_CODES: ReadonlySet<string> = new Set([
+  'HANDOFF_NOT_FOUND',
+  'HANDOFF_TAKEN',
+  'HANDOFF_CLOSED',
+  'RATE_LIMITED',
+]);
 
 export function createHandoffClient(options: HandoffClientOptions = {}): DesktopHandoffApi & PhoneHandoffApi {
   const base = (options.apiBaseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '');
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const pollMs = options.pollMs ?? POLL_MS;
 
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal, keepalive = false): Promise<unknown> {
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    keepalive = false,
+  ): Promise<unknown> {
     const online = options.isOnline?.() ?? (typeof navigator === 'undefined' || navigator.onLine !== false);
     if (!online) throw new HandoffError('OFFLINE');
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
@@ -59,11 +79,22 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
     const parsed: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
     if (response.ok && parsed !== undefined) return parsed;
     const message = isRecord(parsed) && typeof parsed.message === 'string' ? parsed.message : '';
-    const code: HandoffErrorCode = ERROR_CODES.has(message) ? (message as HandoffErrorCode) : response.status === 429 ? 'RATE_LIMITED' : 'HANDOFF_UNAVAILABLE';
-    throw new HandoffError(code, { retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')), detail: `HTTP ${response.status} ${message}`.trim() });
+    const code: HandoffErrorCode = ERROR_CODES.has(message)
+      ? (message as HandoffErrorCode)
+      : response.status === 429
+        ? 'RATE_LIMITED'
+        : 'HANDOFF_UNAVAILABLE';
+    throw new HandoffError(code, {
+      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+      detail: `HTTP ${response.status} ${message}`.trim(),
+    });
   }
 
-  function watchByPolling(handoff: string, listener: (event: HandoffEvent) => void, onError: (error: HandoffError) => void): () => void {
+  function watchByPolling(
+    handoff: string,
+    listener: (event: HandoffEvent) => void,
+    onError: (error: HandoffError) => void,
+  ): () => void {
     const stop = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = async (): Promise<void> => {
@@ -88,21 +119,31 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
 
   async function status(handoff: string, signal?: AbortSignal): Promise<HandoffEvent> {
     const event = await call('GET', `/handoff/status?handoff=${encodeURIComponent(handoff)}`, undefined, signal);
-    if (!isEvent(event)) throw new HandoffError('HANDOFF_UNAVAILABLE', { detail: 'status body is not a handoff event' });
+    if (!isEvent(event))
+      throw new HandoffError('HANDOFF_UNAVAILABLE', { detail: 'status body is not a handoff event' });
     return event;
   }
 
   return {
     async create(journeyId, signal) {
       const ticket = await call('POST', '/handoff', { journeyId }, signal);
-      if (!isTicket(ticket)) throw new HandoffError('HANDOFF_UNAVAILABLE', { detail: 'creation answer lacks its fields' });
-      return { handoff: ticket.handoff, link: ticket.link, page: ticket.page, code: ticket.code, expiresAt: ticket.expiresAt, ttlMs: ticket.ttlMs };
+      if (!isTicket(ticket))
+        throw new HandoffError('HANDOFF_UNAVAILABLE', { detail: 'creation answer lacks its fields' });
+      return {
+        handoff: ticket.handoff,
+        link: ticket.link,
+        page: ticket.page,
+        code: ticket.code,
+        expiresAt: ticket.expiresAt,
+        ttlMs: ticket.ttlMs,
+      };
     },
     status,
     watch(handoff, listener, onError) {
       const Source = options.eventSource;
       // EventSource sends no custom headers: a backend that wants the host's headers is polled.
-      if (!Source || (options.headers && Object.keys(options.headers).length > 0)) return watchByPolling(handoff, listener, onError);
+      if (!Source || (options.headers && Object.keys(options.headers).length > 0))
+        return watchByPolling(handoff, listener, onError);
       const url = `${base}/handoff/events?handoff=${encodeURIComponent(handoff)}`;
       const source = new Source(url, { withCredentials: options.credentials === 'include' });
       let stopPolling: (() => void) | null = null;
@@ -133,27 +174,46 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
     },
     async beat(phone, state) {
       const answer = await call('POST', '/handoff/phone', state ? { phone, state } : { phone });
-      if (!isRecord(answer) || !isState(answer.state)) throw new HandoffError('HANDOFF_UNAVAILABLE', { detail: 'heartbeat answer lacks its state' });
+      if (!isRecord(answer) || !isState(answer.state))
+        throw new HandoffError('HANDOFF_UNAVAILABLE', { detail: 'heartbeat answer lacks its state' });
       return answer.state;
     },
     leave(phone) {
       const body = JSON.stringify({ phone, state: 'left' });
-      const beacon = options.sendBeacon ?? (typeof navigator !== 'undefined' && navigator.sendBeacon ? navigator.sendBeacon.bind(navigator) : undefined);
+      const beacon =
+        options.sendBeacon ??
+        (typeof navigator !== 'undefined' && navigator.sendBeacon ? navigator.sendBeacon.bind(navigator) : undefined);
       // text/plain: a beacon of that type needs no preflight, and the server reads it as JSON.
       if (beacon?.(`${base}/handoff/phone`, new Blob([body], { type: 'text/plain;charset=UTF-8' }))) return;
-      void doFetch(`${base}/handoff/phone`, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': 'application/json' } }).catch(() => undefined);
+      void doFetch(`${base}/handoff/phone`, {
+        method: 'POST',
+        body,
+        keepalive: true,
+        headers: { 'Content-Type': 'application/json' },
+      }).catch(() => undefined);
     },
   };
 }
 
-const STATES: ReadonlySet<string> = new Set(['waiting', 'connected', 'capturing', 'checking', 'done', 'phone_left', 'cancelled', 'expired']);
+const STATES: ReadonlySet<string> = new Set([
+  'waiting',
+  'connected',
+  'capturing',
+  'checking',
+  'done',
+  'phone_left',
+  'cancelled',
+  'expired',
+]);
 
 function isState(value: unknown): value is HandoffEvent['state'] {
   return typeof value === 'string' && STATES.has(value);
 }
 
 function isEvent(value: unknown): value is HandoffEvent {
-  return isRecord(value) && isState(value.state) && typeof value.expiresAt === 'number' && typeof value.attempts === 'number';
+  return (
+    isRecord(value) && isState(value.state) && typeof value.expiresAt === 'number' && typeof value.attempts === 'number'
+  );
 }
 
 function isTicket(value: unknown): value is HandoffTicket {

@@ -1,5 +1,12 @@
 import type { DesktopHandoffApi } from './client.ts';
-import { ENDED_STATES, HandoffError, type HandoffAnswer, type HandoffErrorCode, type HandoffState, type HandoffTicket } from './types.ts';
+import {
+  ENDED_STATES,
+  HandoffError,
+  type HandoffAnswer,
+  type HandoffErrorCode,
+  type HandoffState,
+  type HandoffTicket,
+} from './types.ts';
 
 /** The desktop's view of its handoff: what the handoff screen renders. */
 export interface DesktopHandoffView {
@@ -33,7 +40,13 @@ export interface DesktopHandoff {
  * step ends, and revokes it whenever the desktop stops waiting for it.
  */
 export function createDesktopHandoff(deps: DesktopHandoffDeps): DesktopHandoff {
-  let run: { abort: AbortController; unwatch: () => void; ticket: HandoffTicket | null; ended: boolean; expiry?: ReturnType<typeof setTimeout> } | null = null;
+  let run: {
+    abort: AbortController;
+    unwatch: () => void;
+    ticket: HandoffTicket | null;
+    ended: boolean;
+    expiry?: ReturnType<typeof setTimeout>;
+  } | null = null;
   let view: DesktopHandoffView | null = null;
 
   const show = (next: DesktopHandoffView | null) => {
@@ -60,7 +73,12 @@ export function createDesktopHandoff(deps: DesktopHandoffDeps): DesktopHandoff {
 
   async function start(): Promise<void> {
     stop();
-    const current: NonNullable<typeof run> = { abort: new AbortController(), unwatch: () => undefined, ticket: null, ended: false };
+    const current: NonNullable<typeof run> = {
+      abort: new AbortController(),
+      unwatch: () => undefined,
+      ticket: null,
+      ended: false,
+    };
     run = current;
     show({ state: 'creating', ticket: null, attempts: 0, error: null });
     try {
@@ -84,7 +102,12 @@ export function createDesktopHandoff(deps: DesktopHandoffDeps): DesktopHandoff {
     } catch (error) {
       if (run !== current || current.abort.signal.aborted) return;
       current.ended = true;
-      show({ state: 'failed', ticket: null, attempts: 0, error: error instanceof HandoffError ? error.code : 'HANDOFF_UNAVAILABLE' });
+      show({
+        state: 'failed',
+        ticket: null,
+        attempts: 0,
+        error: error instanceof HandoffError ? error.code : 'HANDOFF_UNAVAILABLE',
+      });
     }
 
     function onState(state: HandoffState, attempts: number, answer?: HandoffAnswer): void {

@@ -78,10 +78,12 @@ export function createPhoneHandoff(deps: PhoneHandoffDeps): PhoneHandoff {
       const answer = await deps.api().beat(phone, progress);
       // Done: this phone's verdict ended the step (its own answer may still be on its way).
       if (state === 'connected' && answer === 'done') finish();
-      else if (state === 'connected' && CLOSING.has(answer)) close(answer === 'expired' ? 'HANDOFF_NOT_FOUND' : 'HANDOFF_CLOSED');
+      else if (state === 'connected' && CLOSING.has(answer))
+        close(answer === 'expired' ? 'HANDOFF_NOT_FOUND' : 'HANDOFF_CLOSED');
     } catch (error) {
       // A missed heartbeat is tried again; an unknown key means the handoff is gone.
-      if (error instanceof HandoffError && error.code === 'HANDOFF_NOT_FOUND' && state === 'connected') close('HANDOFF_CLOSED');
+      if (error instanceof HandoffError && error.code === 'HANDOFF_NOT_FOUND' && state === 'connected')
+        close('HANDOFF_CLOSED');
     }
   }
 
@@ -112,7 +114,13 @@ export function createPhoneHandoff(deps: PhoneHandoffDeps): PhoneHandoff {
     } catch (error) {
       const code = error instanceof HandoffError ? error.code : 'HANDOFF_UNAVAILABLE';
       // A code can be typed again; a link that failed leaves the code to type.
-      if ('code' in secret || code === 'HANDOFF_NOT_FOUND' || code === 'RATE_LIMITED' || code === 'HANDOFF_UNAVAILABLE' || code === 'OFFLINE')
+      if (
+        'code' in secret ||
+        code === 'HANDOFF_NOT_FOUND' ||
+        code === 'RATE_LIMITED' ||
+        code === 'HANDOFF_UNAVAILABLE' ||
+        code === 'OFFLINE'
+      )
         show('code', code);
       else show('closed', code);
     }

@@ -5,7 +5,8 @@
  */
 
 /** Where the handoff is, as the server tells it. */
-export type HandoffState = 'waiting' | 'connected' | 'capturing' | 'checking' | 'done' | 'phone_left' | 'cancelled' | 'expired';
+export type HandoffState =
+  'waiting' | 'connected' | 'capturing' | 'checking' | 'done' | 'phone_left' | 'cancelled' | 'expired';
 
 /**
  * States after which nothing more happens on this handoff (a new code starts another). A phone
@@ -43,12 +44,16 @@ export interface HandoffTicket {
 }
 
 /** Why a handoff call failed: each maps to catalogue text (`error.<code>`). */
-export type HandoffErrorCode = 'HANDOFF_NOT_FOUND' | 'HANDOFF_TAKEN' | 'HANDOFF_CLOSED' | 'HANDOFF_UNAVAILABLE' | 'RATE_LIMITED' | 'OFFLINE';
+export type HandoffErrorCode =
+  'HANDOFF_NOT_FOUND' | 'HANDOFF_TAKEN' | 'HANDOFF_CLOSED' | 'HANDOFF_UNAVAILABLE' | 'RATE_LIMITED' | 'OFFLINE';
 
 export class HandoffError extends Error {
   readonly code: HandoffErrorCode;
   readonly retryAfterMs: number | undefined;
-  constructor(code: HandoffErrorCode, options: { retryAfterMs?: number | undefined; cause?: unknown; detail?: string } = {}) {
+  constructor(
+    code: HandoffErrorCode,
+    options: { retryAfterMs?: number | undefined; cause?: unknown; detail?: string } = {},
+  ) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = 'HandoffError';
     this.code = code;

@@ -30,14 +30,16 @@ export const en = {
   'progress.label': 'Progress of the check',
   'progress.elapsed': '{seconds} s elapsed',
   'progress.slow': 'This is taking longer than usual. Your selfie is kept; we are still waiting for the answer.',
-  'file.intro': 'No camera? Take or choose a recent photo of your face: straight on, in good light, only you in the picture.',
+  'file.intro':
+    'No camera? Take or choose a recent photo of your face: straight on, in good light, only you in the picture.',
   'file.label': 'Photo of your face',
   'file.checking': 'Checking your photo…',
 
   'verdict.live.title': 'Selfie verified',
   'verdict.live.body': 'Thank you. You can continue.',
   'verdict.not_live.title': 'We could not confirm a live selfie',
-  'verdict.not_live.body': 'Please take the selfie yourself, in person, with your face directly in front of the camera.',
+  'verdict.not_live.body':
+    'Please take the selfie yourself, in person, with your face directly in front of the camera.',
   'verdict.retake.title': 'Please take the selfie again',
   'verdict.thumbnailAlt': 'The selfie that was sent',
   'verdict.probability': 'Liveness probability',
@@ -93,15 +95,18 @@ export const en = {
   'error.CAMERA_CONSTRAINTS': 'Your camera does not support the requested settings.',
   'error.CAMERA_ENDED': 'The camera stopped. Check that it is connected, then try again.',
   'error.CAMERA_INSECURE_CONTEXT': 'The camera only works on a secure (https) page.',
-  'error.CAMERA_BLOCKED_BY_PAGE': 'This page is not allowed to use your camera. The website has to fix this; until then you can use a photo instead.',
+  'error.CAMERA_BLOCKED_BY_PAGE':
+    'This page is not allowed to use your camera. The website has to fix this; until then you can use a photo instead.',
   'error.CAMERA_UNSUPPORTED': 'This browser cannot use the camera.',
   'error.CAMERA_ERROR': 'The camera could not be started.',
   'error.CAPTURE_FAILED': 'The selfie could not be taken. Please try again.',
   'error.CAPTURE_BLANK': 'The camera gave a blank picture, so nothing was sent. Please take the selfie again.',
   'error.ANALYSIS_UNAVAILABLE': 'Automatic guidance is unavailable. You can still take the selfie yourself.',
   'error.NETWORK_ERROR': 'No connection. Check your internet connection, then try again.',
-  'error.REQUIREMENTS_INVALID': "This step is not set up correctly, so it cannot start. Please contact the website's support.",
-  'error.CROSS_ORIGIN_REFUSED': "This page could not reach the check service. Please try again; if it keeps happening, contact the website's support.",
+  'error.REQUIREMENTS_INVALID':
+    "This step is not set up correctly, so it cannot start. Please contact the website's support.",
+  'error.CROSS_ORIGIN_REFUSED':
+    "This page could not reach the check service. Please try again; if it keeps happening, contact the website's support.",
   'error.TIMEOUT': 'The check took too long. Please try again.',
   'error.ABORTED': 'The check was cancelled.',
   'error.HTTP_ERROR': 'The service did not answer properly. Please try again.',
@@ -150,15 +155,19 @@ export const en = {
   'error.HANDOFF_NOT_FOUND': 'This code is not valid or has expired. Get a new code on your computer.',
   'error.HANDOFF_TAKEN': 'This code is already in use on another phone. Get a new code on your computer.',
   'error.HANDOFF_CLOSED': 'The selfie step was closed on your computer.',
-  'error.HANDOFF_UNAVAILABLE': 'Continuing on your phone is not available right now. Please try again, or use this device.',
+  'error.HANDOFF_UNAVAILABLE':
+    'Continuing on your phone is not available right now. Please try again, or use this device.',
   'error.kept': 'Your selfie is kept: you will not need to take it again.',
   'error.smallerCopy': 'Try again to send a smaller copy of the same selfie.',
   'error.waitOnline': 'Waiting for the connection to come back…',
   'permission.chrome':
     'In Chrome: click the camera icon (or the site settings icon) at the left of the address bar, set Camera to Allow, then press Try again.',
-  'permission.edge': 'In Edge: click the lock icon at the left of the address bar, set Camera to Allow, then press Try again.',
-  'permission.firefox': 'In Firefox: click the crossed-out camera icon in the address bar, remove the block on Camera, then press Try again.',
-  'permission.safari': 'In Safari: choose Safari > Settings for This Website, set Camera to Allow, then press Try again.',
+  'permission.edge':
+    'In Edge: click the lock icon at the left of the address bar, set Camera to Allow, then press Try again.',
+  'permission.firefox':
+    'In Firefox: click the crossed-out camera icon in the address bar, remove the block on Camera, then press Try again.',
+  'permission.safari':
+    'In Safari: choose Safari > Settings for This Website, set Camera to Allow, then press Try again.',
   'permission.android':
     'On Android: tap the icon at the left of the address bar, then Permissions > Camera > Allow. If the camera is blocked for the browser itself, open Settings > Apps > your browser > Permissions > Camera.',
   'permission.ios':

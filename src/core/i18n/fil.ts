@@ -10,7 +10,8 @@ export const fil: Messages = {
   'widget.title': 'Pag-verify ng selfie',
   'widget.intro': 'Kukuha tayo ng selfie para matiyak na ikaw talaga ito. Makakatulong ang maliwanag na lugar.',
   'widget.previewLabel': 'Preview ng camera',
-  'widget.engineReference': 'Lokal na reference engine: pamalit lang para sa development, hindi sertipikadong liveness check.',
+  'widget.engineReference':
+    'Lokal na reference engine: pamalit lang para sa development, hindi sertipikadong liveness check.',
   'widget.engineUpstream': 'Nakakonekta sa OkayLive.',
 
   'action.start': 'Buksan ang camera',
@@ -34,14 +35,16 @@ export const fil: Messages = {
   'progress.label': 'Progreso ng pagsusuri',
   'progress.elapsed': '{seconds} segundo na ang lumipas',
   'progress.slow': 'Mas matagal ito kaysa karaniwan. Nakatabi ang selfie mo; hinihintay pa namin ang sagot.',
-  'file.intro': 'Walang camera? Kumuha o pumili ng kamakailang litrato ng mukha mo: nakaharap nang diretso, maliwanag, at ikaw lang ang nasa litrato.',
+  'file.intro':
+    'Walang camera? Kumuha o pumili ng kamakailang litrato ng mukha mo: nakaharap nang diretso, maliwanag, at ikaw lang ang nasa litrato.',
   'file.label': 'Litrato ng mukha mo',
   'file.checking': 'Sinusuri ang litrato mo…',
 
   'verdict.live.title': 'Na-verify ang selfie',
   'verdict.live.body': 'Salamat. Puwede ka nang magpatuloy.',
   'verdict.not_live.title': 'Hindi namin makumpirma na live ang selfie',
-  'verdict.not_live.body': 'Pakikuha ang selfie nang personal at ikaw mismo, na nakaharap nang diretso sa camera ang mukha mo.',
+  'verdict.not_live.body':
+    'Pakikuha ang selfie nang personal at ikaw mismo, na nakaharap nang diretso sa camera ang mukha mo.',
   'verdict.retake.title': 'Pakikuha ulit ang selfie',
   'verdict.thumbnailAlt': 'Ang selfie na ipinadala',
   'verdict.probability': 'Probabilidad ng liveness',
@@ -87,7 +90,8 @@ export const fil: Messages = {
   'hint.OK': 'Huwag gumalaw, kinukuha na ang selfie mo…',
   'guidance.loading': 'Inihahanda ang gabay ng camera…',
   'guidance.checking': 'Sandali lang, sinusuri ang larawan…',
-  'guidance.unavailable': 'Hindi available ang awtomatikong gabay. Ilagay ang mukha mo sa loob ng oval at ikaw na ang kumuha ng selfie.',
+  'guidance.unavailable':
+    'Hindi available ang awtomatikong gabay. Ilagay ang mukha mo sa loob ng oval at ikaw na ang kumuha ng selfie.',
 
   'error.title': 'Nagkaproblema',
   'error.CAMERA_DENIED':
@@ -103,9 +107,11 @@ export const fil: Messages = {
   'error.CAMERA_ERROR': 'Hindi mabuksan ang camera.',
   'error.CAPTURE_FAILED': 'Hindi nakuha ang selfie. Pakisubukan ulit.',
   'error.CAPTURE_BLANK': 'Blangkong larawan ang ibinigay ng camera, kaya walang naipadala. Pakikuha ulit ang selfie.',
-  'error.ANALYSIS_UNAVAILABLE': 'Hindi available ang awtomatikong gabay. Puwede mo pa ring kunin ang selfie nang ikaw mismo.',
+  'error.ANALYSIS_UNAVAILABLE':
+    'Hindi available ang awtomatikong gabay. Puwede mo pa ring kunin ang selfie nang ikaw mismo.',
   'error.NETWORK_ERROR': 'Walang koneksyon. Tingnan ang koneksyon mo sa internet, at saka subukan ulit.',
-  'error.REQUIREMENTS_INVALID': 'Hindi tama ang pagkaka-set up ng hakbang na ito, kaya hindi ito makapagsimula. Makipag-ugnayan sa support ng website.',
+  'error.REQUIREMENTS_INVALID':
+    'Hindi tama ang pagkaka-set up ng hakbang na ito, kaya hindi ito makapagsimula. Makipag-ugnayan sa support ng website.',
   'error.CROSS_ORIGIN_REFUSED':
     'Hindi maabot ng page na ito ang serbisyo ng pagsusuri. Pakisubukan ulit; kung paulit-ulit itong mangyari, makipag-ugnayan sa support ng website.',
   'error.TIMEOUT': 'Masyadong natagalan ang pagsusuri. Pakisubukan ulit.',
@@ -131,7 +137,8 @@ export const fil: Messages = {
   'error.FILE_REJECTED': 'Hindi magagamit ang litratong ito. {reason}',
   'handoff.offer': 'Ituloy sa phone mo',
   'handoff.title': 'Ituloy sa phone mo',
-  'handoff.scan': 'I-scan ang code na ito gamit ang camera ng phone mo. Bubuksan nito ang hakbang ng selfie sa phone mo.',
+  'handoff.scan':
+    'I-scan ang code na ito gamit ang camera ng phone mo. Bubuksan nito ang hakbang ng selfie sa phone mo.',
   'handoff.qrAlt': 'QR code na nagbubukas ng hakbang ng selfie sa phone mo: pareho ng link na {link}',
   'handoff.orType': 'O buksan ang {page} sa phone mo at ilagay ang code na ito:',
   'handoff.codeLabel': 'Ang code mo',
@@ -156,18 +163,23 @@ export const fil: Messages = {
   'error.HANDOFF_NOT_FOUND': 'Hindi valid o nag-expire na ang code na ito. Kumuha ng bagong code sa computer mo.',
   'error.HANDOFF_TAKEN': 'Ginagamit na ang code na ito sa ibang phone. Kumuha ng bagong code sa computer mo.',
   'error.HANDOFF_CLOSED': 'Isinara ang hakbang ng selfie sa computer mo.',
-  'error.HANDOFF_UNAVAILABLE': 'Hindi available sa ngayon ang pagpapatuloy sa phone. Pakisubukan ulit, o gamitin ang device na ito.',
+  'error.HANDOFF_UNAVAILABLE':
+    'Hindi available sa ngayon ang pagpapatuloy sa phone. Pakisubukan ulit, o gamitin ang device na ito.',
   'error.kept': 'Nakatabi ang selfie mo: hindi mo na kailangang kumuha ulit.',
   'error.smallerCopy': 'Subukan ulit para maipadala ang mas maliit na kopya ng parehong selfie.',
   'error.waitOnline': 'Hinihintay na bumalik ang koneksyon…',
   'permission.chrome':
     'Sa Chrome: i-click ang icon ng camera (o ang icon ng site settings) sa kaliwa ng address bar, itakda ang Camera sa Allow, at saka pindutin ang Subukan ulit.',
-  'permission.edge': 'Sa Edge: i-click ang icon ng kandado sa kaliwa ng address bar, itakda ang Camera sa Allow, at saka pindutin ang Subukan ulit.',
-  'permission.firefox': 'Sa Firefox: i-click ang icon ng camera na may guhit sa address bar, alisin ang block sa Camera, at saka pindutin ang Subukan ulit.',
-  'permission.safari': 'Sa Safari: piliin ang Safari > Settings for This Website, itakda ang Camera sa Allow, at saka pindutin ang Subukan ulit.',
+  'permission.edge':
+    'Sa Edge: i-click ang icon ng kandado sa kaliwa ng address bar, itakda ang Camera sa Allow, at saka pindutin ang Subukan ulit.',
+  'permission.firefox':
+    'Sa Firefox: i-click ang icon ng camera na may guhit sa address bar, alisin ang block sa Camera, at saka pindutin ang Subukan ulit.',
+  'permission.safari':
+    'Sa Safari: piliin ang Safari > Settings for This Website, itakda ang Camera sa Allow, at saka pindutin ang Subukan ulit.',
   'permission.android':
     'Sa Android: i-tap ang icon sa kaliwa ng address bar, pagkatapos ay Permissions > Camera > Allow. Kung naka-block ang camera para sa mismong browser, buksan ang Settings > Apps > ang browser mo > Permissions > Camera.',
   'permission.ios':
     'Sa iPhone o iPad: i-tap ang "aA" sa address bar, pagkatapos ay Website Settings > Camera > Allow. O buksan ang Settings > Safari > Camera at piliin ang Allow o Ask.',
-  'permission.other': 'Buksan ang site settings ng browser mo, payagan ang camera para sa site na ito, at saka pindutin ang Subukan ulit.',
+  'permission.other':
+    'Buksan ang site settings ng browser mo, payagan ang camera para sa site na ito, at saka pindutin ang Subukan ulit.',
 };

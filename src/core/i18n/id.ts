@@ -6,9 +6,11 @@ import type { Messages } from './en.ts';
  */
 export const id: Messages = {
   'widget.title': 'Verifikasi selfie',
-  'widget.intro': 'Kami akan mengambil foto selfie untuk memastikan bahwa ini benar-benar Anda. Pencahayaan yang baik akan membantu.',
+  'widget.intro':
+    'Kami akan mengambil foto selfie untuk memastikan bahwa ini benar-benar Anda. Pencahayaan yang baik akan membantu.',
   'widget.previewLabel': 'Pratinjau kamera',
-  'widget.engineReference': 'Mesin referensi lokal: pengganti untuk pengembangan, bukan pemeriksaan liveness yang tersertifikasi.',
+  'widget.engineReference':
+    'Mesin referensi lokal: pengganti untuk pengembangan, bukan pemeriksaan liveness yang tersertifikasi.',
   'widget.engineUpstream': 'Terhubung ke OkayLive.',
 
   'action.start': 'Nyalakan kamera',
@@ -31,8 +33,10 @@ export const id: Messages = {
   'state.submitting': 'Memeriksa selfie Anda…',
   'progress.label': 'Kemajuan pemeriksaan',
   'progress.elapsed': '{seconds} detik berlalu',
-  'progress.slow': 'Ini memakan waktu lebih lama dari biasanya. Selfie Anda tetap tersimpan; kami masih menunggu jawaban.',
-  'file.intro': 'Tidak ada kamera? Ambil atau pilih foto wajah Anda yang terbaru: menghadap lurus, dengan cahaya yang baik, hanya Anda di dalam foto.',
+  'progress.slow':
+    'Ini memakan waktu lebih lama dari biasanya. Selfie Anda tetap tersimpan; kami masih menunggu jawaban.',
+  'file.intro':
+    'Tidak ada kamera? Ambil atau pilih foto wajah Anda yang terbaru: menghadap lurus, dengan cahaya yang baik, hanya Anda di dalam foto.',
   'file.label': 'Foto wajah Anda',
   'file.checking': 'Memeriksa foto Anda…',
 
@@ -53,7 +57,8 @@ export const id: Messages = {
   'reason.FACE_TOO_CLOSE': 'Wajah Anda terlalu dekat. Mundur sedikit.',
   'reason.FACE_CLOSE_TO_BORDER': 'Wajah Anda terlalu dekat ke tepi. Posisikan wajah Anda di tengah oval.',
   'reason.FACE_CROPPED': 'Sebagian wajah Anda berada di luar gambar. Mundur sedikit dan posisikan wajah di tengah.',
-  'reason.FACE_IS_OCCLUDED': 'Ada yang menutupi wajah Anda. Lepaskan masker atau kacamata hitam, dan jauhkan tangan dari wajah.',
+  'reason.FACE_IS_OCCLUDED':
+    'Ada yang menutupi wajah Anda. Lepaskan masker atau kacamata hitam, dan jauhkan tangan dari wajah.',
   'reason.FACE_ANGLE_TOO_LARGE': 'Kepala Anda menoleh. Lihat lurus ke kamera.',
   'reason.EYES_CLOSED': 'Mata Anda tertutup. Tetap buka mata Anda.',
 
@@ -85,23 +90,27 @@ export const id: Messages = {
   'hint.OK': 'Jangan bergerak, selfie sedang diambil…',
   'guidance.loading': 'Menyiapkan panduan kamera…',
   'guidance.checking': 'Tunggu sebentar, gambar sedang diperiksa…',
-  'guidance.unavailable': 'Panduan otomatis tidak tersedia. Posisikan wajah Anda di dalam oval, lalu ambil selfie sendiri.',
+  'guidance.unavailable':
+    'Panduan otomatis tidak tersedia. Posisikan wajah Anda di dalam oval, lalu ambil selfie sendiri.',
 
   'error.title': 'Terjadi kesalahan',
-  'error.CAMERA_DENIED': 'Akses kamera diblokir. Izinkan kamera untuk situs ini di pengaturan browser Anda (ikon kamera di bilah alamat), lalu coba lagi.',
+  'error.CAMERA_DENIED':
+    'Akses kamera diblokir. Izinkan kamera untuk situs ini di pengaturan browser Anda (ikon kamera di bilah alamat), lalu coba lagi.',
   'error.CAMERA_NOT_FOUND': 'Kamera tidak ditemukan. Hubungkan kamera, atau gunakan perangkat yang memiliki kamera.',
   'error.CAMERA_IN_USE': 'Kamera sedang digunakan oleh aplikasi lain. Tutup aplikasi tersebut, lalu coba lagi.',
   'error.CAMERA_CONSTRAINTS': 'Kamera Anda tidak mendukung pengaturan yang diminta.',
   'error.CAMERA_ENDED': 'Kamera berhenti. Pastikan kamera terhubung, lalu coba lagi.',
   'error.CAMERA_INSECURE_CONTEXT': 'Kamera hanya dapat digunakan di halaman yang aman (https).',
-  'error.CAMERA_BLOCKED_BY_PAGE': 'Halaman ini tidak diizinkan memakai kamera Anda. Situs web perlu memperbaikinya; sementara itu Anda dapat memakai foto.',
+  'error.CAMERA_BLOCKED_BY_PAGE':
+    'Halaman ini tidak diizinkan memakai kamera Anda. Situs web perlu memperbaikinya; sementara itu Anda dapat memakai foto.',
   'error.CAMERA_UNSUPPORTED': 'Browser ini tidak dapat menggunakan kamera.',
   'error.CAMERA_ERROR': 'Kamera tidak dapat dinyalakan.',
   'error.CAPTURE_FAILED': 'Selfie tidak dapat diambil. Silakan coba lagi.',
   'error.CAPTURE_BLANK': 'Kamera memberikan gambar kosong, jadi tidak ada yang dikirim. Silakan ambil selfie lagi.',
   'error.ANALYSIS_UNAVAILABLE': 'Panduan otomatis tidak tersedia. Anda tetap dapat mengambil selfie sendiri.',
   'error.NETWORK_ERROR': 'Tidak ada koneksi. Periksa koneksi internet Anda, lalu coba lagi.',
-  'error.REQUIREMENTS_INVALID': 'Langkah ini belum diatur dengan benar, jadi tidak dapat dimulai. Silakan hubungi dukungan situs web ini.',
+  'error.REQUIREMENTS_INVALID':
+    'Langkah ini belum diatur dengan benar, jadi tidak dapat dimulai. Silakan hubungi dukungan situs web ini.',
   'error.CROSS_ORIGIN_REFUSED':
     'Halaman ini tidak dapat menghubungi layanan pemeriksaan. Silakan coba lagi; jika terus terjadi, hubungi dukungan situs web ini.',
   'error.TIMEOUT': 'Pemeriksaan memakan waktu terlalu lama. Silakan coba lagi.',
@@ -152,14 +161,19 @@ export const id: Messages = {
   'error.HANDOFF_NOT_FOUND': 'Kode ini tidak valid atau sudah kedaluwarsa. Dapatkan kode baru di komputer Anda.',
   'error.HANDOFF_TAKEN': 'Kode ini sedang digunakan di ponsel lain. Dapatkan kode baru di komputer Anda.',
   'error.HANDOFF_CLOSED': 'Langkah selfie telah ditutup di komputer Anda.',
-  'error.HANDOFF_UNAVAILABLE': 'Opsi untuk melanjutkan di ponsel sedang tidak tersedia. Silakan coba lagi, atau gunakan perangkat ini.',
+  'error.HANDOFF_UNAVAILABLE':
+    'Opsi untuk melanjutkan di ponsel sedang tidak tersedia. Silakan coba lagi, atau gunakan perangkat ini.',
   'error.kept': 'Selfie Anda tetap tersimpan: Anda tidak perlu mengambilnya lagi.',
   'error.smallerCopy': 'Coba lagi untuk mengirim salinan yang lebih kecil dari selfie yang sama.',
   'error.waitOnline': 'Menunggu koneksi kembali…',
-  'permission.chrome': 'Di Chrome: klik ikon kamera (atau ikon setelan situs) di sebelah kiri bilah alamat, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
-  'permission.edge': 'Di Edge: klik ikon gembok di sebelah kiri bilah alamat, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
-  'permission.firefox': 'Di Firefox: klik ikon kamera yang dicoret di bilah alamat, hapus blokir pada Kamera, lalu tekan Coba lagi.',
-  'permission.safari': 'Di Safari: pilih Safari > Pengaturan untuk Situs Web Ini, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
+  'permission.chrome':
+    'Di Chrome: klik ikon kamera (atau ikon setelan situs) di sebelah kiri bilah alamat, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
+  'permission.edge':
+    'Di Edge: klik ikon gembok di sebelah kiri bilah alamat, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
+  'permission.firefox':
+    'Di Firefox: klik ikon kamera yang dicoret di bilah alamat, hapus blokir pada Kamera, lalu tekan Coba lagi.',
+  'permission.safari':
+    'Di Safari: pilih Safari > Pengaturan untuk Situs Web Ini, atur Kamera ke Izinkan, lalu tekan Coba lagi.',
   'permission.android':
     'Di Android: ketuk ikon di sebelah kiri bilah alamat, lalu Izin > Kamera > Izinkan. Jika kamera diblokir untuk browser itu sendiri, buka Setelan > Aplikasi > browser Anda > Izin > Kamera.',
   'permission.ios':

@@ -12,7 +12,16 @@ import { zh } from './zh.ts';
 export { en, fil, id, ms, ta, th, vi, zh };
 
 /** Every catalogue this package ships, by language tag. */
-export const builtInLocales: Readonly<Record<'en' | 'ms' | 'id' | 'zh' | 'th' | 'vi' | 'fil' | 'ta', Messages>> = { en, ms, id, zh, th, vi, fil, ta };
+export const builtInLocales: Readonly<Record<'en' | 'ms' | 'id' | 'zh' | 'th' | 'vi' | 'fil' | 'ta', Messages>> = {
+  en,
+  ms,
+  id,
+  zh,
+  th,
+  vi,
+  fil,
+  ta,
+};
 
 /**
  * Filipino is standardised Tagalog, and many phones and browsers still send Tagalog's `tl` /

@@ -6,9 +6,11 @@ import type { Messages } from './en.ts';
  */
 export const ms: Messages = {
   'widget.title': 'Semakan swafoto',
-  'widget.intro': 'Kami akan mengambil swafoto untuk memastikan bahawa ini benar-benar anda. Pencahayaan yang baik membantu.',
+  'widget.intro':
+    'Kami akan mengambil swafoto untuk memastikan bahawa ini benar-benar anda. Pencahayaan yang baik membantu.',
   'widget.previewLabel': 'Pratonton kamera',
-  'widget.engineReference': 'Enjin rujukan tempatan: pengganti untuk tujuan pembangunan, bukan semakan liveness yang diperakui.',
+  'widget.engineReference':
+    'Enjin rujukan tempatan: pengganti untuk tujuan pembangunan, bukan semakan liveness yang diperakui.',
   'widget.engineUpstream': 'Disambungkan kepada OkayLive.',
 
   'action.start': 'Hidupkan kamera',
@@ -32,14 +34,16 @@ export const ms: Messages = {
   'progress.label': 'Kemajuan semakan',
   'progress.elapsed': '{seconds} saat berlalu',
   'progress.slow': 'Ini mengambil masa lebih lama daripada biasa. Swafoto anda disimpan; kami masih menunggu jawapan.',
-  'file.intro': 'Tiada kamera? Ambil atau pilih foto terkini wajah anda: menghadap ke hadapan, dalam cahaya yang baik, hanya anda dalam gambar.',
+  'file.intro':
+    'Tiada kamera? Ambil atau pilih foto terkini wajah anda: menghadap ke hadapan, dalam cahaya yang baik, hanya anda dalam gambar.',
   'file.label': 'Foto wajah anda',
   'file.checking': 'Menyemak foto anda…',
 
   'verdict.live.title': 'Swafoto disahkan',
   'verdict.live.body': 'Terima kasih. Anda boleh teruskan.',
   'verdict.not_live.title': 'Kami tidak dapat mengesahkan swafoto secara langsung',
-  'verdict.not_live.body': 'Sila ambil swafoto sendiri, secara langsung, dengan wajah anda betul-betul di hadapan kamera.',
+  'verdict.not_live.body':
+    'Sila ambil swafoto sendiri, secara langsung, dengan wajah anda betul-betul di hadapan kamera.',
   'verdict.retake.title': 'Sila ambil swafoto sekali lagi',
   'verdict.thumbnailAlt': 'Swafoto yang telah dihantar',
   'verdict.probability': 'Kebarangkalian liveness',
@@ -52,8 +56,10 @@ export const ms: Messages = {
   'reason.FACE_TOO_SMALL': 'Wajah anda terlalu jauh. Dekatkan diri anda.',
   'reason.FACE_TOO_CLOSE': 'Wajah anda terlalu dekat. Undur sedikit.',
   'reason.FACE_CLOSE_TO_BORDER': 'Wajah anda terlalu hampir dengan tepi. Letakkan wajah anda di tengah bingkai bujur.',
-  'reason.FACE_CROPPED': 'Sebahagian wajah anda berada di luar gambar. Undur sedikit dan letakkan wajah anda di tengah.',
-  'reason.FACE_IS_OCCLUDED': 'Ada sesuatu yang menutup wajah anda. Tanggalkan pelitup muka atau cermin mata hitam, dan alihkan tangan.',
+  'reason.FACE_CROPPED':
+    'Sebahagian wajah anda berada di luar gambar. Undur sedikit dan letakkan wajah anda di tengah.',
+  'reason.FACE_IS_OCCLUDED':
+    'Ada sesuatu yang menutup wajah anda. Tanggalkan pelitup muka atau cermin mata hitam, dan alihkan tangan.',
   'reason.FACE_ANGLE_TOO_LARGE': 'Kepala anda berpaling. Pandang terus ke kamera.',
   'reason.EYES_CLOSED': 'Mata anda tertutup. Pastikan mata anda terbuka.',
 
@@ -85,10 +91,12 @@ export const ms: Messages = {
   'hint.OK': 'Jangan bergerak, swafoto sedang diambil…',
   'guidance.loading': 'Menyediakan panduan kamera…',
   'guidance.checking': 'Tunggu sebentar, gambar sedang disemak…',
-  'guidance.unavailable': 'Panduan automatik tidak tersedia. Letakkan wajah anda di dalam bingkai bujur dan ambil swafoto sendiri.',
+  'guidance.unavailable':
+    'Panduan automatik tidak tersedia. Letakkan wajah anda di dalam bingkai bujur dan ambil swafoto sendiri.',
 
   'error.title': 'Berlaku masalah',
-  'error.CAMERA_DENIED': 'Akses kamera disekat. Benarkan kamera untuk laman ini dalam tetapan pelayar anda (ikon kamera di bar alamat), kemudian cuba lagi.',
+  'error.CAMERA_DENIED':
+    'Akses kamera disekat. Benarkan kamera untuk laman ini dalam tetapan pelayar anda (ikon kamera di bar alamat), kemudian cuba lagi.',
   'error.CAMERA_NOT_FOUND': 'Tiada kamera ditemui. Sambungkan kamera, atau gunakan peranti yang mempunyai kamera.',
   'error.CAMERA_IN_USE': 'Kamera sedang digunakan oleh aplikasi lain. Tutup aplikasi tersebut, kemudian cuba lagi.',
   'error.CAMERA_CONSTRAINTS': 'Kamera anda tidak menyokong tetapan yang diperlukan.',
@@ -99,11 +107,14 @@ export const ms: Messages = {
   'error.CAMERA_UNSUPPORTED': 'Pelayar ini tidak dapat menggunakan kamera.',
   'error.CAMERA_ERROR': 'Kamera tidak dapat dihidupkan.',
   'error.CAPTURE_FAILED': 'Swafoto tidak dapat diambil. Sila cuba lagi.',
-  'error.CAPTURE_BLANK': 'Kamera memberikan gambar kosong, jadi tiada apa-apa dihantar. Sila ambil swafoto sekali lagi.',
+  'error.CAPTURE_BLANK':
+    'Kamera memberikan gambar kosong, jadi tiada apa-apa dihantar. Sila ambil swafoto sekali lagi.',
   'error.ANALYSIS_UNAVAILABLE': 'Panduan automatik tidak tersedia. Anda masih boleh mengambil swafoto sendiri.',
   'error.NETWORK_ERROR': 'Tiada sambungan. Semak sambungan internet anda, kemudian cuba lagi.',
-  'error.REQUIREMENTS_INVALID': 'Langkah ini tidak disediakan dengan betul, jadi ia tidak dapat dimulakan. Sila hubungi sokongan laman web ini.',
-  'error.CROSS_ORIGIN_REFUSED': 'Halaman ini tidak dapat menghubungi perkhidmatan semakan. Sila cuba lagi; jika ia berulang, hubungi sokongan laman web ini.',
+  'error.REQUIREMENTS_INVALID':
+    'Langkah ini tidak disediakan dengan betul, jadi ia tidak dapat dimulakan. Sila hubungi sokongan laman web ini.',
+  'error.CROSS_ORIGIN_REFUSED':
+    'Halaman ini tidak dapat menghubungi perkhidmatan semakan. Sila cuba lagi; jika ia berulang, hubungi sokongan laman web ini.',
   'error.TIMEOUT': 'Semakan mengambil masa terlalu lama. Sila cuba lagi.',
   'error.ABORTED': 'Semakan telah dibatalkan.',
   'error.HTTP_ERROR': 'Perkhidmatan tidak memberikan jawapan yang betul. Sila cuba lagi.',
@@ -152,18 +163,23 @@ export const ms: Messages = {
   'error.HANDOFF_NOT_FOUND': 'Kod ini tidak sah atau telah tamat tempoh. Dapatkan kod baharu di komputer anda.',
   'error.HANDOFF_TAKEN': 'Kod ini sedang digunakan di telefon lain. Dapatkan kod baharu di komputer anda.',
   'error.HANDOFF_CLOSED': 'Langkah swafoto telah ditutup di komputer anda.',
-  'error.HANDOFF_UNAVAILABLE': 'Pilihan untuk meneruskan di telefon tidak tersedia buat masa ini. Sila cuba lagi, atau gunakan peranti ini.',
+  'error.HANDOFF_UNAVAILABLE':
+    'Pilihan untuk meneruskan di telefon tidak tersedia buat masa ini. Sila cuba lagi, atau gunakan peranti ini.',
   'error.kept': 'Swafoto anda disimpan: anda tidak perlu mengambilnya semula.',
   'error.smallerCopy': 'Cuba lagi untuk menghantar salinan yang lebih kecil bagi swafoto yang sama.',
   'error.waitOnline': 'Menunggu sambungan pulih…',
   'permission.chrome':
     'Dalam Chrome: klik ikon kamera (atau ikon tetapan laman) di sebelah kiri bar alamat, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
-  'permission.edge': 'Dalam Edge: klik ikon kunci di sebelah kiri bar alamat, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
-  'permission.firefox': 'Dalam Firefox: klik ikon kamera yang dipangkah di bar alamat, buang sekatan pada Kamera, kemudian tekan Cuba lagi.',
-  'permission.safari': 'Dalam Safari: pilih Safari > Tetapan untuk Laman Web Ini, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
+  'permission.edge':
+    'Dalam Edge: klik ikon kunci di sebelah kiri bar alamat, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
+  'permission.firefox':
+    'Dalam Firefox: klik ikon kamera yang dipangkah di bar alamat, buang sekatan pada Kamera, kemudian tekan Cuba lagi.',
+  'permission.safari':
+    'Dalam Safari: pilih Safari > Tetapan untuk Laman Web Ini, tetapkan Kamera kepada Benarkan, kemudian tekan Cuba lagi.',
   'permission.android':
     'Pada Android: ketik ikon di sebelah kiri bar alamat, kemudian Kebenaran > Kamera > Benarkan. Jika kamera disekat untuk pelayar itu sendiri, buka Tetapan > Aplikasi > pelayar anda > Kebenaran > Kamera.',
   'permission.ios':
     'Pada iPhone atau iPad: ketik "aA" di bar alamat, kemudian Tetapan Laman Web > Kamera > Benarkan. Atau buka Tetapan > Safari > Kamera dan pilih Benarkan atau Tanya.',
-  'permission.other': 'Buka tetapan laman dalam pelayar anda, benarkan kamera untuk laman ini, kemudian tekan Cuba lagi.',
+  'permission.other':
+    'Buka tetapan laman dalam pelayar anda, benarkan kamera untuk laman ini, kemudian tekan Cuba lagi.',
 };

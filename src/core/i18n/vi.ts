@@ -8,9 +8,11 @@ import type { Messages } from './en.ts';
  */
 export const vi: Messages = {
   'widget.title': 'Xác minh ảnh selfie',
-  'widget.intro': 'Chúng tôi sẽ chụp một ảnh selfie để xác nhận đúng là bạn. Chụp ở nơi đủ sáng sẽ giúp kết quả tốt hơn.',
+  'widget.intro':
+    'Chúng tôi sẽ chụp một ảnh selfie để xác nhận đúng là bạn. Chụp ở nơi đủ sáng sẽ giúp kết quả tốt hơn.',
   'widget.previewLabel': 'Hình xem trước từ camera',
-  'widget.engineReference': 'Công cụ tham chiếu cục bộ: chỉ dùng thay thế khi phát triển, không phải kiểm tra liveness đã được chứng nhận.',
+  'widget.engineReference':
+    'Công cụ tham chiếu cục bộ: chỉ dùng thay thế khi phát triển, không phải kiểm tra liveness đã được chứng nhận.',
   'widget.engineUpstream': 'Đã kết nối với OkayLive.',
 
   'action.start': 'Bật camera',
@@ -33,8 +35,10 @@ export const vi: Messages = {
   'state.submitting': 'Đang kiểm tra ảnh selfie của bạn…',
   'progress.label': 'Tiến trình kiểm tra',
   'progress.elapsed': 'Đã qua {seconds} giây',
-  'progress.slow': 'Quá trình này lâu hơn bình thường. Ảnh selfie của bạn vẫn được giữ lại; chúng tôi vẫn đang chờ kết quả.',
-  'file.intro': 'Không có camera? Hãy chụp hoặc chọn một ảnh gần đây của khuôn mặt bạn: nhìn thẳng, đủ ánh sáng, chỉ có bạn trong ảnh.',
+  'progress.slow':
+    'Quá trình này lâu hơn bình thường. Ảnh selfie của bạn vẫn được giữ lại; chúng tôi vẫn đang chờ kết quả.',
+  'file.intro':
+    'Không có camera? Hãy chụp hoặc chọn một ảnh gần đây của khuôn mặt bạn: nhìn thẳng, đủ ánh sáng, chỉ có bạn trong ảnh.',
   'file.label': 'Ảnh khuôn mặt của bạn',
   'file.checking': 'Đang kiểm tra ảnh của bạn…',
 
@@ -97,14 +101,16 @@ export const vi: Messages = {
   'error.CAMERA_CONSTRAINTS': 'Camera của bạn không hỗ trợ các thiết lập được yêu cầu.',
   'error.CAMERA_ENDED': 'Camera đã dừng. Hãy kiểm tra xem camera còn được kết nối không, rồi thử lại.',
   'error.CAMERA_INSECURE_CONTEXT': 'Camera chỉ hoạt động trên trang bảo mật (https).',
-  'error.CAMERA_BLOCKED_BY_PAGE': 'Trang này không được phép dùng camera của bạn. Trang web cần khắc phục việc này; trong lúc chờ, bạn có thể dùng ảnh có sẵn.',
+  'error.CAMERA_BLOCKED_BY_PAGE':
+    'Trang này không được phép dùng camera của bạn. Trang web cần khắc phục việc này; trong lúc chờ, bạn có thể dùng ảnh có sẵn.',
   'error.CAMERA_UNSUPPORTED': 'Trình duyệt này không thể dùng camera.',
   'error.CAMERA_ERROR': 'Không thể bật camera.',
   'error.CAPTURE_FAILED': 'Không chụp được ảnh selfie. Vui lòng thử lại.',
   'error.CAPTURE_BLANK': 'Camera trả về ảnh trống nên chưa có gì được gửi đi. Vui lòng chụp lại ảnh selfie.',
   'error.ANALYSIS_UNAVAILABLE': 'Không có hướng dẫn tự động. Bạn vẫn có thể tự chụp ảnh selfie.',
   'error.NETWORK_ERROR': 'Không có kết nối. Hãy kiểm tra kết nối internet, rồi thử lại.',
-  'error.REQUIREMENTS_INVALID': 'Bước này chưa được thiết lập đúng nên không thể bắt đầu. Vui lòng liên hệ bộ phận hỗ trợ của trang web.',
+  'error.REQUIREMENTS_INVALID':
+    'Bước này chưa được thiết lập đúng nên không thể bắt đầu. Vui lòng liên hệ bộ phận hỗ trợ của trang web.',
   'error.CROSS_ORIGIN_REFUSED':
     'Trang này không thể kết nối tới dịch vụ kiểm tra. Vui lòng thử lại; nếu lỗi vẫn tiếp diễn, hãy liên hệ bộ phận hỗ trợ của trang web.',
   'error.TIMEOUT': 'Quá trình kiểm tra mất quá nhiều thời gian. Vui lòng thử lại.',
@@ -155,18 +161,23 @@ export const vi: Messages = {
   'error.HANDOFF_NOT_FOUND': 'Mã này không hợp lệ hoặc đã hết hạn. Hãy lấy mã mới trên máy tính của bạn.',
   'error.HANDOFF_TAKEN': 'Mã này đang được dùng trên một điện thoại khác. Hãy lấy mã mới trên máy tính của bạn.',
   'error.HANDOFF_CLOSED': 'Bước chụp ảnh selfie đã bị đóng trên máy tính của bạn.',
-  'error.HANDOFF_UNAVAILABLE': 'Tính năng tiếp tục trên điện thoại hiện không khả dụng. Vui lòng thử lại, hoặc dùng thiết bị này.',
+  'error.HANDOFF_UNAVAILABLE':
+    'Tính năng tiếp tục trên điện thoại hiện không khả dụng. Vui lòng thử lại, hoặc dùng thiết bị này.',
   'error.kept': 'Ảnh selfie của bạn vẫn được giữ lại: bạn không cần chụp lại.',
   'error.smallerCopy': 'Hãy thử lại để gửi một bản nhỏ hơn của chính ảnh selfie này.',
   'error.waitOnline': 'Đang chờ kết nối trở lại…',
   'permission.chrome':
     'Trên Chrome: nhấp vào biểu tượng camera (hoặc biểu tượng cài đặt trang web) ở bên trái thanh địa chỉ, đặt Máy ảnh thành Cho phép, rồi nhấn Thử lại.',
-  'permission.edge': 'Trên Edge: nhấp vào biểu tượng ổ khóa ở bên trái thanh địa chỉ, đặt Máy ảnh thành Cho phép, rồi nhấn Thử lại.',
-  'permission.firefox': 'Trên Firefox: nhấp vào biểu tượng camera bị gạch chéo trên thanh địa chỉ, bỏ chặn Máy ảnh, rồi nhấn Thử lại.',
-  'permission.safari': 'Trên Safari: chọn Safari > Cài đặt cho trang web này, đặt Camera thành Cho phép, rồi nhấn Thử lại.',
+  'permission.edge':
+    'Trên Edge: nhấp vào biểu tượng ổ khóa ở bên trái thanh địa chỉ, đặt Máy ảnh thành Cho phép, rồi nhấn Thử lại.',
+  'permission.firefox':
+    'Trên Firefox: nhấp vào biểu tượng camera bị gạch chéo trên thanh địa chỉ, bỏ chặn Máy ảnh, rồi nhấn Thử lại.',
+  'permission.safari':
+    'Trên Safari: chọn Safari > Cài đặt cho trang web này, đặt Camera thành Cho phép, rồi nhấn Thử lại.',
   'permission.android':
     'Trên Android: chạm vào biểu tượng ở bên trái thanh địa chỉ, rồi chọn Quyền > Máy ảnh > Cho phép. Nếu chính trình duyệt bị chặn dùng camera, hãy mở Cài đặt > Ứng dụng > trình duyệt của bạn > Quyền > Máy ảnh.',
   'permission.ios':
     'Trên iPhone hoặc iPad: chạm vào "aA" trên thanh địa chỉ, rồi chọn Cài đặt trang web > Camera > Cho phép. Hoặc mở Cài đặt > Safari > Camera và chọn Cho phép hoặc Hỏi.',
-  'permission.other': 'Mở phần cài đặt trang web của trình duyệt, cho phép trang web này dùng camera, rồi nhấn Thử lại.',
+  'permission.other':
+    'Mở phần cài đặt trang web của trình duyệt, cho phép trang web này dùng camera, rồi nhấn Thử lại.',
 };

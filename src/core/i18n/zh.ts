@@ -158,6 +158,7 @@ export const zh: Messages = {
   'permission.safari': 'Safari：选择“Safari 浏览器 > 此网站的设置”，将“摄像头”设为“允许”，然后点击“重试”。',
   'permission.android':
     'Android：点按地址栏左侧的图标，然后依次选择“权限 > 摄像头 > 允许”。如果浏览器本身被禁止使用摄像头，请打开“设置 > 应用 > 您的浏览器 > 权限 > 摄像头”。',
-  'permission.ios': 'iPhone 或 iPad：点按地址栏中的“aA”图标，然后选择“网站设置 > 摄像头 > 允许”。或打开“设置 > Safari 浏览器 > 摄像头”，选择“允许”或“询问”。',
+  'permission.ios':
+    'iPhone 或 iPad：点按地址栏中的“aA”图标，然后选择“网站设置 > 摄像头 > 允许”。或打开“设置 > Safari 浏览器 > 摄像头”，选择“允许”或“询问”。',
   'permission.other': '请打开浏览器的网站设置，允许本网站使用摄像头，然后点击“重试”。',
 };

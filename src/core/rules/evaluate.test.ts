@@ -5,7 +5,8 @@ import { COMPLIANT_READINGS } from './testing/readings.ts';
 
 const GOOD: Readings = COMPLIANT_READINGS;
 
-const STEP = (row: RuleRow): number => (row.unit === 'count' ? 1 : row.unit === 'px' || row.unit === 'deg' || row.unit === 'luma' ? 1 : 0.005);
+const STEP = (row: RuleRow): number =>
+  row.unit === 'count' ? 1 : row.unit === 'px' || row.unit === 'deg' || row.unit === 'luma' ? 1 : 0.005;
 
 /** For each bound side of each row: a value just inside and just outside. */
 function cases(bound: 'limit' | 'target') {
@@ -33,14 +34,19 @@ describe('every rule at its limit', () => {
 describe('every rule in guide mode (Schmitt trigger)', () => {
   it.each(cases('target'))('%s', (_name, row, atTarget) => {
     // Between target and limit: fails until the row has passed once, then holds.
-    const between = row.target.min !== undefined ? ((row.limit.min ?? atTarget) + atTarget) / 2 : ((row.limit.max ?? atTarget) + atTarget) / 2;
+    const between =
+      row.target.min !== undefined
+        ? ((row.limit.min ?? atTarget) + atTarget) / 2
+        : ((row.limit.max ?? atTarget) + atTarget) / 2;
     if (between === atTarget) return; // limit = target (face counting): nothing in between
     const readings = { ...GOOD, [row.reading]: between };
     const fresh = evaluate(readings, { mode: 'guide' });
     expect(fresh.rows.find((r) => r.row.id === row.id)?.pass).toBe(false);
     const held = evaluate(readings, { mode: 'guide', previouslyPassing: new Set([row.id]) });
     expect(held.rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
-    expect(evaluate({ ...GOOD, [row.reading]: atTarget }, { mode: 'guide' }).rows.find((r) => r.row.id === row.id)?.pass).toBe(true);
+    expect(
+      evaluate({ ...GOOD, [row.reading]: atTarget }, { mode: 'guide' }).rows.find((r) => r.row.id === row.id)?.pass,
+    ).toBe(true);
   });
 
   it.each(RULES.filter((row) => row.guidance === false).map((row) => [row.id, row] as const))(

@@ -61,14 +61,20 @@ export function evaluate(readings: Readings, options: EvaluateOptions = { mode: 
     const guideSkips = options.mode === 'guide' && row.guidance === false;
     const faceless = !anyFace && row.reading !== 'faceCount' && row.reading !== 'cropHeight';
     if (!guideSkips && !faceless && waiting.has(row.reading)) return { row, value: null, pass: false, pending: true };
-    if (isSkipped(value, anyFace, row, options.mode) || value === null) return { row, value, pass: true, pending: false };
+    if (isSkipped(value, anyFace, row, options.mode) || value === null)
+      return { row, value, pass: true, pending: false };
     const needsTarget = options.mode === 'guide' && !(options.previouslyPassing?.has(row.id) ?? false);
     return { row, value, pass: within(value, needsTarget ? row.target : row.limit), pending: false };
   });
   const failed = new Set(rows.filter((r) => !r.pass && !r.pending).map((r) => r.row.code));
   const failures = HINT_PRIORITY.filter((code) => failed.has(code));
   const pending = rows.filter((r) => r.pending && !NON_BLOCKING.has(r.row.code)).map((r) => r.row.id);
-  return { rows, failures, compliant: pending.length === 0 && failures.every((code) => NON_BLOCKING.has(code)), pending };
+  return {
+    rows,
+    failures,
+    compliant: pending.length === 0 && failures.every((code) => NON_BLOCKING.has(code)),
+    pending,
+  };
 }
 
 /**

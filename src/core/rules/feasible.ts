@@ -42,17 +42,26 @@ export function conflicts(rows: readonly RuleRow[]): Conflict[] {
   const brightTarget = side(rows, 'brightness', 'target', 'max');
 
   if (closeTarget !== null && (closeTarget >= OVAL_WIDTH || closeTarget * TALL_FACE >= OVAL_HEIGHT)) {
-    out.push({ rows: ['faceWidthShare', 'ovalOverflow'], detail: `a face ${closeTarget} of the crop wide does not fit in the oval` });
+    out.push({
+      rows: ['faceWidthShare', 'ovalOverflow'],
+      detail: `a face ${closeTarget} of the crop wide does not fit in the oval`,
+    });
   }
   // Centred at the "too close" limit, the outline reaches out by (width / oval width − 1) of the radius.
   if (closeLimit !== null && overflowLimit !== null && closeLimit / OVAL_WIDTH - 1 > overflowLimit) {
-    out.push({ rows: ['faceWidthShare', 'ovalOverflow'], detail: 'a face at the "too close" limit fails centring even when centred' });
+    out.push({
+      rows: ['faceWidthShare', 'ovalOverflow'],
+      detail: 'a face at the "too close" limit fails centring even when centred',
+    });
   }
   if (closeTarget !== null) {
     const widest = closeTarget * SMALLEST_CROP_WIDTH;
     // The face side is the smaller of the face box's width and height: at most its width.
     if (sideTarget !== null && sideTarget >= widest) {
-      out.push({ rows: ['faceSide', 'faceWidthShare'], detail: `a face ${sideTarget} px across is "too close" in a ${SMALLEST_CROP_WIDTH} px wide crop` });
+      out.push({
+        rows: ['faceSide', 'faceWidthShare'],
+        detail: `a face ${sideTarget} px across is "too close" in a ${SMALLEST_CROP_WIDTH} px wide crop`,
+      });
     }
     if (eyesTarget !== null && eyesTarget >= widest * EYES_PER_WIDTH) {
       out.push({
@@ -61,14 +70,22 @@ export function conflicts(rows: readonly RuleRow[]): Conflict[] {
       });
     }
     // margin = gap / face side: the oval keeps its distance from the crop's edges.
-    const gap = Math.min(OVAL.cx - OVAL.rx, 1 - OVAL.cx - OVAL.rx, (OVAL.cy - OVAL.ry) / CROP_ASPECT, (1 - OVAL.cy - OVAL.ry) / CROP_ASPECT);
+    const gap = Math.min(
+      OVAL.cx - OVAL.rx,
+      1 - OVAL.cx - OVAL.rx,
+      (OVAL.cy - OVAL.ry) / CROP_ASPECT,
+      (1 - OVAL.cy - OVAL.ry) / CROP_ASPECT,
+    );
     if (marginTarget !== null && gap / closeTarget <= marginTarget) {
       out.push({ rows: ['margin', 'faceWidthShare'], detail: 'a face allowed inside the oval would count as cropped' });
     }
   }
   // Light that is neither too dark nor too bright needs some range between the two targets.
   if (darkTarget !== null && brightTarget !== null && brightTarget - darkTarget < MIN_LIGHT_RANGE) {
-    out.push({ rows: ['darkness', 'brightness'], detail: `less than ${MIN_LIGHT_RANGE} luma between "too dark" and "too bright"` });
+    out.push({
+      rows: ['darkness', 'brightness'],
+      detail: `less than ${MIN_LIGHT_RANGE} luma between "too dark" and "too bright"`,
+    });
   }
   return out;
 }

@@ -41,7 +41,8 @@ describe('requirement overrides: applied within the ranges the rules allow', () 
 
   it('other rows keep the table as it is', () => {
     const rows = rowsOf({ yaw: { limit: 15 } });
-    for (const row of RULES) if (row.id !== 'yaw') expect(rows.get(row.id), row.id).toEqual({ limit: row.limit, target: row.target });
+    for (const row of RULES)
+      if (row.id !== 'yaw') expect(rows.get(row.id), row.id).toEqual({ limit: row.limit, target: row.target });
   });
 
   it('the stable window takes any length in its range', () => {
@@ -51,16 +52,29 @@ describe('requirement overrides: applied within the ranges the rules allow', () 
 
   it("every row's limit can go to either end of its range on its own", () => {
     for (const [id, range] of Object.entries(ADJUSTABLE)) {
-      for (const value of [range.min, range.max]) expect(resolveRequirements({ [id]: { limit: value } }).ok, `${id} ${value}`).toBe(true);
+      for (const value of [range.min, range.max])
+        expect(resolveRequirements({ [id]: { limit: value } }).ok, `${id} ${value}`).toBe(true);
     }
   });
 });
 
 describe('requirement overrides: refused with the row and the bound', () => {
   it.each<[string, unknown, Partial<RequirementProblem>]>([
-    ['yaw loosened past the service', { yaw: { limit: 25 } }, { row: 'yaw', side: 'limit', value: 25, bound: { min: 5, max: 20 } }],
-    ['face size under the service', { faceSide: { target: 200 } }, { row: 'faceSide', side: 'target', value: 200, bound: { min: 224, max: 320 } }],
-    ['a target looser than its limit', { yaw: { limit: 10, target: 15 } }, { row: 'yaw', side: 'target', value: 15, bound: { min: 5, max: 10 } }],
+    [
+      'yaw loosened past the service',
+      { yaw: { limit: 25 } },
+      { row: 'yaw', side: 'limit', value: 25, bound: { min: 5, max: 20 } },
+    ],
+    [
+      'face size under the service',
+      { faceSide: { target: 200 } },
+      { row: 'faceSide', side: 'target', value: 200, bound: { min: 224, max: 320 } },
+    ],
+    [
+      'a target looser than its limit',
+      { yaw: { limit: 10, target: 15 } },
+      { row: 'yaw', side: 'target', value: 15, bound: { min: 5, max: 10 } },
+    ],
     [
       'a target looser than its limit (a minimum)',
       { faceSide: { limit: 300, target: 260 } },
@@ -72,7 +86,11 @@ describe('requirement overrides: refused with the row and the bound', () => {
     ['a number as text', { yaw: { limit: '15' } }, { row: 'yaw', side: 'limit', value: '15' }],
     ['not a number at all', { yaw: { limit: Number.NaN } }, { row: 'yaw', side: 'limit' }],
     ['a row given as a number', { yaw: 15 }, { row: 'yaw', value: 15 }],
-    ['a stable window too short', { stableWindowMs: 100 }, { row: 'stableWindowMs', value: 100, bound: { min: 300, max: 3000 } }],
+    [
+      'a stable window too short',
+      { stableWindowMs: 100 },
+      { row: 'stableWindowMs', value: 100, bound: { min: 300, max: 3000 } },
+    ],
     ['an array', [1, 2], { row: '' }],
     ['text that is not JSON', 'yaw=15', { row: '' }],
     ['JSON text of a string, not of an object', '"{\\"yaw\\":{\\"limit\\":15}}"', { row: '' }],
@@ -84,7 +102,9 @@ describe('requirement overrides: refused with the row and the bound', () => {
   });
 
   it('JSON text of the overrides reads as the overrides', () => {
-    expect(resolveRequirements('{"yaw":{"limit":15},"stableWindowMs":800}')).toEqual(resolveRequirements({ yaw: { limit: 15 }, stableWindowMs: 800 }));
+    expect(resolveRequirements('{"yaw":{"limit":15},"stableWindowMs":800}')).toEqual(
+      resolveRequirements({ yaw: { limit: 15 }, stableWindowMs: 800 }),
+    );
   });
 
   it('rows that cannot all be met are refused, naming both', () => {

@@ -95,22 +95,35 @@ function overridden(
   const defTarget = row.target[sideOf(row)] ?? defLimit;
   const gap = defTarget - defLimit;
   const clamp = (v: number): number => Math.min(range.max, Math.max(range.min, v));
-  const limit = change.limit ?? (change.target !== undefined && (change.target - defLimit) * dir < 0 ? clamp(change.target - gap) : defLimit);
+  const limit =
+    change.limit ??
+    (change.target !== undefined && (change.target - defLimit) * dir < 0 ? clamp(change.target - gap) : defLimit);
   const target = change.target ?? ((defTarget - limit) * dir >= 0 ? defTarget : clamp(limit + gap));
   return { limit, target };
 }
 
-function rowProblem(id: AdjustableRowId, value: unknown): RequirementProblem | { limit: number | undefined; target: number | undefined } {
+function rowProblem(
+  id: AdjustableRowId,
+  value: unknown,
+): RequirementProblem | { limit: number | undefined; target: number | undefined } {
   const range = ADJUSTABLE[id];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { row: id, value, detail: `requirements.${id} must be an object like { limit?: number, target?: number }` };
   }
   const given: { limit: number | undefined; target: number | undefined } = { limit: undefined, target: undefined };
   for (const [key, v] of Object.entries(value)) {
-    if (key !== 'limit' && key !== 'target') return { row: id, value, detail: `requirements.${id} has "${key}"; only "limit" and "target" can be set` };
-    if (typeof v !== 'number' || !Number.isFinite(v)) return { row: id, side: key, value: v, detail: `requirements.${id}.${key} must be a number` };
+    if (key !== 'limit' && key !== 'target')
+      return { row: id, value, detail: `requirements.${id} has "${key}"; only "limit" and "target" can be set` };
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return { row: id, side: key, value: v, detail: `requirements.${id}.${key} must be a number` };
     if (!inRange(v, range)) {
-      return { row: id, side: key, value: v, bound: range, detail: `requirements.${id}.${key} is ${v}; it must be between ${range.min} and ${range.max}` };
+      return {
+        row: id,
+        side: key,
+        value: v,
+        bound: range,
+        detail: `requirements.${id}.${key} is ${v}; it must be between ${range.min} and ${range.max}`,
+      };
     }
     given[key] = v;
   }
@@ -137,10 +150,15 @@ export function resolveRequirements(input: unknown): RequirementsResult {
     if (parsed.ok && typeof parsed.value !== 'string') return resolveRequirements(parsed.value);
     return {
       ok: false,
-      problem: { row: '', value: input, detail: 'requirements must be an object (the requirements attribute takes it as JSON); this is not JSON' },
+      problem: {
+        row: '',
+        value: input,
+        detail: 'requirements must be an object (the requirements attribute takes it as JSON); this is not JSON',
+      },
     };
   }
-  if (typeof input !== 'object' || Array.isArray(input)) return { ok: false, problem: { row: '', value: input, detail: 'requirements must be an object' } };
+  if (typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, problem: { row: '', value: input, detail: 'requirements must be an object' } };
   let stableWindowMs = DEFAULT_STABLE_WINDOW_MS;
   const changes = new Map<string, { limit: number | undefined; target: number | undefined }>();
   for (const [key, value] of Object.entries(input)) {
@@ -149,7 +167,12 @@ export function resolveRequirements(input: unknown): RequirementsResult {
       if (typeof value !== 'number' || !Number.isFinite(value) || !inRange(value, range)) {
         return {
           ok: false,
-          problem: { row: key, value, bound: { ...range }, detail: `requirements.stableWindowMs must be a number of ms between ${range.min} and ${range.max}` },
+          problem: {
+            row: key,
+            value,
+            bound: { ...range },
+            detail: `requirements.stableWindowMs must be a number of ms between ${range.min} and ${range.max}`,
+          },
         };
       }
       stableWindowMs = value;
@@ -158,7 +181,11 @@ export function resolveRequirements(input: unknown): RequirementsResult {
     if (!isAdjustable(key)) {
       return {
         ok: false,
-        problem: { row: key, value, detail: `requirements has no adjustable row "${key}"; rows: ${Object.keys(ADJUSTABLE).join(', ')}, and stableWindowMs` },
+        problem: {
+          row: key,
+          value,
+          detail: `requirements has no adjustable row "${key}"; rows: ${Object.keys(ADJUSTABLE).join(', ')}, and stableWindowMs`,
+        },
       };
     }
     const change = rowProblem(key, value);
@@ -189,13 +216,20 @@ export function resolveRequirements(input: unknown): RequirementsResult {
         },
       };
     }
-    rows.push({ ...row, limit: which === 'min' ? { min: limit } : { max: limit }, target: which === 'min' ? { min: target } : { max: target } });
+    rows.push({
+      ...row,
+      limit: which === 'min' ? { min: limit } : { max: limit },
+      target: which === 'min' ? { min: target } : { max: target },
+    });
   }
   const [conflict] = conflicts(rows);
   if (conflict) {
     return {
       ok: false,
-      problem: { row: conflict.rows[0], detail: `requirements.${conflict.rows[0]} and ${conflict.rows[1]} cannot both be met: ${conflict.detail}` },
+      problem: {
+        row: conflict.rows[0],
+        detail: `requirements.${conflict.rows[0]} and ${conflict.rows[1]} cannot both be met: ${conflict.detail}`,
+      },
     };
   }
   return { ok: true, requirements: { rows, stableWindowMs } };

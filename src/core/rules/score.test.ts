@@ -57,7 +57,15 @@ describe('frameScore', () => {
   });
 
   it('scores unreadable parts as middling, never as perfect', () => {
-    const s = frameScore({ ...IDEAL, sharpness: null, yaw: null, pitch: null, roll: null, ovalOverflow: null, brightness: null });
+    const s = frameScore({
+      ...IDEAL,
+      sharpness: null,
+      yaw: null,
+      pitch: null,
+      roll: null,
+      ovalOverflow: null,
+      brightness: null,
+    });
     expect(s.score).toBeGreaterThan(0.3);
     expect(s.score).toBeLessThan(0.7);
   });

@@ -18,7 +18,8 @@ export interface FrameScore {
  * is 0 at the rule's limit and 1 at its ideal; a reading that cannot be read scores 0.5.
  */
 export function frameScore(r: Readings, rules: readonly RuleRow[] = RULES): FrameScore {
-  const bound = (id: string, side: 'min' | 'max', fallback: number): number => rules.find((row) => row.id === id)?.limit[side] ?? fallback;
+  const bound = (id: string, side: 'min' | 'max', fallback: number): number =>
+    rules.find((row) => row.id === id)?.limit[side] ?? fallback;
   const sharpLimit = bound('sharpness', 'min', 0.25);
   // Focus beyond twice the limit gains nothing; movement eats into it.
   const focus = r.sharpness === null ? 0.5 : clamp01((r.sharpness - sharpLimit) / sharpLimit);
@@ -26,7 +27,11 @@ export function frameScore(r: Readings, rules: readonly RuleRow[] = RULES): Fram
   const sharpness = focus * still;
 
   const angle = (v: number | null, limit: number) => (v === null ? 0.5 : clamp01(1 - v / limit));
-  const frontality = (angle(r.yaw, bound('yaw', 'max', 20)) * 2 + angle(r.pitch, bound('pitch', 'max', 20)) * 2 + angle(r.roll, bound('roll', 'max', 30))) / 5;
+  const frontality =
+    (angle(r.yaw, bound('yaw', 'max', 20)) * 2 +
+      angle(r.pitch, bound('pitch', 'max', 20)) * 2 +
+      angle(r.roll, bound('roll', 'max', 30))) /
+    5;
 
   // Room to spare inside the oval: 0 with the outline at the limit, 1 with a quarter of the
   // oval's radius free all round.

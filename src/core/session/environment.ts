@@ -71,7 +71,10 @@ export function browserEnvironment(overrides: Partial<SessionEnvironment> = {}):
     encode: overrides.encode ?? encodeCrop,
     probe: overrides.probe ?? probeStill,
     photo: overrides.photo ?? BROWSER_PHOTO_TOOLS,
-    shrink: 'shrink' in overrides ? overrides.shrink : async (blob, refused) => (await shrinkImage(blob, refused))?.blob ?? null,
+    shrink:
+      'shrink' in overrides
+        ? overrides.shrink
+        : async (blob, refused) => (await shrinkImage(blob, refused))?.blob ?? null,
     get doc() {
       return 'doc' in overrides ? overrides.doc : typeof document === 'undefined' ? undefined : document;
     },

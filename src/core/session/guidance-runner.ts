@@ -43,7 +43,13 @@ function statusIn(guidance: GuidanceSnapshot): Pick<GuidanceSnapshot, AnalysisFi
   return { analysis: guidance.analysis, stage: guidance.stage, analysisFailure: guidance.analysisFailure };
 }
 
-export function createGuidanceRunner({ env, store, options, requirements, onStable }: GuidanceRunnerDeps): GuidanceRunner {
+export function createGuidanceRunner({
+  env,
+  store,
+  options,
+  requirements,
+  onStable,
+}: GuidanceRunnerDeps): GuidanceRunner {
   let client: AnalysisClient | null = null;
   let unsubscribe: (() => void) | null = null;
   let loop: Guidance | null = null;
@@ -59,8 +65,14 @@ export function createGuidanceRunner({ env, store, options, requirements, onStab
       console.warn(`[okaylive] ${next.detail}`);
       store.setState({ notice: next });
     }
-    if (guidance.analysis !== from.status || guidance.stage !== from.stage || guidance.analysisFailure !== from.failure) {
-      store.setState({ guidance: { ...guidance, analysis: from.status, stage: from.stage, analysisFailure: from.failure } });
+    if (
+      guidance.analysis !== from.status ||
+      guidance.stage !== from.stage ||
+      guidance.analysisFailure !== from.failure
+    ) {
+      store.setState({
+        guidance: { ...guidance, analysis: from.status, stage: from.stage, analysisFailure: from.failure },
+      });
     }
   };
 
@@ -68,7 +80,10 @@ export function createGuidanceRunner({ env, store, options, requirements, onStab
     analysis() {
       if (client) return client;
       const { assetsBaseUrl, workerUrl } = options();
-      const created = env.createAnalysis({ ...(assetsBaseUrl === undefined ? {} : { assetsBaseUrl }), ...(workerUrl === undefined ? {} : { workerUrl }) });
+      const created = env.createAnalysis({
+        ...(assetsBaseUrl === undefined ? {} : { assetsBaseUrl }),
+        ...(workerUrl === undefined ? {} : { workerUrl }),
+      });
       client = created;
       mirror(created);
       unsubscribe = created.subscribeStage(() => mirror(created));

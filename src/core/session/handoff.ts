@@ -61,7 +61,11 @@ export function createSessionHandoff(deps: SessionHandoffDeps): SessionHandoff {
   let runtime: Promise<Runtime> | null = null;
   const load = (): Promise<Runtime> => (runtime ??= import('../handoff/runtime.ts'));
   const api = (made: Runtime) => () =>
-    made.createHandoffClient({ ...clientOptions(deps.options()), eventSource: deps.env.eventSource, ...(deps.env.pollMs ? { pollMs: deps.env.pollMs } : {}) });
+    made.createHandoffClient({
+      ...clientOptions(deps.options()),
+      eventSource: deps.env.eventSource,
+      ...(deps.env.pollMs ? { pollMs: deps.env.pollMs } : {}),
+    });
 
   let desktop: DesktopHandoff | null = null;
   const desktopSide = (made: Runtime): DesktopHandoff =>
@@ -110,7 +114,8 @@ export function createSessionHandoff(deps: SessionHandoffDeps): SessionHandoff {
       side.begin();
       const stopHide = deps.env.onPageHide(() => side.leave());
       const stopProgress = store.subscribe((state, previous) => {
-        if (LIVE_PHASES.has(state.phase) !== LIVE_PHASES.has(previous.phase)) side.progress(LIVE_PHASES.has(state.phase) ? 'capturing' : 'connected');
+        if (LIVE_PHASES.has(state.phase) !== LIVE_PHASES.has(previous.phase))
+          side.progress(LIVE_PHASES.has(state.phase) ? 'capturing' : 'connected');
       });
       const stopResult = requests.check.subscribe((result) => {
         // A retake is the phone's own business; a verdict that ends the step ends its part.
@@ -134,7 +139,14 @@ export function createSessionHandoff(deps: SessionHandoffDeps): SessionHandoff {
       if (deps.options().handoff !== 'offer') return;
       const phase = store.getState().phase;
       // The screen answers at once; the handoff's code may still be on its way.
-      if (phase !== 'handoff' && !move(store, 'handoff', { failure: null, handoff: { state: 'creating', ticket: null, attempts: 0, error: null } })) return;
+      if (
+        phase !== 'handoff' &&
+        !move(store, 'handoff', {
+          failure: null,
+          handoff: { state: 'creating', ticket: null, attempts: 0, error: null },
+        })
+      )
+        return;
       const offer = ++offers;
       void load().then(
         (made) => {
@@ -188,7 +200,8 @@ export function browserHandoffEnvironment(): HandoffEnvironment {
       if (!hasWindow) return null;
       const token = new URLSearchParams(window.location.hash.slice(1)).get('t');
       // Out of the address bar and the history: a shared screenshot or a back button cannot replay it.
-      if (token) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+      if (token)
+        window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
       return token && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : null;
     },
     get storage() {

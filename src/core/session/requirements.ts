@@ -10,7 +10,13 @@ export function settleRequirements(overrides: unknown): SettledRequirements {
   const { problem } = result;
   return {
     requirements: DEFAULT_REQUIREMENTS,
-    error: { code: 'REQUIREMENTS_INVALID', source: 'config', retryable: false, requirement: problem, detail: problem.detail },
+    error: {
+      code: 'REQUIREMENTS_INVALID',
+      source: 'config',
+      retryable: false,
+      requirement: problem,
+      detail: problem.detail,
+    },
   };
 }
 

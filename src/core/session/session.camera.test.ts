@@ -20,7 +20,11 @@ describe('asking for the camera', () => {
     const starting = h.session.getSnapshot();
     expect(starting.status).toBe('camera_starting');
     expect(starting.cameraOn).toBe(true);
-    expect(starting.camera.constraints).toEqual({ width: { ideal: 1920 }, height: { ideal: 1080 }, facingMode: 'user' });
+    expect(starting.camera.constraints).toEqual({
+      width: { ideal: 1920 },
+      height: { ideal: 1080 },
+      facingMode: 'user',
+    });
     h.session.cameraStarted(fakeStream(), fakeFeed());
     expect(h.session.getSnapshot().status).toBe('ready');
     expect(h.heard.states).toEqual(['idle', 'camera_starting', 'ready']);
@@ -143,7 +147,11 @@ describe('which camera', () => {
     expect(env.storage?.getItem('okaylive.cameraDeviceId')).toBeNull();
     h.session.cameraStarted(fakeStream(new FakeTrack('Integrated Camera', 'rgb')), fakeFeed());
     const running = await until(h.session, (s) => s.camera.active?.deviceId === 'rgb');
-    expect(running.camera.cameras.map((c) => c.label)).toEqual(['Integrated IR Camera', 'Integrated Camera', 'OBS Virtual Camera']);
+    expect(running.camera.cameras.map((c) => c.label)).toEqual([
+      'Integrated IR Camera',
+      'Integrated Camera',
+      'OBS Virtual Camera',
+    ]);
     h.unmount();
   });
 

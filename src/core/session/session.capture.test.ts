@@ -1,7 +1,16 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { COMPLIANT, fakeAnalysis, fakeFeed, fakeStream, FAR, jpegBytes, NO_FACE, testEnvironment } from './testing/fakes.ts';
+import {
+  COMPLIANT,
+  fakeAnalysis,
+  fakeFeed,
+  fakeStream,
+  FAR,
+  jpegBytes,
+  NO_FACE,
+  testEnvironment,
+} from './testing/fakes.ts';
 import { BASE, harness, journeys, LIVE, okaylive, until } from './testing/harness.ts';
 
 /** Guidance, automatic and manual capture, and the photo fallback. */
@@ -18,7 +27,15 @@ describe('guidance and automatic capture', () => {
     const h = harness();
     await h.autoCapture();
     const done = await until(h.session, (s) => s.status === 'result');
-    expect(h.heard.states).toEqual(['idle', 'camera_starting', 'ready', 'capturing', 'captured', 'submitting', 'result']);
+    expect(h.heard.states).toEqual([
+      'idle',
+      'camera_starting',
+      'ready',
+      'capturing',
+      'captured',
+      'submitting',
+      'result',
+    ]);
     expect(h.heard.captures).toHaveLength(1);
     expect(h.heard.captures[0]?.meta).toMatchObject({
       mode: 'auto',
@@ -138,7 +155,10 @@ describe('manual capture', () => {
     await h.session.captureNow();
     const s = h.session.getSnapshot();
     expect(s.status).toBe('captured');
-    expect(h.heard.captures[0]?.meta).toMatchObject({ mode: 'manual', failures: expect.arrayContaining(['FACE_NOT_FOUND']) });
+    expect(h.heard.captures[0]?.meta).toMatchObject({
+      mode: 'manual',
+      failures: expect.arrayContaining(['FACE_NOT_FOUND']),
+    });
     h.unmount();
   });
 

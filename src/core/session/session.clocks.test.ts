@@ -35,7 +35,10 @@ describe('the time-driven fields of the snapshot', () => {
   });
 
   it('counts the Retry-After down by itself, then offers the resend', async () => {
-    okaylive(server, [() => new HttpResponse('busy', { status: 503, headers: { 'Retry-After': '2' } }), () => HttpResponse.json(LIVE)]);
+    okaylive(server, [
+      () => new HttpResponse('busy', { status: 503, headers: { 'Retry-After': '2' } }),
+      () => HttpResponse.json(LIVE),
+    ]);
     const h = harness({ journeyId: 'j' });
     await h.autoCapture();
     const failed = await until(h.session, (s) => s.status === 'error');

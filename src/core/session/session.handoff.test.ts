@@ -25,7 +25,9 @@ describe('the desktop hands the selfie to a phone', () => {
     const waiting = await until(h.session, (s) => s.handoff?.state === 'waiting');
     expect(waiting.status).toBe('handoff');
     expect(waiting.handoffOffered).toBe(false);
-    expect(waiting.handoff?.ticket).toEqual(expect.objectContaining({ code: HANDOFF_CODE, page: 'https://bank.test/phone' }));
+    expect(waiting.handoff?.ticket).toEqual(
+      expect.objectContaining({ code: HANDOFF_CODE, page: 'https://bank.test/phone' }),
+    );
     expect(waiting.handoff?.ticket?.link).toContain('#t=');
     expect(backend.latest().journeyId).toBe('j-desk');
 
@@ -115,7 +117,9 @@ describe('the desktop hands the selfie to a phone', () => {
   });
 
   it('a backend without the handoff routes leaves the person a way on, with a typed reason', async () => {
-    fakeHandoffServer(server, { create: () => HttpResponse.json({ status: 'error', message: 'NOT_FOUND' }, { status: 404 }) });
+    fakeHandoffServer(server, {
+      create: () => HttpResponse.json({ status: 'error', message: 'NOT_FOUND' }, { status: 404 }),
+    });
     const h = harness({ handoff: 'offer', journeyId: 'j-host' });
     h.session.continueOnPhone();
     const failed = await until(h.session, (s) => s.handoff?.state === 'failed');
@@ -144,7 +148,10 @@ describe('the phone takes the selfie for the desktop', () => {
       http.post(`${BASE}/okaylive`, async ({ request }) => {
         const form = await request.formData();
         const journeyId = form.get('journeyId');
-        seen.push({ header: request.headers.get('X-OkayLive-Handoff'), journeyId: typeof journeyId === 'string' ? journeyId : '' });
+        seen.push({
+          header: request.headers.get('X-OkayLive-Handoff'),
+          journeyId: typeof journeyId === 'string' ? journeyId : '',
+        });
         return reply();
       }),
     );
@@ -214,7 +221,10 @@ describe('the phone takes the selfie for the desktop', () => {
     const desk = harness({ handoff: 'offer', journeyId: 'j-desk' });
     desk.session.continueOnPhone();
     await until(desk.session, (s) => s.handoff?.state === 'waiting');
-    const phone = harness({ handoff: 'phone', autoCapture: false }, testEnvironment({ handoff: fakeHandoffEnvironment(HANDOFF_TOKEN) }));
+    const phone = harness(
+      { handoff: 'phone', autoCapture: false },
+      testEnvironment({ handoff: fakeHandoffEnvironment(HANDOFF_TOKEN) }),
+    );
     await until(phone.session, (s) => s.phone?.state === 'connected');
     const stream = await phone.cameraOn();
     desk.session.cancel();

@@ -19,18 +19,34 @@ describe('nothing lost: a failure of the path resends the same image', () => {
     ['a network failure', () => HttpResponse.error(), 'NETWORK_ERROR'],
     [
       'a 502 HTML page from a proxy',
-      () => new HttpResponse('<html><body>Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+      () =>
+        new HttpResponse('<html><body>Bad Gateway</body></html>', {
+          status: 502,
+          headers: { 'Content-Type': 'text/html' },
+        }),
       'HTTP_ERROR',
     ],
     ['a 500', () => HttpResponse.json({ status: 'Internal Server Error' }, { status: 500 }), 'HTTP_ERROR'],
-    ['a 200 with an error code', () => HttpResponse.json({ status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' }), 'UNEXPECTED_ERROR'],
-    ['a 200 that is not JSON', () => new HttpResponse('OK', { status: 200, headers: { 'Content-Type': 'text/plain' } }), 'INVALID_RESPONSE'],
+    [
+      'a 200 with an error code',
+      () => HttpResponse.json({ status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' }),
+      'UNEXPECTED_ERROR',
+    ],
+    [
+      'a 200 that is not JSON',
+      () => new HttpResponse('OK', { status: 200, headers: { 'Content-Type': 'text/plain' } }),
+      'INVALID_RESPONSE',
+    ],
     [
       'a 200 HTML page (SPA fallback)',
       () => new HttpResponse('<!doctype html><html></html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
       'INVALID_RESPONSE',
     ],
-    ['a quota error', () => HttpResponse.json({ status: 'error', message: 'MAX_API_CALL_EXCEEDED' }, { status: 400 }), 'MAX_API_CALL_EXCEEDED'],
+    [
+      'a quota error',
+      () => HttpResponse.json({ status: 'error', message: 'MAX_API_CALL_EXCEEDED' }, { status: 400 }),
+      'MAX_API_CALL_EXCEEDED',
+    ],
   ] as const)('after %s, "Try again" resends the same image and the verdict arrives', async (_name, first, code) => {
     journeys(server, ['j-1']);
     const seen = okaylive(server, [first, () => HttpResponse.json(LIVE)]);
@@ -102,7 +118,11 @@ describe('nothing lost: a failure of the path resends the same image', () => {
   });
 
   it.each([
-    ['a success body without quality', () => HttpResponse.json({ status: 'success', probability: 0.99 }), 'error:INVALID_RESPONSE'],
+    [
+      'a success body without quality',
+      () => HttpResponse.json({ status: 'success', probability: 0.99 }),
+      'error:INVALID_RESPONSE',
+    ],
     ['an error status with figures', () => HttpResponse.json({ ...LIVE, status: 'error' }), 'error:UNEXPECTED_ERROR'],
     ['figures with an HTTP 500', () => HttpResponse.json(LIVE, { status: 500 }), 'error:HTTP_ERROR'],
     ['a probability out of range', () => HttpResponse.json({ ...LIVE, probability: 1.5 }), 'error:INVALID_RESPONSE'],
@@ -122,7 +142,10 @@ describe('offline and Retry-After', () => {
   it('offline: fails at once without a request, and resends once back online', async () => {
     let online = false;
     const seen = okaylive(server, [() => HttpResponse.json(LIVE)]);
-    const h = harness({ journeyId: 'j', fetcher: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))) });
+    const h = harness({
+      journeyId: 'j',
+      fetcher: (input, init) => (online ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    });
     await h.autoCapture();
     await until(h.session, (s) => s.status === 'error');
     expect(h.heard.errors).toEqual([expect.objectContaining({ code: 'NETWORK_ERROR', retryable: true })]);
@@ -135,9 +158,24 @@ describe('offline and Retry-After', () => {
   });
 
   it.each([
-    ['429 with Retry-After: 7', () => HttpResponse.json({ status: 'error' }, { status: 429, headers: { 'Retry-After': '7' } }), 'RATE_LIMITED', 7000],
-    ['429 without Retry-After', () => HttpResponse.json({ status: 'error' }, { status: 429 }), 'RATE_LIMITED', DEFAULT_RATE_LIMIT_WAIT_MS],
-    ['503 with Retry-After: 2', () => new HttpResponse('busy', { status: 503, headers: { 'Retry-After': '2' } }), 'SERVICE_UNAVAILABLE', 2000],
+    [
+      '429 with Retry-After: 7',
+      () => HttpResponse.json({ status: 'error' }, { status: 429, headers: { 'Retry-After': '7' } }),
+      'RATE_LIMITED',
+      7000,
+    ],
+    [
+      '429 without Retry-After',
+      () => HttpResponse.json({ status: 'error' }, { status: 429 }),
+      'RATE_LIMITED',
+      DEFAULT_RATE_LIMIT_WAIT_MS,
+    ],
+    [
+      '503 with Retry-After: 2',
+      () => new HttpResponse('busy', { status: 503, headers: { 'Retry-After': '2' } }),
+      'SERVICE_UNAVAILABLE',
+      2000,
+    ],
   ] as const)('%s: refuses to resend before the time, then resends', async (_name, first, code, wait) => {
     let clock = 1_000_000;
     const seen = okaylive(server, [first, () => HttpResponse.json(LIVE)]);
@@ -208,7 +246,9 @@ describe('journeys', () => {
     let n = 0;
     server.use(
       http.post(`${BASE}/journeyid`, () =>
-        n++ === 0 ? HttpResponse.json({ status: 'Internal Server Error' }, { status: 500 }) : HttpResponse.json({ status: 'success', journeyId: 'j-9' }),
+        n++ === 0
+          ? HttpResponse.json({ status: 'Internal Server Error' }, { status: 500 })
+          : HttpResponse.json({ status: 'success', journeyId: 'j-9' }),
       ),
     );
     const seen = okaylive(server, [() => HttpResponse.json(LIVE)]);
@@ -229,7 +269,10 @@ describe('413: a smaller copy of the same selfie', () => {
   it('sends a smaller copy of the same capture on "Try again"', async () => {
     const seen = okaylive(server, [tooLarge, () => HttpResponse.json(LIVE)]);
     const shrunk: number[] = [];
-    const env = { ...testEnvironment(), shrink: async (_blob: Blob, refused: number) => (shrunk.push(refused), jpegBytes(Math.floor(refused * 0.5))) };
+    const env = {
+      ...testEnvironment(),
+      shrink: async (_blob: Blob, refused: number) => (shrunk.push(refused), jpegBytes(Math.floor(refused * 0.5))),
+    };
     const h = harness({ journeyId: 'j' }, env);
     await h.autoCapture();
     const failed = await until(h.session, (s) => s.status === 'error');

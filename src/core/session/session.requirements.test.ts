@@ -43,7 +43,11 @@ describe('requirement overrides', () => {
     await h.cameraOn();
     const hinted = await until(h.session, (s) => s.hint !== null);
     expect(hinted.hint).toBe('FACE_ANGLE_TOO_LARGE');
-    expect(hinted.guidance.rules.find((r) => r.id === 'pitch')).toMatchObject({ limit: { max: 8 }, target: { max: 5 }, pass: false });
+    expect(hinted.guidance.rules.find((r) => r.id === 'pitch')).toMatchObject({
+      limit: { max: 8 },
+      target: { max: 5 },
+      pass: false,
+    });
     const framesBefore = env.analysis.frames;
     await until(h.session, () => env.analysis.frames > framesBefore + 10);
     expect(h.session.getSnapshot().capture).toBeNull();

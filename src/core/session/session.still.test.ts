@@ -3,7 +3,16 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnalysisFailure } from '../analysis/protocol.ts';
 import { ANALYSIS_FIXES } from './analysis-notice.ts';
-import { BLANK_STILL, faceAt, fakeFeed, fakeStream, GOOD_STILL, jpegBytes, NO_FACE, testEnvironment } from './testing/fakes.ts';
+import {
+  BLANK_STILL,
+  faceAt,
+  fakeFeed,
+  fakeStream,
+  GOOD_STILL,
+  jpegBytes,
+  NO_FACE,
+  testEnvironment,
+} from './testing/fakes.ts';
 import { harness, journeys, LIVE, okaylive, sameBytes, until } from './testing/harness.ts';
 import { STILL_ATTEMPTS } from './still-guard.ts';
 
@@ -94,7 +103,11 @@ describe('the still is read back before it is sent', () => {
     h.session.start();
     h.session.cameraFailed(Object.assign(new Error('no'), { name: 'NotFoundError' }));
     await h.session.choosePhoto(jpegBytes(5000));
-    expect(h.session.getSnapshot()).toMatchObject({ status: 'error', photoBusy: false, error: { code: 'CAPTURE_BLANK' } });
+    expect(h.session.getSnapshot()).toMatchObject({
+      status: 'error',
+      photoBusy: false,
+      error: { code: 'CAPTURE_BLANK' },
+    });
     expect(seen).toHaveLength(0);
     expect(env.probe.regions).toEqual([null, null, null]);
     h.unmount();
@@ -104,26 +117,40 @@ describe('the still is read back before it is sent', () => {
 describe('guidance that becomes unavailable is told to the host, and the flow goes on by hand', () => {
   const reasons: AnalysisFailure[] = ['NO_WORKER', 'NO_WASM', 'LOAD_FAILED', 'LOAD_TIMEOUT', 'WRONG_BACKEND'];
 
-  it.each(reasons)('%s: onError hears ANALYSIS_UNAVAILABLE once, with the reason and the fix; the camera stays usable', async (reason) => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const env = testEnvironment();
-    const h = harness({ autoSubmit: false }, env);
-    await h.cameraOn();
-    env.analysis.become('unavailable', reason);
-    const s = await until(h.session, (snap) => snap.notice !== null);
-    expect(h.heard.errors).toEqual([
-      { code: 'ANALYSIS_UNAVAILABLE', source: 'analysis', retryable: false, reason, detail: expect.stringContaining(ANALYSIS_FIXES[reason]) },
-    ]);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(reason));
-    // A notification, not a failure: no error state, the capture button is offered.
-    expect(s).toMatchObject({ status: 'ready', error: null, manualAvailable: true });
-    await h.session.captureNow();
-    const done = await until(h.session, (snap) => snap.capture !== null);
-    expect(done.capture?.meta).toMatchObject({ mode: 'manual', guidance: 'unavailable', analysisFailure: reason, stillRejected: 0 });
-    expect(h.heard.errors).toHaveLength(1);
-    h.unmount();
-    warn.mockRestore();
-  });
+  it.each(reasons)(
+    '%s: onError hears ANALYSIS_UNAVAILABLE once, with the reason and the fix; the camera stays usable',
+    async (reason) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const env = testEnvironment();
+      const h = harness({ autoSubmit: false }, env);
+      await h.cameraOn();
+      env.analysis.become('unavailable', reason);
+      const s = await until(h.session, (snap) => snap.notice !== null);
+      expect(h.heard.errors).toEqual([
+        {
+          code: 'ANALYSIS_UNAVAILABLE',
+          source: 'analysis',
+          retryable: false,
+          reason,
+          detail: expect.stringContaining(ANALYSIS_FIXES[reason]),
+        },
+      ]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(reason));
+      // A notification, not a failure: no error state, the capture button is offered.
+      expect(s).toMatchObject({ status: 'ready', error: null, manualAvailable: true });
+      await h.session.captureNow();
+      const done = await until(h.session, (snap) => snap.capture !== null);
+      expect(done.capture?.meta).toMatchObject({
+        mode: 'manual',
+        guidance: 'unavailable',
+        analysisFailure: reason,
+        stillRejected: 0,
+      });
+      expect(h.heard.errors).toHaveLength(1);
+      h.unmount();
+      warn.mockRestore();
+    },
+  );
 
   it("the analysis status has one writer: frames analysed after the loss do not wipe the snapshot's reason", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -135,7 +162,10 @@ describe('guidance that becomes unavailable is told to the host, and the flow go
     // Frames in flight (and any the loop still takes) publish their readings, not a status.
     const framesBefore = env.analysis.frames;
     await until(h.session, () => env.analysis.frames > framesBefore + 3);
-    expect(h.session.getSnapshot().guidance).toMatchObject({ analysis: 'unavailable', analysisFailure: 'LOAD_TIMEOUT' });
+    expect(h.session.getSnapshot().guidance).toMatchObject({
+      analysis: 'unavailable',
+      analysisFailure: 'LOAD_TIMEOUT',
+    });
     h.unmount();
     warn.mockRestore();
   });

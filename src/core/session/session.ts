@@ -58,7 +58,10 @@ export interface CaptureSession {
   enterHandoffCode(code: string): void;
 }
 
-export function createCaptureSession(initial: SessionOptions = {}, environment: Partial<SessionEnvironment> = {}): CaptureSession {
+export function createCaptureSession(
+  initial: SessionOptions = {},
+  environment: Partial<SessionEnvironment> = {},
+): CaptureSession {
   const env = browserEnvironment(environment);
   let options = initial;
   const chosen = options.cameraDeviceId ?? (options.rememberCamera ? recallCamera(env.storage) : undefined);
@@ -191,7 +194,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
   });
   const sessionHandoff = handoff;
 
-  const cameraFacts = (still: Still | null): FrameFacts['camera'] => (still ? captureCamera(still.camera, camera.stream()?.getVideoTracks()[0]) : null);
+  const cameraFacts = (still: Still | null): FrameFacts['camera'] =>
+    still ? captureCamera(still.camera, camera.stream()?.getVideoTracks()[0]) : null;
 
   function kept(capture: Capture): void {
     const patch = { capture: stamped(capture, guidance.analysis(), stillRejected), upload: null, photoBusy: false };
@@ -244,7 +248,13 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
     // The phone's journey is the desktop's, bound on the server: never renewed from here.
     const owner = options.journeyId || options.handoff === 'phone' ? 'host' : 'widget';
     try {
-      await requests.submit({ image: upload ?? capture.blob, source: capture.blob, journeyId, owner, signal: current.signal });
+      await requests.submit({
+        image: upload ?? capture.blob,
+        source: capture.blob,
+        journeyId,
+        owner,
+        signal: current.signal,
+      });
     } catch {
       // The failure is the check's own state: the snapshot and the host read it from there.
     } finally {
@@ -311,7 +321,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
         set({ journeyId: next.journeyId });
         if (resendsOnNewJourney(snapshot.error, snapshot.capture !== null)) void submit(true);
       }
-      if (next.cameraDeviceId !== undefined && next.cameraDeviceId !== previous.cameraDeviceId) session.selectCamera(next.cameraDeviceId);
+      if (next.cameraDeviceId !== undefined && next.cameraDeviceId !== previous.cameraDeviceId)
+        session.selectCamera(next.cameraDeviceId);
       // Permission to remember can arrive after mount (an attribute set by the page's script).
       if (next.rememberCamera && !previous.rememberCamera && !store.getState().camera.explicit) {
         const recalled = recallCamera(env.storage);
@@ -319,7 +330,8 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       }
       if (!sameOverrides(previous.requirements, next.requirements)) {
         settled = settleRequirements(next.requirements);
-        if (!settled.error && store.getState().failure?.code === 'REQUIREMENTS_INVALID') move(store, 'idle', { failure: null });
+        if (!settled.error && store.getState().failure?.code === 'REQUIREMENTS_INVALID')
+          move(store, 'idle', { failure: null });
         // The loop restarts on the new rules (and a new stable window).
         else if (mounted && requirementsHold()) restartGuidance();
       }
@@ -331,8 +343,10 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       const blocked = env.precondition();
       if (blocked) {
         // For the developer who opened the page over http: the person sees the catalogue text.
-        if (blocked === 'CAMERA_INSECURE_CONTEXT') console.warn('[okaylive] the camera needs a secure context: serve this page over https (or localhost)');
-        if (blocked === 'CAMERA_BLOCKED_BY_PAGE') console.warn('[okaylive] this frame may not use the camera: embed it with allow="camera"');
+        if (blocked === 'CAMERA_INSECURE_CONTEXT')
+          console.warn('[okaylive] the camera needs a secure context: serve this page over https (or localhost)');
+        if (blocked === 'CAMERA_BLOCKED_BY_PAGE')
+          console.warn('[okaylive] this frame may not use the camera: embed it with allow="camera"');
         fail({ code: blocked, source: 'camera', retryable: false });
         return;
       }
@@ -360,7 +374,11 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
           return;
         }
         try {
-          const facts: FrameFacts = { mode: 'manual', camera: cameraFacts(still), ...(latest ? { readings: latest.readings, failures: latest.failures } : {}) };
+          const facts: FrameFacts = {
+            mode: 'manual',
+            camera: cameraFacts(still),
+            ...(latest ? { readings: latest.readings, failures: latest.failures } : {}),
+          };
           const capture = await encodeCapture(still.source, still.plan, facts, env.encode);
           // Spread only: the analysed frame is not the one drawn here, so its face is no reference.
           const sendable = await stillSendable(env.probe, capture.blob, null);
@@ -385,7 +403,11 @@ export function createCaptureSession(initial: SessionOptions = {}, environment: 
       }
       if (store.getState().phase !== 'capturing') return;
       if (outcome.kind === 'accepted') kept(outcome.capture);
-      else if (outcome.kind === 'rejected') fail({ code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: outcome.code }, { photoBusy: false });
+      else if (outcome.kind === 'rejected')
+        fail(
+          { code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: outcome.code },
+          { photoBusy: false },
+        );
       else fail({ code: 'FILE_UNREADABLE', source: 'capture', retryable: false }, { photoBusy: false });
     },
     retry: () => submit(),

@@ -95,7 +95,11 @@ function statusOf(phase: Phase, check: CheckResult): SessionState {
 }
 
 function cameraView(state: CameraState): CameraView {
-  return { constraints: constraintsOf(state), cameras: state.cameras, active: state.cameras.find((c) => c.deviceId === state.activeId) };
+  return {
+    constraints: constraintsOf(state),
+    cameras: state.cameras,
+    active: state.cameras.find((c) => c.deviceId === state.activeId),
+  };
 }
 
 /** Neutral until the first analysed frame and while the rest is still being read; warn while there is something to fix. */
@@ -108,10 +112,19 @@ function toneOf(phase: Phase, guidance: SessionData['guidance']): Tone {
 /** Where "Continue on your phone" is offered: before and around the camera, and after its faults. */
 const OFFERED_IN: ReadonlySet<Phase> = new Set<Phase>(['idle', 'camera_starting', 'ready', 'failed']);
 
-export function deriveSnapshot({ data, check, journey, manualAtOnce, handoff, now, online }: SnapshotInput): SessionSnapshot {
+export function deriveSnapshot({
+  data,
+  check,
+  journey,
+  manualAtOnce,
+  handoff,
+  now,
+  online,
+}: SnapshotInput): SessionSnapshot {
   const { phase, guidance } = data;
   const status = statusOf(phase, check);
-  const error = phase === 'failed' ? data.failure : phase === 'captured' && check.status === 'error' ? check.error : null;
+  const error =
+    phase === 'failed' ? data.failure : phase === 'captured' && check.status === 'error' ? check.error : null;
   const live = phase === 'ready' || phase === 'capturing';
   const hint = live ? (guidance.hint?.code ?? null) : error?.code === 'FILE_REJECTED' ? (error.reason ?? null) : null;
   const way = error ? wayForward(error, data.capture !== null) : null;
@@ -133,7 +146,9 @@ export function deriveSnapshot({ data, check, journey, manualAtOnce, handoff, no
     tone: toneOf(phase, guidance),
     // A crop under the contract's minimum cannot meet the size rules inside the oval: the person
     // takes the selfie by hand, flagged lowResolution, rather than chase a hint they cannot clear.
-    manualAvailable: phase === 'ready' && (manualAtOnce || guidance.analysis === 'unavailable' || guidance.lowResolution || data.manualTimedOut),
+    manualAvailable:
+      phase === 'ready' &&
+      (manualAtOnce || guidance.analysis === 'unavailable' || guidance.lowResolution || data.manualTimedOut),
     photoBusy: data.photoBusy,
     way,
     resendIn,

@@ -25,7 +25,11 @@ export function expectationOf(best: Pick<Candidate, 'face' | 'readings' | 'plan'
 }
 
 /** True when the encoded still may be sent; a still that cannot even be decoded may not. */
-export async function stillSendable(probe: ProbeStill, blob: Blob, expected: StillExpectation | null): Promise<boolean> {
+export async function stillSendable(
+  probe: ProbeStill,
+  blob: Blob,
+  expected: StillExpectation | null,
+): Promise<boolean> {
   try {
     return judgeStill(await probe(blob, expected?.region ?? null), expected) === null;
   } catch {
@@ -34,7 +38,11 @@ export async function stillSendable(probe: ProbeStill, blob: Blob, expected: Sti
 }
 
 /** The capture's metadata with what guidance was when it was taken and the stills refused before it. */
-export function stamped(capture: Capture, analysis: Pick<AnalysisClient, 'status' | 'failure'>, stillRejected: number): Capture {
+export function stamped(
+  capture: Capture,
+  analysis: Pick<AnalysisClient, 'status' | 'failure'>,
+  stillRejected: number,
+): Capture {
   const meta: CaptureMeta = { ...capture.meta, guidance: analysis.status, stillRejected };
   if (analysis.failure) meta.analysisFailure = analysis.failure;
   return { blob: capture.blob, meta };

@@ -6,7 +6,16 @@ import type { Capture, WidgetError } from './types.ts';
 
 const capture: Capture = {
   blob: new Blob(['x'], { type: 'image/jpeg' }),
-  meta: { width: 810, height: 1080, bytes: 1, jpegQuality: 0.95, mode: 'manual', camera: null, lowResolution: false, capturedAt: '' },
+  meta: {
+    width: 810,
+    height: 1080,
+    bytes: 1,
+    jpegQuality: 0.95,
+    mode: 'manual',
+    camera: null,
+    lowResolution: false,
+    capturedAt: '',
+  },
 };
 
 describe('phase moves', () => {
@@ -38,7 +47,11 @@ describe('phase moves', () => {
 });
 
 /** A request observer's result with only the fields the derivation reads. */
-function request<T>(status: 'idle' | 'pending' | 'success' | 'error', data?: T, error?: WidgetError): T extends string ? JourneyResult : CheckResult {
+function request<T>(
+  status: 'idle' | 'pending' | 'success' | 'error',
+  data?: T,
+  error?: WidgetError,
+): T extends string ? JourneyResult : CheckResult {
   return { status, data, error: error ?? null } as unknown as T extends string ? JourneyResult : CheckResult;
 }
 
@@ -77,12 +90,23 @@ describe('the status hosts see: the session phase, then the request state', () =
   });
 
   it('the hint is the guidance hint while the camera is live, the refused rule after a photo, else none', () => {
-    const guidance = { ...createSessionStore().getState().guidance, hint: { code: 'FACE_TOO_SMALL' as const, row: 'faceSide' } };
+    const guidance = {
+      ...createSessionStore().getState().guidance,
+      hint: { code: 'FACE_TOO_SMALL' as const, row: 'faceSide' },
+    };
     const at = (phase: Phase, failure: WidgetError | null = null) =>
-      deriveSnapshot({ data: data({ phase, guidance, failure }), check: IDLE_CHECK, journey: IDLE_JOURNEY, manualAtOnce: false, ...CLOCK }).hint;
+      deriveSnapshot({
+        data: data({ phase, guidance, failure }),
+        check: IDLE_CHECK,
+        journey: IDLE_JOURNEY,
+        manualAtOnce: false,
+        ...CLOCK,
+      }).hint;
     expect(at('ready')).toBe('FACE_TOO_SMALL');
     expect(at('captured')).toBeNull();
-    expect(at('failed', { code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: 'FACE_NOT_FOUND' })).toBe('FACE_NOT_FOUND');
+    expect(at('failed', { code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: 'FACE_NOT_FOUND' })).toBe(
+      'FACE_NOT_FOUND',
+    );
   });
 
   it('keeps its identity while nothing changes, so views do not re-render', () => {
@@ -90,10 +114,15 @@ describe('the status hosts see: the session phase, then the request state', () =
     const first = deriveSnapshot(input);
     expect(stableSnapshot(first, deriveSnapshot(input))).toBe(first);
     // Derived again from an equal camera state: the same constraints object, which react-webcam compares.
-    const again = stableSnapshot(first, deriveSnapshot({ ...input, data: { ...input.data, camera: { ...input.data.camera } } }));
+    const again = stableSnapshot(
+      first,
+      deriveSnapshot({ ...input, data: { ...input.data, camera: { ...input.data.camera } } }),
+    );
     expect(again).toBe(first);
     expect(again.camera.constraints).toBe(first.camera.constraints);
-    expect(stableSnapshot(first, deriveSnapshot({ ...input, data: data({ phase: 'camera_starting' }) }))).not.toBe(first);
+    expect(stableSnapshot(first, deriveSnapshot({ ...input, data: data({ phase: 'camera_starting' }) }))).not.toBe(
+      first,
+    );
   });
 });
 
@@ -130,7 +159,14 @@ describe('decisions the views only render', () => {
     ['exactly one second to wait', pathFailure(CLOCK.now + 1_000), true, 1, false, false],
     ['the deadline has passed', pathFailure(CLOCK.now - 1), true, 0, false, true],
     ['offline', pathFailure(), false, 0, true, false],
-    ['a failure the service will not change its mind on', { code: 'INVALID_API_KEY', source: 'api', retryable: false }, true, 0, false, false],
+    [
+      'a failure the service will not change its mind on',
+      { code: 'INVALID_API_KEY', source: 'api', retryable: false },
+      true,
+      0,
+      false,
+      false,
+    ],
   ])('resend: %s', (_name, error, online, resendIn, offline, canResend) => {
     const s = deriveSnapshot({
       data: data({ phase: 'captured', capture }),
@@ -140,7 +176,11 @@ describe('decisions the views only render', () => {
       now: CLOCK.now,
       online,
     });
-    expect({ resendIn: s.resendIn, offline: s.offline, canResend: s.canResend }).toEqual({ resendIn, offline, canResend });
+    expect({ resendIn: s.resendIn, offline: s.offline, canResend: s.canResend }).toEqual({
+      resendIn,
+      offline,
+      canResend,
+    });
   });
 
   it.each<[string, Phase, CheckResult, boolean]>([
@@ -149,13 +189,21 @@ describe('decisions the views only render', () => {
     ['not live: the person may leave', 'captured', request('success', { outcome: 'not_live' }), true],
     ['submitting', 'captured', request('pending'), true],
   ])('cancelable: %s', (_name, phase, check, cancelable) => {
-    expect(deriveSnapshot({ data: data({ phase, capture }), check, journey: IDLE_JOURNEY, manualAtOnce: false, ...CLOCK }).cancelable).toBe(cancelable);
+    expect(
+      deriveSnapshot({ data: data({ phase, capture }), check, journey: IDLE_JOURNEY, manualAtOnce: false, ...CLOCK })
+        .cancelable,
+    ).toBe(cancelable);
   });
 
   it('the permission wait is over only while the camera is being asked for', () => {
     const at = (phase: Phase) =>
-      deriveSnapshot({ data: data({ phase, permissionWaitOver: true }), check: IDLE_CHECK, journey: IDLE_JOURNEY, manualAtOnce: false, ...CLOCK })
-        .permissionWaitOver;
+      deriveSnapshot({
+        data: data({ phase, permissionWaitOver: true }),
+        check: IDLE_CHECK,
+        journey: IDLE_JOURNEY,
+        manualAtOnce: false,
+        ...CLOCK,
+      }).permissionWaitOver;
     expect(at('camera_starting')).toBe(true);
     expect(at('ready')).toBe(false);
   });

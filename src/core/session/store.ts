@@ -68,7 +68,9 @@ export interface SessionData {
 
 export type SessionStore = StoreApi<SessionData>;
 
-export function createSessionStore(seed: { journeyId?: string | undefined; cameraDeviceId?: string | undefined } = {}): SessionStore {
+export function createSessionStore(
+  seed: { journeyId?: string | undefined; cameraDeviceId?: string | undefined } = {},
+): SessionStore {
   return createStore<SessionData>()(() => ({
     phase: 'idle',
     journeyId: seed.journeyId ?? null,

@@ -8,9 +8,11 @@ import type { CaptureErrorCode } from '../capture/types.ts';
 export type { CameraErrorCode } from '../camera/errors.ts';
 export type { Capture, CaptureErrorCode, CaptureMeta } from '../capture/types.ts';
 
-export type SessionState = 'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'submitting' | 'result' | 'error' | 'handoff';
+export type SessionState =
+  'idle' | 'camera_starting' | 'ready' | 'capturing' | 'captured' | 'submitting' | 'result' | 'error' | 'handoff';
 
-export type WidgetErrorCode = ApiErrorCode | CameraErrorCode | CaptureErrorCode | 'ANALYSIS_UNAVAILABLE' | 'REQUIREMENTS_INVALID';
+export type WidgetErrorCode =
+  ApiErrorCode | CameraErrorCode | CaptureErrorCode | 'ANALYSIS_UNAVAILABLE' | 'REQUIREMENTS_INVALID';
 
 interface ErrorFields {
   source: 'camera' | 'api' | 'capture' | 'analysis' | 'config';
@@ -49,4 +51,10 @@ export type RequirementsInvalid = ErrorFields & {
  * Guidance cannot run (a notification: the flow goes on with manual capture). `reason` says
  * why; `detail` tells the developer what to fix. The person sees catalogue text only.
  */
-export type AnalysisUnavailable = ErrorFields & { code: 'ANALYSIS_UNAVAILABLE'; source: 'analysis'; retryable: false; reason: AnalysisFailure; detail: string };
+export type AnalysisUnavailable = ErrorFields & {
+  code: 'ANALYSIS_UNAVAILABLE';
+  source: 'analysis';
+  retryable: false;
+  reason: AnalysisFailure;
+  detail: string;
+};

@@ -17,7 +17,13 @@ export function CameraPicker({ cameras, value, onChange, disabled }: CameraPicke
   return (
     <div className="okl-camera-picker" part="camera-picker">
       <label htmlFor={id}>{t('camera.label')}</label>
-      <select id={id} className="okl-select" value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className="okl-select"
+        value={value ?? ''}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
         {value === undefined && <option value="" disabled />}
         {cameras.map((camera, index) => (
           <option key={camera.deviceId} value={camera.deviceId}>

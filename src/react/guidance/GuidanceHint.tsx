@@ -54,7 +54,11 @@ export function GuidanceHint() {
   else if (!started) key = 'guidance.loading';
   else if (hint) {
     // Which way to move, when the face says; else the rule's own words.
-    key = hint.move ? `hint.${hint.move}` : hint.code === 'FACE_ANGLE_TOO_LARGE' && hint.row === 'roll' ? 'hint.FACE_ROLL' : `hint.${hint.code}`;
+    key = hint.move
+      ? `hint.${hint.move}`
+      : hint.code === 'FACE_ANGLE_TOO_LARGE' && hint.row === 'roll'
+        ? 'hint.FACE_ROLL'
+        : `hint.${hint.code}`;
     icon = (hint.move ? MOVE_ICONS[hint.move] : undefined) ?? ICONS[hint.code] ?? '';
   } else if (waiting) {
     // Nothing to fix that the detector can see; the rest is read once the mesh is in.

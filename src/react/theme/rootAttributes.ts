@@ -13,7 +13,11 @@ export interface RootAttributes {
 }
 
 /** Language, direction, theme and layout hooks of the widget's root element. */
-export function rootAttributes(locale: LocaleInfo, theme: OkayLiveTheme | undefined, layout: Layout | undefined): RootAttributes {
+export function rootAttributes(
+  locale: LocaleInfo,
+  theme: OkayLiveTheme | undefined,
+  layout: Layout | undefined,
+): RootAttributes {
   return {
     lang: locale.lang,
     dir: locale.dir,

@@ -28,19 +28,27 @@ function rules(text: string, atRule: string | null = null): Rule[] {
     }
     const body = text.slice(open + 1, j - 1);
     if (prelude.startsWith('@media') || prelude.startsWith('@supports')) found.push(...rules(body, prelude));
-    else if (!prelude.startsWith('@keyframes')) found.push({ selectors: prelude.split(',').map((s) => s.trim()), body, atRule });
+    else if (!prelude.startsWith('@keyframes'))
+      found.push({ selectors: prelude.split(',').map((s) => s.trim()), body, atRule });
     i = j;
   }
   return found;
 }
 
 function tokens(rule: Rule): Record<string, string> {
-  return Object.fromEntries([...rule.body.matchAll(/(--okl-[\w-]+)\s*:\s*([^;]+);/g)].map((m): [string, string] => [m[1] ?? '', m[2]?.trim() ?? '']));
+  return Object.fromEntries(
+    [...rule.body.matchAll(/(--okl-[\w-]+)\s*:\s*([^;]+);/g)].map((m): [string, string] => [
+      m[1] ?? '',
+      m[2]?.trim() ?? '',
+    ]),
+  );
 }
 
 function luminance(hex: string): number {
   const value = hex.replace('#', '');
-  const [r, g, b] = [0, 2, 4].map((k) => parseInt(value.slice(k, k + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [0, 2, 4]
+    .map((k) => parseInt(value.slice(k, k + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
 }
 
@@ -54,24 +62,32 @@ const imported = [...css('../okaylive.css').matchAll(/@import '\.\/([^']+)'/g)].
 
 function cssFilesUnder(dir: string, prefix: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? cssFilesUnder(`${dir}/${entry.name}`, `${prefix}${entry.name}/`) : entry.name.endsWith('.css') ? [`${prefix}${entry.name}`] : [],
+    entry.isDirectory()
+      ? cssFilesUnder(`${dir}/${entry.name}`, `${prefix}${entry.name}/`)
+      : entry.name.endsWith('.css')
+        ? [`${prefix}${entry.name}`]
+        : [],
   );
 }
 
 describe('stylesheets stay inside the widget', () => {
   it('okaylive.css lists every stylesheet of the React views (the shadow root gets only that file)', () => {
-    const all = cssFilesUnder(fileURLToPath(new URL('..', import.meta.url)), '../').filter((f) => f !== '../okaylive.css');
+    const all = cssFilesUnder(fileURLToPath(new URL('..', import.meta.url)), '../').filter(
+      (f) => f !== '../okaylive.css',
+    );
     expect([...imported].sort()).toEqual(all.sort());
     expect(imported[0]).toBe('../theme/theme.css');
   });
 
   it.each(imported.filter((f) => !f.endsWith('theme/theme.css')))('%s: every selector starts at .okl-root', (file) => {
-    for (const rule of rules(css(file))) for (const selector of rule.selectors) expect(selector).toMatch(/^\.okl-root\b/);
+    for (const rule of rules(css(file)))
+      for (const selector of rule.selectors) expect(selector).toMatch(/^\.okl-root\b/);
   });
 
   it('theme.css only sets tokens on the widget root or the custom element host', () => {
     for (const rule of rules(css('./theme.css'))) {
-      for (const selector of rule.selectors) expect(selector).toMatch(/^(:where\(:not\(\.okl-shadow\) > \.okl-root(\[[^\]]*\])?\)|:host(\(\[[^\]]*\]\))?)$/);
+      for (const selector of rule.selectors)
+        expect(selector).toMatch(/^(:where\(:not\(\.okl-shadow\) > \.okl-root(\[[^\]]*\])?\)|:host(\(\[[^\]]*\]\))?)$/);
     }
   });
 });
@@ -112,7 +128,9 @@ describe('colour contrast of every scheme (WCAG 2.2 AA, 4.5:1 for text)', () => 
 
 describe('themeStyle', () => {
   it('maps roles to custom properties and numbers to px', () => {
-    expect(themeStyle({ colors: { primary: '#c00', onPrimary: '#fff' }, radius: 4, font: 'Inter, sans-serif' })).toEqual({
+    expect(
+      themeStyle({ colors: { primary: '#c00', onPrimary: '#fff' }, radius: 4, font: 'Inter, sans-serif' }),
+    ).toEqual({
       '--okl-color-primary': '#c00',
       '--okl-color-on-primary': '#fff',
       '--okl-radius': '4px',

@@ -51,7 +51,8 @@ export function themeStyle(theme: OkayLiveTheme | undefined): CSSProperties {
     const value = theme.colors?.[role];
     if (value) style[property] = value;
   }
-  if (theme.radius !== undefined) style['--okl-radius'] = typeof theme.radius === 'number' ? `${theme.radius}px` : theme.radius;
+  if (theme.radius !== undefined)
+    style['--okl-radius'] = typeof theme.radius === 'number' ? `${theme.radius}px` : theme.radius;
   if (theme.font) style['--okl-font'] = theme.font;
   return style;
 }

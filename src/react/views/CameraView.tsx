@@ -47,7 +47,12 @@ export function CameraView({ overlay }: { overlay?: ReactNode }) {
       </div>
       {ready && <GuidanceHint />}
       {manual && (
-        <button type="button" className="okl-button okl-button-primary okl-capture" onClick={() => void session.captureNow()} disabled={!ready}>
+        <button
+          type="button"
+          className="okl-button okl-button-primary okl-capture"
+          onClick={() => void session.captureNow()}
+          disabled={!ready}
+        >
           {t('action.capture')}
         </button>
       )}

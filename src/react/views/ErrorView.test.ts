@@ -22,8 +22,15 @@ function sources(dir: string): string[] {
 
 describe('server text is never HTML', () => {
   it('no client code writes HTML from strings', () => {
-    const offenders = [...sources('src/react'), ...sources('src/core'), ...sources('src/element'), ...sources('public')].filter((file) =>
-      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(readFileSync(file, 'utf8')),
+    const offenders = [
+      ...sources('src/react'),
+      ...sources('src/core'),
+      ...sources('src/element'),
+      ...sources('public'),
+    ].filter((file) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(
+        readFileSync(file, 'utf8'),
+      ),
     );
     expect(offenders).toEqual([]);
   });

@@ -16,7 +16,10 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
   const offline = useSession((s) => s.offline);
   const canResend = useSession((s) => s.canResend);
   const family = useMemo(
-    () => (typeof navigator === 'undefined' ? 'other' : browserFamily({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints })),
+    () =>
+      typeof navigator === 'undefined'
+        ? 'other'
+        : browserFamily({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints }),
     [],
   );
   if (!error || !way) return null;
@@ -52,7 +55,13 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
       </div>
       <div className="okl-actions">
         {way === 'resend' && (
-          <button type="button" className="okl-button okl-button-primary" onClick={onRetry} disabled={!canResend} data-countdown={wait > 0 ? wait : undefined}>
+          <button
+            type="button"
+            className="okl-button okl-button-primary"
+            onClick={onRetry}
+            disabled={!canResend}
+            data-countdown={wait > 0 ? wait : undefined}
+          >
             {wait > 0 ? t('action.retryIn', { seconds: wait }) : t('action.retry')}
           </button>
         )}
@@ -72,7 +81,9 @@ export function ErrorView({ photoFallback }: { photoFallback: boolean }) {
           </button>
         )}
       </div>
-      {photoFallback && offersPhoto(error) && <FileFallback onFile={(file) => void session.choosePhoto(file)} again={error.source === 'capture'} />}
+      {photoFallback && offersPhoto(error) && (
+        <FileFallback onFile={(file) => void session.choosePhoto(file)} again={error.source === 'capture'} />
+      )}
     </div>
   );
 }

@@ -27,7 +27,15 @@ export function FileFallback({ onFile, again = false }: FileFallbackProps) {
       <label className="okl-button okl-file-button" htmlFor={id}>
         {again ? t('action.choosePhoto') : t('action.usePhoto')}
       </label>
-      <input id={id} className="okl-file-input" type="file" accept="image/*" capture="user" aria-label={t('file.label')} onChange={onChange} />
+      <input
+        id={id}
+        className="okl-file-input"
+        type="file"
+        accept="image/*"
+        capture="user"
+        aria-label={t('file.label')}
+        onChange={onChange}
+      />
     </div>
   );
 }

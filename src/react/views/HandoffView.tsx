@@ -70,7 +70,9 @@ export function HandoffView({ photoFallback }: { photoFallback: boolean }) {
       <p className="okl-handoff-status" role="status">
         {status}
       </p>
-      {state === 'capturing' && handoff.attempts > 0 && <p className="okl-handoff-help">{t('handoff.retakeOnPhone')}</p>}
+      {state === 'capturing' && handoff.attempts > 0 && (
+        <p className="okl-handoff-help">{t('handoff.retakeOnPhone')}</p>
+      )}
       <div className="okl-actions">
         {again && (
           <button type="button" className="okl-button okl-button-primary" onClick={session.continueOnPhone}>

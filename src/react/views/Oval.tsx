@@ -14,7 +14,14 @@ export function Oval({ tone }: { tone: 'neutral' | 'warn' | 'good' }) {
   // player holds (7–9 MB per mount and unmount, docs/performance.md).
   const hole = `M${cx - rx},${cy}a${rx},${ry} 0 1,0 ${2 * rx},0a${rx},${ry} 0 1,0 ${-2 * rx},0Z`;
   return (
-    <svg className="okl-oval" data-tone={tone} viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+    <svg
+      className="okl-oval"
+      data-tone={tone}
+      viewBox={`0 0 ${w} ${h}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path className="okl-oval-shade" fillRule="evenodd" d={`M0,0H${w}V${h}H0Z${hole}`} />
       <ellipse className="okl-oval-ring" cx={cx} cy={cy} rx={rx} ry={ry} />
     </svg>

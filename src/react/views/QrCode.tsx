@@ -17,7 +17,14 @@ export function QrCode({ text, label }: { text: string; label: string }) {
     return { size: qr.size, path: d };
   }, [text]);
   return (
-    <svg className="okl-qr" role="img" aria-label={label} viewBox={`0 0 ${size} ${size}`} shapeRendering="crispEdges" data-qr="">
+    <svg
+      className="okl-qr"
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${size} ${size}`}
+      shapeRendering="crispEdges"
+      data-qr=""
+    >
       <rect width={size} height={size} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -18,7 +18,8 @@ export function ResultView({ showFigures }: { showFigures: boolean }) {
   const phoneDone = useSession((s) => s.phone?.state === 'done');
   if (!verdict) return null;
   const { outcome } = verdict;
-  const body: MessageKey = outcome === 'retake' ? `reason.${verdict.reason ?? 'LOW_QUALITY'}` : `verdict.${outcome}.body`;
+  const body: MessageKey =
+    outcome === 'retake' ? `reason.${verdict.reason ?? 'LOW_QUALITY'}` : `verdict.${outcome}.body`;
   return (
     <div className="okl-result" data-outcome={outcome}>
       <Thumbnail />

@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ASSET_FILES, MODEL_NAMES, WASM_FILES, type AssetFile, type AssetNames, type ModelName } from '../../core/analysis/assets.ts';
+import {
+  ASSET_FILES,
+  MODEL_NAMES,
+  WASM_FILES,
+  type AssetFile,
+  type AssetNames,
+  type ModelName,
+} from '../../core/analysis/assets.ts';
 import { reencodeModel, type EncodingPlan, type ModelJson, type WeightsGroup } from './weights.ts';
 
 const require = createRequire(import.meta.url);
@@ -106,7 +113,10 @@ function modelAssets(model: ModelName, plan: EncodingPlan): { hashed: AnalysisAs
   // The .bin's name goes into the JSON, so the .bin is encoded (and hashed) first.
   const plain = reencodeModel(json, bin, plan, `${model}.bin`);
   const binName = hashedName(`${model}.bin`, plain.bin);
-  const hashedJson = jsonBytes({ ...plain.json, weightsManifest: plain.json.weightsManifest.map((g) => ({ ...g, paths: [binName] })) });
+  const hashedJson = jsonBytes({
+    ...plain.json,
+    weightsManifest: plain.json.weightsManifest.map((g) => ({ ...g, paths: [binName] })),
+  });
   return {
     hashed: [
       { file: `${model}.json`, name: hashedName(`${model}.json`, hashedJson), bytes: hashedJson },
@@ -118,10 +128,13 @@ function modelAssets(model: ModelName, plan: EncodingPlan): { hashed: AnalysisAs
 
 /** The landmark network's manifest and weights, the manifest naming the hashed weights file. */
 function landmarkAssets(): { hashed: AnalysisAsset[]; plainJson: Uint8Array } {
-  const groups = JSON.parse(readFileSync(join(FACE_API_MODELS_DIR, `${LANDMARK_MODEL}-weights_manifest.json`), 'utf8')) as WeightsGroup[];
+  const groups = JSON.parse(
+    readFileSync(join(FACE_API_MODELS_DIR, `${LANDMARK_MODEL}-weights_manifest.json`), 'utf8'),
+  ) as WeightsGroup[];
   const bin = new Uint8Array(readFileSync(join(FACE_API_MODELS_DIR, `${LANDMARK_MODEL}.bin`)));
   const binName = hashedName('landmarks68.bin', bin);
-  const withPath = (path: string): Uint8Array => new TextEncoder().encode(JSON.stringify(groups.map((g) => ({ ...g, paths: [path] }))));
+  const withPath = (path: string): Uint8Array =>
+    new TextEncoder().encode(JSON.stringify(groups.map((g) => ({ ...g, paths: [path] }))));
   const hashedJson = withPath(binName);
   return {
     hashed: [
@@ -144,7 +157,9 @@ export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encodi
       return { file, name: hashedName(file, bytes), bytes };
     }),
   ];
-  const names = Object.fromEntries(ASSET_FILES.map((file) => [file, files.find((f) => f.file === file)?.name ?? file])) as Record<AssetFile, string>;
+  const names = Object.fromEntries(
+    ASSET_FILES.map((file) => [file, files.find((f) => f.file === file)?.name ?? file]),
+  ) as Record<AssetFile, string>;
   const plain = new Map<AssetFile, Uint8Array>(files.map((f) => [f.file, f.bytes]));
   for (const m of models) plain.set(`${m.model}.json`, m.plainJson);
   plain.set('landmarks68.json', landmarks.plainJson);
@@ -154,7 +169,9 @@ export function buildAnalysisAssets(encodings: Readonly<Record<ModelName, Encodi
 const cache = new Map<string, AnalysisAssetSet>();
 
 /** The same, built once per set of encodings. */
-export function analysisAssets(encodings: Readonly<Record<ModelName, EncodingPlan>> = MODEL_ENCODINGS): AnalysisAssetSet {
+export function analysisAssets(
+  encodings: Readonly<Record<ModelName, EncodingPlan>> = MODEL_ENCODINGS,
+): AnalysisAssetSet {
   const key = JSON.stringify(encodings);
   const set = cache.get(key) ?? buildAnalysisAssets(encodings);
   cache.set(key, set);

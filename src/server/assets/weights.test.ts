@@ -53,7 +53,9 @@ describe('re-encoded weights decode in tfjs to what went in', () => {
     expect(Array.from(decoded.shape ?? [])).toEqual(Array.from(ints));
     expect(Array.from(decoded.zeros ?? [])).toEqual([0, 0, 0]);
     // and this module reads back its own output the same way
-    expect(decodeWeights(group.weights, bin).map((t) => Array.from(t.values))).toEqual(Object.values(decoded).map((v) => Array.from(v)));
+    expect(decodeWeights(group.weights, bin).map((t) => Array.from(t.values))).toEqual(
+      Object.values(decoded).map((v) => Array.from(v)),
+    );
   });
 });
 
@@ -63,12 +65,21 @@ describe('a plan per tensor', () => {
     ['one encoding for all', 'float16', 'float16', 'float16'],
     ['uint8, the large tensor kept float16', { default: 'uint8', tensors: { w: 'float16' } }, 'float16', 'uint8'],
     ['float16, one tensor uint8', { default: 'float16', tensors: { w: 'uint8' } }, 'uint8', 'float16'],
-    ['an exception that is the default changes nothing', { default: 'uint8', tensors: { zeros: 'uint8' } }, 'uint8', 'uint8'],
+    [
+      'an exception that is the default changes nothing',
+      { default: 'uint8', tensors: { zeros: 'uint8' } },
+      'uint8',
+      'uint8',
+    ],
     ['float32 beside uint8', { default: 'float32', tensors: { zeros: 'uint8' } }, 'float32', 'uint8'],
   ])('%s', async (_name, plan, wGets, zerosGets) => {
     const { group, bin } = encodeWeights(tensors, plan, 'model.bin');
     const stored = (e: Encoding) => (e === 'float32' ? 'float32' : e);
-    expect(group.weights.map((w) => w.quantization?.dtype ?? w.dtype)).toEqual([stored(wGets), 'int32', stored(zerosGets)]);
+    expect(group.weights.map((w) => w.quantization?.dtype ?? w.dtype)).toEqual([
+      stored(wGets),
+      'int32',
+      stored(zerosGets),
+    ]);
     expect(bin.length).toBe(1000 * BYTES_PER[wGets] + 4 * 4 + 3 * BYTES_PER[zerosGets]);
     const decoded = await tfjsDecode(group.weights, bin);
     const w = decoded.w ?? new Float32Array();
@@ -78,13 +89,20 @@ describe('a plan per tensor', () => {
   });
 
   it('refuses a plan naming a tensor the model does not have (a stale plan)', () => {
-    expect(() => encodeWeights(tensors, { default: 'uint8', tensors: { w: 'float16', gone: 'float16' } }, 'model.bin')).toThrow(/gone/);
+    expect(() =>
+      encodeWeights(tensors, { default: 'uint8', tensors: { w: 'float16', gone: 'float16' } }, 'model.bin'),
+    ).toThrow(/gone/);
   });
 
   it.each<[EncodingPlan, string, Encoding, string]>([
     ['uint8', 'w', 'uint8', 'uint8'],
     [{ default: 'uint8', tensors: { w: 'float16' } }, 'w', 'float16', 'uint8, 1 tensor float16'],
-    [{ default: 'uint8', tensors: { w: 'float16', zeros: 'float16', shape: 'uint8' } }, 'shape', 'uint8', 'uint8, 2 tensors float16'],
+    [
+      { default: 'uint8', tensors: { w: 'float16', zeros: 'float16', shape: 'uint8' } },
+      'shape',
+      'uint8',
+      'uint8, 2 tensors float16',
+    ],
   ])('%j: %s is %s, in words "%s"', (plan, name, encoding, words) => {
     expect(encodingOf(plan, name)).toBe(encoding);
     expect(describePlan(plan)).toBe(words);
@@ -111,7 +129,11 @@ describe('a model file', () => {
     const out = reencodeModel(json, bin, 'float16', 'new.abc.bin');
     expect(out.json.modelTopology).toBe(json.modelTopology);
     expect(out.json.weightsManifest[0]?.paths).toEqual(['new.abc.bin']);
-    expect(out.json.weightsManifest[0]?.weights.map((w) => w.quantization?.dtype ?? w.dtype)).toEqual(['float16', 'int32', 'float16']);
+    expect(out.json.weightsManifest[0]?.weights.map((w) => w.quantization?.dtype ?? w.dtype)).toEqual([
+      'float16',
+      'int32',
+      'float16',
+    ]);
   });
 
   it('refuses data shorter than its manifest', () => {

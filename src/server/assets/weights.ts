@@ -13,7 +13,8 @@ export type Encoding = 'float32' | 'float16' | 'uint8';
  * One encoding for every float tensor, or one for most and others for the named tensors (the
  * few a coarse encoding would hurt). Plain data, so a plan can be compared, printed and keyed.
  */
-export type EncodingPlan = Encoding | { readonly default: Encoding; readonly tensors: Readonly<Record<string, Encoding>> };
+export type EncodingPlan =
+  Encoding | { readonly default: Encoding; readonly tensors: Readonly<Record<string, Encoding>> };
 
 /** The encoding a plan gives one tensor. */
 export function encodingOf(plan: EncodingPlan, name: string): Encoding {
@@ -85,7 +86,8 @@ function decodeTensor(spec: WeightSpec, stored: Uint8Array): Float32Array | Int3
     const at = i * size;
     if (!q) values[i] = view.getFloat32(at, true);
     else if (q.dtype === 'float16') values[i] = getFloat16(view, at, true);
-    else values[i] = (q.dtype === 'uint8' ? view.getUint8(at) : view.getUint16(at, true)) * (q.scale ?? 1) + (q.min ?? 0);
+    else
+      values[i] = (q.dtype === 'uint8' ? view.getUint8(at) : view.getUint16(at, true)) * (q.scale ?? 1) + (q.min ?? 0);
   }
   return values;
 }
@@ -99,7 +101,9 @@ export function decodeWeights(specs: readonly WeightSpec[], data: Uint8Array): T
   return specs.map((spec) => {
     const storedType = spec.quantization?.dtype ?? spec.dtype;
     if (spec.dtype !== 'float32' && !(spec.dtype === 'int32' && !spec.quantization)) {
-      throw new Error(`weights: ${spec.name} is ${spec.dtype}${spec.quantization ? ` stored as ${storedType}` : ''}, which this tool does not rewrite`);
+      throw new Error(
+        `weights: ${spec.name} is ${spec.dtype}${spec.quantization ? ` stored as ${storedType}` : ''}, which this tool does not rewrite`,
+      );
     }
     const length = count(spec.shape) * bytesPer(storedType);
     if (offset + length > data.byteLength) throw new Error(`weights: ${spec.name} runs past the end of the data`);
@@ -171,12 +175,17 @@ function encodeTensor(tensor: Tensor, encoding: Encoding): { spec: WeightSpec; b
 }
 
 /** Every float tensor as the plan says (int32 tensors stay as they are), as one new manifest group and .bin. */
-export function encodeWeights(tensors: readonly Tensor[], plan: EncodingPlan, binName: string): { group: WeightsGroup; bin: Uint8Array } {
+export function encodeWeights(
+  tensors: readonly Tensor[],
+  plan: EncodingPlan,
+  binName: string,
+): { group: WeightsGroup; bin: Uint8Array } {
   // A name the model does not have is a stale plan (the model changed): it must not pass silently.
   if (typeof plan !== 'string') {
     const names = new Set(tensors.map((t) => t.spec.name));
     const unknown = Object.keys(plan.tensors).filter((n) => !names.has(n));
-    if (unknown.length > 0) throw new Error(`weights: the plan names tensors the model does not have: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`weights: the plan names tensors the model does not have: ${unknown.join(', ')}`);
   }
   const encoded = tensors.map((t) => encodeTensor(t, encodingOf(plan, t.spec.name)));
   const bin = new Uint8Array(encoded.reduce((s, e) => s + e.bytes.length, 0));
@@ -189,8 +198,14 @@ export function encodeWeights(tensors: readonly Tensor[], plan: EncodingPlan, bi
 }
 
 /** A single-file model (every tfjs model Human ships) re-encoded; its JSON now names `binName`. */
-export function reencodeModel(json: ModelJson, bin: Uint8Array, plan: EncodingPlan, binName: string): { json: ModelJson; bin: Uint8Array } {
-  if (json.weightsManifest.length !== 1) throw new Error(`weights: expected one weights group, found ${json.weightsManifest.length}`);
+export function reencodeModel(
+  json: ModelJson,
+  bin: Uint8Array,
+  plan: EncodingPlan,
+  binName: string,
+): { json: ModelJson; bin: Uint8Array } {
+  if (json.weightsManifest.length !== 1)
+    throw new Error(`weights: expected one weights group, found ${json.weightsManifest.length}`);
   const specs = json.weightsManifest.flatMap((g) => g.weights);
   const encoded = encodeWeights(decodeWeights(specs, bin), plan, binName);
   return { json: { ...json, weightsManifest: [encoded.group] }, bin: encoded.bin };

@@ -23,7 +23,9 @@ const single = Number(process.env.BENCH_SINGLE ?? 40);
 const runs = (process.env.BENCH_RUNS ?? 'reference,upstream,redis,slow,redis-pause').split(',').map((s) => s.trim());
 
 const [l1, l5] = loadavg();
-console.log(`bench:server: ${cpus().length} cores, load average ${l1?.toFixed(2)} / ${l5?.toFixed(2)} (1/5 min) before start; runs: ${runs.join(', ')}`);
+console.log(
+  `bench:server: ${cpus().length} cores, load average ${l1?.toFixed(2)} / ${l5?.toFixed(2)} (1/5 min) before start; runs: ${runs.join(', ')}`,
+);
 let ok = true;
 if (runs.includes('reference')) ok = (await referenceRun({ clients, seconds, single })) && ok;
 if (runs.includes('upstream')) ok = (await upstreamRun({ clients, seconds })) && ok;

@@ -5,6 +5,11 @@
  */
 import { startFakeInnov8tif } from '../testing/fake-innov8tif.ts';
 
-const fake = await startFakeInnov8tif({ username: 'bench', password: 'bench', delayMs: Number(process.env.BENCH_VENDOR_DELAY_MS ?? 500), decode: false });
+const fake = await startFakeInnov8tif({
+  username: 'bench',
+  password: 'bench',
+  delayMs: Number(process.env.BENCH_VENDOR_DELAY_MS ?? 500),
+  decode: false,
+});
 process.stdout.write(`${JSON.stringify({ port: Number(new URL(fake.url).port) })}\n`);
 process.once('SIGTERM', () => void fake.close().finally(() => process.exit(0)));

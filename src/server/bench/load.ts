@@ -27,20 +27,37 @@ export async function journey(url: string): Promise<string> {
   return ((await r.json()) as { journeyId: string }).journeyId;
 }
 
-export async function upload(url: string, image: Buffer, journeyId: string, headers: Record<string, string> = {}): Promise<Sample> {
+export async function upload(
+  url: string,
+  image: Buffer,
+  journeyId: string,
+  headers: Record<string, string> = {},
+): Promise<Sample> {
   const body = new FormData();
   body.append('imageBest', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'selfie.jpg');
   body.append('journeyId', journeyId);
   const started = performance.now();
   try {
-    const r = await fetch(`${url}/api/ekyc/okaylive`, { method: 'POST', body, headers, signal: AbortSignal.timeout(60_000) });
+    const r = await fetch(`${url}/api/ekyc/okaylive`, {
+      method: 'POST',
+      body,
+      headers,
+      signal: AbortSignal.timeout(60_000),
+    });
     const json = (await r.json()) as { status?: string; message?: string };
-    const kind = r.status === 200 && json.status === 'success' ? 'success' : `${r.status} ${json.message ?? json.status ?? ''}`.trim();
+    const kind =
+      r.status === 200 && json.status === 'success'
+        ? 'success'
+        : `${r.status} ${json.message ?? json.status ?? ''}`.trim();
     return { ms: performance.now() - started, kind };
   } catch (error) {
     // fetch says only "fetch failed": the socket's own code says how the connection ended.
-    const cause = error instanceof Error && error.cause instanceof Error && 'code' in error.cause ? String(error.cause.code) : null;
-    return { ms: performance.now() - started, kind: `lost (${error instanceof Error ? error.name : 'error'}${cause ? ` ${cause}` : ''})` };
+    const cause =
+      error instanceof Error && error.cause instanceof Error && 'code' in error.cause ? String(error.cause.code) : null;
+    return {
+      ms: performance.now() - started,
+      kind: `lost (${error instanceof Error ? error.name : 'error'}${cause ? ` ${cause}` : ''})`,
+    };
   }
 }
 
@@ -98,8 +115,11 @@ export function printLoad(title: string, result: LoadResult): void {
     `  latency p50 ${fmt(percentile(sorted, 50))}   p95 ${fmt(percentile(sorted, 95))}   p99 ${fmt(percentile(sorted, 99))}   max ${fmt(percentile(sorted, 100))}`,
   );
   console.log(`  answers ${JSON.stringify(kinds)}`);
-  console.log(`  errors: lost ${result.lost}, unexpected ${result.unexpected}, shed with 503 + Retry-After ${result.shed}`);
+  console.log(
+    `  errors: lost ${result.lost}, unexpected ${result.unexpected}, shed with 503 + Retry-After ${result.shed}`,
+  );
 }
 
 /** A run passes when every request was answered, and answered as designed. */
-export const passed = (result: LoadResult): boolean => result.lost === 0 && result.unexpected === 0 && result.samples.length === result.sent;
+export const passed = (result: LoadResult): boolean =>
+  result.lost === 0 && result.unexpected === 0 && result.samples.length === result.sent;

@@ -12,7 +12,10 @@ export interface Child {
 /** Starts a TypeScript entry as its own process and waits for the JSON line with its port. */
 async function startEntry(entry: string, env: Record<string, string>): Promise<Child> {
   const file = fileURLToPath(new URL(entry, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   const port = await new Promise<number>((resolve, reject) => {
     lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));

@@ -50,7 +50,10 @@ function slowUpload(url: string, address: string, image: Buffer): Promise<SlowRe
 
 function successLine(result: LoadResult): string {
   const { sorted } = summarise(result.samples.filter((s) => s.kind === 'success'));
-  const rate = result.samples.length === 0 ? 0 : (100 * result.samples.filter((s) => s.kind === 'success').length) / result.samples.length;
+  const rate =
+    result.samples.length === 0
+      ? 0
+      : (100 * result.samples.filter((s) => s.kind === 'success').length) / result.samples.length;
   return `success rate ${rate.toFixed(1)} %, p95 of successes ${fmt(percentile(sorted, 95))}`;
 }
 
@@ -60,7 +63,9 @@ function successLine(result: LoadResult): string {
  * slow ones kept them out.
  */
 export async function slowClientRun(options: { clients: number; seconds: number }): Promise<boolean> {
-  console.log(`\n== slow clients: ${SLOW_UPLOADS} slow uploads from ${SLOW_ADDRESSES} addresses beside ${options.clients} normal clients (upstream proxy)`);
+  console.log(
+    `\n== slow clients: ${SLOW_UPLOADS} slow uploads from ${SLOW_ADDRESSES} addresses beside ${options.clients} normal clients (upstream proxy)`,
+  );
   const vendor = await startVendor();
   const proxy = await startApi({
     OKAYLIVE_BASE_URL: vendor.url,
@@ -72,7 +77,11 @@ export async function slowClientRun(options: { clients: number; seconds: number 
   });
   try {
     const image = await portraitOfSize(300 * 1024);
-    const slow = Promise.all(Array.from({ length: SLOW_UPLOADS }, (_, i) => slowUpload(proxy.url, `10.9.0.${(i % SLOW_ADDRESSES) + 1}`, image)));
+    const slow = Promise.all(
+      Array.from({ length: SLOW_UPLOADS }, (_, i) =>
+        slowUpload(proxy.url, `10.9.0.${(i % SLOW_ADDRESSES) + 1}`, image),
+      ),
+    );
     // The slow uploads are in before the normal clients start, as in the review.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const result = await runLoad(options.clients, options.seconds, image, (client, n) => ({
@@ -80,13 +89,18 @@ export async function slowClientRun(options: { clients: number; seconds: number 
       journeyId: `bench-slow-run-${client}-${n}`,
       headers: { 'X-Forwarded-For': `10.1.${Math.floor(client / 250)}.${(client % 250) + 1}` },
     }));
-    printLoad(`normal clients: ${options.clients} concurrent, ${options.seconds} s, a JPEG of ${Math.round(image.length / 1024)} KB`, result);
+    printLoad(
+      `normal clients: ${options.clients} concurrent, ${options.seconds} s, a JPEG of ${Math.round(image.length / 1024)} KB`,
+      result,
+    );
     console.log(`  normal clients: ${successLine(result)}`);
     const slowResults = await slow;
     const held = slowResults.map((r) => r.heldMs).sort((a, b) => a - b);
     const statuses: Record<string, number> = {};
     for (const r of slowResults) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-    console.log(`  slow uploads: answered ${JSON.stringify(statuses)}, connection held p50 ${fmt(percentile(held, 50))}, max ${fmt(percentile(held, 100))}`);
+    console.log(
+      `  slow uploads: answered ${JSON.stringify(statuses)}, connection held p50 ${fmt(percentile(held, 50))}, max ${fmt(percentile(held, 100))}`,
+    );
     return passed(result);
   } finally {
     proxy.stop();
@@ -98,10 +112,17 @@ export async function slowClientRun(options: { clients: number; seconds: number 
 export async function redisPauseRun(options: { clients: number; seconds: number }): Promise<boolean> {
   const pauseAtMs = Math.min(5_000, (options.seconds * 1000) / 4);
   const pauseForMs = Math.min(3_000, (options.seconds * 1000) / 4);
-  console.log(`\n== Redis paused: ${options.clients} clients on the proxy with Redis, Redis frozen ${pauseForMs} ms from ${pauseAtMs} ms`);
+  console.log(
+    `\n== Redis paused: ${options.clients} clients on the proxy with Redis, Redis frozen ${pauseForMs} ms from ${pauseAtMs} ms`,
+  );
   const redis = await startRedis();
   const vendor = await startVendor();
-  const proxy = await startApi({ OKAYLIVE_BASE_URL: vendor.url, OKAYLIVE_USERNAME: 'bench', OKAYLIVE_PASSWORD: 'bench', OKAYLIVE_REDIS_URL: redis.url });
+  const proxy = await startApi({
+    OKAYLIVE_BASE_URL: vendor.url,
+    OKAYLIVE_USERNAME: 'bench',
+    OKAYLIVE_PASSWORD: 'bench',
+    OKAYLIVE_REDIS_URL: redis.url,
+  });
   const pause = setTimeout(() => {
     redis.pause();
     setTimeout(() => redis.resume(), pauseForMs).unref();
@@ -110,12 +131,20 @@ export async function redisPauseRun(options: { clients: number; seconds: number 
     const image = await portraitOfSize(300 * 1024);
     const before = await vendorCalls(vendor);
     const started = performance.now();
-    const result = await runLoad(options.clients, options.seconds, image, (client, n) => ({ url: proxy.url, journeyId: `bench-pause-${client}-${n}` }));
-    printLoad(`load: ${options.clients} concurrent clients, ${options.seconds} s, Redis frozen for ${pauseForMs} ms`, result);
+    const result = await runLoad(options.clients, options.seconds, image, (client, n) => ({
+      url: proxy.url,
+      journeyId: `bench-pause-${client}-${n}`,
+    }));
+    printLoad(
+      `load: ${options.clients} concurrent clients, ${options.seconds} s, Redis frozen for ${pauseForMs} ms`,
+      result,
+    );
     console.log(`  ${successLine(result)}`);
     const calls = (await vendorCalls(vendor)) - before;
     const answered = result.samples.filter((s) => s.kind === 'success').length;
-    console.log(`  vendor calls ${calls} for ${answered} answered uploads; run took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  vendor calls ${calls} for ${answered} answered uploads; run took ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     // 503s during the freeze are the designed answer; a vendor call for nothing answered is not.
     return result.lost === 0 && result.unexpected === 0 && calls <= result.samples.length;
   } finally {

@@ -13,7 +13,9 @@ const mb = (pid: number): string => {
  */
 async function resendCheck(urls: string[], vendor: Child, image: Buffer): Promise<boolean> {
   const before = await vendorCalls(vendor);
-  const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => upload(urls[i % urls.length] ?? '', image, 'bench-resend-check')));
+  const replies = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => upload(urls[i % urls.length] ?? '', image, 'bench-resend-check')),
+  );
   const calls = (await vendorCalls(vendor)) - before;
   const ok = replies.every((r) => r.kind === 'success');
   console.log(
@@ -23,7 +25,13 @@ async function resendCheck(urls: string[], vendor: Child, image: Buffer): Promis
 }
 
 /** Each upload its own journey, so none is a resend: every answer costs one vendor call. */
-async function proxyLoad(title: string, urls: string[], vendor: Child, options: { clients: number; seconds: number }, image: Buffer): Promise<boolean> {
+async function proxyLoad(
+  title: string,
+  urls: string[],
+  vendor: Child,
+  options: { clients: number; seconds: number },
+  image: Buffer,
+): Promise<boolean> {
   const before = await vendorCalls(vendor);
   const result = await runLoad(options.clients, options.seconds, image, (client, n) => ({
     url: urls[(client + n) % urls.length] ?? '',
@@ -41,7 +49,11 @@ export async function upstreamRun(options: { clients: number; seconds: number })
   const delay = process.env.BENCH_VENDOR_DELAY_MS ?? '500';
   console.log(`\n== upstream proxy, one instance, fake vendor answering in ${delay} ms`);
   const vendor = await startVendor();
-  const proxy = await startApi({ OKAYLIVE_BASE_URL: vendor.url, OKAYLIVE_USERNAME: 'bench', OKAYLIVE_PASSWORD: 'bench' });
+  const proxy = await startApi({
+    OKAYLIVE_BASE_URL: vendor.url,
+    OKAYLIVE_USERNAME: 'bench',
+    OKAYLIVE_PASSWORD: 'bench',
+  });
   try {
     const image = await portraitOfSize(300 * 1024);
     const ok = await proxyLoad(
@@ -62,10 +74,17 @@ export async function upstreamRun(options: { clients: number; seconds: number })
 
 /** Two proxy instances sharing one redis-server, the load spread over both. */
 export async function redisRun(options: { clients: number; seconds: number }): Promise<boolean> {
-  console.log(`\n== upstream proxy, two instances sharing Redis, fake vendor answering in ${process.env.BENCH_VENDOR_DELAY_MS ?? '500'} ms`);
+  console.log(
+    `\n== upstream proxy, two instances sharing Redis, fake vendor answering in ${process.env.BENCH_VENDOR_DELAY_MS ?? '500'} ms`,
+  );
   const redis = await startRedis();
   const vendor = await startVendor();
-  const env = { OKAYLIVE_BASE_URL: vendor.url, OKAYLIVE_USERNAME: 'bench', OKAYLIVE_PASSWORD: 'bench', OKAYLIVE_REDIS_URL: redis.url };
+  const env = {
+    OKAYLIVE_BASE_URL: vendor.url,
+    OKAYLIVE_USERNAME: 'bench',
+    OKAYLIVE_PASSWORD: 'bench',
+    OKAYLIVE_REDIS_URL: redis.url,
+  };
   const proxies = [await startApi(env), await startApi(env)];
   try {
     const image = await portraitOfSize(300 * 1024);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig, readServeConfig } from './config.ts';
 
-const UPSTREAM = { OKAYLIVE_BASE_URL: 'https://ekycportaldemo.innov8tif.com/', OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p' };
+const UPSTREAM = {
+  OKAYLIVE_BASE_URL: 'https://ekycportaldemo.innov8tif.com/',
+  OKAYLIVE_USERNAME: 'u',
+  OKAYLIVE_PASSWORD: 'p',
+};
 
 describe('readConfig', () => {
   it('defaults: reference engine, 14-day journeys, route on at 30 a minute, bounded analysis', () => {
@@ -43,7 +47,9 @@ describe('readConfig', () => {
       resendWindowMs: 60_000,
     });
     expect(readConfig({ OKAYLIVE_ANSWER_MODE: 'full' }).answerMode).toBe('full');
-    expect(readConfig({ OKAYLIVE_REDIS_URL: 'rediss://cache.internal:6380' }).redisUrl).toBe('rediss://cache.internal:6380');
+    expect(readConfig({ OKAYLIVE_REDIS_URL: 'rediss://cache.internal:6380' }).redisUrl).toBe(
+      'rediss://cache.internal:6380',
+    );
   });
 
   it('upstream mode with all three variables; 25 s timeout unless set', () => {
@@ -56,7 +62,10 @@ describe('readConfig', () => {
 
   it.each([
     ['half an upstream configuration', { OKAYLIVE_BASE_URL: 'https://x.example' }],
-    ['credentials over plain http to another host', { ...UPSTREAM, OKAYLIVE_BASE_URL: 'http://ekycportal.innov8tif.com' }],
+    [
+      'credentials over plain http to another host',
+      { ...UPSTREAM, OKAYLIVE_BASE_URL: 'http://ekycportal.innov8tif.com' },
+    ],
     ['a base URL with credentials in it', { ...UPSTREAM, OKAYLIVE_BASE_URL: 'https://a:b@x.example' }],
     ['a TTL that is not a number', { OKAYLIVE_JOURNEY_TTL_DAYS: 'two weeks' }],
     ['zero threads', { OKAYLIVE_ANALYSIS_THREADS: '0' }],
@@ -95,7 +104,9 @@ describe('readConfig', () => {
     expect(readConfig({}).analysis.rules).toBeUndefined();
     const rules = readConfig({ OKAYLIVE_REQUIREMENTS: '{"yaw":{"limit":15,"target":10}}' }).analysis.rules;
     expect(rules?.find((r) => r.id === 'yaw')).toMatchObject({ limit: { max: 15 }, target: { max: 10 } });
-    expect(() => readConfig({ OKAYLIVE_REQUIREMENTS: '{"yaw":{"limit":40}}' })).toThrow(/OKAYLIVE_REQUIREMENTS.*yaw.*between 5 and 20/);
+    expect(() => readConfig({ OKAYLIVE_REQUIREMENTS: '{"yaw":{"limit":40}}' })).toThrow(
+      /OKAYLIVE_REQUIREMENTS.*yaw.*between 5 and 20/,
+    );
     expect(() => readConfig({ OKAYLIVE_REQUIREMENTS: 'yaw=15' })).toThrow(/OKAYLIVE_REQUIREMENTS.*not JSON/);
   });
 
@@ -111,12 +122,24 @@ describe('readConfig', () => {
   });
 
   it('plain http is allowed to this machine (the fake Innov8tif in tests)', () => {
-    expect(readConfig({ ...UPSTREAM, OKAYLIVE_BASE_URL: 'http://127.0.0.1:4100' }).upstream?.baseUrl).toBe('http://127.0.0.1:4100');
+    expect(readConfig({ ...UPSTREAM, OKAYLIVE_BASE_URL: 'http://127.0.0.1:4100' }).upstream?.baseUrl).toBe(
+      'http://127.0.0.1:4100',
+    );
   });
 
   it('switches: journey route off, proxy hops, fractional TTL, log off', () => {
-    const config = readConfig({ OKAYLIVE_JOURNEY_ROUTE: 'off', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_JOURNEY_TTL_DAYS: '0.5', OKAYLIVE_LOG: 'off' });
-    expect(config).toMatchObject({ journeyRoute: { enabled: false }, trustProxyHops: 1, journeyTtlMs: 43_200_000, log: 'off' });
+    const config = readConfig({
+      OKAYLIVE_JOURNEY_ROUTE: 'off',
+      OKAYLIVE_TRUST_PROXY: '1',
+      OKAYLIVE_JOURNEY_TTL_DAYS: '0.5',
+      OKAYLIVE_LOG: 'off',
+    });
+    expect(config).toMatchObject({
+      journeyRoute: { enabled: false },
+      trustProxyHops: 1,
+      journeyTtlMs: 43_200_000,
+      log: 'off',
+    });
   });
 });
 
@@ -136,7 +159,9 @@ describe('readServeConfig', () => {
   });
 
   it('takes frame-ancestors sources and refuses anything that could end the directive', () => {
-    expect(readServeConfig({ OKAYLIVE_FRAME_ANCESTORS: "'self' https://bank.example" }).frameAncestors).toBe("'self' https://bank.example");
+    expect(readServeConfig({ OKAYLIVE_FRAME_ANCESTORS: "'self' https://bank.example" }).frameAncestors).toBe(
+      "'self' https://bank.example",
+    );
     expect(() => readServeConfig({ OKAYLIVE_FRAME_ANCESTORS: "'self'; script-src *" })).toThrow(ConfigError);
   });
 });

@@ -118,10 +118,20 @@ export function readConfig(env: Env = process.env): ServerConfig {
   const anyUpstream = baseUrl !== undefined || username !== undefined || password !== '';
   if (anyUpstream && !(baseUrl && username && password)) {
     // Half a configuration must not silently fall back to the stand-in engine.
-    throw new ConfigError('OKAYLIVE_BASE_URL, OKAYLIVE_USERNAME, OKAYLIVE_PASSWORD', 'set all three for upstream mode, or none');
+    throw new ConfigError(
+      'OKAYLIVE_BASE_URL, OKAYLIVE_USERNAME, OKAYLIVE_PASSWORD',
+      'set all three for upstream mode, or none',
+    );
   }
-  const timeoutMs = number(env, 'OKAYLIVE_UPSTREAM_TIMEOUT_MS', UPSTREAM_TIMEOUT_MS, positiveInt, 'a whole number of milliseconds');
-  const upstream = baseUrl && username && password ? { baseUrl: upstreamBaseUrl(baseUrl), username, password, timeoutMs } : null;
+  const timeoutMs = number(
+    env,
+    'OKAYLIVE_UPSTREAM_TIMEOUT_MS',
+    UPSTREAM_TIMEOUT_MS,
+    positiveInt,
+    'a whole number of milliseconds',
+  );
+  const upstream =
+    baseUrl && username && password ? { baseUrl: upstreamBaseUrl(baseUrl), username, password, timeoutMs } : null;
   const ttlDays = number(env, 'OKAYLIVE_JOURNEY_TTL_DAYS', 14, positive, 'a positive number of days');
   return {
     mode: upstream ? 'upstream' : 'reference',
@@ -134,7 +144,13 @@ export function readConfig(env: Env = process.env): ServerConfig {
     },
     trustProxyHops: number(env, 'OKAYLIVE_TRUST_PROXY', 0, nonNegativeInt, 'the number of trusted proxies (0, 1, ...)'),
     analysis: {
-      threads: number(env, 'OKAYLIVE_ANALYSIS_THREADS', Math.min(2, availableParallelism()), positiveInt, 'a positive whole number'),
+      threads: number(
+        env,
+        'OKAYLIVE_ANALYSIS_THREADS',
+        Math.min(2, availableParallelism()),
+        positiveInt,
+        'a positive whole number',
+      ),
       queue: number(env, 'OKAYLIVE_ANALYSIS_QUEUE', 64, nonNegativeInt, 'a whole number'),
       maxWaitMs: number(env, 'OKAYLIVE_ANALYSIS_MAX_WAIT_MS', 15_000, positiveInt, 'a whole number of milliseconds'),
       ...requirements(text(env, 'OKAYLIVE_REQUIREMENTS')),
@@ -154,7 +170,14 @@ export function readConfig(env: Env = process.env): ServerConfig {
     allowedOrigins: allowedOrigins(text(env, 'OKAYLIVE_ALLOWED_ORIGINS')),
     handoff: {
       enabled: flag(env, 'OKAYLIVE_HANDOFF', true),
-      ttlMs: number(env, 'OKAYLIVE_HANDOFF_TTL_S', 600, (n) => Number.isInteger(n) && n >= 60 && n <= 3600, 'a whole number of seconds, 60 to 3600') * 1000,
+      ttlMs:
+        number(
+          env,
+          'OKAYLIVE_HANDOFF_TTL_S',
+          600,
+          (n) => Number.isInteger(n) && n >= 60 && n <= 3600,
+          'a whole number of seconds, 60 to 3600',
+        ) * 1000,
       page: handoffPage(text(env, 'OKAYLIVE_HANDOFF_PAGE')),
     },
     log: flag(env, 'OKAYLIVE_LOG', true) ? 'json' : 'off',
@@ -184,7 +207,8 @@ function redisUrl(raw: string | undefined): string | null {
   } catch {
     throw new ConfigError('OKAYLIVE_REDIS_URL', 'not a URL (redis://host:6379 or rediss://...)');
   }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new ConfigError('OKAYLIVE_REDIS_URL', 'must be redis:// or rediss://');
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')
+    throw new ConfigError('OKAYLIVE_REDIS_URL', 'must be redis:// or rediss://');
   return raw;
 }
 
@@ -203,7 +227,11 @@ function allowedOrigins(raw: string | undefined): string[] {
         parsed = null;
       }
       const plainHost = parsed !== null && /^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/i.test(parsed.hostname);
-      const exact = parsed !== null && plainHost && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin;
+      const exact =
+        parsed !== null &&
+        plainHost &&
+        (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+        parsed.origin === origin;
       if (!exact)
         throw new ConfigError(
           'OKAYLIVE_ALLOWED_ORIGINS',
@@ -221,7 +249,8 @@ function handoffPage(raw: string | undefined): string {
   if (raw === undefined) return '/phone';
   const expectation = 'a path such as /phone, or an absolute http(s) URL without a fragment';
   if (raw.startsWith('/')) {
-    if (!/^\/(?![/\\])[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(raw)) throw new ConfigError('OKAYLIVE_HANDOFF_PAGE', expectation);
+    if (!/^\/(?![/\\])[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(raw))
+      throw new ConfigError('OKAYLIVE_HANDOFF_PAGE', expectation);
     return raw;
   }
   let url: URL;
@@ -230,7 +259,8 @@ function handoffPage(raw: string | undefined): string {
   } catch {
     throw new ConfigError('OKAYLIVE_HANDOFF_PAGE', expectation);
   }
-  const plain = (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !raw.includes('#');
+  const plain =
+    (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !raw.includes('#');
   if (!plain) throw new ConfigError('OKAYLIVE_HANDOFF_PAGE', expectation);
   return url.href;
 }
@@ -256,8 +286,21 @@ export function readServeConfig(env: Env = process.env): ServeConfig {
 
 /** Node needs the header deadline within the request deadline. */
 function deadlines(env: Env): { headersTimeoutMs: number; requestTimeoutMs: number } {
-  const headersTimeoutMs = number(env, 'OKAYLIVE_HEADERS_TIMEOUT_MS', 15_000, positiveInt, 'a whole number of milliseconds');
-  const requestTimeoutMs = number(env, 'OKAYLIVE_REQUEST_TIMEOUT_MS', 60_000, positiveInt, 'a whole number of milliseconds');
-  if (headersTimeoutMs > requestTimeoutMs) throw new ConfigError('OKAYLIVE_HEADERS_TIMEOUT_MS', 'must not be longer than OKAYLIVE_REQUEST_TIMEOUT_MS');
+  const headersTimeoutMs = number(
+    env,
+    'OKAYLIVE_HEADERS_TIMEOUT_MS',
+    15_000,
+    positiveInt,
+    'a whole number of milliseconds',
+  );
+  const requestTimeoutMs = number(
+    env,
+    'OKAYLIVE_REQUEST_TIMEOUT_MS',
+    60_000,
+    positiveInt,
+    'a whole number of milliseconds',
+  );
+  if (headersTimeoutMs > requestTimeoutMs)
+    throw new ConfigError('OKAYLIVE_HEADERS_TIMEOUT_MS', 'must not be longer than OKAYLIVE_REQUEST_TIMEOUT_MS');
   return { headersTimeoutMs, requestTimeoutMs };
 }

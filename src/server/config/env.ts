@@ -16,7 +16,13 @@ export function text(env: Env, name: string): string | undefined {
   return value ? value : undefined;
 }
 
-export function number(env: Env, name: string, fallback: number, check: (n: number) => boolean, expectation: string): number {
+export function number(
+  env: Env,
+  name: string,
+  fallback: number,
+  check: (n: number) => boolean,
+  expectation: string,
+): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
   const value = Number(raw);

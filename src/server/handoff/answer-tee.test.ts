@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 /** Serves `answer` behind the tee (with the header every API response has first) and reports what the tee recorded. */
-async function recorded(answer: (res: ServerResponse) => void, init?: RequestInit): Promise<{ seen: HandoffAnswer[]; response: Response | null }> {
+async function recorded(
+  answer: (res: ServerResponse) => void,
+  init?: RequestInit,
+): Promise<{ seen: HandoffAnswer[]; response: Response | null }> {
   const seen: HandoffAnswer[] = [];
   running = await serve((_req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('X-Request-Id', 'test');
@@ -33,7 +36,9 @@ describe('teeAnswer: what the phone was told, once', () => {
 
   it('a refusal with its Retry-After', async () => {
     const { seen } = await recorded((res) => sendError(res, 503, 'SERVICE_UNAVAILABLE', { 'Retry-After': '3' }));
-    expect(seen).toEqual([{ status: 503, body: { status: 'error', messageCode: null, message: 'SERVICE_UNAVAILABLE' }, retryAfter: '3' }]);
+    expect(seen).toEqual([
+      { status: 503, body: { status: 'error', messageCode: null, message: 'SERVICE_UNAVAILABLE' }, retryAfter: '3' },
+    ]);
   });
 
   it('a body that is not JSON is recorded as none', async () => {

@@ -10,7 +10,8 @@ export const NO_ANSWER_STATUS = 499;
 function bodyOf(chunk: unknown): unknown {
   let text: string | null = null;
   if (typeof chunk === 'string') text = chunk;
-  else if (chunk instanceof Uint8Array) text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+  else if (chunk instanceof Uint8Array)
+    text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
   if (text === null || text.length > LONGEST_BODY) return null;
   try {
     return JSON.parse(text) as unknown;
@@ -38,11 +39,17 @@ export function teeAnswer(res: ServerResponse, onAnswer: (answer: HandoffAnswer)
     if (captured === null) {
       // After writeHead its headers are readable here: the middleware set one (X-Request-Id) before any route ran.
       const retryAfter = res.getHeader('retry-after');
-      captured = { status: res.statusCode, body: bodyOf(args[0]), ...(retryAfter === undefined ? {} : { retryAfter: String(retryAfter) }) };
+      captured = {
+        status: res.statusCode,
+        body: bodyOf(args[0]),
+        ...(retryAfter === undefined ? {} : { retryAfter: String(retryAfter) }),
+      };
     }
     return end(...args);
   };
   res.end = wrapped as ServerResponse['end'];
   res.once('finish', () => report(captured ?? { status: res.statusCode, body: null }));
-  res.once('close', () => report(res.writableFinished && captured ? captured : { status: NO_ANSWER_STATUS, body: null }));
+  res.once('close', () =>
+    report(res.writableFinished && captured ? captured : { status: NO_ANSWER_STATUS, body: null }),
+  );
 }

@@ -4,7 +4,8 @@ import { readSmallBody } from '../http/small-body.ts';
 /** The handoff routes take a key or two: anything near this size is not one of theirs. */
 export const JSON_BODY_LIMIT = 1024;
 
-export type JsonBody = { kind: 'json'; value: Record<string, unknown> } | { kind: 'invalid' } | { kind: 'too_large' } | { kind: 'aborted' };
+export type JsonBody =
+  { kind: 'json'; value: Record<string, unknown> } | { kind: 'invalid' } | { kind: 'too_large' } | { kind: 'aborted' };
 
 /**
  * Reads a small JSON object body. The content type is not checked: `navigator.sendBeacon`
@@ -18,7 +19,8 @@ export async function readJsonBody(req: IncomingMessage, limit = JSON_BODY_LIMIT
 function parseObject(text: string): JsonBody {
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { kind: 'json', value: value as Record<string, unknown> };
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return { kind: 'json', value: value as Record<string, unknown> };
   } catch {
     // Not JSON: answered as a request without the arguments it needs.
   }

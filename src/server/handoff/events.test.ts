@@ -127,7 +127,11 @@ describe('the event stream', () => {
   it('a store that stalls past the expiry plus the linger cannot hold the stream open', async () => {
     const clock = testClock();
     const first = { state: 'connected' as const, expiresAt: clock.now(), attempts: 0 };
-    const s = await stream(first, [() => new Promise<never>(() => undefined)], { pollMs: 20, pingMs: 10_000, now: clock.now });
+    const s = await stream(first, [() => new Promise<never>(() => undefined)], {
+      pollMs: 20,
+      pingMs: 10_000,
+      now: clock.now,
+    });
     await expect.poll(() => s.looks()).toBe(1);
     clock.advance(LINGER_MS + 1);
     await s.events.ended;

@@ -35,7 +35,12 @@ const frame = (text: string): string => `event: state\ndata: ${text}\n\n`;
  * where the store cannot say so, and the stream ends however the store is doing.
  * Resolves with the number of events sent, once the stream is over.
  */
-export function streamEvents(req: IncomingMessage, res: ServerResponse, first: HandoffEvent, options: StreamOptions): Promise<number> {
+export function streamEvents(
+  req: IncomingMessage,
+  res: ServerResponse,
+  first: HandoffEvent,
+  options: StreamOptions,
+): Promise<number> {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
   if (req.method === 'HEAD') {
     res.end();

@@ -43,7 +43,11 @@ describe('a handoff from start to answer', { timeout: 20_000 }, () => {
     expect(created.headers.get('x-request-id')).toBeTruthy();
     expect(Object.keys(ticket).sort()).toEqual(['code', 'expiresAt', 'handoff', 'link', 'page', 'token', 'ttlMs']);
 
-    expect((await client.status(ticket.handoff)).body).toEqual({ state: 'waiting', expiresAt: ticket.expiresAt, attempts: 0 });
+    expect((await client.status(ticket.handoff)).body).toEqual({
+      state: 'waiting',
+      expiresAt: ticket.expiresAt,
+      attempts: 0,
+    });
 
     const claimed = await client.claim({ token: ticket.token });
     expect(claimed.status).toBe(200);
@@ -59,10 +63,21 @@ describe('a handoff from start to answer', { timeout: 20_000 }, () => {
 
     const upload = await client.upload(phone, jpeg);
     expect(upload.status).toBe(200);
-    expect(upload.body).toEqual({ status: 'success', messageCode: 'api.success', probability: 0.8, quality: 0.7, score: Math.log(4) });
+    expect(upload.body).toEqual({
+      status: 'success',
+      messageCode: 'api.success',
+      probability: 0.8,
+      quality: 0.7,
+      score: Math.log(4),
+    });
     await expect.poll(async () => (await client.status(ticket.handoff)).body.state).toBe('done');
     const done = await client.status(ticket.handoff);
-    expect(done.body).toEqual({ state: 'done', expiresAt: ticket.expiresAt, attempts: 0, answer: { status: 200, body: upload.body } });
+    expect(done.body).toEqual({
+      state: 'done',
+      expiresAt: ticket.expiresAt,
+      attempts: 0,
+      answer: { status: 200, body: upload.body },
+    });
 
     // Over: the phone is told so, and a late upload is refused before it reaches the engine.
     expect((await client.phone(phone, 'capturing')).body).toEqual({ state: 'done' });
@@ -81,7 +96,11 @@ describe('a handoff from start to answer', { timeout: 20_000 }, () => {
     const retake = await client.upload(phone, jpeg);
     expect(retake.text).toBe('{"status":"error","messageCode":null,"message":"EYES_CLOSED"}');
     await expect.poll(async () => (await client.status(ticket.handoff)).body.attempts).toBe(1);
-    expect((await client.status(ticket.handoff)).body).toEqual({ state: 'capturing', expiresAt: ticket.expiresAt, attempts: 1 });
+    expect((await client.status(ticket.handoff)).body).toEqual({
+      state: 'capturing',
+      expiresAt: ticket.expiresAt,
+      attempts: 1,
+    });
     control.answer = 'low';
     await client.upload(phone, jpeg);
     await expect.poll(async () => (await client.status(ticket.handoff)).body.attempts).toBe(2);
@@ -89,7 +108,10 @@ describe('a handoff from start to answer', { timeout: 20_000 }, () => {
     control.answer = 'live';
     const final = await client.upload(phone, jpeg);
     await expect.poll(async () => (await client.status(ticket.handoff)).body.state).toBe('done');
-    expect((await client.status(ticket.handoff)).body).toMatchObject({ attempts: 2, answer: { status: 200, body: final.body } });
+    expect((await client.status(ticket.handoff)).body).toMatchObject({
+      attempts: 2,
+      answer: { status: 200, body: final.body },
+    });
   });
 
   it('the event stream carries waiting, connected, capturing, checking, done, then ends', async () => {
@@ -114,7 +136,12 @@ describe('a handoff from start to answer', { timeout: 20_000 }, () => {
     const answered = await upload;
     await stream.ended;
     expect(stream.events.map((e) => e.state)).toEqual(['waiting', 'connected', 'capturing', 'checking', 'done']);
-    expect(stream.events.at(-1)).toEqual({ state: 'done', expiresAt: ticket.expiresAt, attempts: 0, answer: { status: 200, body: answered.body } });
+    expect(stream.events.at(-1)).toEqual({
+      state: 'done',
+      expiresAt: ticket.expiresAt,
+      attempts: 0,
+      answer: { status: 200, body: answered.body },
+    });
   });
 
   it('claim by the typed code: any case, without the dash, O for 0 and I or L for 1', async () => {

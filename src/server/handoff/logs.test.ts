@@ -32,12 +32,24 @@ describe('log lines of a handoff', { timeout: 20_000 }, () => {
     await client.cancel(ticket.handoff);
     await fetch(`${server.url}/phone`);
 
-    const routes = ['/handoff', '/handoff/claim', '/handoff/phone', '/handoff/status', '/handoff/events', '/handoff/cancel', '/okaylive', 'page'];
+    const routes = [
+      '/handoff',
+      '/handoff/claim',
+      '/handoff/phone',
+      '/handoff/status',
+      '/handoff/events',
+      '/handoff/cancel',
+      '/okaylive',
+      'page',
+    ];
     await expect.poll(() => routes.every((route) => logs.some((l) => l.includes(`"route":"${route}"`)))).toBe(true);
     const lines = logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'api');
     const tag = sha256(ticket.handoff).slice(0, 6);
-    for (const line of lines.filter((l) => l.route !== '/journeyid' && l.route !== 'page')) expect(line.handoff, String(line.route)).toBe(tag);
-    expect(lines.find((l) => l.route === '/handoff/claim' && l.status === 409)).toMatchObject({ outcome: 'HANDOFF_TAKEN' });
+    for (const line of lines.filter((l) => l.route !== '/journeyid' && l.route !== 'page'))
+      expect(line.handoff, String(line.route)).toBe(tag);
+    expect(lines.find((l) => l.route === '/handoff/claim' && l.status === 409)).toMatchObject({
+      outcome: 'HANDOFF_TAKEN',
+    });
     expect(lines.find((l) => l.route === '/handoff/events')).toMatchObject({ status: 200, outcome: 'done' });
 
     const secrets = [ticket.token, ticket.code, ticket.code.replace('-', ''), ticket.handoff, phone, journeyId];

@@ -26,7 +26,9 @@ describe('the phone page', () => {
   });
 
   it('escapes what it is given', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
     const hostile = phonePageHtml('/api"><script>alert(1)</script>', '/x.js?a=1&b="2"');
     expect(hostile).toContain('api-base-url="/api&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(hostile).toContain('src="/x.js?a=1&amp;b=&quot;2&quot;"');
@@ -36,7 +38,14 @@ describe('the phone page', () => {
 
 describe('phonePageUrl: where the phone page is, absolute', () => {
   it.each<[string, string, IncomingHttpHeaders, number, boolean, string | null]>([
-    ['a configured URL, as it is', 'https://bank.example/selfie', { host: 'api.internal' }, 0, false, 'https://bank.example/selfie'],
+    [
+      'a configured URL, as it is',
+      'https://bank.example/selfie',
+      { host: 'api.internal' },
+      0,
+      false,
+      'https://bank.example/selfie',
+    ],
     [
       'same-origin page: its Origin',
       '/phone',
@@ -56,7 +65,12 @@ describe('phonePageUrl: where the phone page is, absolute', () => {
     [
       'a listed cross-origin page behind a trusted proxy: its scheme and the Host',
       '/phone',
-      { host: 'api.example', origin: 'https://bank.example', 'sec-fetch-site': 'same-site', 'x-forwarded-proto': 'https' },
+      {
+        host: 'api.example',
+        origin: 'https://bank.example',
+        'sec-fetch-site': 'same-site',
+        'x-forwarded-proto': 'https',
+      },
       1,
       false,
       'https://api.example/phone',
@@ -93,10 +107,24 @@ describe('phonePageUrl: where the phone page is, absolute', () => {
       false,
       'http://a.example/phone',
     ],
-    ['an Origin of null is not used', '/phone', { host: 'a.example', origin: 'null' }, 0, false, 'http://a.example/phone'],
+    [
+      'an Origin of null is not used',
+      '/phone',
+      { host: 'a.example', origin: 'null' },
+      0,
+      false,
+      'http://a.example/phone',
+    ],
     ['no Origin: the Host, plain', '/phone', { host: 'a.example:8080' }, 0, false, 'http://a.example:8080/phone'],
     ['no Origin: the Host, over TLS', '/phone', { host: 'a.example' }, 0, true, 'https://a.example/phone'],
-    ['behind a trusted proxy: its scheme', '/phone', { host: 'a.example', 'x-forwarded-proto': 'https' }, 1, false, 'https://a.example/phone'],
+    [
+      'behind a trusted proxy: its scheme',
+      '/phone',
+      { host: 'a.example', 'x-forwarded-proto': 'https' },
+      1,
+      false,
+      'https://a.example/phone',
+    ],
     [
       'a forwarded scheme is ignored without trusted proxies',
       '/phone',
@@ -105,7 +133,14 @@ describe('phonePageUrl: where the phone page is, absolute', () => {
       false,
       'http://a.example/phone',
     ],
-    ['a forwarded scheme of another kind is ignored', '/phone', { host: 'a.example', 'x-forwarded-proto': 'javascript' }, 1, false, 'http://a.example/phone'],
+    [
+      'a forwarded scheme of another kind is ignored',
+      '/phone',
+      { host: 'a.example', 'x-forwarded-proto': 'javascript' },
+      1,
+      false,
+      'http://a.example/phone',
+    ],
     ['an IPv6 host', '/p', { host: '[::1]:5173' }, 0, false, 'http://[::1]:5173/p'],
     ['a Host that is no host', '/phone', { host: 'a.example/evil?x' }, 0, false, null],
     ['no Host at all', '/phone', {}, 0, false, null],

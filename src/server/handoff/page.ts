@@ -5,7 +5,13 @@ import { socketOf } from '../http/socket.ts';
 /** The one-script-tag build of the widget, as the production build and the dev server publish it. */
 export const STANDALONE_SCRIPT = '/okaylive/okaylive-capture.js';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);

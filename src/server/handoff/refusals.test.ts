@@ -1,6 +1,13 @@
 /** What the handoff routes refuse, and how: replays, second phones, unknown and closed handoffs, floods, bad bodies. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handoffClient, handoffServer, openEvents, switchableEngine, testClock, type HandoffServer } from '../testing/handoff.ts';
+import {
+  handoffClient,
+  handoffServer,
+  openEvents,
+  switchableEngine,
+  testClock,
+  type HandoffServer,
+} from '../testing/handoff.ts';
 import { selfieJpeg } from '../testing/images.ts';
 import { CLAIM_PER_MINUTE, CREATE_PER_MINUTE, EVENT_STREAMS_PER_CLIENT } from './protocol.ts';
 import { newKey, newToken } from './secrets.ts';
@@ -45,7 +52,9 @@ describe('one phone per handoff', () => {
   it('phones racing for one handoff: exactly one wins', async () => {
     const client = newClient();
     const ticket = await client.start();
-    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => client.claim(i % 2 ? { code: ticket.code } : { token: ticket.token })));
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => client.claim(i % 2 ? { code: ticket.code } : { token: ticket.token })),
+    );
     expect(claims.filter((c) => c.status === 200)).toHaveLength(1);
     expect(claims.filter((c) => c.status === 409)).toHaveLength(7);
   });
@@ -104,7 +113,8 @@ describe("a phone's `left` (pagehide's beacon, which a reload fires too)", () =>
   beforeAll(async () => {
     own = handoffClient(await fresh({}, clock.now));
   });
-  const beaconLeft = (phone: string) => own.post('/handoff/phone', { phone, state: 'left' }, { 'Content-Type': 'text/plain;charset=UTF-8' });
+  const beaconLeft = (phone: string) =>
+    own.post('/handoff/phone', { phone, state: 'left' }, { 'Content-Type': 'text/plain;charset=UTF-8' });
 
   it('with nothing after it: phone_left for the desktop, and the upload is 410 HANDOFF_CLOSED', async () => {
     const ticket = await own.start();
@@ -131,7 +141,10 @@ describe("a phone's `left` (pagehide's beacon, which a reload fires too)", () =>
     expect((await own.status(ticket.handoff)).body.state).toBe('connected');
     const upload = await own.upload(phone, jpeg);
     expect(upload.status).toBe(200);
-    expect((await own.status(ticket.handoff)).body).toMatchObject({ state: 'done', answer: { status: 200, body: upload.body } });
+    expect((await own.status(ticket.handoff)).body).toMatchObject({
+      state: 'done',
+      answer: { status: 200, body: upload.body },
+    });
   });
 
   it('a reload mid-capture: its progress report brings it back as capturing; a second left holds again', async () => {
@@ -154,7 +167,8 @@ describe('floods', () => {
   it(`guessing: after ${CLAIM_PER_MINUTE} claims a client gets 429 + Retry-After, found or not`, async () => {
     const client = handoffClient(await fresh());
     const ticket = await client.start();
-    for (let i = 0; i < CLAIM_PER_MINUTE; i++) expect((await client.claim({ code: `AAAA-${String(1000 + i).slice(-4)}` })).status).toBe(404);
+    for (let i = 0; i < CLAIM_PER_MINUTE; i++)
+      expect((await client.claim({ code: `AAAA-${String(1000 + i).slice(-4)}` })).status).toBe(404);
     const limited = await client.claim({ token: ticket.token });
     expect(limited).toMatchObject({ status: 429, body: error('RATE_LIMITED') });
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -227,7 +241,8 @@ describe('event streams per client', () => {
   it('a refused stream (unknown handoff) holds no slot', async () => {
     const url = await fresh({ OKAYLIVE_TRUST_PROXY: '1' });
     const statuses: number[] = [];
-    for (let i = 0; i <= EVENT_STREAMS_PER_CLIENT * 2; i++) statuses.push((await stream(url, newKey(), '192.0.2.252')).status);
+    for (let i = 0; i <= EVENT_STREAMS_PER_CLIENT * 2; i++)
+      statuses.push((await stream(url, newKey(), '192.0.2.252')).status);
     expect(statuses).toEqual(Array<number>(EVENT_STREAMS_PER_CLIENT * 2 + 1).fill(404));
   });
 });
@@ -239,11 +254,27 @@ describe('bad requests', () => {
     ['create with a body that is not JSON', '/handoff', 'journeyId=x', 400, error('INVALID_JOURNEY_ID')],
     ['claim with neither token nor code', '/handoff/claim', '{}', 400, error('MISSING_ARGUMENTS')],
     ['claim with a JSON array', '/handoff/claim', '["token"]', 400, error('MISSING_ARGUMENTS')],
-    ['a heartbeat of an unknown state', '/handoff/phone', '{"phone":"x","state":"dancing"}', 400, error('MISSING_ARGUMENTS')],
+    [
+      'a heartbeat of an unknown state',
+      '/handoff/phone',
+      '{"phone":"x","state":"dancing"}',
+      400,
+      error('MISSING_ARGUMENTS'),
+    ],
     ['cancel without a key', '/handoff/cancel', '{"handoff":5}', 400, error('MISSING_ARGUMENTS')],
-    ['a body past 1 KB', '/handoff/claim', JSON.stringify({ token: 'x'.repeat(2000) }), 413, error('PAYLOAD_TOO_LARGE')],
+    [
+      'a body past 1 KB',
+      '/handoff/claim',
+      JSON.stringify({ token: 'x'.repeat(2000) }),
+      413,
+      error('PAYLOAD_TOO_LARGE'),
+    ],
   ])('%s', async (_case, path, body, status, answer) => {
-    const r = await fetch(`${server.url}/api/ekyc${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const r = await fetch(`${server.url}/api/ekyc${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
     expect(r.status).toBe(status);
     expect(await r.json()).toEqual(answer);
   });
@@ -259,7 +290,10 @@ describe('bad requests', () => {
   });
 
   it('another site cannot claim: 403 before anything is counted', async () => {
-    const r = await newClient().claim({ token: newToken() }, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' });
+    const r = await newClient().claim(
+      { token: newToken() },
+      { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    );
     expect(r).toMatchObject({ status: 403, body: error('ORIGIN_NOT_ALLOWED') });
   });
 });

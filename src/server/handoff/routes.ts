@@ -33,13 +33,24 @@ export interface RouteDeps {
   trustProxyHops: number;
 }
 
-function refuse(res: ServerResponse, ctx: RouteContext, status: number, message: string, headers: Record<string, string> = {}): void {
+function refuse(
+  res: ServerResponse,
+  ctx: RouteContext,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   ctx.notes.outcome = message;
   sendError(res, status, message, headers);
 }
 
 /** The JSON body, or null once the client was answered (too large, not JSON) or went away. */
-async function readBody(req: IncomingMessage, res: ServerResponse, ctx: RouteContext, invalid: string): Promise<Record<string, unknown> | null> {
+async function readBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  invalid: string,
+): Promise<Record<string, unknown> | null> {
   const body = await readJsonBody(req);
   if (body.kind === 'json') return body.value;
   if (body.kind === 'too_large') {
@@ -63,7 +74,13 @@ export function createHandoffRoutes(deps: RouteDeps): Record<string, Handler> {
 
   const eventOf = async (found: Found): Promise<HandoffEvent> => deriveEvent(await handoffs.snapshot(found), now());
 
-  const limited = async (req: IncomingMessage, res: ServerResponse, ctx: RouteContext, bucket: string, perMinute: number): Promise<boolean> => {
+  const limited = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    ctx: RouteContext,
+    bucket: string,
+    perMinute: number,
+  ): Promise<boolean> => {
     const take = await store.takeToken(`${bucket}:${clientKey(req, deps.trustProxyHops)}`, perMinute);
     if (take.ok) return false;
     refuse(res, ctx, 429, 'RATE_LIMITED', { 'Retry-After': String(take.retryAfterS) });
@@ -103,7 +120,8 @@ export function createHandoffRoutes(deps: RouteDeps): Record<string, Handler> {
       const body = await readBody(req, res, ctx, 'INVALID_JOURNEY_ID');
       if (!body || (await limited(req, res, ctx, 'handoff-create', CREATE_PER_MINUTE))) return;
       const journeyId = stringField(body, 'journeyId');
-      if (journeyId === undefined || !isPlausibleJourneyId(journeyId)) return refuse(res, ctx, 400, 'INVALID_JOURNEY_ID');
+      if (journeyId === undefined || !isPlausibleJourneyId(journeyId))
+        return refuse(res, ctx, 400, 'INVALID_JOURNEY_ID');
       const page = phonePageUrl(config.page, req, deps.trustProxyHops);
       if (page === null) return refuse(res, ctx, 400, 'MISSING_ARGUMENTS');
       const created = await handoffs.create(journeyId, config.ttlMs);
@@ -138,7 +156,8 @@ export function createHandoffRoutes(deps: RouteDeps): Record<string, Handler> {
       const phone = stringField(body, 'phone');
       const reported = body.state;
       const progress = PHONE_PROGRESS.find((p) => p === reported);
-      if (phone === undefined || (reported !== undefined && progress === undefined)) return refuse(res, ctx, 400, 'MISSING_ARGUMENTS');
+      if (phone === undefined || (reported !== undefined && progress === undefined))
+        return refuse(res, ctx, 400, 'MISSING_ARGUMENTS');
       const found = await handoffs.findByPhone(phone);
       if (!found) return refuse(res, ctx, 404, HANDOFF_NOT_FOUND);
       ctx.notes.handoff = logTag(found.id);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_LENGTH, formatCode, logTag, newCode, newKey, newToken, normaliseCode, sha256 } from './secrets.ts';
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  formatCode,
+  logTag,
+  newCode,
+  newKey,
+  newToken,
+  normaliseCode,
+  sha256,
+} from './secrets.ts';
 
 describe('handoff secrets', () => {
   it.each([

@@ -35,7 +35,10 @@ async function middleware(env: Record<string, string> = {}): Promise<string> {
 }
 
 async function production(env: Record<string, string> = {}): Promise<string> {
-  const app = createApp(readConfig(env), readServeConfig({ OKAYLIVE_STATIC_DIR: dir }), { logger: silentLogger, engine });
+  const app = createApp(readConfig(env), readServeConfig({ OKAYLIVE_STATIC_DIR: dir }), {
+    logger: silentLogger,
+    engine,
+  });
   const running = await serve((req: IncomingMessage, res: ServerResponse) => app.handle(req, res));
   closers.push(async () => {
     await running.close();

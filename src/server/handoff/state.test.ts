@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKING_LIMIT_MS, deriveEvent, endsTheStep, PHONE_GRACE_MS, saidLeft, type HandoffSnapshot } from './state.ts';
+import {
+  CHECKING_LIMIT_MS,
+  deriveEvent,
+  endsTheStep,
+  PHONE_GRACE_MS,
+  saidLeft,
+  type HandoffSnapshot,
+} from './state.ts';
 
 const NOW = 1_000_000;
 const EXPIRES = NOW + 60_000;
 const ANSWER = { status: 200, body: { status: 'success', messageCode: 'api.success', outcome: 'live' } };
 
-const fresh: HandoffSnapshot = { expiresAt: EXPIRES, cancelled: false, phone: null, leftAt: null, checking: null, tries: null, answer: null };
+const fresh: HandoffSnapshot = {
+  expiresAt: EXPIRES,
+  cancelled: false,
+  phone: null,
+  leftAt: null,
+  checking: null,
+  tries: null,
+  answer: null,
+};
 const connected = { ...fresh, phone: { state: 'connected' as const, at: NOW - 1_000 } };
 const capturing = { ...fresh, phone: { state: 'capturing' as const, at: NOW - 1_000 } };
 
@@ -23,7 +38,12 @@ describe('deriveEvent: the state a snapshot stands for', () => {
       'capturing',
       1,
     ],
-    ['an answer came while the phone last said connected', { ...connected, tries: { attempts: 2, for: NOW - 900, at: NOW - 100 } }, 'capturing', 2],
+    [
+      'an answer came while the phone last said connected',
+      { ...connected, tries: { attempts: 2, for: NOW - 900, at: NOW - 100 } },
+      'capturing',
+      2,
+    ],
     [
       'an upload mark left by a dead instance',
       { ...capturing, checking: { at: NOW - CHECKING_LIMIT_MS - 1 }, phone: { state: 'capturing', at: NOW - 1 } },
@@ -32,7 +52,11 @@ describe('deriveEvent: the state a snapshot stands for', () => {
     ['the phone said it left', { ...capturing, leftAt: NOW - 500 }, 'phone_left'],
     ['the phone said it left, mid-upload', { ...capturing, leftAt: NOW - 5, checking: { at: NOW - 10 } }, 'phone_left'],
     ['the phone said it left before its first report', { ...fresh, leftAt: NOW - 500 }, 'phone_left'],
-    ['a left and a report in the same millisecond: the left holds', { ...capturing, leftAt: NOW - 1_000 }, 'phone_left'],
+    [
+      'a left and a report in the same millisecond: the left holds',
+      { ...capturing, leftAt: NOW - 1_000 },
+      'phone_left',
+    ],
     ['a report after the left (a reload): connected again', { ...connected, leftAt: NOW - 2_000 }, 'connected'],
     ['a report after the left (a reload): capturing again', { ...capturing, leftAt: NOW - 2_000 }, 'capturing'],
     [
@@ -43,11 +67,23 @@ describe('deriveEvent: the state a snapshot stands for', () => {
     ],
     [
       'back after a left, then silent past the grace',
-      { ...capturing, leftAt: NOW - PHONE_GRACE_MS - 9_000, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS - 1 } },
+      {
+        ...capturing,
+        leftAt: NOW - PHONE_GRACE_MS - 9_000,
+        phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS - 1 },
+      },
       'phone_left',
     ],
-    ['the phone has been silent past the grace', { ...capturing, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS - 1 } }, 'phone_left'],
-    ['the phone has been silent up to the grace', { ...capturing, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS } }, 'capturing'],
+    [
+      'the phone has been silent past the grace',
+      { ...capturing, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS - 1 } },
+      'phone_left',
+    ],
+    [
+      'the phone has been silent up to the grace',
+      { ...capturing, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS } },
+      'capturing',
+    ],
     [
       'the phone is silent while its upload is checked',
       { ...capturing, phone: { state: 'capturing', at: NOW - PHONE_GRACE_MS - 5_000 }, checking: { at: NOW - 30_000 } },
@@ -55,7 +91,11 @@ describe('deriveEvent: the state a snapshot stands for', () => {
     ],
     [
       'silence counts from the last answer too',
-      { ...capturing, phone: { state: 'capturing', at: NOW - 60_000 }, tries: { attempts: 1, for: NOW - 30_000, at: NOW - 1_000 } },
+      {
+        ...capturing,
+        phone: { state: 'capturing', at: NOW - 60_000 },
+        tries: { attempts: 1, for: NOW - 30_000, at: NOW - 1_000 },
+      },
       'capturing',
       1,
     ],
@@ -96,7 +136,13 @@ describe("saidLeft: whether the phone's latest word is `left`", () => {
 });
 
 describe('endsTheStep: which answers finish the handoff', () => {
-  const full = (probability: number, quality: number) => ({ status: 'success', messageCode: 'api.success', probability, quality, score: 1 });
+  const full = (probability: number, quality: number) => ({
+    status: 'success',
+    messageCode: 'api.success',
+    probability,
+    quality,
+    score: 1,
+  });
   it.each<[string, number, unknown, boolean]>([
     ['verdict-only live', 200, { status: 'success', messageCode: 'api.success', outcome: 'live' }, true],
     ['verdict-only not_live', 200, { status: 'success', messageCode: 'api.success', outcome: 'not_live' }, true],

@@ -1,4 +1,10 @@
-import { ENDED_STATES, type HandoffAnswer, type HandoffEvent, type HandoffState, type PhoneProgress } from '../../core/handoff/types.ts';
+import {
+  ENDED_STATES,
+  type HandoffAnswer,
+  type HandoffEvent,
+  type HandoffState,
+  type PhoneProgress,
+} from '../../core/handoff/types.ts';
 import { isVerdictOnlySuccess } from '../../core/api/contract.ts';
 import { outcomeOf } from '../../core/api/verdict.ts';
 
@@ -61,7 +67,8 @@ function liveState(s: HandoffSnapshot, now: number, graceMs: number): HandoffSta
   if (now >= s.expiresAt) return 'expired';
   if (saidLeft(s)) return 'phone_left';
   if (!s.phone) return 'waiting';
-  const checking = s.checking !== null && s.checking.at > (s.tries?.for ?? -Infinity) && now - s.checking.at < CHECKING_LIMIT_MS;
+  const checking =
+    s.checking !== null && s.checking.at > (s.tries?.for ?? -Infinity) && now - s.checking.at < CHECKING_LIMIT_MS;
   if (checking) return 'checking';
   const lastSeen = Math.max(s.phone.at, s.tries?.at ?? 0, s.checking?.at ?? 0);
   if (now - lastSeen > graceMs) return 'phone_left';

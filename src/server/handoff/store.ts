@@ -61,14 +61,18 @@ function parse<T>(text: string | null, valid: (value: unknown) => value is T): T
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isRecord = (v: unknown): v is StoredRecord => isObject(v) && typeof v.journeyId === 'string' && typeof v.expiresAt === 'number';
+const isRecord = (v: unknown): v is StoredRecord =>
+  isObject(v) && typeof v.journeyId === 'string' && typeof v.expiresAt === 'number';
 const isBeat = (v: unknown): v is { state: 'connected' | 'capturing'; at: number } =>
   isObject(v) && (v.state === 'connected' || v.state === 'capturing') && typeof v.at === 'number';
 const isAt = (v: unknown): v is { at: number } => isObject(v) && typeof v.at === 'number';
 const isTries = (v: unknown): v is { attempts: number; for: number; at: number } =>
   isObject(v) && typeof v.attempts === 'number' && typeof v.for === 'number' && typeof v.at === 'number';
 const isAnswer = (v: unknown): v is HandoffAnswer =>
-  isObject(v) && typeof v.status === 'number' && 'body' in v && (v.retryAfter === undefined || typeof v.retryAfter === 'string');
+  isObject(v) &&
+  typeof v.status === 'number' &&
+  'body' in v &&
+  (v.retryAfter === undefined || typeof v.retryAfter === 'string');
 
 export class HandoffStore {
   constructor(
@@ -191,7 +195,9 @@ export class HandoffStore {
   async snapshot(found: Found): Promise<HandoffSnapshot> {
     const { id } = found;
     const [cancel, beat, left, checking, tries, answer] = await Promise.all(
-      [key.cancel(id), key.beat(id), key.left(id), key.checking(id), key.tries(id), key.answer(id)].map((name) => this.store.get(name)),
+      [key.cancel(id), key.beat(id), key.left(id), key.checking(id), key.tries(id), key.answer(id)].map((name) =>
+        this.store.get(name),
+      ),
     );
     return {
       expiresAt: found.expiresAt,

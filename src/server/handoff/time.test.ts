@@ -1,6 +1,13 @@
 /** Expiry and a phone's silence, on a clock the test moves (the server and its memory store share it). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handoffClient, handoffServer, openEvents, switchableEngine, testClock, type HandoffServer } from '../testing/handoff.ts';
+import {
+  handoffClient,
+  handoffServer,
+  openEvents,
+  switchableEngine,
+  testClock,
+  type HandoffServer,
+} from '../testing/handoff.ts';
 import { selfieJpeg } from '../testing/images.ts';
 import { PHONE_GRACE_MS } from './state.ts';
 
@@ -11,7 +18,11 @@ let jpeg: Buffer;
 
 beforeAll(async () => {
   jpeg = await selfieJpeg();
-  server = await handoffServer({ engine, now: clock.now, env: { OKAYLIVE_HANDOFF_TTL_S: '60', OKAYLIVE_TRUST_PROXY: '1' } });
+  server = await handoffServer({
+    engine,
+    now: clock.now,
+    env: { OKAYLIVE_HANDOFF_TTL_S: '60', OKAYLIVE_TRUST_PROXY: '1' },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -31,7 +42,11 @@ describe('a handoff expires', { timeout: 20_000 }, () => {
     clock.advance(60_000);
     expect((await client.claim({ token: ticket.token })).status).toBe(404);
     expect((await client.claim({ code: ticket.code })).status).toBe(404);
-    expect((await client.status(ticket.handoff)).body).toEqual({ state: 'expired', expiresAt: ticket.expiresAt, attempts: 0 });
+    expect((await client.status(ticket.handoff)).body).toEqual({
+      state: 'expired',
+      expiresAt: ticket.expiresAt,
+      attempts: 0,
+    });
     await stream.ended;
     expect(stream.events.map((e) => e.state)).toEqual(['waiting', 'expired']);
   });

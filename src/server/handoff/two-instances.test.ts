@@ -51,9 +51,22 @@ describe('a handoff on two instances, one Redis', { timeout: 30_000 }, () => {
     expect(engines[1]?.engine.calls).toBe(before + 1);
     await stream.ended;
     // `checking` shows only if a look lands during the (quick) upload.
-    expect(stream.events.map((e) => e.state).filter((state) => state !== 'checking')).toEqual(['waiting', 'connected', 'capturing', 'done']);
-    expect(stream.events.at(-1)).toEqual({ state: 'done', expiresAt: ticket.expiresAt, attempts: 0, answer: { status: 200, body: upload.body } });
-    expect((await desktop.status(ticket.handoff)).body).toMatchObject({ state: 'done', answer: { status: 200, body: upload.body } });
+    expect(stream.events.map((e) => e.state).filter((state) => state !== 'checking')).toEqual([
+      'waiting',
+      'connected',
+      'capturing',
+      'done',
+    ]);
+    expect(stream.events.at(-1)).toEqual({
+      state: 'done',
+      expiresAt: ticket.expiresAt,
+      attempts: 0,
+      answer: { status: 200, body: upload.body },
+    });
+    expect((await desktop.status(ticket.handoff)).body).toMatchObject({
+      state: 'done',
+      answer: { status: 200, body: upload.body },
+    });
   });
 
   it('a cancel on B closes the handoff for a phone on A', async () => {
@@ -69,7 +82,9 @@ describe('a handoff on two instances, one Redis', { timeout: 30_000 }, () => {
   it('the claim limit is one bucket per client across both instances', async () => {
     const statuses: number[] = [];
     for (let i = 0; i <= CLAIM_PER_MINUTE; i++) {
-      statuses.push((await handoffClient(i % 2 ? a : b, { 'X-Forwarded-For': '203.0.113.5' }).claim({ code: 'ZZZZ-ZZZZ' })).status);
+      statuses.push(
+        (await handoffClient(i % 2 ? a : b, { 'X-Forwarded-For': '203.0.113.5' }).claim({ code: 'ZZZZ-ZZZZ' })).status,
+      );
     }
     expect(statuses).toEqual([...Array<number>(CLAIM_PER_MINUTE).fill(404), 429]);
   });
@@ -80,7 +95,11 @@ describe('a handoff on two instances, one Redis', { timeout: 30_000 }, () => {
     const ticket = await desktop.start();
     const { phone } = (await desktop.claim({ token: ticket.token })).body;
     await redis.stop();
-    for (const reply of [await desktop.status(ticket.handoff), await desktop.claim({ code: ticket.code }), await desktop.upload(phone, jpeg)]) {
+    for (const reply of [
+      await desktop.status(ticket.handoff),
+      await desktop.claim({ code: ticket.code }),
+      await desktop.upload(phone, jpeg),
+    ]) {
       expect(reply).toMatchObject({ status: 503, body: { status: 'error', message: 'SERVICE_UNAVAILABLE' } });
       expect(reply.headers.get('retry-after')).toBe('2');
     }

@@ -28,13 +28,16 @@ export function isHandoffUpload(req: IncomingMessage): boolean {
  * answer the phone gets is recorded for the desktop once it went out. Answers the client itself
  * and returns false when the upload cannot go on (unknown key, handoff over, store down).
  */
-export function createUploadBinding(deps: UploadDeps): (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => Promise<boolean> {
+export function createUploadBinding(
+  deps: UploadDeps,
+): (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => Promise<boolean> {
   const { handoffs, log, now } = deps;
   // A record the store could not take now is written once it answers again: the desktop hears the answer late, not never.
   const settle = new SettleLater(log);
 
   const record = (found: Found, startedAt: number, answer: HandoffAnswer, requestId: string): void => {
-    const write = (): Promise<void> => handoffs.recordAnswer(found, startedAt, answer, endsTheStep(answer.status, answer.body));
+    const write = (): Promise<void> =>
+      handoffs.recordAnswer(found, startedAt, answer, endsTheStep(answer.status, answer.body));
     write().catch((error: unknown) => {
       if (isStoreUnavailable(error)) settle.later('handoff_answer', write);
       else log.error('handoff_answer_failed', { requestId, ...errorKind(error) });
@@ -49,7 +52,8 @@ export function createUploadBinding(deps: UploadDeps): (req: IncomingMessage, re
     };
     const header = req.headers[HANDOFF_HEADER];
     const phone = typeof header === 'string' ? header : undefined;
-    if (!deps.enabled || phone === undefined || phone.length === 0 || phone.length > 200) return refuse(404, HANDOFF_NOT_FOUND);
+    if (!deps.enabled || phone === undefined || phone.length === 0 || phone.length > 200)
+      return refuse(404, HANDOFF_NOT_FOUND);
     const startedAt = now();
     try {
       const found = await handoffs.findByPhone(phone);
@@ -58,7 +62,8 @@ export function createUploadBinding(deps: UploadDeps): (req: IncomingMessage, re
       const snapshot = await handoffs.snapshot(found);
       // A phone whose latest word is `left` is gone: its late upload does not reopen the handoff.
       // Once it reports again (back from a reload), it may upload.
-      if (TERMINAL_STATES.has(deriveEvent(snapshot, startedAt).state) || saidLeft(snapshot)) return refuse(410, HANDOFF_CLOSED);
+      if (TERMINAL_STATES.has(deriveEvent(snapshot, startedAt).state) || saidLeft(snapshot))
+        return refuse(410, HANDOFF_CLOSED);
       await handoffs.markChecking(found, startedAt);
       ctx.journeyId = found.journeyId;
       teeAnswer(res, (answer) => record(found, startedAt, answer, ctx.requestId));

@@ -19,7 +19,10 @@ export interface ConnectionLimits {
 }
 
 /** The production server's HTTP server: slow or stalled clients cannot hold a connection open past the limits. */
-export function createHttpServer(handler: (req: IncomingMessage, res: ServerResponse) => void, limits: ConnectionLimits): Server {
+export function createHttpServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  limits: ConnectionLimits,
+): Server {
   const server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,

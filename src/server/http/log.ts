@@ -43,7 +43,8 @@ export function redactJourneyId(journeyId: string | null | undefined): string | 
 export function errorKind(error: unknown): { errorName: string; errorCode?: string } {
   if (!(error instanceof Error)) return { errorName: typeof error };
   const cause = (error as { cause?: unknown }).cause;
-  const code = (error as { code?: unknown }).code ?? (cause instanceof Error ? (cause as { code?: unknown }).code : undefined);
+  const code =
+    (error as { code?: unknown }).code ?? (cause instanceof Error ? (cause as { code?: unknown }).code : undefined);
   const out: { errorName: string; errorCode?: string } = { errorName: error.name };
   if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) out.errorCode = code;
   return out;

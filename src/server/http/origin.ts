@@ -6,7 +6,11 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
  * the host listed (OKAYLIVE_ALLOWED_ORIGINS), with CORS headers. Any other site's page is
  * refused, so a page elsewhere cannot make its visitors spend the host's journeys and quota.
  */
-export type OriginVerdict = { kind: 'not-a-page' } | { kind: 'same-origin' } | { kind: 'listed'; origin: string } | { kind: 'refused'; origin: string };
+export type OriginVerdict =
+  | { kind: 'not-a-page' }
+  | { kind: 'same-origin' }
+  | { kind: 'listed'; origin: string }
+  | { kind: 'refused'; origin: string };
 
 export const ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED';
 

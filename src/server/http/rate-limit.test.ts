@@ -27,7 +27,10 @@ describe('journey-creation rate limit', () => {
 });
 
 function req(remoteAddress: string, forwardedFor?: string): IncomingMessage {
-  return { socket: { remoteAddress }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } } as unknown as IncomingMessage;
+  return {
+    socket: { remoteAddress },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  } as unknown as IncomingMessage;
 }
 
 describe('clientKey', () => {
@@ -41,9 +44,19 @@ describe('clientKey', () => {
     ['header missing: the socket', req('10.0.0.2'), 1, '10.0.0.2'],
     ['an IPv4 entry with a port is the address', req('10.0.0.2', '6.6.6.6, 198.51.100.7:54321'), 1, '198.51.100.7'],
     ['another port, the same client', req('10.0.0.2', '198.51.100.7:61000'), 1, '198.51.100.7'],
-    ['a bracketed IPv6 entry with a port is its /64', req('10.0.0.2', '[2001:db8:abcd:12::7]:443'), 1, '2001:db8:abcd:12::/64'],
+    [
+      'a bracketed IPv6 entry with a port is its /64',
+      req('10.0.0.2', '[2001:db8:abcd:12::7]:443'),
+      1,
+      '2001:db8:abcd:12::/64',
+    ],
     ['a bracketed IPv6 entry without a port', req('10.0.0.2', '[2001:db8:abcd:12::7]'), 1, '2001:db8:abcd:12::/64'],
-    ['a bare IPv6 entry is not mistaken for address:port', req('10.0.0.2', '2001:db8:abcd:12::7'), 1, '2001:db8:abcd:12::/64'],
+    [
+      'a bare IPv6 entry is not mistaken for address:port',
+      req('10.0.0.2', '2001:db8:abcd:12::7'),
+      1,
+      '2001:db8:abcd:12::/64',
+    ],
     ['an IPv4-mapped entry with a port', req('10.0.0.2', '[::ffff:198.51.100.7]:8080'), 1, '198.51.100.7'],
   ])('%s', (_name, request, hops, key) => {
     expect(clientKey(request, hops)).toBe(key);

@@ -29,7 +29,9 @@ export class RateLimiter {
   take(key: string): Take {
     const now = this.now();
     const previous = this.buckets.get(key);
-    const tokens = previous ? Math.min(this.perMinute, previous.tokens + (now - previous.at) * this.perMs) : this.perMinute;
+    const tokens = previous
+      ? Math.min(this.perMinute, previous.tokens + (now - previous.at) * this.perMs)
+      : this.perMinute;
     // Re-insert so the Map's order stays "least recently seen first".
     this.buckets.delete(key);
     if (tokens < 1) {
@@ -63,7 +65,9 @@ function ipv6Prefix(address: string): string {
   const [head = '', tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  const groups = address.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
   return `${groups
     .slice(0, 4)
     .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))

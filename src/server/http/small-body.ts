@@ -36,7 +36,8 @@ export function readSmallBody(req: IncomingMessage, limit: number): Promise<Smal
       chunks.push(chunk);
     };
     const onEnd = (): void => done({ kind: 'read', bytes: Buffer.concat(chunks) });
-    const onClose = (): void => done(req.complete ? { kind: 'read', bytes: Buffer.concat(chunks) } : { kind: 'aborted' });
+    const onClose = (): void =>
+      done(req.complete ? { kind: 'read', bytes: Buffer.concat(chunks) } : { kind: 'aborted' });
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('close', onClose);

@@ -77,7 +77,8 @@ const EXPECTATION_OF: Readonly<Record<string, string>> = {
 };
 
 const str = (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value));
-const onOff = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : value ? 'on' : 'off');
+const onOff = (value: boolean | undefined): string | undefined =>
+  value === undefined ? undefined : value ? 'on' : 'off';
 /** The variable counts seconds: a TTL that is no whole number of them is refused (as a fraction), not rounded. */
 const seconds = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : String(ms / 1000));
 

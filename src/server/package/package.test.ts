@@ -74,7 +74,9 @@ describe('the Fetch face', () => {
     const face = reference({ answerMode: 'full' });
     const { journeyId } = (await (await journey(face)).json()) as { journeyId: string };
     const body = form({ imageBest: { bytes: await selfieJpeg() }, journeyId });
-    const answer = (await (await face.fetch(new Request(`${BASE}/okaylive`, { method: 'POST', body }))).json()) as Record<string, unknown>;
+    const answer = (await (
+      await face.fetch(new Request(`${BASE}/okaylive`, { method: 'POST', body }))
+    ).json()) as Record<string, unknown>;
     expect(answer).toHaveProperty('probability');
     expect(await (await face.fetch(new Request(`${BASE}/engine`))).json()).toEqual({ engine: 'reference' });
     expect((await face.fetch(new Request('http://bank.example/elsewhere'))).status).toBe(404);
@@ -122,7 +124,9 @@ describe('the Fetch face', () => {
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://onboarding.bank.example');
-    const refused = await face.fetch(new Request(`${BASE}/journeyid`, { method: 'POST', headers: { Origin: 'https://other.example' } }));
+    const refused = await face.fetch(
+      new Request(`${BASE}/journeyid`, { method: 'POST', headers: { Origin: 'https://other.example' } }),
+    );
     expect(refused.status).toBe(403);
   });
 

@@ -35,7 +35,9 @@ function orientedSize(meta: Metadata): { width: number; height: number } {
   return (meta.orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
 }
 
-async function decode(bytes: Uint8Array): Promise<{ image: RgbaImage; crop: { width: number; height: number } } | null> {
+async function decode(
+  bytes: Uint8Array,
+): Promise<{ image: RgbaImage; crop: { width: number; height: number } } | null> {
   try {
     const input = sharp(bytes, DECODE_OPTIONS);
     const crop = orientedSize(await input.metadata());
@@ -45,7 +47,11 @@ async function decode(bytes: Uint8Array): Promise<{ image: RgbaImage; crop: { wi
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const image = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    const image = {
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    };
     return { image, crop };
   } catch {
     // Truncated or corrupt data that the header check could not see.
@@ -57,7 +63,11 @@ async function decode(bytes: Uint8Array): Promise<{ image: RgbaImage; crop: { wi
  * The reference engine's judgement of one upload: the same measurement and the same rules
  * the browser applies to its frames, in 'limit' mode, the upload standing for the crop.
  */
-export async function analyseUpload(bytes: Uint8Array, detect: Detect, rules?: readonly RuleRow[]): Promise<AnalysisOutcome> {
+export async function analyseUpload(
+  bytes: Uint8Array,
+  detect: Detect,
+  rules?: readonly RuleRow[],
+): Promise<AnalysisOutcome> {
   const t0 = performance.now();
   const decoded = await decode(bytes);
   if (!decoded) return { kind: 'undecodable' };
@@ -78,7 +88,10 @@ export async function analyseUpload(bytes: Uint8Array, detect: Detect, rules?: r
       ...decoded.crop,
       faces: measurement.readings.faceCount,
       failures: evaluation.failures,
-      aspects: measurement.readings.faceCount > 0 ? { sharpness: parts.sharpness, exposure: parts.exposure, faceSize: parts.faceSize } : null,
+      aspects:
+        measurement.readings.faceCount > 0
+          ? { sharpness: parts.sharpness, exposure: parts.exposure, faceSize: parts.faceSize }
+          : null,
       decodeMs: Math.round(t1 - t0),
       detectMs: Math.round(t2 - t1),
     },

@@ -71,7 +71,11 @@ describe('qualityOf = sharpness × exposure × face size', () => {
     ['too bright', { brightness: bound('brightness', 'limit', 'max') * 1.1 }, (q: number) => q < 0.5],
     ['blown highlights', { clipped: bound('clipped', 'limit', 'max') * 1.5 }, (q: number) => q < 0.5],
     ['uneven light', { unevenness: bound('unevenness', 'limit', 'max') * 1.3 }, (q: number) => q < 0.5],
-    ['face just at the size limit', { faceSide: bound('faceSide', 'limit', 'min'), eyeDistance: 200 }, (q: number) => q <= 0.5 && q > 0.4],
+    [
+      'face just at the size limit',
+      { faceSide: bound('faceSide', 'limit', 'min'), eyeDistance: 200 },
+      (q: number) => q <= 0.5 && q > 0.4,
+    ],
   ] as const)('%s', (_name, overrides, check) => {
     const { quality } = qualityOf(goodReadings(overrides));
     expect(check(quality), `quality ${quality}`).toBe(true);
@@ -157,7 +161,12 @@ describe('answerFor: face codes are errors, light and focus lower quality', () =
   it('a good face gets the three numbers, score = logit(probability)', () => {
     const readings = goodReadings();
     const answer = answerFor(evaluate(readings, { mode: 'limit' }), readings, scores);
-    expect(answer).toEqual({ kind: 'success', probability: 0.8, quality: qualityOf(readings).quality, score: expect.closeTo(Math.log(0.8 / 0.2), 9) });
+    expect(answer).toEqual({
+      kind: 'success',
+      probability: 0.8,
+      quality: qualityOf(readings).quality,
+      score: expect.closeTo(Math.log(0.8 / 0.2), 9),
+    });
   });
 
   it('a found face without the two model scores is an engine fault, not a made-up number', () => {

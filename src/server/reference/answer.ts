@@ -3,7 +3,8 @@ import type { Evaluation } from '../../core/rules/evaluate.ts';
 import { RULES, type Readings, type RuleRow } from '../../core/rules/table.ts';
 
 /** What the reference engine concludes about one upload. */
-export type Answer = { kind: 'face'; code: FaceCode } | { kind: 'success'; probability: number; quality: number; score: number };
+export type Answer =
+  { kind: 'face'; code: FaceCode } | { kind: 'success'; probability: number; quality: number; score: number };
 
 /**
  * The rows whose readings make up `quality`, grouped the way docs/server.md explains it:
@@ -33,7 +34,8 @@ function row(id: string): RuleRow {
 export function rowScore(rule: RuleRow, value: number | null): number {
   if (value === null) return 1;
   const { limit, target } = rule;
-  const steepness = (ratio: number): number => Math.log(AT_TARGET / (1 - AT_TARGET)) / Math.log(Math.max(ratio, 1.0001));
+  const steepness = (ratio: number): number =>
+    Math.log(AT_TARGET / (1 - AT_TARGET)) / Math.log(Math.max(ratio, 1.0001));
   if (limit.min !== undefined) {
     if (value <= 0) return 0;
     const k = steepness((target.min ?? limit.min) / limit.min);
@@ -60,7 +62,8 @@ export interface QualityParts {
  * the guidance targets on all three scores at least 0.9³ ≈ 0.73.
  */
 export function qualityOf(readings: Readings): QualityParts {
-  const aspect = (ids: readonly string[]): number => Math.min(...ids.map((id) => rowScore(row(id), readings[row(id).reading])));
+  const aspect = (ids: readonly string[]): number =>
+    Math.min(...ids.map((id) => rowScore(row(id), readings[row(id).reading])));
   const sharpness = aspect(QUALITY_ASPECTS.sharpness);
   const exposure = aspect(QUALITY_ASPECTS.exposure);
   const faceSize = aspect(QUALITY_ASPECTS.faceSize);
@@ -91,7 +94,11 @@ export function scoreOf(probability: number): number {
  * UNEVEN_LIGHT, BLURRY) have no contract code and lower `quality` instead, which the client
  * reads as a retake below 0.5. LOW_RESOLUTION never blocks.
  */
-export function answerFor(evaluation: Evaluation, readings: Readings, scores: { real?: number; live?: number }): Answer {
+export function answerFor(
+  evaluation: Evaluation,
+  readings: Readings,
+  scores: { real?: number; live?: number },
+): Answer {
   const code = evaluation.failures.find(isFaceCode);
   if (code) return { kind: 'face', code };
   if (scores.real === undefined || scores.live === undefined) {

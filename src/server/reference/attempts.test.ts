@@ -38,7 +38,12 @@ function held(): { analyse: () => Promise<AnalysisOutcome>; release: () => void 
 
 async function start(env: Record<string, string>, engine: ReturnType<typeof stubEngine>): Promise<string> {
   const api = createEkycMiddleware(
-    readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100', ...env }),
+    readConfig({
+      OKAYLIVE_LOG: 'off',
+      OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000',
+      OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100',
+      ...env,
+    }),
     { engine },
   );
   const server = await serve(api);
@@ -47,7 +52,8 @@ async function start(env: Record<string, string>, engine: ReturnType<typeof stub
 }
 
 async function journey(url: string): Promise<string> {
-  return ((await (await fetch(`${url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as { journeyId: string }).journeyId;
+  return ((await (await fetch(`${url}/api/ekyc/journeyid`, { method: 'POST' })).json()) as { journeyId: string })
+    .journeyId;
 }
 
 async function upload(url: string, journeyId: string, image: Buffer): Promise<{ status: number; message: unknown }> {

@@ -31,7 +31,10 @@ interface NodeTf {
   dispose(x: unknown): void;
   io: {
     registerLoadRouter(router: (url: unknown) => { load(): Promise<ModelArtifacts> } | null): void;
-    getModelArtifactsForJSON(json: unknown, loadWeights: (manifest: WeightsGroup[]) => Promise<[unknown[], ArrayBuffer]>): Promise<ModelArtifacts>;
+    getModelArtifactsForJSON(
+      json: unknown,
+      loadWeights: (manifest: WeightsGroup[]) => Promise<[unknown[], ArrayBuffer]>,
+    ): Promise<ModelArtifacts>;
   };
 }
 interface GraphModelLike {
@@ -173,7 +176,9 @@ export async function loadNodeDetector(
   const root = `file:///okaylive-models/${++loads}/`;
   // asBrowser: exactly the browser's set-up (no mesh, no anti-spoofing), for tests and tools.
   const human = new HumanClass(
-    options.asBrowser ? { ...humanConfig(root, { names: models.names }), wasmPath: `${wasmDir}/` } : serverHumanConfig(root, models.names),
+    options.asBrowser
+      ? { ...humanConfig(root, { names: models.names }), wasmPath: `${wasmDir}/` }
+      : serverHumanConfig(root, models.names),
   );
   const tf = human.tf as NodeTf;
   registerModelLoader(tf, root, models);
@@ -185,7 +190,11 @@ export async function loadNodeDetector(
     modelRoot: root,
     liveTensors: () => (human.tf as TfCore).memory().numTensors,
     async detect(image) {
-      const rgba = tf.tensor3d(new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength), [image.height, image.width, 4], 'int32');
+      const rgba = tf.tensor3d(
+        new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+        [image.height, image.width, 4],
+        'int32',
+      );
       const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
       rgba.dispose();
       try {

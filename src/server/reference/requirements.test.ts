@@ -47,7 +47,10 @@ describe('requirement overrides on the server', { timeout: 60_000 }, () => {
       server = await serve(api);
       const created = await fetch(`${server.url}/api/ekyc/journeyid`, { method: 'POST' });
       const { journeyId } = (await created.json()) as { journeyId: string };
-      const r = await fetch(`${server.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: image }, journeyId }) });
+      const r = await fetch(`${server.url}/api/ekyc/okaylive`, {
+        method: 'POST',
+        body: form({ imageBest: { bytes: image }, journeyId }),
+      });
       const body = (await r.json()) as { status: string; message: string };
       expect(body.status).toBe('error');
       expect(['FACE_TOO_SMALL', 'FACE_ANGLE_TOO_LARGE']).toContain(body.message);

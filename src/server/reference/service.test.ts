@@ -13,7 +13,10 @@ let server: Running;
 
 beforeAll(async () => {
   engine = createEngine({ threads: 1, queue: 16, maxWaitMs: 60_000 });
-  api = createEkycMiddleware(readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_MAX_ATTEMPTS: '3', OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000' }), { engine });
+  api = createEkycMiddleware(
+    readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_MAX_ATTEMPTS: '3', OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000' }),
+    { engine },
+  );
   server = await serve(api);
   await engine.ready;
 }, 60_000);
@@ -29,7 +32,10 @@ async function journey(base = server.url): Promise<string> {
   return body.journeyId;
 }
 
-async function okaylive(body: BodyInit, base = server.url): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+async function okaylive(
+  body: BodyInit,
+  base = server.url,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const r = await fetch(`${base}/api/ekyc/okaylive`, { method: 'POST', body });
   return { status: r.status, body: (await r.json()) as Record<string, unknown>, headers: r.headers };
 }
@@ -96,17 +102,25 @@ describe('reference engine: real analysis over HTTP', { timeout: 60_000 }, () =>
     const png = await sharp(await selfieJpeg())
       .png()
       .toBuffer();
-    const r = await okaylive(form({ imageBest: { bytes: png, type: 'image/png', filename: 'selfie.png' }, journeyId: await journey() }));
+    const r = await okaylive(
+      form({ imageBest: { bytes: png, type: 'image/png', filename: 'selfie.png' }, journeyId: await journey() }),
+    );
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('success');
   });
 
   it('an unknown journeyId is INVALID_JOURNEY_ID; one journey is one flow (a few retakes, then MAX_API_CALL_EXCEEDED)', async () => {
     const image = await selfieJpeg({ zoom: 0.55 });
-    const unknown = await okaylive(form({ imageBest: { bytes: image }, journeyId: '00000000-0000-4000-8000-000000000000' }));
-    expect(unknown).toMatchObject({ status: 400, body: { status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' } });
+    const unknown = await okaylive(
+      form({ imageBest: { bytes: image }, journeyId: '00000000-0000-4000-8000-000000000000' }),
+    );
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' },
+    });
     const id = await journey();
-    for (let i = 0; i < 3; i++) expect((await okaylive(form({ imageBest: { bytes: image }, journeyId: id }))).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await okaylive(form({ imageBest: { bytes: image }, journeyId: id }))).status).toBe(200);
     expect(await okaylive(form({ imageBest: { bytes: image }, journeyId: id }))).toMatchObject({
       status: 400,
       body: { status: 'error', messageCode: null, message: 'MAX_API_CALL_EXCEEDED' },
@@ -117,7 +131,9 @@ describe('reference engine: real analysis over HTTP', { timeout: 60_000 }, () =>
 describe('reference engine: journeys expire', { timeout: 30_000 }, () => {
   it('after OKAYLIVE_JOURNEY_TTL_DAYS', async () => {
     // 0.00002 days is about 1.7 s.
-    const short = createEkycMiddleware(readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_TTL_DAYS: '0.00002' }), { engine: stubEngine() });
+    const short = createEkycMiddleware(readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_TTL_DAYS: '0.00002' }), {
+      engine: stubEngine(),
+    });
     const running = await serve(short);
     const id = await journey(running.url);
     const image = await selfieJpeg();
@@ -143,10 +159,14 @@ describe('reference engine: saturation', { timeout: 30_000 }, () => {
         return { kind: 'undecodable' };
       },
     });
-    const busyApi = createEkycMiddleware(readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000' }), { engine: slow });
+    const busyApi = createEkycMiddleware(
+      readConfig({ OKAYLIVE_LOG: 'off', OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000' }),
+      { engine: slow },
+    );
     const running = await serve(busyApi);
     const image = await selfieJpeg();
-    const send = async () => okaylive(form({ imageBest: { bytes: image }, journeyId: await journey(running.url) }), running.url);
+    const send = async () =>
+      okaylive(form({ imageBest: { bytes: image }, journeyId: await journey(running.url) }), running.url);
     const first = send();
     const second = send();
     await expect.poll(() => slow.load.waiting).toBe(1);

@@ -112,7 +112,13 @@ export function createReferenceRoutes({ store, engine, journeys, rules, deliver,
         const contract =
           answer.kind === 'face'
             ? { status: 'error', messageCode: null, message: answer.code }
-            : { status: 'success', messageCode: 'api.success', probability: answer.probability, score: answer.score, quality: answer.quality };
+            : {
+                status: 'success',
+                messageCode: 'api.success',
+                probability: answer.probability,
+                score: answer.score,
+                quality: answer.quality,
+              };
         await deliver(res, ctx, { journeyId: upload.journeyId, status: 200, answer: contract, source: 'fresh' });
       } finally {
         // An upload refused or shed before analysis was not an attempt.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedEncodings, cacheControlFor, IMMUTABLE, isWithheld, mayBeCompressed, REVALIDATE } from './static-policy.ts';
+import {
+  acceptedEncodings,
+  cacheControlFor,
+  IMMUTABLE,
+  isWithheld,
+  mayBeCompressed,
+  REVALIDATE,
+} from './static-policy.ts';
 
 describe('cacheControlFor', () => {
   it.each([

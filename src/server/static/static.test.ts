@@ -33,10 +33,11 @@ beforeAll(async () => {
   put('assets/index-Dg_8EETt.css', `body{color:red}${text('css')}`, ['br', 'gz']);
   put('icon.svg', `<svg xmlns="http://www.w3.org/2000/svg">${text('<g/>')}</svg>`, ['br']);
   put('okaylive-assets/blazeface.json', JSON.stringify({ weights: text('w') }), ['br', 'gz']);
-  put('okaylive-assets/tfjs-backend-wasm-simd.0b1c2d3e.wasm', Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(4096)]), [
-    'br',
-    'gz',
-  ]);
+  put(
+    'okaylive-assets/tfjs-backend-wasm-simd.0b1c2d3e.wasm',
+    Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(4096)]),
+    ['br', 'gz'],
+  );
   put('okaylive-assets/facemesh.3fa9c2d1.bin', Buffer.alloc(4096, 7), ['gz']);
   put('okaylive-assets/facemesh.bin', Buffer.alloc(1024, 7));
   const handler = createStaticHandler(dir);
@@ -88,16 +89,19 @@ describe('precompressed siblings', () => {
     ['/index.html', /^text\/html/],
     ['/icon.svg', /^image\/svg\+xml/],
     ['/okaylive-assets/tfjs-backend-wasm-simd.0b1c2d3e.wasm', /^application\/wasm$/],
-  ])('%s: brotli to a browser that takes it, with the type of the original and the length of what is sent', async (path, type) => {
-    const r = await get(path, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
-    expect(r.status).toBe(200);
-    expect(r.headers['content-encoding']).toBe('br');
-    expect(r.headers['content-type']).toMatch(type);
-    expect(Number(r.headers['content-length'])).toBe(r.body.length);
-    expect(r.body.length).toBeLessThan(originals.get(path)?.length ?? 0);
-    expect(r.headers.vary).toBe('Accept-Encoding');
-    expect(decoded(r).equals(originals.get(path) ?? Buffer.alloc(0))).toBe(true);
-  });
+  ])(
+    '%s: brotli to a browser that takes it, with the type of the original and the length of what is sent',
+    async (path, type) => {
+      const r = await get(path, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-encoding']).toBe('br');
+      expect(r.headers['content-type']).toMatch(type);
+      expect(Number(r.headers['content-length'])).toBe(r.body.length);
+      expect(r.body.length).toBeLessThan(originals.get(path)?.length ?? 0);
+      expect(r.headers.vary).toBe('Accept-Encoding');
+      expect(decoded(r).equals(originals.get(path) ?? Buffer.alloc(0))).toBe(true);
+    },
+  );
 
   it.each([
     ['gzip only', 'gzip', 'gzip'],

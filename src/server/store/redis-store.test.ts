@@ -37,7 +37,9 @@ describe('redis store: two instances share one state', { timeout: 20_000 }, () =
   it('a journey created through one is reserved through the other, and the cap holds across both', async () => {
     const id = randomUUID();
     expect(await a.createJourney(id, 60_000, 1_000_000)).toBe(true);
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).reserveAttempt(id, 10, randomUUID())));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).reserveAttempt(id, 10, randomUUID())),
+    );
     expect(results.filter((r) => r === 'ok')).toHaveLength(10);
   });
 

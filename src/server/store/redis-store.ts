@@ -6,7 +6,13 @@ import { StoreUnavailableError, TICKET_TTL_MS, type Reservation, type StateStore
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     oklTakeToken(bucket: string, perMinute: number): Result<number, Context>;
-    oklCreateJourney(index: string, journey: string, id: string, ttlMs: number, capacity: number): Result<number, Context>;
+    oklCreateJourney(
+      index: string,
+      journey: string,
+      id: string,
+      ttlMs: number,
+      capacity: number,
+    ): Result<number, Context>;
     oklReserveAttempt(journey: string, ticket: string, max: number, ticketTtlMs: number): Result<string, Context>;
     oklRefundAttempt(journey: string, ticket: string, ticketTtlMs: number): Result<number, Context>;
     oklReleaseClaim(claim: string, owner: string): Result<number, Context>;
@@ -93,7 +99,10 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
         const waitMs = await redis.oklTakeToken(`rate:${key}`, perMinute);
         return waitMs === 0 ? { ok: true } : { ok: false, retryAfterS: Math.max(1, Math.ceil(waitMs / 1000)) };
       }),
-    createJourney: (id, ttlMs, capacity) => run(async () => (await redis.oklCreateJourney('journeys', `journey:${id}`, id, Math.ceil(ttlMs), capacity)) === 1),
+    createJourney: (id, ttlMs, capacity) =>
+      run(
+        async () => (await redis.oklCreateJourney('journeys', `journey:${id}`, id, Math.ceil(ttlMs), capacity)) === 1,
+      ),
     reserveAttempt: (id, max, ticket) =>
       run(async (): Promise<Reservation> => {
         const found = await redis.oklReserveAttempt(`journey:${id}`, `ticket:${id}:${ticket}`, max, TICKET_TTL_MS);
@@ -105,7 +114,8 @@ export function createRedisStore(options: RedisStoreOptions): StateStore {
       run(async () => {
         await redis.oklRefundAttempt(`journey:${id}`, `ticket:${id}:${ticket}`, TICKET_TTL_MS);
       }),
-    claim: (key, owner, ttlMs) => run(async () => (await redis.set(`claim:${key}`, owner, 'PX', Math.ceil(ttlMs), 'NX')) === 'OK'),
+    claim: (key, owner, ttlMs) =>
+      run(async () => (await redis.set(`claim:${key}`, owner, 'PX', Math.ceil(ttlMs), 'NX')) === 'OK'),
     release: (key, owner) =>
       run(async () => {
         await redis.oklReleaseClaim(`claim:${key}`, owner);

@@ -5,7 +5,12 @@ import { errorKind, type Logger } from '../http/log.ts';
  * store is back, before a claim it restored can lapse), then every 5 s, for about ten minutes in
  * all. A try while the store is down fails at once, so this costs next to nothing.
  */
-const DELAYS_MS: readonly number[] = [250, 500, ...Array.from({ length: 30 }, () => 1_000), ...Array.from({ length: 110 }, () => 5_000)];
+const DELAYS_MS: readonly number[] = [
+  250,
+  500,
+  ...Array.from({ length: 30 }, () => 1_000),
+  ...Array.from({ length: 110 }, () => 5_000),
+];
 /** Writes waiting at once; past it a new one is dropped and logged (memory stays bounded in a long outage). */
 const MAX_PENDING = 10_000;
 

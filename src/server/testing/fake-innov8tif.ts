@@ -37,7 +37,12 @@ export interface ReceivedPart {
 
 export interface Fake {
   url: string;
-  received: { path: string; json?: unknown; parts?: Record<string, ReceivedPart>; headers: IncomingMessage['headers'] }[];
+  received: {
+    path: string;
+    json?: unknown;
+    parts?: Record<string, ReceivedPart>;
+    headers: IncomingMessage['headers'];
+  }[];
   /** okaylive answers sent so far (a held vendor answers once its gate opens). */
   answered: number;
   options: FakeOptions;
@@ -45,7 +50,13 @@ export interface Fake {
 }
 
 export const FAKE_JOURNEY_ID = '7851b4e3-1111-4222-8333-444455556666';
-export const FAKE_SUCCESS = { status: 'success', messageCode: 'api.success', probability: 0.9999331, score: 9.612308, quality: 0.6691686 };
+export const FAKE_SUCCESS = {
+  status: 'success',
+  messageCode: 'api.success',
+  probability: 0.9999331,
+  score: 9.612308,
+  quality: 0.6691686,
+};
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -114,7 +125,11 @@ function answer(res: ServerResponse, reply: FakeAnswer): void {
     pump();
     return;
   }
-  res.writeHead(reply.status, { 'Content-Type': 'application/json', 'X-Upstream-Host': 'innov8tif-internal-7', ...reply.headers });
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json',
+    'X-Upstream-Host': 'innov8tif-internal-7',
+    ...reply.headers,
+  });
   res.end(JSON.stringify(reply.body));
 }
 
@@ -143,7 +158,9 @@ export async function startFakeInnov8tif(options: FakeOptions): Promise<Fake> {
         json.password === fake.options.password;
       const reply: FakeAnswer = fake.options.journeyid ?? {
         status: ok ? 200 : 400,
-        body: ok ? { status: 'success', message: 'api.success', journeyId: FAKE_JOURNEY_ID, internalNode: 'sg-3' } : { status: 'error' },
+        body: ok
+          ? { status: 'success', message: 'api.success', journeyId: FAKE_JOURNEY_ID, internalNode: 'sg-3' }
+          : { status: 'error' },
       };
       answer(res, reply);
       return;

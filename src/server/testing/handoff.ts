@@ -33,9 +33,17 @@ async function reply<T>(r: Response): Promise<Reply<T>> {
 
 export function handoffClient(url: string, headers: Record<string, string> = {}) {
   const api = `${url}/api/ekyc`;
-  const post = async <T = Record<string, unknown>>(path: string, body: unknown, extra: Record<string, string> = {}): Promise<Reply<T>> =>
+  const post = async <T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<Reply<T>> =>
     reply<T>(
-      await fetch(`${api}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers, ...extra }, body: JSON.stringify(body) }),
+      await fetch(`${api}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers, ...extra },
+        body: JSON.stringify(body),
+      }),
     );
   return {
     post,
@@ -52,7 +60,8 @@ export function handoffClient(url: string, headers: Record<string, string> = {})
     },
     claim: (by: { token: string } | { code: string }, extra?: Record<string, string>) =>
       post<{ phone: string; expiresAt: number }>('/handoff/claim', by, extra),
-    phone: (phone: string, state?: string) => post<{ state: string }>('/handoff/phone', state === undefined ? { phone } : { phone, state }),
+    phone: (phone: string, state?: string) =>
+      post<{ state: string }>('/handoff/phone', state === undefined ? { phone } : { phone, state }),
     cancel: (handoff: string) => post('/handoff/cancel', { handoff }),
     async status(handoff: string): Promise<Reply> {
       return reply(await fetch(`${api}/handoff/status?handoff=${encodeURIComponent(handoff)}`, { headers }));
@@ -84,8 +93,17 @@ export interface Stream {
 /** Opens the event stream and collects its `state` events. */
 export async function openEvents(url: string, handoff: string): Promise<Stream> {
   const controller = new AbortController();
-  const r = await fetch(`${url}/api/ekyc/handoff/events?handoff=${encodeURIComponent(handoff)}`, { signal: controller.signal });
-  const stream: Stream = { status: r.status, headers: r.headers, events: [], raw: '', ended: Promise.resolve(), close: () => controller.abort() };
+  const r = await fetch(`${url}/api/ekyc/handoff/events?handoff=${encodeURIComponent(handoff)}`, {
+    signal: controller.signal,
+  });
+  const stream: Stream = {
+    status: r.status,
+    headers: r.headers,
+    events: [],
+    raw: '',
+    ended: Promise.resolve(),
+    close: () => controller.abort(),
+  };
   const body = r.body;
   if (!body || !(r.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     stream.raw = await r.text();
@@ -104,7 +122,8 @@ export async function openEvents(url: string, handoff: string): Promise<Stream> 
           const frame = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (frame.startsWith('event: state\n') && data) stream.events.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
+          if (frame.startsWith('event: state\n') && data)
+            stream.events.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
           cut = buffer.indexOf('\n\n');
         }
       }
@@ -136,7 +155,9 @@ export interface HandoffServer {
  * on a loopback port, on a memory store that runs on `now` as the handoffs do.
  */
 export async function handoffServer(
-  options: { engine: Engine; env?: Record<string, string>; now?: () => number; logs?: string[] } = { engine: stubEngine() },
+  options: { engine: Engine; env?: Record<string, string>; now?: () => number; logs?: string[] } = {
+    engine: stubEngine(),
+  },
 ): Promise<HandoffServer> {
   const logs = options.logs;
   const api = createEkycMiddleware(readConfig({ OKAYLIVE_LOG: 'off', ...options.env }), {
@@ -158,16 +179,24 @@ export async function handoffServer(
 const NOTES = { width: 960, height: 1280, faces: 1, failures: [], aspects: null, decodeMs: 0, detectMs: 0 };
 
 /** A stub engine whose next answer the test picks (live, a face code, low quality), optionally held until a gate opens. */
-export function switchableEngine(): { engine: Engine & { calls: number }; control: { answer: 'live' | 'face' | 'low'; gate: Promise<void> | null } } {
+export function switchableEngine(): {
+  engine: Engine & { calls: number };
+  control: { answer: 'live' | 'face' | 'low'; gate: Promise<void> | null };
+} {
   const control: { answer: 'live' | 'face' | 'low'; gate: Promise<void> | null } = { answer: 'live', gate: null };
   const engine = stubEngine({
     slots: 8,
     queue: 8,
     analyse: async (): Promise<AnalysisOutcome> => {
       if (control.gate) await control.gate;
-      if (control.answer === 'face') return { kind: 'answer', answer: { kind: 'face', code: 'EYES_CLOSED' }, notes: NOTES };
+      if (control.answer === 'face')
+        return { kind: 'answer', answer: { kind: 'face', code: 'EYES_CLOSED' }, notes: NOTES };
       const quality = control.answer === 'low' ? 0.2 : 0.7;
-      return { kind: 'answer', answer: { kind: 'success', probability: 0.8, quality, score: Math.log(4) }, notes: NOTES };
+      return {
+        kind: 'answer',
+        answer: { kind: 'success', probability: 0.8, quality, score: Math.log(4) },
+        notes: NOTES,
+      };
     },
   });
   return { engine, control };

@@ -97,7 +97,10 @@ export function bombPng(width = 30_000, height = 30_000): Buffer {
 }
 
 /** A multipart body built by the platform's own FormData, as browsers and fetch send it. */
-export function form(parts: { imageBest?: { bytes: Uint8Array; type?: string; filename?: string }; journeyId?: string }): FormData {
+export function form(parts: {
+  imageBest?: { bytes: Uint8Array; type?: string; filename?: string };
+  journeyId?: string;
+}): FormData {
   const f = new FormData();
   if (parts.imageBest) {
     f.append(
@@ -127,7 +130,9 @@ export async function jpegClaiming(width: number, height: number): Promise<Buffe
 /** A large PNG, `side` pixels square, with `depth` bits per sample: one colour with a cat in a corner, so it stays small as a file. */
 export async function largePng(side: number, depth: 8 | 16): Promise<Buffer> {
   const cat = await sharp(CHELSEA).resize(256, 256).png().toBuffer();
-  const flat = await sharp({ create: { width: side, height: side, channels: 3, background: { r: 0x7a, g: 0x7f, b: 0x86 } } })
+  const flat = await sharp({
+    create: { width: side, height: side, channels: 3, background: { r: 0x7a, g: 0x7f, b: 0x86 } },
+  })
     .composite([{ input: cat, left: 0, top: 0 }])
     .png({ compressionLevel: 9 })
     .toBuffer();

@@ -39,7 +39,14 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawReply
       writing = false;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), sent }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+          sent,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -66,12 +73,20 @@ export function rawRequest(url: string, init: RawRequest = {}): Promise<RawReply
 }
 
 /** A multipart body written by hand, part by part, for shapes FormData will not produce. */
-export function multipartBody(boundary: string, parts: { name: string; filename?: string; type?: string; data: Buffer | string }[], close = true): Buffer {
+export function multipartBody(
+  boundary: string,
+  parts: { name: string; filename?: string; type?: string; data: Buffer | string }[],
+  close = true,
+): Buffer {
   const out: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.filename === undefined ? '' : `; filename="${part.filename}"`}`;
     const type = part.type ? `\r\nContent-Type: ${part.type}` : '';
-    out.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`), Buffer.from(part.data), Buffer.from('\r\n'));
+    out.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`),
+      Buffer.from(part.data),
+      Buffer.from('\r\n'),
+    );
   }
   if (close) out.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(out);

@@ -9,7 +9,9 @@ export interface Running {
 }
 
 /** Serves a middleware (or a whole handler) on a loopback port chosen by the OS, for tests over real HTTP. */
-export async function serve(handler: Middleware | ((req: IncomingMessage, res: ServerResponse) => void)): Promise<Running> {
+export async function serve(
+  handler: Middleware | ((req: IncomingMessage, res: ServerResponse) => void),
+): Promise<Running> {
   const server: Server = createServer((req, res) =>
     handler(req, res, () => {
       res.writeHead(404).end();

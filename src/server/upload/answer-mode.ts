@@ -44,7 +44,8 @@ export interface AnswerEvent {
 export type AnswerHook = (event: AnswerEvent) => void | Promise<void>;
 
 export function outcomeOfAnswer(answer: ContractAnswer): Outcome | null {
-  if (answer.status !== 'success' || typeof answer.probability !== 'number' || typeof answer.quality !== 'number') return null;
+  if (answer.status !== 'success' || typeof answer.probability !== 'number' || typeof answer.quality !== 'number')
+    return null;
   return outcomeOf(answer.probability, answer.quality);
 }
 

@@ -10,7 +10,11 @@ describe('checkImage: the decode budget, read from the header', { timeout: 30_00
   it('takes 4096x4096 at 8 bits and 2048x2048 at 16, refuses 4096x4096 at 16 with a 413', async () => {
     expect(await checkImage(await largePng(4096, 8))).toMatchObject({ ok: true, width: 4096 });
     expect(await checkImage(await largePng(2048, 16))).toMatchObject({ ok: true, width: 2048 });
-    expect(await checkImage(await largePng(4096, 16))).toEqual({ ok: false, status: 413, message: 'PAYLOAD_TOO_LARGE' });
+    expect(await checkImage(await largePng(4096, 16))).toEqual({
+      ok: false,
+      status: 413,
+      message: 'PAYLOAD_TOO_LARGE',
+    });
   });
 });
 

@@ -21,14 +21,26 @@ export const MAX_INPUT_SIDE = 8192;
 export const MAX_DECODE_BITS = MAX_INPUT_PIXELS * 8;
 
 /** How libvips names the sample formats in a header, and their bits. */
-const SAMPLE_BITS: Record<string, number> = { uchar: 8, char: 8, ushort: 16, short: 16, uint: 32, int: 32, float: 32, complex: 64, double: 64, dpcomplex: 128 };
+const SAMPLE_BITS: Record<string, number> = {
+  uchar: 8,
+  char: 8,
+  ushort: 16,
+  short: 16,
+  uint: 32,
+  int: 32,
+  float: 32,
+  complex: 64,
+  double: 64,
+  dpcomplex: 128,
+};
 
 /** How uploads are decoded wherever they are (reference analysis, upstream validation): any damage is a failure. */
 export const DECODE_OPTIONS = { limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true, failOn: 'warning' } as const;
 
 export type ImageFormat = 'jpeg' | 'png';
 
-export type ImageCheck = { ok: true; format: ImageFormat; width: number; height: number } | { ok: false; status: number; message: string };
+export type ImageCheck =
+  { ok: true; format: ImageFormat; width: number; height: number } | { ok: false; status: number; message: string };
 
 /** What the bytes say the file is, whatever its name or declared type claims. */
 export function sniffImage(bytes: Uint8Array): ImageFormat | null {

@@ -44,18 +44,27 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
       settled = true;
       resolve({ ...outcome, bytesRead: received });
     };
-    const refuse = (status: number, message: string, unread = false): void => finish({ ok: false, rejection: { status, message, unread } });
+    const refuse = (status: number, message: string, unread = false): void =>
+      finish({ ok: false, rejection: { status, message, unread } });
 
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) return refuse(413, REQUEST_TOO_LARGE, true);
 
     // OkayLive takes multipart only; busboy would also read urlencoded bodies.
-    if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? '')) return refuse(400, 'MISSING_ARGUMENTS', true);
+    if (!/^multipart\/form-data\s*;/i.test(req.headers['content-type'] ?? ''))
+      return refuse(400, 'MISSING_ARGUMENTS', true);
     let parser: busboy.Busboy;
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { fileSize: MAX_IMAGE_BYTES, files: 4, fields: 8, parts: 12, fieldSize: LONGEST_JOURNEY_FIELD, headerPairs: 20 },
+        limits: {
+          fileSize: MAX_IMAGE_BYTES,
+          files: 4,
+          fields: 8,
+          parts: 12,
+          fieldSize: LONGEST_JOURNEY_FIELD,
+          headerPairs: 20,
+        },
       });
     } catch {
       // Not multipart at all (JSON, urlencoded, no boundary): the required parts are missing.
@@ -63,7 +72,14 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
     }
 
     const journeyIds: string[] = [];
-    const images: { chunks: Buffer[]; digest: Hash; filename: string; mimeType: string; tooLarge: boolean; ended: boolean }[] = [];
+    const images: {
+      chunks: Buffer[];
+      digest: Hash;
+      filename: string;
+      mimeType: string;
+      tooLarge: boolean;
+      ended: boolean;
+    }[] = [];
     let imageAsText = false;
     let journeyAsFile = false;
     let journeyTruncated = false;
@@ -138,7 +154,16 @@ export function readUpload(req: IncomingMessage): Promise<UploadResult> {
       const bytes = Buffer.concat(image.chunks);
       // The chunks go with this function: one copy of the image stays, not two.
       image.chunks.length = 0;
-      finish({ ok: true, upload: { journeyId, image: bytes, imageDigest: image.digest.digest('hex'), filename: image.filename, mimeType: image.mimeType } });
+      finish({
+        ok: true,
+        upload: {
+          journeyId,
+          image: bytes,
+          imageDigest: image.digest.digest('hex'),
+          filename: image.filename,
+          mimeType: image.mimeType,
+        },
+      });
     });
     req.pipe(parser);
   });

@@ -23,7 +23,11 @@ export const DRAIN_MS = 2_000;
  * Reads and validates an OkayLive upload the same way in both modes: multipart shape, sizes,
  * a plausible journeyId. Answers the client itself and returns null when the upload is refused.
  */
-export async function receiveUpload(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<OkayLiveUpload | null> {
+export async function receiveUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+): Promise<OkayLiveUpload | null> {
   const result = await readUpload(req);
   ctx.notes.bytesIn = result.bytesRead;
   if (!result.ok) {
@@ -45,7 +49,11 @@ export async function receiveUpload(req: IncomingMessage, res: ServerResponse, c
 }
 
 /** The header-only image check, answering the client when it fails. */
-export async function acceptImage(res: ServerResponse, ctx: RouteContext, bytes: Buffer): Promise<(ImageCheck & { ok: true }) | null> {
+export async function acceptImage(
+  res: ServerResponse,
+  ctx: RouteContext,
+  bytes: Buffer,
+): Promise<(ImageCheck & { ok: true }) | null> {
   const check = await checkImage(bytes);
   if (check.ok) {
     ctx.notes.image = `${check.format} ${check.width}x${check.height}`;

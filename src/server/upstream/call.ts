@@ -29,18 +29,28 @@ async function readBounded(response: Response): Promise<string | null> {
  * One call to Innov8tif, abandoned after `timeoutMs` (or when `signal` aborts). Every way it
  * can fail becomes a Failure kind; nothing of the upstream's own words survives.
  */
-export async function callUpstream(url: string, init: RequestInit, timeoutMs: number, signal?: AbortSignal): Promise<Call> {
+export async function callUpstream(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Call> {
   const timeout = AbortSignal.timeout(timeoutMs);
   let response: Response;
   let text: string | null;
   try {
-    response = await fetch(url, { ...init, redirect: 'error', signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
+    response = await fetch(url, {
+      ...init,
+      redirect: 'error',
+      signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
+    });
     text = await readBounded(response);
   } catch (error) {
     return { ok: false, failure: timeout.aborted ? 'timeout' : 'network', error };
   }
   if (text === null) return { ok: false, failure: 'too_large' };
-  if (response.status === 401 || response.status === 403 || response.status === 407) return { ok: false, failure: 'upstream_auth' };
+  if (response.status === 401 || response.status === 403 || response.status === 407)
+    return { ok: false, failure: 'upstream_auth' };
   if (response.status >= 500) return { ok: false, failure: 'upstream_5xx' };
   let json: unknown;
   try {

@@ -29,7 +29,13 @@ async function start(env: Record<string, string>, logs: Record<string, unknown>[
   const held = deferred();
   const fake = await startFakeInnov8tif({ username: 'u', password: 'p', gate: held.promise });
   const api = createEkycMiddleware(
-    readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', OKAYLIVE_UPSTREAM_TIMEOUT_MS: '20000', ...env }),
+    readConfig({
+      OKAYLIVE_BASE_URL: fake.url,
+      OKAYLIVE_USERNAME: 'u',
+      OKAYLIVE_PASSWORD: 'p',
+      OKAYLIVE_UPSTREAM_TIMEOUT_MS: '20000',
+      ...env,
+    }),
     {
       logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
     },
@@ -61,7 +67,9 @@ describe('upstream mode: uploads held at once', { timeout: 30_000 }, () => {
   it('10 concurrent uploads with room for 4: 4 reach the vendor, 6 get 503 + Retry-After before their body is read', async () => {
     const proxy = await start({ OKAYLIVE_MAX_UPLOADS: '4', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '100' });
     const answered: Reply[] = [];
-    const replies = Array.from({ length: 10 }, (_, i) => upload(proxy.url, `limit-${i}`).then((r) => (answered.push(r), r)));
+    const replies = Array.from({ length: 10 }, (_, i) =>
+      upload(proxy.url, `limit-${i}`).then((r) => (answered.push(r), r)),
+    );
     await expect.poll(() => proxy.forwarded() + answered.length, { timeout: 15_000 }).toBe(10);
     // While the vendor holds the four, no more were let in.
     expect(proxy.forwarded()).toBe(4);
@@ -84,9 +92,15 @@ describe('upstream mode: uploads held at once', { timeout: 30_000 }, () => {
   });
 
   it('one client with room for 2 gets 429 for its third and fourth; another client still gets in', async () => {
-    const proxy = await start({ OKAYLIVE_MAX_UPLOADS: '100', OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '2', OKAYLIVE_TRUST_PROXY: '1' });
+    const proxy = await start({
+      OKAYLIVE_MAX_UPLOADS: '100',
+      OKAYLIVE_MAX_UPLOADS_PER_CLIENT: '2',
+      OKAYLIVE_TRUST_PROXY: '1',
+    });
     const answered: Reply[] = [];
-    const mine = Array.from({ length: 4 }, (_, i) => upload(proxy.url, `client-a-${i}`, '198.51.100.7').then((r) => (answered.push(r), r)));
+    const mine = Array.from({ length: 4 }, (_, i) =>
+      upload(proxy.url, `client-a-${i}`, '198.51.100.7').then((r) => (answered.push(r), r)),
+    );
     await expect.poll(() => proxy.forwarded() + answered.length, { timeout: 15_000 }).toBe(4);
     expect(answered).toHaveLength(2);
     for (const r of answered) expect(r).toMatchObject({ status: 429, message: 'RATE_LIMITED' });

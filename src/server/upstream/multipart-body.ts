@@ -24,8 +24,12 @@ export function okayLiveBody(image: Buffer, format: ImageFormat, journeyId: stri
   if (!isPlausibleJourneyId(journeyId)) throw new Error('journeyId must be checked before it is forwarded');
   const boundary = `----okaylive-${randomBytes(12).toString('hex')}`;
   const { type, filename } = SNIFFED[format];
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${PART_IMAGE}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="${PART_JOURNEY}"\r\n\r\n${journeyId}\r\n--${boundary}--\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${PART_IMAGE}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  const tail = Buffer.from(
+    `\r\n--${boundary}\r\nContent-Disposition: form-data; name="${PART_JOURNEY}"\r\n\r\n${journeyId}\r\n--${boundary}--\r\n`,
+  );
   const length = head.length + image.length + tail.length;
   let parts: Buffer[] | null = [head, image, tail];
   const body = new ReadableStream<Uint8Array>({
@@ -42,5 +46,8 @@ export function okayLiveBody(image: Buffer, format: ImageFormat, journeyId: stri
       parts = null;
     },
   });
-  return { body, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(length) } };
+  return {
+    body,
+    headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(length) },
+  };
 }

@@ -17,12 +17,20 @@ let jpeg: Buffer;
 const logLines: string[] = [];
 
 function upstreamEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: USERNAME, OKAYLIVE_PASSWORD: PASSWORD, OKAYLIVE_UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS), ...extra };
+  return {
+    OKAYLIVE_BASE_URL: fake.url,
+    OKAYLIVE_USERNAME: USERNAME,
+    OKAYLIVE_PASSWORD: PASSWORD,
+    OKAYLIVE_UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
+    ...extra,
+  };
 }
 
 beforeAll(async () => {
   fake = await startFakeInnov8tif({ username: USERNAME, password: PASSWORD });
-  api = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000' })), { logger: jsonLogger((line) => logLines.push(line)) });
+  api = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '1000' })), {
+    logger: jsonLogger((line) => logLines.push(line)),
+  });
   proxy = await serve(api);
   jpeg = await selfieJpeg();
 });
@@ -49,7 +57,18 @@ async function browserView(r: Response): Promise<string> {
 
 function expectNoSecrets(text: string): void {
   const port = new URL(fake.url).port;
-  for (const secret of [USERNAME, PASSWORD, fake.url, `127.0.0.1:${port}`, `:${port}`, 'innov8tif-internal', '10.1.2.3', 'internalNode', 'sg-3', 'nginx']) {
+  for (const secret of [
+    USERNAME,
+    PASSWORD,
+    fake.url,
+    `127.0.0.1:${port}`,
+    `:${port}`,
+    'innov8tif-internal',
+    '10.1.2.3',
+    'internalNode',
+    'sg-3',
+    'nginx',
+  ]) {
     expect(text).not.toContain(secret);
   }
 }
@@ -71,9 +90,14 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
 
   it('passes the multipart upload through and the answer back, after a slow (2 s) answer', async () => {
     fake.options.delayMs = 2000;
-    const slowApi = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_UPSTREAM_TIMEOUT_MS: '30000', OKAYLIVE_LOG: 'off' })));
+    const slowApi = createEkycMiddleware(
+      readConfig(upstreamEnv({ OKAYLIVE_UPSTREAM_TIMEOUT_MS: '30000', OKAYLIVE_LOG: 'off' })),
+    );
     const slow = await serve(slowApi);
-    const r = await fetch(`${slow.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId: 'j-42' }) });
+    const r = await fetch(`${slow.url}/api/ekyc/okaylive`, {
+      method: 'POST',
+      body: form({ imageBest: { bytes: jpeg }, journeyId: 'j-42' }),
+    });
     await slow.close();
     const text = await browserView(r.clone());
     expect(await r.json()).toEqual(FAKE_SUCCESS);
@@ -85,8 +109,20 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   }, 15_000);
 
   it.each([
-    ['JPEG bytes declared as a PNG named x.png', 'jpeg', 'image/png', 'x.png', { type: 'image/jpeg', filename: 'selfie.jpg' }],
-    ['PNG bytes declared as a JPEG named selfie.jpg', 'png', 'image/jpeg', 'selfie.jpg', { type: 'image/png', filename: 'selfie.png' }],
+    [
+      'JPEG bytes declared as a PNG named x.png',
+      'jpeg',
+      'image/png',
+      'x.png',
+      { type: 'image/jpeg', filename: 'selfie.jpg' },
+    ],
+    [
+      'PNG bytes declared as a JPEG named selfie.jpg',
+      'png',
+      'image/jpeg',
+      'selfie.jpg',
+      { type: 'image/png', filename: 'selfie.png' },
+    ],
     [
       'JPEG bytes declared as octet-stream with an odd name',
       'jpeg',
@@ -98,7 +134,10 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
     const { default: sharp } = await import('sharp');
     const bytes = format === 'png' ? await sharp(jpeg).png().toBuffer() : jpeg;
     const journeyId = `sniff-${format}-${declared.length}`;
-    const r = await fetch(`${proxy.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes, type: declared, filename }, journeyId }) });
+    const r = await fetch(`${proxy.url}/api/ekyc/okaylive`, {
+      method: 'POST',
+      body: form({ imageBest: { bytes, type: declared, filename }, journeyId }),
+    });
     expect(r.status).toBe(200);
     const forwarded = fake.received.find((x) => x.path === '/api/ekyc/okaylive');
     expect(forwarded?.parts).toEqual({
@@ -121,14 +160,20 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   );
 
   it('passes a contract 4xx through', async () => {
-    fake.options.okaylive = { status: 400, body: { status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' } };
+    fake.options.okaylive = {
+      status: 400,
+      body: { status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' },
+    };
     const r = await upload();
     expect(r.status).toBe(400);
     expect(await r.json()).toEqual({ status: 'error', messageCode: null, message: 'INVALID_JOURNEY_ID' });
   });
 
   it('free text from upstream is never relayed', async () => {
-    fake.options.okaylive = { status: 200, body: { status: 'error', messageCode: null, message: 'Connection to 10.1.2.3:5432 refused (internalNode sg-3)' } };
+    fake.options.okaylive = {
+      status: 200,
+      body: { status: 'error', messageCode: null, message: 'Connection to 10.1.2.3:5432 refused (internalNode sg-3)' },
+    };
     const r = await upload();
     const text = await browserView(r.clone());
     expect(await r.json()).toEqual({ status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' });
@@ -139,7 +184,11 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
     ['an HTML error page', 502, 'html' as const],
     ['a 500 in the documented shape', 502, { status: 500, body: { status: 'Internal Server Error' } }],
     ['a 503 with a Retry-After', 502, { status: 503, body: { status: 'error' }, headers: { 'Retry-After': '120' } }],
-    ['credentials refused at the gateway', 502, { status: 401, body: { status: 'error', message: 'bad token for bank-user-4821' } }],
+    [
+      'credentials refused at the gateway',
+      502,
+      { status: 401, body: { status: 'error', message: 'bad token for bank-user-4821' } },
+    ],
     ['a body that never ends', 502, 'huge' as const],
     ['a dropped connection', 502, 'reset' as const],
     ['JSON that is not an OkayLive answer', 502, { status: 200, body: ['internalNode', 'sg-3'] }],
@@ -167,7 +216,9 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   it('an unreachable upstream is a 502 that does not say where it tried', async () => {
     const closed = await startFakeInnov8tif({ username: USERNAME, password: PASSWORD });
     await closed.close();
-    const downApi = createEkycMiddleware(readConfig({ ...upstreamEnv(), OKAYLIVE_BASE_URL: closed.url, OKAYLIVE_LOG: 'off' }));
+    const downApi = createEkycMiddleware(
+      readConfig({ ...upstreamEnv(), OKAYLIVE_BASE_URL: closed.url, OKAYLIVE_LOG: 'off' }),
+    );
     const down = await serve(downApi);
     const r = await fetch(`${down.url}/api/ekyc/journeyid`, { method: 'POST' });
     const text = await browserView(r.clone());
@@ -184,7 +235,9 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
   });
 
   it('wrong credentials upstream are not echoed', async () => {
-    const otherApi = createEkycMiddleware(readConfig({ ...upstreamEnv(), OKAYLIVE_USERNAME: 'x', OKAYLIVE_LOG: 'off' }));
+    const otherApi = createEkycMiddleware(
+      readConfig({ ...upstreamEnv(), OKAYLIVE_USERNAME: 'x', OKAYLIVE_LOG: 'off' }),
+    );
     const other = await serve(otherApi);
     const r = await fetch(`${other.url}/api/ekyc/journeyid`, { method: 'POST' });
     const text = await browserView(r);
@@ -222,10 +275,15 @@ describe('upstream mode against a fake Innov8tif', { timeout: 20_000 }, () => {
 
 describe('the journey-creation route', { timeout: 20_000 }, () => {
   it('can be switched off for hosts that create journeys in their own backend', async () => {
-    const offApi = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_ROUTE: 'off', OKAYLIVE_LOG: 'off' })));
+    const offApi = createEkycMiddleware(
+      readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_ROUTE: 'off', OKAYLIVE_LOG: 'off' })),
+    );
     const off = await serve(offApi);
     const r = await fetch(`${off.url}/api/ekyc/journeyid`, { method: 'POST' });
-    const okaylive = await fetch(`${off.url}/api/ekyc/okaylive`, { method: 'POST', body: form({ imageBest: { bytes: jpeg }, journeyId: 'host-made-1' }) });
+    const okaylive = await fetch(`${off.url}/api/ekyc/okaylive`, {
+      method: 'POST',
+      body: form({ imageBest: { bytes: jpeg }, journeyId: 'host-made-1' }),
+    });
     await off.close();
     expect(r.status).toBe(404);
     expect(await r.json()).toEqual({ status: 'error', messageCode: null, message: 'NOT_FOUND' });
@@ -234,9 +292,14 @@ describe('the journey-creation route', { timeout: 20_000 }, () => {
   });
 
   it('is rate limited per client: 429 with Retry-After, without calling upstream', async () => {
-    const limitedApi = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '2', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_LOG: 'off' })));
+    const limitedApi = createEkycMiddleware(
+      readConfig(
+        upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '2', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_LOG: 'off' }),
+      ),
+    );
     const limited = await serve(limitedApi);
-    const create = (client: string) => fetch(`${limited.url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
+    const create = (client: string) =>
+      fetch(`${limited.url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await create('198.51.100.7')).status);
     const refused = await create('198.51.100.7');
@@ -251,11 +314,23 @@ describe('the journey-creation route', { timeout: 20_000 }, () => {
   });
 
   it('an X-Forwarded-For entry with a port is the same client whatever the port', async () => {
-    const limitedApi = createEkycMiddleware(readConfig(upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '2', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_LOG: 'off' })));
+    const limitedApi = createEkycMiddleware(
+      readConfig(
+        upstreamEnv({ OKAYLIVE_JOURNEY_RATE_PER_MINUTE: '2', OKAYLIVE_TRUST_PROXY: '1', OKAYLIVE_LOG: 'off' }),
+      ),
+    );
     const limited = await serve(limitedApi);
-    const create = (client: string) => fetch(`${limited.url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
+    const create = (client: string) =>
+      fetch(`${limited.url}/api/ekyc/journeyid`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
     const statuses = [];
-    for (const client of ['198.51.100.7:40001', '198.51.100.7:40002', '198.51.100.7:40003', '[2001:db8::1]:443', '[2001:db8::2]:444', '[2001:db8::3]:445']) {
+    for (const client of [
+      '198.51.100.7:40001',
+      '198.51.100.7:40002',
+      '198.51.100.7:40003',
+      '[2001:db8::1]:443',
+      '[2001:db8::2]:444',
+      '[2001:db8::3]:445',
+    ]) {
       const r = await create(client);
       await r.text();
       statuses.push(r.status);

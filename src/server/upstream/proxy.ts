@@ -83,10 +83,17 @@ export function createUpstreamRoutes({ upstream, store, log, resendWindowMs, del
         image = null;
         if (bytes === null) throw new Error('an upload is forwarded once');
         const { body, headers } = okayLiveBody(bytes, format, journeyId);
-        const init: RequestInit & { duplex: 'half' } = { method: 'POST', body, headers: { ...headers, Accept: 'application/json' }, duplex: 'half' };
+        const init: RequestInit & { duplex: 'half' } = {
+          method: 'POST',
+          body,
+          headers: { ...headers, Accept: 'application/json' },
+          duplex: 'half',
+        };
         return callUpstream(`${upstream.baseUrl}/api/ekyc/okaylive`, init, flightLimitMs);
       };
-      const resolution = await resends.resolve(resendKey(journeyId, imageDigest), fly, upstream.timeoutMs, (work) => ctx.hold(work));
+      const resolution = await resends.resolve(resendKey(journeyId, imageDigest), fly, upstream.timeoutMs, (work) =>
+        ctx.hold(work),
+      );
       if (resolution.kind === 'deadline') return answerFailure(res, ctx, log, 'timeout');
       const { call, source } = resolution;
       if (!call.ok) return answerFailure(res, ctx, log, call.failure, call.error);

@@ -80,7 +80,9 @@ describe('Redis killed during a vendor call', { timeout: 90_000 }, () => {
       },
       { logger: jsonLogger(() => undefined) },
     );
-    await expect.poll(async () => (await upload(other, 'crash-journey')).status, { timeout: 15_000, interval: 500 }).toBe(200);
+    await expect
+      .poll(async () => (await upload(other, 'crash-journey')).status, { timeout: 15_000, interval: 500 })
+      .toBe(200);
     expect(calls()).toBe(1);
 
     // Past the claim Redis brought back: still the first answer, still one call.

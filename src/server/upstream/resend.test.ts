@@ -32,12 +32,20 @@ afterEach(async () => {
 async function start(env: Record<string, string> = {}, fakeOptions: Partial<FakeOptions> = {}) {
   const fake = await startFakeInnov8tif({ username: 'u', password: 'p', ...fakeOptions });
   const logs: Record<string, unknown>[] = [];
-  const api = createEkycMiddleware(readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', ...env }), {
-    logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
-  });
+  const api = createEkycMiddleware(
+    readConfig({ OKAYLIVE_BASE_URL: fake.url, OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p', ...env }),
+    {
+      logger: jsonLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+    },
+  );
   const server = await serve(api);
   running.push({ fake, api, server });
-  return { url: server.url, fake, logs, calls: () => fake.received.filter((r) => r.path === '/api/ekyc/okaylive').length };
+  return {
+    url: server.url,
+    fake,
+    logs,
+    calls: () => fake.received.filter((r) => r.path === '/api/ekyc/okaylive').length,
+  };
 }
 
 async function upload(url: string, journeyId: string, image = jpeg): Promise<{ status: number; body: unknown }> {
@@ -51,7 +59,9 @@ async function upload(url: string, journeyId: string, image = jpeg): Promise<{ s
 
 describe('an identical resend is not a second vendor call', { timeout: 30_000 }, () => {
   it('the upstream timeout is clearly shorter than the browser client’s', () => {
-    const timeout = readConfig({ OKAYLIVE_BASE_URL: 'https://x.example', OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p' }).upstream?.timeoutMs ?? Infinity;
+    const timeout =
+      readConfig({ OKAYLIVE_BASE_URL: 'https://x.example', OKAYLIVE_USERNAME: 'u', OKAYLIVE_PASSWORD: 'p' }).upstream
+        ?.timeoutMs ?? Infinity;
     expect(timeout).toBeLessThanOrEqual(DEFAULT_TIMEOUT_MS - 5_000);
   });
 
@@ -62,7 +72,9 @@ describe('an identical resend is not a second vendor call', { timeout: 30_000 },
     expect(first).toEqual({ status: 200, body: FAKE_SUCCESS });
     expect(second).toEqual(first);
     expect(proxy.calls()).toBe(1);
-    await expect.poll(() => proxy.logs.filter((l) => l.route === '/okaylive').map((l) => l.answer)).toEqual(['fresh', 'resend']);
+    await expect
+      .poll(() => proxy.logs.filter((l) => l.route === '/okaylive').map((l) => l.answer))
+      .toEqual(['fresh', 'resend']);
   });
 
   it('two identical uploads at once: one vendor call, both answered', async () => {
@@ -89,7 +101,10 @@ describe('an identical resend is not a second vendor call', { timeout: 30_000 },
     const held = deferred();
     const proxy = await start({ OKAYLIVE_UPSTREAM_TIMEOUT_MS: '500' }, { gate: held.promise });
     const timedOut = await upload(proxy.url, 'resend-4');
-    expect(timedOut).toEqual({ status: 504, body: { status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' } });
+    expect(timedOut).toEqual({
+      status: 504,
+      body: { status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' },
+    });
     expect(proxy.calls()).toBe(1);
     // The person taps "Try again" with the same selfie while the vendor is still judging it.
     const resend = upload(proxy.url, 'resend-4');

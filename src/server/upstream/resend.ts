@@ -32,7 +32,9 @@ export function resendKey(journeyId: string, imageDigest: string): string {
 function parseRecorded(text: string): Recorded | null {
   try {
     const value = JSON.parse(text) as Partial<Recorded>;
-    return typeof value.status === 'number' && typeof value.body === 'object' && value.body !== null ? { status: value.status, body: value.body } : null;
+    return typeof value.status === 'number' && typeof value.body === 'object' && value.body !== null
+      ? { status: value.status, body: value.body }
+      : null;
   } catch {
     return null;
   }
@@ -72,7 +74,12 @@ export class Resends {
    * Answers one upload within `deadlineMs`. `fly` makes the vendor call; `hold` is handed any
    * call this request starts, which may outlive it (the request's admission place waits for it).
    */
-  async resolve(key: string, fly: () => Promise<Call>, deadlineMs: number, hold: (work: Promise<unknown>) => void): Promise<Resolution> {
+  async resolve(
+    key: string,
+    fly: () => Promise<Call>,
+    deadlineMs: number,
+    hold: (work: Promise<unknown>) => void,
+  ): Promise<Resolution> {
     const until = performance.now() + deadlineMs;
     for (;;) {
       const recorded = await this.recorded(key);

@@ -13,14 +13,30 @@ describe('what of an upstream answer reaches the browser', () => {
       { status: 'success', message: 'api.success', journeyId: '7851b4e3-1111-4222-8333-444455556666', server: 'x' },
       { status: 'success', message: 'api.success', journeyId: '7851b4e3-1111-4222-8333-444455556666' },
     ],
-    ['a face code in a 200', { status: 'error', messageCode: null, message: 'EYES_CLOSED' }, { status: 'error', messageCode: null, message: 'EYES_CLOSED' }],
-    ['a vendor sentence', { status: 'error', message: 'Request size exceed 5MB' }, { status: 'error', message: 'Request size exceed 5MB' }],
+    [
+      'a face code in a 200',
+      { status: 'error', messageCode: null, message: 'EYES_CLOSED' },
+      { status: 'error', messageCode: null, message: 'EYES_CLOSED' },
+    ],
+    [
+      'a vendor sentence',
+      { status: 'error', message: 'Request size exceed 5MB' },
+      { status: 'error', message: 'Request size exceed 5MB' },
+    ],
     [
       'free text that names internals',
-      { status: 'error', messageCode: 'see http://10.1.2.3/trace', message: 'java.net.ConnectException: db-7.internal:5432' },
+      {
+        status: 'error',
+        messageCode: 'see http://10.1.2.3/trace',
+        message: 'java.net.ConnectException: db-7.internal:5432',
+      },
       { status: 'error', messageCode: null, message: 'UNEXPECTED_ERROR' },
     ],
-    ['numbers that are not numbers', { status: 'success', probability: '0.9', score: null, quality: Number.NaN }, { status: 'success' }],
+    [
+      'numbers that are not numbers',
+      { status: 'success', probability: '0.9', score: null, quality: Number.NaN },
+      { status: 'success' },
+    ],
     ['an odd journeyId', { status: 'success', journeyId: '../../admin' }, { status: 'success' }],
     ['the vendor 500', { status: 'Internal Server Error' }, { status: 'Internal Server Error' }],
     [

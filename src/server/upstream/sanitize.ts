@@ -40,7 +40,8 @@ export function sanitizeUpstreamBody(body: unknown): UpstreamBody | null {
   if (typeof source.status !== 'string' || !STATUSES.has(source.status)) return null;
   const out: UpstreamBody = { status: source.status };
   if ('messageCode' in source) out.messageCode = isKnownCode(source.messageCode) ? source.messageCode : null;
-  if ('message' in source && source.message !== null) out.message = isKnownCode(source.message) ? source.message : 'UNEXPECTED_ERROR';
+  if ('message' in source && source.message !== null)
+    out.message = isKnownCode(source.message) ? source.message : 'UNEXPECTED_ERROR';
   else if ('message' in source) out.message = null;
   if (typeof source.journeyId === 'string' && isPlausibleJourneyId(source.journeyId)) out.journeyId = source.journeyId;
   for (const key of ['probability', 'score', 'quality'] as const) {

@@ -35,10 +35,11 @@ const frame = () => ({
     this.closed = true;
   },
 });
-const measurement = { readings: { faceCount: 0, cropHeight: 40 }, face: null, motionSample: null } as unknown as Extract<
-  FromWorker,
-  { type: 'result' }
->['measurement'];
+const measurement = {
+  readings: { faceCount: 0, cropHeight: 40 },
+  face: null,
+  motionSample: null,
+} as unknown as Extract<FromWorker, { type: 'result' }>['measurement'];
 
 describe('the analysis client follows the worker through its stages', () => {
   it.each<[string, FromWorker[], AnalysisStage, 'loading' | 'ready' | 'unavailable', boolean]>([
@@ -65,7 +66,13 @@ describe('the analysis client follows the worker through its stages', () => {
       'unavailable',
       false,
     ],
-    ['the detector fails', [{ type: 'failed', reason: 'LOAD_FAILED', detail: 'blazeface' }], 'unavailable', 'unavailable', false],
+    [
+      'the detector fails',
+      [{ type: 'failed', reason: 'LOAD_FAILED', detail: 'blazeface' }],
+      'unavailable',
+      'unavailable',
+      false,
+    ],
   ])('%s', async (_name, messages, stage, status, analyses) => {
     const fake = fakeWorker();
     const warn = console.warn;

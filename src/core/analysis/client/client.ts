@@ -150,15 +150,23 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
     setStage('detector');
   };
 
-  const base = normaliseAssetsBaseUrl(options.assetsBaseUrl ?? DEFAULT_ASSETS_BASE_URL, globalThis.location?.href ?? 'http://localhost/');
+  const base = normaliseAssetsBaseUrl(
+    options.assetsBaseUrl ?? DEFAULT_ASSETS_BASE_URL,
+    globalThis.location?.href ?? 'http://localhost/',
+  );
   const timeoutMs = options.loadTimeoutMs ?? 60_000;
-  const timer = setTimeout(() => setStatus('unavailable', 'LOAD_TIMEOUT', `no answer from the worker in ${timeoutMs} ms`), timeoutMs);
+  const timer = setTimeout(
+    () => setStatus('unavailable', 'LOAD_TIMEOUT', `no answer from the worker in ${timeoutMs} ms`),
+    timeoutMs,
+  );
   void ready.then(() => clearTimeout(timer));
 
   if (typeof WebAssembly !== 'object') setStatus('unavailable', 'NO_WASM', 'WebAssembly is not available on the page');
   else {
     try {
-      worker = options.createWorker ? options.createWorker() : defaultWorker({ assetsBaseUrl: base, workerUrl: options.workerUrl });
+      worker = options.createWorker
+        ? options.createWorker()
+        : defaultWorker({ assetsBaseUrl: base, workerUrl: options.workerUrl });
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const m = event.data;
         if (m.type === 'detector-ready') detectorIn();
@@ -176,7 +184,8 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
         }
       };
       // A worker script that failed to load or threw while starting (404, MIME type, CSP worker-src).
-      worker.onerror = (event) => setStatus('unavailable', 'LOAD_FAILED', event.message || 'the worker script failed to load or start');
+      worker.onerror = (event) =>
+        setStatus('unavailable', 'LOAD_FAILED', event.message || 'the worker script failed to load or start');
       const init: ToWorker = { type: 'init', assetsBaseUrl: base };
       worker.postMessage(init);
     } catch (error) {
@@ -230,14 +239,22 @@ export function createAnalysisClient(options: AnalysisClientOptions = {}): Analy
       const frame = image instanceof Blob ? source : await createImageBitmap(source);
       const { measurement } = await analyseFrame(frame, {
         region: { sx: 0, sy: 0, sw: width, sh: height },
-        analysisSize: { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) },
+        analysisSize: {
+          width: Math.max(1, Math.round(width * scale)),
+          height: Math.max(1, Math.round(height * scale)),
+        },
         crop: { width, height },
         keep: false,
         keepAbove: null,
         at: 0,
         previous: null,
       });
-      return { measurement, evaluation: evaluate(measurement.readings, { mode: 'limit', ...(rules ? { rules } : {}) }), width, height };
+      return {
+        measurement,
+        evaluation: evaluate(measurement.readings, { mode: 'limit', ...(rules ? { rules } : {}) }),
+        width,
+        height,
+      };
     },
     dispose() {
       clearTimeout(timer);

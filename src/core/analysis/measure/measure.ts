@@ -128,7 +128,9 @@ export function measure(input: MeasureInput): Measurement {
   const { crop, image } = input;
   const scale = crop.width / image.width;
   const counted = input.faces.filter(countsAsFace);
-  const faces = counted.filter(isLandmarkFace).map((f) => ({ f, points: f.landmarks.map((p) => ({ x: p.x * scale, y: p.y * scale })) }));
+  const faces = counted
+    .filter(isLandmarkFace)
+    .map((f) => ({ f, points: f.landmarks.map((p) => ({ x: p.x * scale, y: p.y * scale })) }));
   const outlined = faces.flatMap(({ f, points }) => {
     const outline = landmarkOutline(points);
     return outline ? [{ f, points, outline, box: boxOf(outline) }] : [];
@@ -147,7 +149,12 @@ export function measure(input: MeasureInput): Measurement {
   const marginPx = Math.min(box.x, box.y, crop.width - (box.x + box.width), crop.height - (box.y + box.height));
   const fit = fitInOval(outline, crop);
   const inner = innerFace(box);
-  const stats = pixelStats(image, { x: inner.x / scale, y: inner.y / scale, width: inner.width / scale, height: inner.height / scale });
+  const stats = pixelStats(image, {
+    x: inner.x / scale,
+    y: inner.y / scale,
+    width: inner.width / scale,
+    height: inner.height / scale,
+  });
   // Landmarks too coarse for angles: a face only a few dozen pixels across (a far face read a
   // 33° turn) or out of focus (a blurred one read 24° of pitch). No angles then: the hint is
   // the size or the focus one, which is what the person can fix.
@@ -155,7 +162,9 @@ export function measure(input: MeasureInput): Measurement {
   const pose = readable ? landmarkPose(points, crop) : null;
   const { at, previous } = input;
   const motion =
-    previous && at !== undefined && at > previous.at ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100) : null;
+    previous && at !== undefined && at > previous.at
+      ? dist(centre, previous.centre) / Math.max(1, previous.side) / ((at - previous.at) / 100)
+      : null;
 
   // A face cut by the picture's edge cannot be sized: the network squeezes what it sees of it
   // into a whole face, so it would read small and ask the person to come closer.

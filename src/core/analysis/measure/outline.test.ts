@@ -13,7 +13,10 @@ const CROP = { width: 810, height: 1080 };
  */
 function face(cx: number, cy: number, rx: number, ry: number, bridge: number, deg = 0): Array<Point | undefined> {
   const t = (deg * Math.PI) / 180;
-  const put = (dx: number, dy: number): Point => ({ x: cx + dx * Math.cos(t) - dy * Math.sin(t), y: cy + dx * Math.sin(t) + dy * Math.cos(t) });
+  const put = (dx: number, dy: number): Point => ({
+    x: cx + dx * Math.cos(t) - dy * Math.sin(t),
+    y: cy + dx * Math.sin(t) + dy * Math.cos(t),
+  });
   const points: Array<Point | undefined> = Array.from({ length: 68 }, () => undefined);
   JAW.forEach((index, k) => {
     // From the person's right ear (image left), down to the chin and up to the left ear.
@@ -58,7 +61,10 @@ describe('landmarkOutline', () => {
 
 /** Points round an ellipse centred (cx, cy). */
 function ring(cx: number, cy: number, rx: number, ry: number): Point[] {
-  return Array.from({ length: 72 }, (_, k) => ({ x: cx + rx * Math.cos((k * Math.PI) / 36), y: cy + ry * Math.sin((k * Math.PI) / 36) }));
+  return Array.from({ length: 72 }, (_, k) => ({
+    x: cx + rx * Math.cos((k * Math.PI) / 36),
+    y: cy + ry * Math.sin((k * Math.PI) / 36),
+  }));
 }
 
 describe('fitInOval', () => {
@@ -71,9 +77,24 @@ describe('fitInOval', () => {
   it.each<[string, Point[], number | 'inside', Point]>([
     ['the oval itself', ring(oval.cx, oval.cy, oval.rx, oval.ry), 0, { x: 0, y: 0 }],
     ['half the oval, centred', ring(oval.cx, oval.cy, oval.rx / 2, oval.ry / 2), -0.5, { x: 0, y: 0 }],
-    ['a small face in a corner of the oval, still inside', ring(oval.cx + 100, oval.cy - 150, 60, 80), 'inside', { x: 100, y: -150 }],
-    ['the oval moved a tenth of its width to the image right', ring(oval.cx + 0.2 * oval.rx, oval.cy, oval.rx, oval.ry), 0.2, { x: 0.2 * oval.rx, y: 0 }],
-    ['a face below the oval', ring(oval.cx, oval.cy + oval.ry, 100, 140), (oval.ry + 140) / oval.ry - 1, { x: 0, y: oval.ry }],
+    [
+      'a small face in a corner of the oval, still inside',
+      ring(oval.cx + 100, oval.cy - 150, 60, 80),
+      'inside',
+      { x: 100, y: -150 },
+    ],
+    [
+      'the oval moved a tenth of its width to the image right',
+      ring(oval.cx + 0.2 * oval.rx, oval.cy, oval.rx, oval.ry),
+      0.2,
+      { x: 0.2 * oval.rx, y: 0 },
+    ],
+    [
+      'a face below the oval',
+      ring(oval.cx, oval.cy + oval.ry, 100, 140),
+      (oval.ry + 140) / oval.ry - 1,
+      { x: 0, y: oval.ry },
+    ],
   ])('%s', (_name, outline, overflow, offset) => {
     const fit = fitInOval(outline, CROP);
     if (overflow === 'inside') expect(fit?.overflow).toBeLessThan(0);

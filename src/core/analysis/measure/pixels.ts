@@ -97,7 +97,12 @@ function focusMeasure(image: RgbaImage, x0: number, y0: number, w: number, h: nu
   for (let y = 1; y < n - 1; y++) {
     for (let x = 1; x < n - 1; x++) {
       const c = g[y * n + x] ?? 0;
-      const lap = (g[(y - 1) * n + x] ?? 0) + (g[(y + 1) * n + x] ?? 0) + (g[y * n + x - 1] ?? 0) + (g[y * n + x + 1] ?? 0) - 4 * c;
+      const lap =
+        (g[(y - 1) * n + x] ?? 0) +
+        (g[(y + 1) * n + x] ?? 0) +
+        (g[y * n + x - 1] ?? 0) +
+        (g[y * n + x + 1] ?? 0) -
+        4 * c;
       lapSum += lap;
       lapSq += lap * lap;
       count++;

@@ -60,7 +60,11 @@ describe('landmarkPose', () => {
     ],
     [
       'chin down 12°',
-      ([x, y, z]) => [x, y * Math.cos(rad(-12)) + z * Math.sin(rad(-12)), -y * Math.sin(rad(-12)) + z * Math.cos(rad(-12))],
+      ([x, y, z]) => [
+        x,
+        y * Math.cos(rad(-12)) + z * Math.sin(rad(-12)),
+        -y * Math.sin(rad(-12)) + z * Math.cos(rad(-12)),
+      ],
       { yaw: 0, pitch: -12, roll: 0 },
     ],
     // The person's left side (image right, +x) drops: clockwise on the screen.

@@ -29,7 +29,10 @@ function keypoint(face: FaceInput, i: number, scale: number): Point | null {
 }
 
 /** The face as the mesh would box it, estimated from the detector's box centre and eye keypoints. */
-export function detectorFaceBox(face: FaceInput, scale: number): { box: Box; eyes: [Point, Point]; eyeDistance: number } | null {
+export function detectorFaceBox(
+  face: FaceInput,
+  scale: number,
+): { box: Box; eyes: [Point, Point]; eyeDistance: number } | null {
   const a = keypoint(face, EYE_A, scale);
   const b = keypoint(face, EYE_B, scale);
   if (!a || !b || !face.box) return null;
@@ -39,5 +42,9 @@ export function detectorFaceBox(face: FaceInput, scale: number): { box: Box; eye
   const cy = (face.box.y + face.box.height / 2) * scale;
   const width = Math.max(eye * FACE_WIDTH_PER_EYE, face.box.width * scale * FACE_WIDTH_PER_BOX);
   const height = width * FACE_HEIGHT_PER_WIDTH;
-  return { box: { x: cx - width / 2, y: cy - height / 2, width, height }, eyes: [a, b], eyeDistance: eye * MESH_EYE_PER_DETECTOR_EYE };
+  return {
+    box: { x: cx - width / 2, y: cy - height / 2, width, height },
+    eyes: [a, b],
+    eyeDistance: eye * MESH_EYE_PER_DETECTOR_EYE,
+  };
 }

@@ -5,12 +5,18 @@ import type { FaceInput, Point } from '../types.ts';
 
 /** 68 landmarks spread over a box: enough geometry for measure() to read a face. */
 function landmarks(x: number, y: number, side: number): Point[] {
-  return Array.from({ length: 68 }, (_, i) => ({ x: x + ((i * 37) % 68) * (side / 67), y: y + ((i * 53) % 68) * (side / 67) }));
+  return Array.from({ length: 68 }, (_, i) => ({
+    x: x + ((i * 37) % 68) * (side / 67),
+    y: y + ((i * 53) % 68) * (side / 67),
+  }));
 }
 
 /** A 468-point mesh, as Human reports it; measure() reads the landmarks, never the mesh. */
 function mesh(x: number, y: number, side: number): number[][] {
-  return Array.from({ length: 468 }, (_, i) => [x + ((i * 37) % 100) * (side / 99), y + ((i * 53) % 100) * (side / 99)]);
+  return Array.from({ length: 468 }, (_, i) => [
+    x + ((i * 37) % 100) * (side / 99),
+    y + ((i * 53) % 100) * (side / 99),
+  ]);
 }
 
 const image = { width: 300, height: 400, data: new Uint8ClampedArray(300 * 400 * 4).fill(128) };
@@ -19,7 +25,11 @@ describe('what counts as a face', () => {
   it.each<[string, Partial<FaceInput>, boolean]>([
     ['a confident detection with its landmarks (the browser: no mesh)', { score: 0.9 }, true],
     ['the cat fixture: detector just above the rules floor, under the landmark floor', { score: 0.62 }, false],
-    ["a confident detection the server's mesh is unsure of (a cat through the JPEG path)", { score: 0.81, meshScore: 0.65 }, false],
+    [
+      "a confident detection the server's mesh is unsure of (a cat through the JPEG path)",
+      { score: 0.81, meshScore: 0.65 },
+      false,
+    ],
     ['a mesh just at the floor', { score: 0.9, meshScore: 0.7 }, true],
     ['a weak detection', { score: 0.5, meshScore: 1 }, false],
     ['no landmarks read', { score: 0.9, landmarks: [] }, false],

@@ -12,15 +12,30 @@ describe('evenRect: the crop on even pixels, inside the visible picture', () => 
       visible: full,
       want: { x: 554, y: 0, width: 810, height: 1080 },
     },
-    { name: 'odd size', region: { sx: 10, sy: 11, sw: 301, sh: 401 }, visible: full, want: { x: 10, y: 10, width: 300, height: 400 } },
+    {
+      name: 'odd size',
+      region: { sx: 10, sy: 11, sw: 301, sh: 401 },
+      visible: full,
+      want: { x: 10, y: 10, width: 300, height: 400 },
+    },
     {
       name: 'a visible rect offset in the coded frame',
       region: { sx: 100, sy: 0, sw: 400, sh: 720 },
       visible: { x: 8, y: 4, width: 1280, height: 720 },
       want: { x: 108, y: 4, width: 400, height: 720 },
     },
-    { name: 'clamped at the right edge', region: { sx: 1800, sy: 0, sw: 300, sh: 100 }, visible: full, want: { x: 1800, y: 0, width: 120, height: 100 } },
-    { name: 'negative origin clamped', region: { sx: -5, sy: -3, sw: 20, sh: 20 }, visible: full, want: { x: 0, y: 0, width: 20, height: 20 } },
+    {
+      name: 'clamped at the right edge',
+      region: { sx: 1800, sy: 0, sw: 300, sh: 100 },
+      visible: full,
+      want: { x: 1800, y: 0, width: 120, height: 100 },
+    },
+    {
+      name: 'negative origin clamped',
+      region: { sx: -5, sy: -3, sw: 20, sh: 20 },
+      visible: full,
+      want: { x: 0, y: 0, width: 20, height: 20 },
+    },
   ])('$name', ({ region, visible, want }) => {
     const got = evenRect(region, visible);
     expect(got).toEqual(want);
@@ -68,7 +83,11 @@ describe('probeReadBack: a bitmap read back as RGBA, unchanged', () => {
   it.each([
     { name: 'red, green, blue, white', rgba, ok: true },
     { name: 'off by one (converted on the way)', rgba: rgba.map((v, i) => (i === 0 ? 254 : v)), ok: false },
-    { name: 'red and blue swapped (BGRA left as it is)', rgba: [0, 0, 255, 255, 0, 255, 0, 255, 255, 0, 0, 255, 255, 255, 255, 255], ok: false },
+    {
+      name: 'red and blue swapped (BGRA left as it is)',
+      rgba: [0, 0, 255, 255, 0, 255, 0, 255, 255, 0, 0, 255, 255, 255, 255, 255],
+      ok: false,
+    },
     { name: 'transparent', rgba: rgba.map((v, i) => (i % 4 === 3 ? 0 : v)), ok: false },
     { name: 'nothing copied', rgba: [], ok: false },
   ])('$name → $ok', ({ rgba: got, ok }) => {

@@ -36,7 +36,11 @@ export function copyable(frame: FrameSource): frame is VideoFrame {
   const visible = frame.visibleRect;
   const turned = frame as VideoFrame & { rotation?: number; flip?: boolean };
   return (
-    visible !== null && frame.displayWidth === visible.width && frame.displayHeight === visible.height && (turned.rotation ?? 0) === 0 && turned.flip !== true
+    visible !== null &&
+    frame.displayWidth === visible.width &&
+    frame.displayHeight === visible.height &&
+    (turned.rotation ?? 0) === 0 &&
+    turned.flip !== true
   );
 }
 

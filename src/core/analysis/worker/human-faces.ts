@@ -58,7 +58,8 @@ export function toFaceInputs(faces: readonly HumanFaceLike[]): FaceInput[] {
     // ran on and kept always scores above its floor.
     if (face.faceScore !== undefined && face.faceScore > 0) input.meshScore = face.faceScore;
     const [x, y, width, height] = face.box ?? [];
-    if (x !== undefined && y !== undefined && width !== undefined && height !== undefined) input.box = { x, y, width, height };
+    if (x !== undefined && y !== undefined && width !== undefined && height !== undefined)
+      input.box = { x, y, width, height };
     if (face.real !== undefined) input.real = face.real;
     if (face.live !== undefined) input.live = face.live;
     return input;

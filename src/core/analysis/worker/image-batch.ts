@@ -8,7 +8,11 @@ import type { RgbaImage } from '../types.ts';
  * pass here: through tfjs ops (an int tensor, a slice, a cast) the same took ~17 ms a frame on
  * WASM, this ~1 ms.
  */
-export function imageBatch(tf: typeof Tf, image: Pick<RgbaImage, 'data' | 'width' | 'height'>, scratch?: ScratchBuffer): Tf.Tensor4D {
+export function imageBatch(
+  tf: typeof Tf,
+  image: Pick<RgbaImage, 'data' | 'width' | 'height'>,
+  scratch?: ScratchBuffer,
+): Tf.Tensor4D {
   const { data, width, height } = image;
   const rgb = scratch ? scratch.take(width * height * 3) : new Float32Array(width * height * 3);
   for (let i = 0, o = 0; o < rgb.length; i += 4, o += 3) {

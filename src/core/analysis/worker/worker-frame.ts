@@ -39,7 +39,11 @@ export async function analysisPixels(frame: FrameSource, request: FrameRequest):
   const c = context(width, height);
   if (!resizeUnsupported && (await resizeCrops())) {
     try {
-      const small = await createImageBitmap(frame, sx, sy, sw, sh, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+      const small = await createImageBitmap(frame, sx, sy, sw, sh, {
+        resizeWidth: width,
+        resizeHeight: height,
+        resizeQuality: 'medium',
+      });
       try {
         c.drawImage(small, 0, 0);
       } finally {
@@ -71,7 +75,10 @@ export async function uploadCrop(frame: FrameSource, request: FrameRequest): Pro
 }
 
 /** The crop of a frame copied out as RGBA (frame-copy.ts), once; `done` hands its buffer back. */
-export function copyFrameCrop(frame: VideoFrame, request: FrameRequest): Promise<{ image: ImageData; done: () => void }> {
+export function copyFrameCrop(
+  frame: VideoFrame,
+  request: FrameRequest,
+): Promise<{ image: ImageData; done: () => void }> {
   return copyCrop(frame, evenRect(request.region, visibleRect(frame)));
 }
 
@@ -85,7 +92,10 @@ let spare: Uint8ClampedArray | null = null;
  * allows: a canvas's getImageData makes a new one each time (1.2 MB per frame at 480x640,
  * garbage the worker's heap grows on until it is collected).
  */
-export async function copiedAnalysisPixels(image: ImageData, request: FrameRequest): Promise<{ image: RgbaImage; done: () => void }> {
+export async function copiedAnalysisPixels(
+  image: ImageData,
+  request: FrameRequest,
+): Promise<{ image: RgbaImage; done: () => void }> {
   const { width, height } = request.analysisSize;
   const small = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
   try {
@@ -124,5 +134,7 @@ export function copiedUploadCrop(image: ImageData, request: FrameRequest): Promi
 
 function visibleRect(frame: VideoFrame): CopyRect {
   const r = frame.visibleRect;
-  return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
+  return r
+    ? { x: r.x, y: r.y, width: r.width, height: r.height }
+    : { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
 }

@@ -58,7 +58,9 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
 
 async function loadLandmarkNet(tf: TfCore, assetsBaseUrl: string, names: AssetNames): Promise<LandmarkNet> {
   try {
-    const manifest = parseManifest(JSON.parse(new TextDecoder().decode(await fetchBytes(`${assetsBaseUrl}${names['landmarks68.json']}`))));
+    const manifest = parseManifest(
+      JSON.parse(new TextDecoder().decode(await fetchBytes(`${assetsBaseUrl}${names['landmarks68.json']}`))),
+    );
     // The manifest names its weights file relative to itself, as tfjs does.
     return createLandmarkNet(tf, await decodeWeights(tf, manifest, (path) => fetchBytes(`${assetsBaseUrl}${path}`)));
   } catch (error) {

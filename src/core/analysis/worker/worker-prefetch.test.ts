@@ -8,7 +8,9 @@ function scope(failing: readonly string[] = []) {
     fetch(input) {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       asked.push(url);
-      return failing.includes(url) ? Promise.reject(new TypeError(`network error: ${url}`)) : Promise.resolve(new Response(url));
+      return failing.includes(url)
+        ? Promise.reject(new TypeError(`network error: ${url}`))
+        : Promise.resolve(new Response(url));
     },
   };
   return { s, asked };

@@ -51,7 +51,11 @@ async function framePixels(frame: FrameSource, request: FrameRequest): Promise<F
   }
   // Painted: the frame itself, or its whole copy where the engine ignores VideoFrame rectangles (frame-rects.ts).
   const painted = await croppable(frame);
-  return { pixels: () => analysisPixels(painted.source, request), upload: () => uploadCrop(painted.source, request), release: () => painted.release() };
+  return {
+    pixels: () => analysisPixels(painted.source, request),
+    upload: () => uploadCrop(painted.source, request),
+    release: () => painted.release(),
+  };
 }
 
 function post(message: FromWorker): void {
@@ -132,7 +136,15 @@ async function analyseFrame(message: Extract<ToWorker, { type: 'analyse' }>): Pr
     } finally {
       bitmap.close();
     }
-    const answer: FromWorker = { type: 'result', id: message.id, measurement, score, ms: performance.now() - started, full, memory: models?.memory() ?? null };
+    const answer: FromWorker = {
+      type: 'result',
+      id: message.id,
+      measurement,
+      score,
+      ms: performance.now() - started,
+      full,
+      memory: models?.memory() ?? null,
+    };
     self.postMessage(answer, full ? [full] : []);
   } catch (error) {
     post({ type: 'error', id: message.id, detail: String(error) });

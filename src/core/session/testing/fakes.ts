@@ -6,7 +6,13 @@
 import type { HandoffEnvironment } from '../handoff.ts';
 import { QueryClient } from '@tanstack/query-core';
 import { vi } from 'vitest';
-import type { AnalysisClient, AnalysisStage, AnalysisStatus, FrameAnalysis, StillAnalysis } from '../../analysis/client/client.ts';
+import type {
+  AnalysisClient,
+  AnalysisStage,
+  AnalysisStatus,
+  FrameAnalysis,
+  StillAnalysis,
+} from '../../analysis/client/client.ts';
 import { latch } from '../../analysis/client/latch.ts';
 import type { Measurement } from '../../analysis/measure/measure.ts';
 import type { AnalysisFailure } from '../../analysis/protocol.ts';
@@ -62,7 +68,9 @@ export function fakeStream(track = new FakeTrack()): CameraStream & { track: Fak
 }
 
 /** A frame feed with a steady clock: each sample is 100 ms after the last, so windows fill in a few frames. */
-export function fakeFeed(options: { width?: number; height?: number; blank?: boolean } = {}): FrameFeed & { samples: number } {
+export function fakeFeed(
+  options: { width?: number; height?: number; blank?: boolean } = {},
+): FrameFeed & { samples: number } {
   const width = options.width ?? 1920;
   const height = options.height ?? 1080;
   const plan = portraitCrop(width, height);
@@ -153,7 +161,9 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
       frame.close();
       fake.frames += 1;
       await new Promise((resolve) => setTimeout(resolve, 1));
-      const full = request.keep ? ({ width: request.crop.width, height: request.crop.height, close: vi.fn() } as unknown as ImageBitmap) : null;
+      const full = request.keep
+        ? ({ width: request.crop.width, height: request.crop.height, close: vi.fn() } as unknown as ImageBitmap)
+        : null;
       // The worker makes no capture candidate while readings are pending.
       return {
         measurement: measurementOf(fake.readings, fake.pending, fake.face),
@@ -177,7 +187,10 @@ export function fakeAnalysis(initial: AnalysisStage = 'ready'): FakeAnalysis {
 }
 
 /** A read-back of a real picture: spread out, its face as bright as COMPLIANT's reading. */
-export const GOOD_STILL: StillProbe = { samples: Array.from({ length: 64 }, (_, i) => (i * 37) % 256), faceLuma: COMPLIANT.brightness };
+export const GOOD_STILL: StillProbe = {
+  samples: Array.from({ length: 64 }, (_, i) => (i * 37) % 256),
+  faceLuma: COMPLIANT.brightness,
+};
 /** What a blank (all-black) JPEG reads back as. */
 export const BLANK_STILL: StillProbe = { samples: Array.from({ length: 64 }, () => 0), faceLuma: 0 };
 
@@ -187,7 +200,9 @@ export function fakeProbe(): ProbeStill & { planted: StillProbe[]; regions: Arra
     async (_blob: Blob, region: Box | null) => {
       probe.regions.push(region);
       const planted = probe.planted.shift();
-      return planted ? { ...planted, faceLuma: region ? planted.faceLuma : null } : { ...GOOD_STILL, faceLuma: region ? GOOD_STILL.faceLuma : null };
+      return planted
+        ? { ...planted, faceLuma: region ? planted.faceLuma : null }
+        : { ...GOOD_STILL, faceLuma: region ? GOOD_STILL.faceLuma : null };
     },
     { planted: [] as StillProbe[], regions: [] as Array<Box | null> },
   );
@@ -283,7 +298,9 @@ export function testEnvironment(
 }
 
 /** No EventSource (the desktop polls), a token the test sets, a Map for the tab's storage, a page that hides on demand. */
-export function fakeHandoffEnvironment(token: string | null = null): HandoffEnvironment & { hide(): void; kept: Map<string, string> } {
+export function fakeHandoffEnvironment(
+  token: string | null = null,
+): HandoffEnvironment & { hide(): void; kept: Map<string, string> } {
   const kept = new Map<string, string>();
   const hiders = new Set<() => void>();
   let pending = token;
@@ -296,7 +313,11 @@ export function fakeHandoffEnvironment(token: string | null = null): HandoffEnvi
       pending = null;
       return taken;
     },
-    storage: { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => void kept.set(k, v), removeItem: (k) => void kept.delete(k) },
+    storage: {
+      getItem: (k) => kept.get(k) ?? null,
+      setItem: (k, v) => void kept.set(k, v),
+      removeItem: (k) => void kept.delete(k),
+    },
     onPageHide(listener) {
       hiders.add(listener);
       return () => hiders.delete(listener);

@@ -36,17 +36,37 @@ export function fakeHandoffServer(server: SetupServer, options: { create?: () =>
   const uploads: FakeHandoffServer['uploads'] = [];
   let n = 0;
   const byPhone = (phone: unknown) => [...handoffs.values()].find((h) => h.phone !== null && h.phone === phone);
-  const event = (h: FakeHandoff) => ({ state: h.state, expiresAt: Date.now() + 600_000, attempts: h.attempts, ...(h.answer ? { answer: h.answer } : {}) });
-  const notFound = () => HttpResponse.json({ status: 'error', messageCode: null, message: 'HANDOFF_NOT_FOUND' }, { status: 404 });
+  const event = (h: FakeHandoff) => ({
+    state: h.state,
+    expiresAt: Date.now() + 600_000,
+    attempts: h.attempts,
+    ...(h.answer ? { answer: h.answer } : {}),
+  });
+  const notFound = () =>
+    HttpResponse.json({ status: 'error', messageCode: null, message: 'HANDOFF_NOT_FOUND' }, { status: 404 });
   server.use(
     http.post(`${BASE}/handoff`, async ({ request }) => {
       if (options.create) return options.create();
       const body = (await request.json()) as { journeyId: string };
       n += 1;
-      handoffs.set(`watch-${n}`, { journeyId: body.journeyId, state: 'waiting', attempts: 0, phone: null, reports: [] });
+      handoffs.set(`watch-${n}`, {
+        journeyId: body.journeyId,
+        state: 'waiting',
+        attempts: 0,
+        phone: null,
+        reports: [],
+      });
       const page = 'https://bank.test/phone';
       return HttpResponse.json(
-        { handoff: `watch-${n}`, token: `${TOKEN}${n}`, code: CODE, link: `${page}#t=${TOKEN}${n}`, page, expiresAt: Date.now() + 600_000, ttlMs: 600_000 },
+        {
+          handoff: `watch-${n}`,
+          token: `${TOKEN}${n}`,
+          code: CODE,
+          link: `${page}#t=${TOKEN}${n}`,
+          page,
+          expiresAt: Date.now() + 600_000,
+          ttlMs: 600_000,
+        },
         { status: 201 },
       );
     }),
@@ -63,10 +83,15 @@ export function fakeHandoffServer(server: SetupServer, options: { create?: () =>
     }),
     http.post(`${BASE}/handoff/claim`, async ({ request }) => {
       const body = (await request.json()) as { token?: string; code?: string };
-      const index = body.token?.startsWith(TOKEN) ? Number(body.token.slice(TOKEN.length)) : body.code?.toUpperCase() === CODE ? n : 0;
+      const index = body.token?.startsWith(TOKEN)
+        ? Number(body.token.slice(TOKEN.length))
+        : body.code?.toUpperCase() === CODE
+          ? n
+          : 0;
       const found = handoffs.get(`watch-${index}`);
       if (!found) return notFound();
-      if (found.state === 'cancelled') return HttpResponse.json({ status: 'error', message: 'HANDOFF_CLOSED' }, { status: 410 });
+      if (found.state === 'cancelled')
+        return HttpResponse.json({ status: 'error', message: 'HANDOFF_CLOSED' }, { status: 410 });
       if (found.phone) return HttpResponse.json({ status: 'error', message: 'HANDOFF_TAKEN' }, { status: 409 });
       found.phone = `phone-${index}`;
       found.state = 'connected';

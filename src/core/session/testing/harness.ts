@@ -73,7 +73,11 @@ export function harness(options: SessionOptions = {}, env: TestEnvironment = tes
 }
 
 /** Waits (bounded) until the session's snapshot satisfies `predicate`. */
-export async function until(session: CaptureSession, predicate: (s: SessionSnapshot) => boolean, timeout = 3000): Promise<SessionSnapshot> {
+export async function until(
+  session: CaptureSession,
+  predicate: (s: SessionSnapshot) => boolean,
+  timeout = 3000,
+): Promise<SessionSnapshot> {
   await vi.waitFor(() => expect(predicate(session.getSnapshot())).toBe(true), { timeout, interval: 5 });
   return session.getSnapshot();
 }
@@ -107,9 +111,12 @@ export function okaylive(server: SetupServer, replies: Array<() => Response | Pr
 export function journeys(server: SetupServer, ids: string[]): () => number {
   let n = 0;
   server.use(
-    http.post(`${BASE}/journeyid`, () => HttpResponse.json({ status: 'success', message: 'api.success', journeyId: ids[Math.min(n++, ids.length - 1)] })),
+    http.post(`${BASE}/journeyid`, () =>
+      HttpResponse.json({ status: 'success', message: 'api.success', journeyId: ids[Math.min(n++, ids.length - 1)] }),
+    ),
   );
   return () => n;
 }
 
-export const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => !!a && !!b && Buffer.from(a).equals(Buffer.from(b));
+export const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
+  !!a && !!b && Buffer.from(a).equals(Buffer.from(b));

@@ -27,7 +27,11 @@ function lid(cx: number, cy: number, width: number, skin: string, lash: boolean)
   return lash ? fill + line : fill;
 }
 
-function hand(skin: string, palm: { cx: number; cy: number; rx: number; ry: number }, fingers: ReadonlyArray<readonly [number, number, number]>): string {
+function hand(
+  skin: string,
+  palm: { cx: number; cy: number; rx: number; ry: number },
+  fingers: ReadonlyArray<readonly [number, number, number]>,
+): string {
   const f = fingers.map(([x, y, h]) => `<rect x="${x}" y="${y}" width="13" height="${h}" rx="6"/>`).join('');
   return `<g fill="${skin}" stroke="#b07a60" stroke-width="1"><ellipse cx="${palm.cx}" cy="${palm.cy}" rx="${palm.rx}" ry="${palm.ry}"/>${f}</g>`;
 }

@@ -53,7 +53,8 @@ export interface Frame {
 const scaledStills = new WeakMap<Buffer, Map<number, Promise<{ data: Buffer; width: number; height: number }>>>();
 
 function scaledStill(still: Buffer, scale: number): Promise<{ data: Buffer; width: number; height: number }> {
-  const byScale = scaledStills.get(still) ?? new Map<number, Promise<{ data: Buffer; width: number; height: number }>>();
+  const byScale =
+    scaledStills.get(still) ?? new Map<number, Promise<{ data: Buffer; width: number; height: number }>>();
   scaledStills.set(still, byScale);
   let scaled = byScale.get(scale);
   if (!scaled) {
@@ -93,7 +94,11 @@ export async function cameraFrame(still: Buffer, at: Placement, size = { width: 
 }
 
 /** Where a point of the still lands in the portrait crop of a 1920x1080 frame, crop pixels. */
-export function stillToCrop(p: { x: number; y: number }, at: Placement, frame = { width: 1920, height: 1080 }): { x: number; y: number } {
+export function stillToCrop(
+  p: { x: number; y: number },
+  at: Placement,
+  frame = { width: 1920, height: 1080 },
+): { x: number; y: number } {
   const plan = portraitCrop(frame.width, frame.height);
   const anchor = at.anchor ?? STILL_FACE.anchor;
   const k = plan.width / plan.sw;
@@ -106,7 +111,9 @@ export function stillToCrop(p: { x: number; y: number }, at: Placement, frame = 
 let detector: Promise<NodeFaceDetector> | null = null;
 
 /** The portrait crop of a camera frame at the analysis size, as RGBA. */
-export async function analysisImage(frame: Frame): Promise<{ image: RgbaImage; crop: { width: number; height: number } }> {
+export async function analysisImage(
+  frame: Frame,
+): Promise<{ image: RgbaImage; crop: { width: number; height: number } }> {
   const plan = portraitCrop(frame.width, frame.height);
   const { data, info } = await sharp(frame.data, { raw: { width: frame.width, height: frame.height, channels: 3 } })
     .extract({ left: plan.sx, top: plan.sy, width: plan.sw, height: plan.sh })
@@ -114,7 +121,11 @@ export async function analysisImage(frame: Frame): Promise<{ image: RgbaImage; c
     .ensureAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const image = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  const image = {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
   return { image, crop: { width: plan.width, height: plan.height } };
 }
 

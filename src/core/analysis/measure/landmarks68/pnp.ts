@@ -56,7 +56,12 @@ function project(m: Mat3, t: Vec3, p: Vec3, camera: Camera): Point {
   return { x: camera.cx + (camera.focal * x) / zz, y: camera.cy + (camera.focal * y) / zz };
 }
 
-function residuals(params: readonly number[], template: readonly Vec3[], image: readonly Point[], camera: Camera): number[] {
+function residuals(
+  params: readonly number[],
+  template: readonly Vec3[],
+  image: readonly Point[],
+  camera: Camera,
+): number[] {
   const m = rotationOf([params[0] ?? 0, params[1] ?? 0, params[2] ?? 0]);
   const t: Vec3 = [params[3] ?? 0, params[4] ?? 0, params[5] ?? 0];
   const out: number[] = [];
@@ -97,7 +102,12 @@ const sumSq = (v: readonly number[]): number => v.reduce((s, x) => s + x * x, 0)
  * face; the template is in any unit (its scale ends up in the translation's depth). The
  * start is the template facing the camera, at the distance its size in the image implies.
  */
-export function fitPose(template: readonly Vec3[], image: readonly Point[], camera: Camera, iterations = 30): PoseFit | null {
+export function fitPose(
+  template: readonly Vec3[],
+  image: readonly Point[],
+  camera: Camera,
+  iterations = 30,
+): PoseFit | null {
   if (template.length < 4 || template.length !== image.length) return null;
   const mean = (f: (i: number) => number): number => template.reduce((s, _, i) => s + f(i), 0) / template.length;
   const spread3 = Math.sqrt(mean((i) => (template[i]?.[0] ?? 0) ** 2 + (template[i]?.[1] ?? 0) ** 2));

@@ -10,7 +10,10 @@ import { HEAD_TEMPLATE } from './template.ts';
  * inner points through the assumed camera (camera.ts), its axes read as pose.ts reads a face
  * frame. Zero is the template's own frame (template.ts says how it was set).
  */
-export function landmarkPose(points: ReadonlyArray<Point | undefined>, crop: { width: number; height: number }): HeadPose | null {
+export function landmarkPose(
+  points: ReadonlyArray<Point | undefined>,
+  crop: { width: number; height: number },
+): HeadPose | null {
   const image: Point[] = [];
   for (const i of INNER) {
     const p = points[i];

@@ -71,8 +71,10 @@ export async function loadHumanFaceDetector(tf: TfCore, config: Partial<Config>)
   const model = await load(merged);
   const path = merged.face.detector?.modelPath ?? '';
   const name = (path.split('/').pop() ?? '').replace(/\.json$/i, '');
-  if (!modelStats[name]?.loaded || (modelStats[name]?.sizeLoadedWeights ?? 0) === 0) throw new Error(`the detector ${path} has no weights`);
-  const detectBatch = async (input: Tf.Tensor4D): Promise<HumanFaceLike[]> => (await getBoxes(input, merged)).map((box) => faceOfBox(box, input));
+  if (!modelStats[name]?.loaded || (modelStats[name]?.sizeLoadedWeights ?? 0) === 0)
+    throw new Error(`the detector ${path} has no weights`);
+  const detectBatch = async (input: Tf.Tensor4D): Promise<HumanFaceLike[]> =>
+    (await getBoxes(input, merged)).map((box) => faceOfBox(box, input));
   return {
     detectBatch,
     async detect(image) {

@@ -42,7 +42,9 @@ export function landmarkRegion(face: FaceInput): { x: number; y: number; side: n
  */
 const REFINE_SCALE = 1.2;
 
-export function refinedRegion(points: ReadonlyArray<{ x: number; y: number }>): { x: number; y: number; side: number } | null {
+export function refinedRegion(
+  points: ReadonlyArray<{ x: number; y: number }>,
+): { x: number; y: number; side: number } | null {
   if (points.length === 0) return null;
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
@@ -101,7 +103,10 @@ export const MAX_DISAGREEMENT = 0.06;
 
 export function disagreement(first: readonly Point[], second: readonly Point[], side: number): number {
   if (first.length === 0 || side <= 0) return Number.POSITIVE_INFINITY;
-  const moved = first.reduce((sum, p, i) => sum + Math.hypot(p.x - (second[i]?.x ?? Number.NaN), p.y - (second[i]?.y ?? Number.NaN)), 0);
+  const moved = first.reduce(
+    (sum, p, i) => sum + Math.hypot(p.x - (second[i]?.x ?? Number.NaN), p.y - (second[i]?.y ?? Number.NaN)),
+    0,
+  );
   return moved / first.length / side;
 }
 
@@ -110,7 +115,12 @@ export function disagreement(first: readonly Point[], second: readonly Point[], 
  * detector reports two at most), read on the same pixels the detector saw: the image, or the
  * detector's input batch made from it (image-batch.ts).
  */
-export async function withLandmarks(tf: TfCore, net: LandmarkNet, image: RgbaImage | Tf.Tensor4D, faces: readonly FaceInput[]): Promise<FaceInput[]> {
+export async function withLandmarks(
+  tf: TfCore,
+  net: LandmarkNet,
+  image: RgbaImage | Tf.Tensor4D,
+  faces: readonly FaceInput[],
+): Promise<FaceInput[]> {
   const counted = faces.filter((f) => f.score >= LANDMARK_FACE_FLOOR);
   if (counted.length === 0) return [...faces];
   // The detector's own input where the caller has it (the worker): one image tensor per frame.
@@ -127,7 +137,9 @@ export async function withLandmarks(tf: TfCore, net: LandmarkNet, image: RgbaIma
       const centred = looks[0];
       const landmarks = meanLandmarks(looks);
       out.push(
-        first && second && centred && landmarks ? { ...face, landmarks, landmarksSteady: disagreement(first, centred, second.side) <= MAX_DISAGREEMENT } : face,
+        first && second && centred && landmarks
+          ? { ...face, landmarks, landmarksSteady: disagreement(first, centred, second.side) <= MAX_DISAGREEMENT }
+          : face,
       );
     }
     return out;

@@ -79,7 +79,10 @@ export function createLandmarkNet(tf: TfCore, weights: WeightMap): LandmarkNet {
   const block = (x: Tf.Tensor4D, b: number): Tf.Tensor4D => {
     const first: Tf.Tensor4D =
       b === 0
-        ? tf.add(tf.conv2d(x, weight(weights, 'dense0/conv0/filters') as Tf.Tensor4D, 2, 'same'), weight(weights, 'dense0/conv0/bias'))
+        ? tf.add(
+            tf.conv2d(x, weight(weights, 'dense0/conv0/filters') as Tf.Tensor4D, 2, 'same'),
+            weight(weights, 'dense0/conv0/bias'),
+          )
         : separable(x, `dense${b}/conv0`, 2);
     let sum: Tf.Tensor4D = tf.relu(first);
     for (let c = 1; c < convs; c++) {
@@ -98,13 +101,26 @@ export function createLandmarkNet(tf: TfCore, weights: WeightMap): LandmarkNet {
     const [, height = 0, width = 0] = image.shape;
     const output = tf.tidy(() => {
       // Outside the picture the crop reads black, as the library pads a face at the edge.
-      const boxes = tf.tensor2d(regions.map((r) => [r.y / height, r.x / width, (r.y + r.side) / height, (r.x + r.side) / width]));
-      const crops = tf.image.cropAndResize(image, boxes, new Array<number>(regions.length).fill(0), [INPUT_SIZE, INPUT_SIZE], 'bilinear', 0);
+      const boxes = tf.tensor2d(
+        regions.map((r) => [r.y / height, r.x / width, (r.y + r.side) / height, (r.x + r.side) / width]),
+      );
+      const crops = tf.image.cropAndResize(
+        image,
+        boxes,
+        new Array<number>(regions.length).fill(0),
+        [INPUT_SIZE, INPUT_SIZE],
+        'bilinear',
+        0,
+      );
       // A dim face is brought to a normal exposure first: the network, trained on well-lit
       // faces, otherwise misplaces the lower face in the dark (a selfie at a third of the
       // light read 26° of pitch). A gain, as more light would give, not a contrast stretch,
       // which made a blurred face read 24° of pitch. Each crop gets its own.
-      const gain = tf.clipByValue(tf.div(TARGET_MEAN, tf.maximum(tf.mean(crops, [1, 2, 3], true), 1)), MIN_GAIN, MAX_GAIN);
+      const gain = tf.clipByValue(
+        tf.div(TARGET_MEAN, tf.maximum(tf.mean(crops, [1, 2, 3], true), 1)),
+        MIN_GAIN,
+        MAX_GAIN,
+      );
       const exposed = tf.mul(crops, gain);
       let x: Tf.Tensor4D = tf.div(tf.sub(exposed, tf.tensor1d([...MEAN_RGB])), 255);
       for (let b = 0; b < blocks; b++) x = block(x, b);

@@ -16,7 +16,13 @@ export interface WeightsGroup {
 function isGroups(value: unknown): value is WeightsGroup[] {
   return (
     Array.isArray(value) &&
-    value.every((g) => typeof g === 'object' && g !== null && Array.isArray((g as WeightsGroup).paths) && Array.isArray((g as WeightsGroup).weights))
+    value.every(
+      (g) =>
+        typeof g === 'object' &&
+        g !== null &&
+        Array.isArray((g as WeightsGroup).paths) &&
+        Array.isArray((g as WeightsGroup).weights),
+    )
   );
 }
 
@@ -30,7 +36,11 @@ export function parseManifest(json: unknown): WeightsGroup[] {
  * The weights as tensors. `read` gives a file's bytes by the name the manifest lists it
  * under (`face_landmark_68_tiny_model.bin`); the groups' files are read in order.
  */
-export async function decodeWeights(tf: TfCore, groups: readonly WeightsGroup[], read: (path: string) => Promise<ArrayBuffer>): Promise<WeightMap> {
+export async function decodeWeights(
+  tf: TfCore,
+  groups: readonly WeightsGroup[],
+  read: (path: string) => Promise<ArrayBuffer>,
+): Promise<WeightMap> {
   const out: Record<string, Tf.Tensor> = {};
   for (const group of groups) {
     const buffers = await Promise.all(group.paths.map(read));
