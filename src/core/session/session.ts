@@ -5,17 +5,15 @@ import { afterStreamError, chooseCamera } from '../camera/choice.ts';
 import { createCameraControl, type CameraStream } from '../camera/control.ts';
 import { recallCamera, rememberCamera } from '../camera/remember.ts';
 import { stopStreams } from '../camera/tracks.ts';
-import { captureCamera, encodeCapture, wholePlan, type FrameFacts } from '../capture/meta.ts';
-import { readPhoto } from '../capture/photo.ts';
-import type { Candidate } from '../guidance/loop.ts';
-import type { FrameFeed, Still } from '../guidance/sampler.ts';
+import type { FrameFeed } from '../guidance/sampler.ts';
+import { createCaptureProducers } from './capture.ts';
 import { createSessionClocks } from './clocks.ts';
 import { browserEnvironment, type SessionEnvironment } from './environment.ts';
 import { createGuidanceRunner } from './guidance-runner.ts';
 import { createSessionHandoff } from './handoff.ts';
 import { createNotifier } from './notify.ts';
 import { sameOverrides, settleRequirements } from './requirements.ts';
-import { expectationOf, stamped, STILL_ATTEMPTS, STILL_WAIT_MS, STILL_WAITS, stillSendable } from './still-guard.ts';
+import { stamped } from './still-guard.ts';
 import { clientOptions, MANUAL_CAPTURE_AFTER_MS, sameClientOptions, type SessionOptions } from './options.ts';
 import { deriveSnapshot, stableSnapshot, type SessionSnapshot } from './snapshot.ts';
 import { createSessionStore, LIVE_PHASES, move, type Phase, type SessionData } from './store.ts';
@@ -74,8 +72,6 @@ export function createCaptureSession(
   const listeners = new Set<() => void>();
   const notifier = createNotifier(() => options);
   const set = (patch: Partial<SessionData>) => store.setState(patch);
-  /** Stills read back blank (or not the analysed picture) since the camera (re)started: never sent. */
-  let stillRejected = 0;
   /** The rules in force; an error here keeps the widget from starting until the host fixes them. */
   let settled = settleRequirements(options.requirements);
 
@@ -141,7 +137,7 @@ export function createCaptureSession(
     store,
     options: () => options,
     requirements: () => settled.requirements,
-    onStable: (best) => void captureBest(best),
+    onStable: (best) => void produce.best(best),
   });
 
   /** False, after telling the host and the developer, when the host's requirements cannot apply. */
@@ -161,7 +157,7 @@ export function createCaptureSession(
     }
     if (to === 'camera_starting') {
       set({ manualTimedOut: false });
-      stillRejected = 0;
+      produce.resetStills();
     }
     const feed = camera.feed();
     if (to === 'ready' && feed) {
@@ -194,47 +190,20 @@ export function createCaptureSession(
   });
   const sessionHandoff = handoff;
 
-  const cameraFacts = (still: Still | null): FrameFacts['camera'] =>
-    still ? captureCamera(still.camera, camera.stream()?.getVideoTracks()[0]) : null;
-
-  function kept(capture: Capture): void {
-    const patch = { capture: stamped(capture, guidance.analysis(), stillRejected), upload: null, photoBusy: false };
+  function kept(capture: Capture, stillsRejected: number): void {
+    const patch = { capture: stamped(capture, guidance.analysis(), stillsRejected), upload: null, photoBusy: false };
     if (move(store, 'captured', patch) && options.autoSubmit !== false) void submit();
   }
 
-  /**
-   * A still that read back blank is never sent. Counted; after STILL_ATTEMPTS the person is told
-   * (CAPTURE_BLANK). False: stop trying.
-   */
-  function refused(patch: Partial<SessionData> = {}): boolean {
-    stillRejected += 1;
-    if (stillRejected < STILL_ATTEMPTS) return true;
-    fail({ code: 'CAPTURE_BLANK', source: 'capture', retryable: true }, patch);
-    return false;
-  }
-
-  async function captureBest(best: Candidate): Promise<void> {
-    try {
-      if (!move(store, 'capturing')) return;
-      const facts: FrameFacts = {
-        mode: 'auto',
-        camera: cameraFacts(camera.feed()?.still() ?? null),
-        readings: best.readings,
-        failures: best.failures,
-        score: best.score,
-      };
-      const capture = await encodeCapture(best.bitmap, wholePlan(best.bitmap), facts, env.encode);
-      const sendable = await stillSendable(env.probe, capture.blob, expectationOf(best));
-      if (store.getState().phase !== 'capturing') return;
-      if (sendable) kept(capture);
-      // Back to the camera: guidance restarts and the next compliant frame is taken instead.
-      else if (refused()) move(store, 'ready');
-    } catch {
-      fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });
-    } finally {
-      best.bitmap.close();
-    }
-  }
+  const produce = createCaptureProducers({
+    env,
+    store,
+    camera,
+    guidance,
+    requirements: () => settled.requirements,
+    fail,
+    kept,
+  });
 
   /** Sends the kept capture; after a failure only when the policy allows a resend (or `journeyChanged`). */
   async function submit(journeyChanged = false): Promise<void> {
@@ -353,63 +322,8 @@ export function createCaptureSession(
       guidance.analysis();
       move(store, 'camera_starting', { failure: null });
     },
-    async captureNow() {
-      const latest = guidance.latest();
-      if (!camera.feed() || !move(store, 'capturing')) return;
-      // A still that reads back blank is retried on the next frame, without another press.
-      for (let waits = 0; ;) {
-        // The preview's stream can be replaced mid-capture (cameraStarted): read the current one.
-        const source = camera.feed();
-        if (!source) return;
-        // Draw a frame the video has just presented: right after the stream starts (or switches
-        // camera) the element may hold no frame yet, or a stale one.
-        await source.nextFrame(source.still() ? 500 : STILL_WAIT_MS);
-        if (store.getState().phase !== 'capturing') return;
-        const still = (camera.feed() ?? source).still();
-        if (!still) {
-          // A press is never dropped while the preview is still coming up.
-          waits += 1;
-          if (waits < STILL_WAITS) continue;
-          move(store, 'ready');
-          return;
-        }
-        try {
-          const facts: FrameFacts = {
-            mode: 'manual',
-            camera: cameraFacts(still),
-            ...(latest ? { readings: latest.readings, failures: latest.failures } : {}),
-          };
-          const capture = await encodeCapture(still.source, still.plan, facts, env.encode);
-          // Spread only: the analysed frame is not the one drawn here, so its face is no reference.
-          const sendable = await stillSendable(env.probe, capture.blob, null);
-          if (store.getState().phase !== 'capturing') return;
-          if (sendable) return kept(capture);
-          if (!refused()) return;
-        } catch {
-          fail({ code: 'CAPTURE_FAILED', source: 'capture', retryable: true });
-          return;
-        }
-      }
-    },
-    async choosePhoto(file) {
-      if (!move(store, 'capturing', { photoBusy: true })) return;
-      const analyser = guidance.analysis();
-      const check = (image: ImageBitmap | Blob) => analyser.analyseStill(image, settled.requirements.rows);
-      let outcome = await readPhoto(file, check, env.photo);
-      // Spread only (a photo has no analysed frame to match): a blank encoding is made again.
-      while (outcome.kind === 'accepted' && !(await stillSendable(env.probe, outcome.capture.blob, null))) {
-        if (store.getState().phase !== 'capturing' || !refused({ photoBusy: false })) return;
-        outcome = await readPhoto(file, check, env.photo);
-      }
-      if (store.getState().phase !== 'capturing') return;
-      if (outcome.kind === 'accepted') kept(outcome.capture);
-      else if (outcome.kind === 'rejected')
-        fail(
-          { code: 'FILE_REJECTED', source: 'capture', retryable: false, reason: outcome.code },
-          { photoBusy: false },
-        );
-      else fail({ code: 'FILE_UNREADABLE', source: 'capture', retryable: false }, { photoBusy: false });
-    },
+    captureNow: () => produce.now(),
+    choosePhoto: (file) => produce.photo(file),
     retry: () => submit(),
     retake() {
       dropRequests();
