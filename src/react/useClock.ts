@@ -1,13 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 
-/** The time now, refreshed every `everyMs` while `running`. */
-function useNow(running: boolean, everyMs = 250): number {
+/** The time now, refreshed every `everyMs`. */
+function useNow(everyMs = 250): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
-    if (!running) return undefined;
     const timer = setInterval(() => setNow(Date.now()), everyMs);
     return () => clearInterval(timer);
-  }, [running, everyMs]);
+  }, [everyMs]);
   return now;
 }
 
@@ -16,6 +15,6 @@ export function useSecondsSince(key: unknown): number {
   // A fresh start for each key; read once per key, never re-read on a plain re-render.
   // eslint-disable-next-line react-hooks/exhaustive-deps, react-hooks/purity
   const start = useMemo(() => Date.now(), [key]);
-  const now = useNow(true);
+  const now = useNow();
   return Math.max(0, Math.floor((now - start) / 1000));
 }

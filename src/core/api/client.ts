@@ -187,7 +187,8 @@ function looksLikeHtml(response: Response, text: string): boolean {
   return /html/i.test(response.headers.get('Content-Type') ?? '') || /^\s*</.test(text);
 }
 
-function browserOnline(): boolean {
+/** `navigator.onLine`, where only `false` is believed; online wherever there is no navigator. */
+export function browserOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 

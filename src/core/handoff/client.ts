@@ -1,5 +1,5 @@
 import type { ClientOptions, FetchLike } from '../api/client.ts';
-import { DEFAULT_API_BASE_URL, parseRetryAfter } from '../api/client.ts';
+import { browserOnline, DEFAULT_API_BASE_URL, parseRetryAfter } from '../api/client.ts';
 import {
   HandoffError,
   type HandoffErrorCode,
@@ -58,7 +58,7 @@ export function createHandoffClient(options: HandoffClientOptions = {}): Desktop
     signal?: AbortSignal,
     keepalive = false,
   ): Promise<unknown> {
-    const online = options.isOnline?.() ?? (typeof navigator === 'undefined' || navigator.onLine !== false);
+    const online = (options.isOnline ?? browserOnline)();
     if (!online) throw new HandoffError('OFFLINE');
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     const init: RequestInit = { method, headers };

@@ -1,3 +1,4 @@
+import { browserOnline } from '../api/client.ts';
 import type { Phase, SessionStore } from './store.ts';
 
 /**
@@ -15,7 +16,7 @@ export interface Connectivity {
 
 export function browserConnectivity(): Connectivity {
   return {
-    online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+    online: browserOnline,
     subscribe(onChange) {
       if (typeof window === 'undefined') return () => undefined;
       window.addEventListener('online', onChange);
